@@ -1,0 +1,111 @@
+//! The article record: what the parser produces, what `--json` prints and what the index
+//! stores.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// Which raw layout an article was read from (SPEC §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// An aggregator page: topic tag, then title / source·date / body entries.
+    Listing,
+    /// One news item: title, source·date, blank line, body.
+    Single,
+    /// A whole web page with navigation, byline, share widgets and footer.
+    WebPage,
+    /// Body first, then title and source·date at the end.
+    Reversed,
+    /// Anything else: a school page, a journal article, plain prose.
+    Plain,
+}
+
+/// Citation markers such as `[3][4]` that an English summary attaches to a body line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// Index of the body line (0-based, lines split on `\n`) the markers were attached to.
+    pub line: usize,
+    /// The numbers inside the brackets, in order of appearance.
+    pub refs: Vec<u32>,
+}
+
+/// One article, clean and tagged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: a hash of the article's content, the same across runs and machines.
+    pub id: String,
+    pub title: String,
+    /// The outlet as written in the file.
+    pub source: Option<String>,
+    /// The outlet's Chinese name when known.
+    pub source_zh: Option<String>,
+    /// Published time, always at +08:00.
+    pub published: Option<DateTime<FixedOffset>>,
+    /// The tag of the listing page the article came from.
+    pub topic: Option<String>,
+    /// English province names, most salient first; empty for national stories.
+    pub provinces: Vec<String>,
+    /// Sector slugs, most salient first.
+    pub sectors: Vec<String>,
+    /// Ids of other reports of the same story.
+    pub duplicates: Vec<String>,
+    /// The file the article came from, as given on the command line or found in the folder.
+    pub file: String,
+    /// Clean text; paragraphs, headings and bullets are separate lines.
+    pub body: String,
+
+    // Extra fields beyond the fixed record.
+    /// The outlet's English name when known (`People's Daily`).
+    pub source_en: Option<String>,
+    /// A sub-headline, when the page had one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub subtitle: Option<String>,
+    /// The author named in a byline or a `作者:` line.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub author: Option<String>,
+    /// The place named in a byline (`Dalian, Liaoning`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub place: Option<String>,
+    /// Keywords listed by a journal article (`[关键词]`).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub keywords: Vec<String>,
+    /// The body ended in `...` / `…`: the aggregator cut it short.
+    pub truncated: bool,
+    /// Citation markers removed from the body, by line.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub citations: Vec<Citation>,
+    /// Which raw layout the article was read from.
+    pub layout: Layout,
+}
+
+impl Article {
+    /// Body lines that are headings of an English summary (`Group 2: Curriculum`), by index.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        self.body.split('\n')
+    }
+
+    /// Published date as `YYYY-MM-DD`, or an empty string when undated.
+    pub fn date_label(&self) -> String {
+        self.published
+            .map(|t| t.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// The fixed UTC+8 offset every published time carries.
+pub fn china_offset() -> FixedOffset {
+    // A constant well inside FixedOffset's ±24 h range: this cannot fail.
+    #[allow(clippy::unwrap_used)]
+    FixedOffset::east_opt(8 * 3600).unwrap()
+}
+
+/// A stable id from the parts that make an article what it is.
+pub fn article_id(title: &str, source: Option<&str>, published: Option<&str>, body: &str) -> String {
+    let mut h = blake3::Hasher::new();
+    for part in [title, source.unwrap_or(""), published.unwrap_or(""), body] {
+        h.update(part.as_bytes());
+        h.update(&[0u8]);
+    }
+    let hex = h.finalize().to_hex();
+    hex[..12].to_string()
+}

@@ -1,0 +1,7 @@
+//! chanjiao: a terminal reader for news about China's vocational education and
+//! industry–education integration. The library holds everything; the binary only wires it.
+
+pub mod article;
+pub mod corpus;
+pub mod tagging;
+pub mod text;

@@ -1,0 +1,5 @@
+//! Tagging: regions, sectors, outlets and duplicate stories.
+
+pub mod regions;
+pub mod sectors;
+pub mod sources;
