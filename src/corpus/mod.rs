@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 use crate::article::Article;
 
+pub mod sample;
+
 /// A file that was not read, and why (one line, for stderr).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
@@ -28,4 +30,10 @@ pub fn load_paths(_paths: &[PathBuf]) -> LoadReport {
 /// `file` is the label stored in each article's `file` field.
 pub fn parse_file_bytes(_file: &Path, _bytes: &[u8]) -> Result<Vec<Article>, String> {
     Ok(Vec::new())
+}
+
+/// Every regular file below the given paths (folders are walked, files taken as they are),
+/// sorted, with the paths that could not be read reported instead.
+pub fn walk(_paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+    (Vec::new(), Vec::new())
 }
