@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 /// Which raw layout an article was read from (SPEC §1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Layout {
     /// An aggregator page: topic tag, then title / source·date / body entries.
@@ -17,6 +17,7 @@ pub enum Layout {
     /// Body first, then title and source·date at the end.
     Reversed,
     /// Anything else: a school page, a journal article, plain prose.
+    #[default]
     Plain,
 }
 
@@ -30,7 +31,7 @@ pub struct Citation {
 }
 
 /// One article, clean and tagged.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable id: a hash of the article's content, the same across runs and machines.
     pub id: String,
@@ -69,6 +70,12 @@ pub struct Article {
     /// Keywords listed by a journal article (`[关键词]`).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub keywords: Vec<String>,
+    /// The editor named in a `(责编:…)` note.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub editor: Option<String>,
+    /// Body lines that are headings (`Group 2: Curriculum`), by index.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub headings: Vec<usize>,
     /// The body ended in `...` / `…`: the aggregator cut it short.
     pub truncated: bool,
     /// Citation markers removed from the body, by line.
@@ -79,7 +86,7 @@ pub struct Article {
 }
 
 impl Article {
-    /// Body lines that are headings of an English summary (`Group 2: Curriculum`), by index.
+    /// The body's lines: paragraphs, headings and `- ` bullets.
     pub fn lines(&self) -> impl Iterator<Item = &str> {
         self.body.split('\n')
     }
@@ -100,7 +107,12 @@ pub fn china_offset() -> FixedOffset {
 }
 
 /// A stable id from the parts that make an article what it is.
-pub fn article_id(title: &str, source: Option<&str>, published: Option<&str>, body: &str) -> String {
+pub fn article_id(
+    title: &str,
+    source: Option<&str>,
+    published: Option<&str>,
+    body: &str,
+) -> String {
     let mut h = blake3::Hasher::new();
     for part in [title, source.unwrap_or(""), published.unwrap_or(""), body] {
         h.update(part.as_bytes());

@@ -36,5 +36,9 @@ pub fn han_ratio(s: &str) -> f32 {
             letters += 1;
         }
     }
-    if letters == 0 { 0.0 } else { han as f32 / letters as f32 }
+    if letters == 0 {
+        0.0
+    } else {
+        han as f32 / letters as f32
+    }
 }

@@ -1,0 +1,33 @@
+//! Region tagging (SPEC §3): which of the 34 provincial-level divisions an article is about.
+//!
+//! The gazetteer (`assets/regions/*.tsv`) lists every province and prefecture-level division,
+//! notable counties, districts, new areas and zones, in Chinese and English; [`tag_regions`]
+//! finds them in one Aho–Corasick pass, settles ambiguous names from context and scores each
+//! province by where and how often it is named (the weights are in `regions/salience.rs`).
+
+mod context;
+mod cues;
+mod gazetteer;
+mod matcher;
+mod provinces;
+mod salience;
+
+pub use gazetteer::{Level, Place, gazetteer, gazetteer_problems};
+pub use provinces::{Province, province_by_name, provinces, suggest_province};
+
+/// What the region tagger reads of an article.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RegionInput<'a> {
+    /// The headline.
+    pub title: &'a str,
+    /// The clean body, lines separated by `\n`; the first line is the lead.
+    pub body: &'a str,
+    /// A byline place such as `Dalian, Liaoning`, when the page had one.
+    pub place: Option<&'a str>,
+}
+
+/// English names of the provinces the article is about, most salient first; empty for a
+/// national story or one that names no place.
+pub fn tag_regions(input: &RegionInput) -> Vec<&'static str> {
+    salience::tag(input)
+}

@@ -1,0 +1,195 @@
+//! Settling what each name found in a text stands for: weak names need a suffix or their
+//! province beside them; ambiguous names (a pinyin name of two prefectures, a district name
+//! found in several provinces) are decided from context or left uncounted.
+
+use std::collections::HashSet;
+
+use super::gazetteer::Place;
+use super::matcher::{Candidate, RawMention, find};
+use super::provinces::Province;
+
+/// How far (in bytes) a province or city may stand from an ambiguous name to decide it.
+const NEARBY_BYTES: usize = 120;
+
+/// A place name as the scorer sees it.
+pub(crate) struct Mention {
+    /// Which text of the article (title, byline place, body).
+    pub field: usize,
+    pub start: usize,
+    pub end: usize,
+    pub latin: bool,
+    pub candidates: Vec<Candidate>,
+    /// The province it stands for, once decided.
+    pub province: Option<&'static Province>,
+}
+
+fn provinces_of(candidates: &[Candidate]) -> Vec<&'static Province> {
+    let mut out: Vec<&'static Province> = Vec::new();
+    for p in candidates.iter().filter_map(|c| c.place.province) {
+        if !out.iter().any(|q| std::ptr::eq(*q, p)) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The province a mention names without help from context, if any.
+fn unambiguous(candidates: &[Candidate]) -> Option<&'static Province> {
+    let provinces = provinces_of(candidates);
+    match provinces.as_slice() {
+        [only] if !candidates.iter().any(|c| c.place.shared) => Some(*only),
+        _ => None,
+    }
+}
+
+/// The place names in one text of an article (`field`), weak names already checked.
+pub(crate) fn mentions(field: usize, text: &str) -> Vec<Mention> {
+    let raw = find(text);
+    let mut out = Vec::new();
+    for (j, m) in raw.iter().enumerate() {
+        let candidates: Vec<Candidate> = m
+            .candidates
+            .iter()
+            .filter(|c| !c.weak || weak_ok(text, &raw, j, c))
+            .copied()
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        let province = unambiguous(&candidates);
+        out.push(Mention {
+            field,
+            start: m.start,
+            end: m.end,
+            latin: m.latin,
+            candidates,
+            province,
+        });
+    }
+    out
+}
+
+/// A weak name counts when a suffix follows it (市, City …) or when its own province or a
+/// place of that province stands right next to it (广西来宾, Zhongshan, Guangdong).
+fn weak_ok(text: &str, raw: &[RawMention], j: usize, c: &Candidate) -> bool {
+    let Some(m) = raw.get(j) else { return false };
+    let after = &text[m.end..];
+    let suffix = if m.latin {
+        let word = after.trim_start_matches(' ');
+        [
+            "City",
+            "Prefecture",
+            "League",
+            "County",
+            "District",
+            "city",
+            "prefecture",
+            "county",
+            "district",
+        ]
+        .iter()
+        .any(|s| word.starts_with(s))
+    } else {
+        after.starts_with(['市', '州', '盟', '县', '区'])
+            && !after.starts_with("市场")
+            && !after.starts_with("区域")
+    };
+    if suffix {
+        return true;
+    }
+    let Some(province) = c.place.province else {
+        return false;
+    };
+    let same = |n: &RawMention| {
+        n.candidates
+            .iter()
+            .any(|d| !d.weak && d.place.province.is_some_and(|p| std::ptr::eq(p, province)))
+    };
+    let is_gap = |gap: &str| {
+        gap.len() <= 8
+            && gap
+                .trim_start_matches(['\'', '’'])
+                .trim_start_matches('s')
+                .chars()
+                .all(|ch| ch.is_whitespace() || matches!(ch, ',' | '\u{FF0C}' | '、' | '省' | '市'))
+    };
+    let before = j.checked_sub(1).and_then(|k| raw.get(k));
+    let next = raw.get(j + 1);
+    before.is_some_and(|n| n.end <= m.start && is_gap(&text[n.end..m.start]) && same(n))
+        || next.is_some_and(|n| m.end <= n.start && is_gap(&text[m.end..n.start]) && same(n))
+}
+
+/// Decides the ambiguous mentions (a pinyin name of two prefectures, a district name found in
+/// several provinces) from context, or leaves them undecided (not counted):
+/// 1. a province or place of one candidate's province named nearby;
+/// 2. otherwise, the candidates of the highest level, if they agree (Pingxiang is 萍乡);
+/// 3. otherwise, the very place named unambiguously elsewhere (the Chinese form 泰州);
+/// 4. otherwise, the only candidate province the article otherwise names.
+pub(crate) fn resolve(mentions: &mut [Mention]) {
+    let decided: Vec<(usize, usize, usize, &'static Province)> = mentions
+        .iter()
+        .filter_map(|m| m.province.map(|p| (m.field, m.start, m.end, p)))
+        .collect();
+    let known_places: HashSet<*const Place> = mentions
+        .iter()
+        .filter(|m| m.province.is_some())
+        .flat_map(|m| m.candidates.iter().map(|c| c.place as *const _))
+        .collect();
+    for m in mentions.iter_mut().filter(|m| m.province.is_none()) {
+        let options = provinces_of(&m.candidates);
+        let contains = |p: &Province| options.iter().any(|q| std::ptr::eq(*q, p));
+        // 1. Nearby.
+        let nearby = decided
+            .iter()
+            .filter(|&&(f, s, e, p)| {
+                f == m.field
+                    && contains(p)
+                    && (e <= m.start && m.start - e <= NEARBY_BYTES
+                        || s >= m.end && s - m.end <= NEARBY_BYTES)
+            })
+            .min_by_key(|&&(_, s, e, _)| if e <= m.start { m.start - e } else { s - m.end });
+        if let Some(&(_, _, _, p)) = nearby {
+            m.province = Some(p);
+            continue;
+        }
+        // 2. Highest level, when no candidate is a shared district name.
+        if !m.candidates.iter().any(|c| c.place.shared) {
+            let best = m
+                .candidates
+                .iter()
+                .map(|c| c.place.level.rank())
+                .min()
+                .unwrap_or(u8::MAX);
+            let top: Vec<Candidate> = m
+                .candidates
+                .iter()
+                .filter(|c| c.place.level.rank() == best)
+                .copied()
+                .collect();
+            if let [only] = provinces_of(&top).as_slice() {
+                m.province = Some(*only);
+                continue;
+            }
+        }
+        // 3. The same place, named unambiguously elsewhere.
+        let same_place: Vec<Candidate> = m
+            .candidates
+            .iter()
+            .filter(|c| known_places.contains(&(c.place as *const _)))
+            .copied()
+            .collect();
+        if let [only] = provinces_of(&same_place).as_slice() {
+            m.province = Some(*only);
+            continue;
+        }
+        // 4. The only candidate province the article names otherwise.
+        let named: Vec<&'static Province> = options
+            .iter()
+            .copied()
+            .filter(|p| decided.iter().any(|d| std::ptr::eq(d.3, *p)))
+            .collect();
+        if let [only] = named.as_slice() {
+            m.province = Some(*only);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Deciding which provinces an article is about.
+//!
+//! The model, in a few weights:
+//! - every mention of a place counts for its province by where it stands: title 3, lead
+//!   (the first line of the body, up to [`LEAD_BYTES`]) 2, body 1, byline place or news
+//!   agency dateline 1.5, photo caption 0.5; repeated mentions add up;
+//! - a mention inside an institution's name (哈尔滨工业大学, Harbin Institute of Technology)
+//!   counts ×0.3 towards salience: it says where the school is, not where the event is;
+//! - a city that hosts a national or international meeting (在北京召开, held in Beijing)
+//!   counts ×0.5;
+//! - a province is kept when its evidence reaches [`MIN_EVIDENCE`] — raised to
+//!   [`NATIONAL_MIN_EVIDENCE`] when the title or lead speak for the whole country (教育部,
+//!   全国, nationwide …) and name no place — and its salience is at least [`RELATIVE`] of the
+//!   top province's; the list is ordered by salience, then by first mention.
+
+use super::RegionInput;
+use super::context::{self, Mention, resolve};
+use super::cues::{has_national_marker, hosts_meeting, in_institution, is_dateline};
+use super::provinces::{Province, order};
+use crate::text::to_simplified;
+
+const TITLE: f64 = 3.0;
+const LEAD: f64 = 2.0;
+const BODY: f64 = 1.0;
+const PLACE: f64 = 1.5;
+const CAPTION: f64 = 0.5;
+const INSTITUTION: f64 = 0.3;
+const HOST: f64 = 0.5;
+const MIN_EVIDENCE: f64 = 2.0;
+const NATIONAL_MIN_EVIDENCE: f64 = 4.0;
+const RELATIVE: f64 = 0.3;
+/// How much of the body's first line counts as its lead.
+const LEAD_BYTES: usize = 600;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Zone {
+    Title,
+    Place,
+    Lead,
+    Body,
+    Caption,
+}
+
+impl Zone {
+    fn weight(self) -> f64 {
+        match self {
+            Zone::Title => TITLE,
+            Zone::Place => PLACE,
+            Zone::Lead => LEAD,
+            Zone::Body => BODY,
+            Zone::Caption => CAPTION,
+        }
+    }
+}
+
+/// One of the texts of an article (title, byline place, body), folded to simplified.
+struct Field {
+    text: String,
+    kind: Zone,
+    lead: (usize, usize),
+    captions: Vec<(usize, usize)>,
+}
+
+impl Field {
+    fn new(text: &str, kind: Zone) -> Field {
+        let text = to_simplified(text);
+        let (lead, captions) = if kind == Zone::Body {
+            body_layout(&text)
+        } else {
+            ((0, 0), Vec::new())
+        };
+        Field {
+            text,
+            kind,
+            lead,
+            captions,
+        }
+    }
+
+    fn zone(&self, at: usize) -> Zone {
+        if self.kind != Zone::Body {
+            self.kind
+        } else if self.captions.iter().any(|&(s, e)| s <= at && at < e) {
+            Zone::Caption
+        } else if self.lead.0 <= at && at < self.lead.1 {
+            Zone::Lead
+        } else {
+            Zone::Body
+        }
+    }
+}
+
+/// The lead (first line that is not a caption, capped at [`LEAD_BYTES`]) and the caption lines.
+fn body_layout(text: &str) -> ((usize, usize), Vec<(usize, usize)>) {
+    let mut lead = None;
+    let mut captions = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        if is_caption(line) {
+            captions.push((start, end));
+        } else if lead.is_none() && !line.trim().is_empty() {
+            let mut cap = (start + LEAD_BYTES).min(end);
+            while !text.is_char_boundary(cap) {
+                cap -= 1;
+            }
+            lead = Some((start, cap));
+        }
+        start = end + 1;
+    }
+    (lead.unwrap_or((0, 0)), captions)
+}
+
+fn is_caption(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(['。', '.', ')', '\u{FF09}']);
+    [
+        "供图",
+        "FOR CHINA DAILY",
+        "PROVIDED TO CHINA DAILY",
+        "/CHINA DAILY",
+        "图片来源",
+    ]
+    .iter()
+    .any(|m| line.contains(m))
+        || line.trim_start().starts_with("图为")
+        || t.ends_with('摄')
+}
+
+/// Tags an article with the provinces it is about, most salient first.
+pub(crate) fn tag(input: &RegionInput) -> Vec<&'static str> {
+    let mut fields = vec![Field::new(input.title, Zone::Title)];
+    if let Some(place) = input.place {
+        fields.push(Field::new(place, Zone::Place));
+    }
+    fields.push(Field::new(input.body, Zone::Body));
+
+    let mut mentions: Vec<Mention> = fields
+        .iter()
+        .enumerate()
+        .flat_map(|(i, field)| context::mentions(i, &field.text))
+        .collect();
+    resolve(&mut mentions);
+    score(&fields, &mentions)
+}
+
+fn score(fields: &[Field], mentions: &[Mention]) -> Vec<&'static str> {
+    // (province, evidence, salience, first mention)
+    let mut totals: Vec<(&'static Province, f64, f64, (usize, usize))> = Vec::new();
+    let mut regional_head = false;
+    let mut bylined: Vec<&'static Province> = Vec::new();
+    for m in mentions {
+        let (Some(province), Some(field)) = (m.province, fields.get(m.field)) else {
+            continue;
+        };
+        // "Dalian, Liaoning" is one byline, not two mentions of Liaoning.
+        if field.kind == Zone::Place {
+            if bylined.iter().any(|p| std::ptr::eq(*p, province)) {
+                continue;
+            }
+            bylined.push(province);
+        }
+        let zone = match field.zone(m.start) {
+            Zone::Lead | Zone::Body if is_dateline(&field.text, m) => Zone::Place,
+            zone => zone,
+        };
+        let host = hosts_meeting(&field.text, m);
+        // A meeting's venue in the headline does not make a national story regional.
+        if matches!(zone, Zone::Title | Zone::Lead) && !host {
+            regional_head = true;
+        }
+        let mut evidence = zone.weight();
+        if host {
+            evidence *= HOST;
+        }
+        let salience = if in_institution(&field.text, m) {
+            evidence * INSTITUTION
+        } else {
+            evidence
+        };
+        match totals.iter_mut().find(|t| std::ptr::eq(t.0, province)) {
+            Some(t) => {
+                t.1 += evidence;
+                t.2 += salience;
+            }
+            None => totals.push((province, evidence, salience, (m.field, m.start))),
+        }
+    }
+    let national = !regional_head
+        && fields.iter().any(|f| match f.kind {
+            Zone::Title => has_national_marker(&f.text),
+            Zone::Body => f
+                .text
+                .get(f.lead.0..f.lead.1)
+                .is_some_and(has_national_marker),
+            _ => false,
+        });
+    let min_evidence = if national {
+        NATIONAL_MIN_EVIDENCE
+    } else {
+        MIN_EVIDENCE
+    };
+    let top = totals
+        .iter()
+        .filter(|t| t.1 >= min_evidence)
+        .map(|t| t.2)
+        .fold(0.0, f64::max);
+    let mut kept: Vec<_> = totals
+        .into_iter()
+        .filter(|t| t.1 >= min_evidence && t.2 >= RELATIVE * top)
+        .collect();
+    kept.sort_by(|a, b| {
+        b.2.total_cmp(&a.2)
+            .then(b.1.total_cmp(&a.1))
+            .then(a.3.cmp(&b.3))
+            .then(order(a.0).cmp(&order(b.0)))
+    });
+    kept.into_iter().map(|t| t.0.en).collect()
+}

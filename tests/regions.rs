@@ -1,0 +1,661 @@
+//! Region tagging (SPEC §3), on sentences written for these tests.
+
+use chanjiao::tagging::regions::{
+    RegionInput, province_by_name, provinces, suggest_province, tag_regions,
+};
+
+fn tag(title: &str, body: &str) -> Vec<&'static str> {
+    tag_regions(&RegionInput {
+        title,
+        body,
+        place: None,
+    })
+}
+
+fn tag_at(title: &str, body: &str, place: &str) -> Vec<&'static str> {
+    tag_regions(&RegionInput {
+        title,
+        body,
+        place: Some(place),
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Names of provinces and prefectures, in Chinese, English and traditional characters.
+
+#[test]
+fn province_names_in_chinese_and_english() {
+    assert_eq!(
+        tag("山东职业院校扩招", "山东省今年新设一批专业。"),
+        ["Shandong"]
+    );
+    assert_eq!(
+        tag(
+            "Shandong expands vocational colleges",
+            "Shandong will add new majors this year."
+        ),
+        ["Shandong"]
+    );
+    assert_eq!(
+        tag("内蒙古自治区职教周启动", "内蒙古各盟市同步开展活动。"),
+        ["Inner Mongolia"]
+    );
+    assert_eq!(
+        tag(
+            "Inner Mongolia opens skills week",
+            "Schools across Inner Mongolia take part."
+        ),
+        ["Inner Mongolia"]
+    );
+    assert_eq!(
+        tag(
+            "Xizang trains herders as technicians",
+            "Courses run in Xizang this summer."
+        ),
+        ["Tibet"]
+    );
+    assert_eq!(
+        tag("澳门与香港合办技能赛", "澳门特区与香港特区的学生同场竞技。"),
+        ["Macao", "Hong Kong"]
+    );
+}
+
+#[test]
+fn every_prefecture_city_points_to_its_province() {
+    assert_eq!(
+        tag("德州新增76个专业", "德州市职业院校与企业共建实训基地。"),
+        ["Shandong"]
+    );
+    assert_eq!(
+        tag(
+            "Dezhou City adds majors",
+            "Dezhou City schools sign deals with local firms."
+        ),
+        ["Shandong"]
+    );
+    assert_eq!(
+        tag("日喀则职校开设新课程", "日喀则市首批学员结业。"),
+        ["Tibet"]
+    );
+    assert_eq!(
+        tag("毕节与铜仁共建实训基地", "毕节、铜仁两地学校签约。"),
+        ["Guizhou"]
+    );
+    assert_eq!(
+        tag(
+            "Hami and Turpan share a training centre",
+            "Students from Hami travel to Turpan."
+        ),
+        ["Xinjiang"]
+    );
+    assert_eq!(tag("儋州技工学校招生", "儋州市今年招收新生。"), ["Hainan"]);
+    assert_eq!(
+        tag("石河子职业技术学院开学", "石河子市迎来新生。"),
+        ["Xinjiang"]
+    );
+}
+
+#[test]
+fn districts_counties_and_new_areas_count() {
+    assert_eq!(
+        tag("东昌府区葫芦产业联盟成立", "东昌府区葫芦种植面积持续扩大。"),
+        ["Shandong"]
+    );
+    assert_eq!(
+        tag(
+            "Jinpu New Area named an industry-education alliance",
+            "Jinpu New Area leads the pilot."
+        ),
+        ["Liaoning"]
+    );
+    assert_eq!(
+        tag("雄安新区建设职业教育园区", "雄安新区首批学校投入使用。"),
+        ["Hebei"]
+    );
+    assert_eq!(
+        tag("义乌电商直播人才培养", "义乌的职业学校开设直播电商专业。"),
+        ["Zhejiang"]
+    );
+    assert_eq!(
+        tag("永川职教城迎来新企业", "永川区职业院校与车企合作。"),
+        ["Chongqing"]
+    );
+}
+
+#[test]
+fn traditional_characters_read_like_simplified() {
+    assert_eq!(
+        tag("廣東職業教育新政", "廣州、深圳兩地職業院校擴招。"),
+        ["Guangdong"]
+    );
+    assert_eq!(
+        tag("遼寧大連產教融合", "大連市職業院校與企業合作。"),
+        ["Liaoning"]
+    );
+    assert_eq!(
+        tag("臺灣高雄技職教育交流", "高雄的技職學校來訪。"),
+        ["Taiwan"]
+    );
+}
+
+#[test]
+fn mixed_chinese_title_and_english_body() {
+    let body = "Core Viewpoint - Vocational schools in Lanzhou are pairing with local factories [1].\n\
+                Group 1: Programs - Lanzhou New Area hosts three new training bases [2].";
+    assert_eq!(tag("兰州职业教育新观察", body), ["Gansu"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// English matching: word boundaries, case, apostrophes.
+
+#[test]
+fn english_names_match_on_word_boundaries_only() {
+    // "Anshan" inside "Ma'anshan"/"Maanshan" is Anhui's city, not Liaoning's.
+    assert_eq!(
+        tag(
+            "Maanshan upgrades its steel academy",
+            "Maanshan schools train steelworkers."
+        ),
+        ["Anhui"]
+    );
+    assert_eq!(
+        tag(
+            "Ma’anshan upgrades its steel academy",
+            "Ma'anshan schools train steelworkers."
+        ),
+        ["Anhui"]
+    );
+    // No place hides in ordinary words.
+    assert_eq!(
+        tag(
+            "Hefeiyang Corp hires graduates",
+            "The hefei-style brand opens a store."
+        ),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        tag(
+            "XI'AN COLLEGES JOIN ALLIANCE",
+            "Xi'an colleges and Xian schools sign up."
+        ),
+        ["Shaanxi"]
+    );
+}
+
+#[test]
+fn a_pinyin_given_name_is_not_a_place() {
+    // Yuxi (玉溪) and Xinyu (新余) are also common given names.
+    let body = "Professor Zhang Xinyu and engineer Li Yuxi spoke at the ceremony in Hangzhou.";
+    assert_eq!(
+        tag("Hangzhou college opens robotics lab", body),
+        ["Zhejiang"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// A pinyin name shared by two prefectures is decided by context or not counted.
+
+#[test]
+fn shared_pinyin_alone_is_not_counted() {
+    assert_eq!(
+        tag(
+            "Taizhou schools add nursing majors",
+            "Taizhou plans more places."
+        ),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        tag(
+            "Yulin opens a coal-chemistry college",
+            "Yulin will train 2,000 workers."
+        ),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn shared_pinyin_is_decided_by_a_province_named_nearby() {
+    assert_eq!(
+        tag(
+            "New college campus",
+            "Students repair batteries at a vocational school in Yichun, Jiangxi province."
+        ),
+        ["Jiangxi"]
+    );
+    assert_eq!(
+        tag(
+            "Forestry school in Heilongjiang's Yichun",
+            "Yichun trains forest rangers."
+        ),
+        ["Heilongjiang"]
+    );
+    assert_eq!(
+        tag(
+            "Suzhou in Anhui province builds a logistics school",
+            "Suzhou, Anhui, plans more."
+        ),
+        ["Anhui"]
+    );
+}
+
+#[test]
+fn shared_pinyin_is_decided_by_the_chinese_form() {
+    assert_eq!(
+        tag(
+            "台州职业技术学院新增专业",
+            "Taizhou adds three majors this year, Taizhou officials said."
+        ),
+        ["Zhejiang"]
+    );
+    assert_eq!(
+        tag(
+            "泰州医药职教联盟成立",
+            "Taizhou's pharmaceutical park joins the alliance."
+        ),
+        ["Jiangsu"]
+    );
+    assert_eq!(
+        tag(
+            "抚州开展技能培训",
+            "Fuzhou trains rural workers in e-commerce."
+        ),
+        ["Jiangxi"]
+    );
+}
+
+#[test]
+fn a_lower_level_namesake_yields_to_the_prefecture_unless_context_says_otherwise() {
+    // Pingxiang is 萍乡 (Jiangxi, a prefecture) unless Guangxi is named beside it (凭祥).
+    assert_eq!(
+        tag(
+            "Pingxiang trains ceramic engineers",
+            "Pingxiang schools expand."
+        ),
+        ["Jiangxi"]
+    );
+    assert_eq!(
+        tag(
+            "Border trade school opens",
+            "The school in Pingxiang, Guangxi, teaches Vietnamese. Pingxiang, Guangxi, is a port."
+        ),
+        ["Guangxi"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// A district name found in several provinces never decides a province alone.
+
+#[test]
+fn shared_district_name_alone_decides_nothing() {
+    assert_eq!(
+        tag("鼓楼区职业学校开展实训周", "鼓楼区多所学校参加。"),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        tag("朝阳区举办技能大赛", "朝阳区职业学校学生参赛。"),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        tag(
+            "Gulou District hosts a skills week",
+            "Gulou District schools join in."
+        ),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn shared_district_name_follows_its_city() {
+    assert_eq!(
+        tag("南京市鼓楼区职业学校开展实训周", "鼓楼区多所学校参加。"),
+        ["Jiangsu"]
+    );
+    assert_eq!(
+        tag("福州鼓楼区开展职业体验日", "鼓楼区中小学生走进实训基地。"),
+        ["Fujian"]
+    );
+    assert_eq!(
+        tag("北京朝阳区举办技能大赛", "朝阳区职业学校学生参赛。"),
+        ["Beijing"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Company, product and ordinary words are not places.
+
+#[test]
+fn company_names_are_not_places() {
+    assert_eq!(
+        tag("长安汽车与职业院校共建产业学院", "长安汽车将接收实习生。"),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        tag("宁德时代招聘技术工人", "宁德时代发布校园招聘计划。"),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        tag("阿里巴巴推出数字技能课程", "阿里云提供算力支持。"),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        tag("德州仪器捐赠实验设备", "德州仪器工程师授课。"),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        tag(
+            "Alibaba and Huawei sign skills pacts",
+            "Haier and Changan Automobile join."
+        ),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn common_words_that_contain_place_names_are_not_places() {
+    for (title, body) in [
+        ("沿海城市加快发展海洋经济", "新兴城市吸引人才。"),
+        ("朝阳产业需要技能人才", "平台中汇聚了大量课程。"),
+        ("白银市场价格走高", "各位来宾出席仪式。"),
+        ("复合肥企业招聘", "大理石加工与三明治生产线。"),
+        ("打通出海口", "文山会海问题得到整治,美丽新乡村建设提速。"),
+        ("孙中山先生纪念活动", "中山路上的学校参加。"),
+        ("5G大连接赋能工业互联网", "日照时间与光伏发电量相关。"),
+    ] {
+        assert_eq!(tag(title, body), Vec::<&str>::new(), "{title} / {body}");
+    }
+}
+
+#[test]
+fn weak_names_count_with_a_suffix_or_their_province() {
+    assert_eq!(
+        tag("中山市职业教育集团成立", "中山市十所学校加入。"),
+        ["Guangdong"]
+    );
+    assert_eq!(
+        tag("广东中山推进产教融合", "中山的企业积极参与。"),
+        ["Guangdong"]
+    );
+    assert_eq!(
+        tag("广西来宾开展技能培训", "来宾市农民参加培训。"),
+        ["Guangxi"]
+    );
+    assert_eq!(
+        tag("辽宁朝阳建设职教园区", "朝阳市新建三所学校。"),
+        ["Liaoning"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Salience: title and lead outweigh a passing mention; repetition adds weight; an
+// institution's home and a meeting's host weigh less than the region the story is about.
+
+#[test]
+fn a_place_inside_an_institution_name_weighs_less_than_the_event() {
+    let body = "哈尔滨工业大学扬州校友会26日在扬州成立,扬州市有关部门负责人出席。\n\
+                校友会将在扬州建设创业孵化基地,服务扬州产业发展。";
+    assert_eq!(tag("哈尔滨工业大学扬州校友会成立", body), ["Jiangsu"]);
+    let body = "The Harbin Institute of Technology Yangzhou Alumni Association was founded in Yangzhou on Sunday.\n\
+                - The association will open an incubation base in Yangzhou.\n\
+                - Harbin Institute of Technology graduates working in Yangzhou will mentor students.";
+    assert_eq!(
+        tag(
+            "Harbin Institute of Technology alumni gather in Yangzhou",
+            body
+        ),
+        ["Jiangsu"]
+    );
+}
+
+#[test]
+fn an_institution_that_is_the_subject_still_names_its_region() {
+    assert_eq!(
+        tag(
+            "重庆理工大学开设电子材料订单班",
+            "学校与企业共同制定培养方案。"
+        ),
+        ["Chongqing"]
+    );
+    assert_eq!(
+        tag(
+            "Shandong Business Vocational College trains cold-chain engineers",
+            "The college signed deals with firms."
+        ),
+        ["Shandong"]
+    );
+}
+
+#[test]
+fn a_city_hosting_a_national_meeting_weighs_less_than_the_region_discussed() {
+    let body = "The national forum, held in Beijing, heard how Guizhou trains big-data technicians.\n\
+                Guizhou has opened 40 data majors; Guizhou colleges place most graduates locally.";
+    assert_eq!(
+        tag("Guizhou shares its big-data training model", body),
+        ["Guizhou"]
+    );
+    let body = "全国职业教育工作会议在北京召开。会议部署下一阶段工作,各地代表参加。";
+    assert_eq!(tag("全国职业教育工作会议召开", body), Vec::<&str>::new());
+    let body = "大赛在天津国家会展中心举行,来自全国的2000余名选手参赛。";
+    assert_eq!(
+        tag("第三届全国职业技能大赛在天津举行", body),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn passing_mentions_are_dropped() {
+    let body = "Guangxi's technical schools enrolled more students this year.\n\
+                - Guangxi has 60 technical schools, and Nanning and Liuzhou lead enrolment.\n\
+                - Some graduates take jobs in Guangdong factories.";
+    assert_eq!(
+        tag("Technical schools gain popularity in Guangxi", body),
+        ["Guangxi"]
+    );
+    let body = "大连市职业教育集团化办学成效显著。大连已建成8个职教集团,金普新区入选首批市域产教联合体。\n\
+                据介绍,宜春等地也在探索类似做法。";
+    assert_eq!(tag("大连职业教育发展观察", body), ["Liaoning"]);
+}
+
+#[test]
+fn caption_mentions_weigh_little() {
+    let body = "Students fix battery packs at a school in Yichun, Jiangxi province. PHOTO PROVIDED TO CHINA DAILY\n\
+                China is working to integrate vocational and general education.\n\
+                Dalian has launched eight vocational education groups, and Jinpu New Area leads a pilot alliance in Liaoning.";
+    assert_eq!(
+        tag_at(
+            "Dalian fosters vocational training",
+            body,
+            "Dalian, Liaoning"
+        ),
+        ["Liaoning"]
+    );
+}
+
+#[test]
+fn the_byline_place_is_evidence() {
+    let body =
+        "The city has created 63 practice centres.\nJinpu New Area is one of the first alliances.";
+    assert_eq!(
+        tag_at("Deputy urges skills training", body, "Dalian, Liaoning"),
+        ["Liaoning"]
+    );
+}
+
+#[test]
+fn two_regions_of_a_joint_story_are_both_kept_primary_first() {
+    let body = "山东与新疆职业院校结对帮扶。山东12所高职与新疆喀什地区学校签约,\n\
+                山东派出教师赴喀什支教,新疆学生到山东企业实习。";
+    assert_eq!(
+        tag("山东职业院校对口支援新疆", body),
+        ["Shandong", "Xinjiang"]
+    );
+}
+
+#[test]
+fn repeated_mentions_add_weight() {
+    // Hunan stands in the lead once; Guangdong's cities come back again and again.
+    let body = "A Hunan college sends its students south for internships.\n\
+                - Shenzhen firms host the interns, and Shenzhen schools share their labs.\n\
+                - Dongguan factories pay the trainees.\n\
+                - Guangdong offers subsidies.";
+    assert_eq!(tag("Internships boom", body), ["Guangdong", "Hunan"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// National stories have no regions.
+
+#[test]
+fn national_stories_have_no_regions() {
+    assert_eq!(
+        tag(
+            "教育部推进实施高技能人才集群培养计划",
+            "教育部围绕六大重点领域,联合150余家企业和67所高水平学校推进改革。"
+        ),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        tag(
+            "Ministry of Education releases nationwide digital textbooks",
+            "China is working to modernise vocational training.\n\
+             - The textbooks cover 28 majors and reach 1.5 million students nationwide.\n\
+             - A pilot class in Suzhou tested the virtual workshop."
+        ),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        tag(
+            "我国职业教育发展五大趋势",
+            "职业教育体系规模世界最大,每年培养毕业生超过1000万人。"
+        ),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn a_dateline_alone_does_not_make_a_story_regional() {
+    let body = "新华社北京10月20日电 教育部日前印发通知,要求各地加强职业院校实习管理。";
+    assert_eq!(tag("教育部加强职业院校实习管理", body), Vec::<&str>::new());
+    let body = "BEIJING — The Ministry of Education on Monday asked schools nationwide to improve internships.";
+    assert_eq!(
+        tag("Ministry tightens internship rules", body),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        tag("北京时间今晚揭晓大赛结果", "全国职业院校技能大赛闭幕。"),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn a_national_story_keeps_a_region_it_dwells_on() {
+    let body = "China's vocational schools are adding AI majors nationwide.\n\
+                - Zhejiang leads: Zhejiang colleges opened 30 programs.\n\
+                - Zhejiang firms fund labs, and Hangzhou hosts a training hub.\n\
+                - Zhejiang plans more.";
+    assert_eq!(tag("Nationwide push for AI majors", body), ["Zhejiang"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Lookups by name.
+
+#[test]
+fn provinces_are_the_34_in_spec_order() {
+    let names: Vec<&str> = provinces().iter().map(|p| p.en).collect();
+    assert_eq!(names.len(), 34);
+    assert_eq!(names.first(), Some(&"Beijing"));
+    assert_eq!(names.last(), Some(&"Macao"));
+    let shandong = provinces().iter().find(|p| p.en == "Shandong");
+    assert_eq!(
+        shandong.map(|p| (p.zh, p.full_zh)),
+        Some(("山东", "山东省"))
+    );
+}
+
+#[test]
+fn province_by_any_name() {
+    for name in [
+        "Shandong",
+        "shandong",
+        "SHANDONG",
+        "山东",
+        "山东省",
+        " Shandong Province ",
+    ] {
+        assert_eq!(
+            province_by_name(name).map(|p| p.en),
+            Some("Shandong"),
+            "{name}"
+        );
+    }
+    for (name, en) in [
+        ("廣東", "Guangdong"),
+        ("Inner Mongolia", "Inner Mongolia"),
+        ("inner-mongolia", "Inner Mongolia"),
+        ("inner_mongolia", "Inner Mongolia"),
+        ("内蒙古自治区", "Inner Mongolia"),
+        ("Xizang", "Tibet"),
+        ("Macau", "Macao"),
+        ("hong kong", "Hong Kong"),
+        ("hongkong", "Hong Kong"),
+        ("臺灣", "Taiwan"),
+        ("Shaanxi", "Shaanxi"),
+        ("Shanxi", "Shanxi"),
+        ("广西壮族自治区", "Guangxi"),
+    ] {
+        assert_eq!(province_by_name(name).map(|p| p.en), Some(en), "{name}");
+    }
+    for name in ["", "Dezhou", "Atlantis", "省"] {
+        assert_eq!(province_by_name(name), None, "{name}");
+    }
+}
+
+#[test]
+fn suggestions_for_unknown_names() {
+    assert_eq!(suggest_province("Shandon").map(|p| p.en), Some("Shandong"));
+    assert_eq!(suggest_province("山冬").map(|p| p.en), Some("Shandong"));
+    assert_eq!(
+        suggest_province("Guangdon").map(|p| p.en),
+        Some("Guangdong")
+    );
+    assert_eq!(suggest_province("Hainna").map(|p| p.en), Some("Hainan"));
+    assert_eq!(
+        suggest_province("Inner Mongolai").map(|p| p.en),
+        Some("Inner Mongolia")
+    );
+    assert_eq!(suggest_province("qwertyuiop"), None);
+}
+
+// ---------------------------------------------------------------------------------------
+// Long texts: tagged like short ones (speed is measured in benches, never asserted here).
+
+#[test]
+fn long_texts_are_tagged_like_short_ones() {
+    let paragraph = "德州市职业院校与企业共建实训基地,学生在车间里学习数控加工。\
+                     Vocational schools in Dezhou work with local firms on smart manufacturing.\n";
+    let body = paragraph.repeat(2000); // ~300 KB
+    assert_eq!(tag("德州职业教育", &body), ["Shandong"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Robustness: any text, however odd, is tagged without a panic.
+
+proptest::proptest! {
+    #[test]
+    fn any_text_is_tagged_without_panic(title in "\\PC{0,40}", body in "[\\PC\\n市区场域德州Dezhou ,.'’在举行全国]{0,400}") {
+        let tags = tag_regions(&RegionInput { title: &title, body: &body, place: Some(&title) });
+        proptest::prop_assert!(tags.len() <= provinces().len());
+    }
+}
+
+#[test]
+fn edge_inputs() {
+    assert_eq!(tag("", ""), Vec::<&str>::new());
+    assert_eq!(tag("\n\n", "\n \n"), Vec::<&str>::new());
+    assert_eq!(tag("德州", ""), ["Shandong"]);
+    assert_eq!(
+        tag_at("", "", "Dalian, Liaoning"),
+        Vec::<&str>::new(),
+        "a byline alone is not enough"
+    );
+    let one_line = "Dezhou ".repeat(100_000);
+    assert_eq!(tag("", &one_line), ["Shandong"]);
+}
