@@ -1,0 +1,133 @@
+//! Dates and the `Outlet· YYYY-MM-DD HH:MM` line that follows a title in aggregator pages.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use regex::Regex;
+
+use crate::article::china_offset;
+
+/// What a source·date line says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceLine {
+    pub source: Option<String>,
+    pub published: Option<DateTime<FixedOffset>>,
+}
+
+#[allow(clippy::unwrap_used)] // constant patterns, checked by the tests below
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?P<src>[^·・•]{0,60}?)\s*[·・•]\s*(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?\s*$",
+    )
+    .unwrap()
+});
+
+#[allow(clippy::unwrap_used)]
+static DATE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2}))(?:\s*(?P<h>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<s>\d{2}))?)?",
+    )
+    .unwrap()
+});
+
+/// Parses `Ren Min Ri Bao· 2025-12-24 01:20` (the space after `·` may be missing, the
+/// outlet may be empty). Anything else is `None`.
+pub fn parse_source_line(line: &str) -> Option<SourceLine> {
+    let caps = SOURCE_LINE.captures(line)?;
+    let date = parse_ymd(caps.name("date")?.as_str())?;
+    let time = caps
+        .name("time")
+        .and_then(|t| parse_hms(t.as_str()))
+        .unwrap_or(NaiveTime::MIN);
+    let source = caps
+        .name("src")
+        .map(|s| s.as_str().trim().to_string())
+        .filter(|s| !s.is_empty());
+    Some(SourceLine {
+        source,
+        published: at_china_time(date.and_time(time)),
+    })
+}
+
+/// True when the line is a source·date line.
+pub fn is_source_line(line: &str) -> bool {
+    parse_source_line(line).is_some()
+}
+
+/// The first date written in the text (`2025年10月11日`, `2025-10-11 09:29`, `2025/10/11`),
+/// as a time at +08:00.
+pub fn find_date(text: &str) -> Option<DateTime<FixedOffset>> {
+    DATE_IN_TEXT.captures_iter(text).find_map(|c| {
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let y = c.name("y")?.as_str().parse::<i32>().ok()?;
+        let m = num("m1").or_else(|| num("m2"))?;
+        let d = num("d1").or_else(|| num("d2"))?;
+        let date = NaiveDate::from_ymd_opt(y, m, d)?;
+        let time = match (num("h"), num("mi")) {
+            (Some(h), Some(mi)) => NaiveTime::from_hms_opt(h, mi, num("s").unwrap_or(0))?,
+            _ => NaiveTime::MIN,
+        };
+        at_china_time(date.and_time(time))
+    })
+}
+
+/// Parses `2025-03-12 08:59` as written in a byline.
+pub fn parse_datetime(text: &str) -> Option<DateTime<FixedOffset>> {
+    find_date(text)
+}
+
+fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.split(['-', '/', '.']);
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn parse_hms(s: &str) -> Option<NaiveTime> {
+    let mut parts = s.split(':');
+    let h = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let sec = parts.next().map_or(Some(0), |p| p.parse().ok())?;
+    NaiveTime::from_hms_opt(h, m, sec)
+}
+
+fn at_china_time(t: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+    china_offset().from_local_datetime(&t).single()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rfc(t: Option<DateTime<FixedOffset>>) -> String {
+        t.map(|t| t.to_rfc3339()).unwrap_or_default()
+    }
+
+    #[test]
+    fn source_line_forms() {
+        let s = parse_source_line("Zhe Jiang Ri Bao· 2025-11-02 07:45").unwrap();
+        assert_eq!(s.source.as_deref(), Some("Zhe Jiang Ri Bao"));
+        assert_eq!(rfc(s.published), "2025-11-02T07:45:00+08:00");
+        let s = parse_source_line("Da Zhong Ri Bao·2026-01-06 22:31").unwrap();
+        assert_eq!(s.source.as_deref(), Some("Da Zhong Ri Bao"));
+        let s = parse_source_line("3 6 Ke· 2025-05-01").unwrap();
+        assert_eq!(rfc(s.published), "2025-05-01T00:00:00+08:00");
+        assert!(parse_source_line("Group 1 - the plan · 2025 goals").is_none());
+        assert!(parse_source_line("2025-13-40 10:00").is_none());
+        assert!(parse_source_line("Foo· 2025-02-30 10:00").is_none());
+    }
+
+    #[test]
+    fn dates_in_text() {
+        assert_eq!(
+            rfc(find_date("发布时间:2024年3月8日 14:05 来源:学院新闻网")),
+            "2024-03-08T14:05:00+08:00"
+        );
+        assert_eq!(
+            rfc(find_date("Updated: 2025-03-12 08:59")),
+            "2025-03-12T08:59:00+08:00"
+        );
+        assert_eq!(find_date("第14个五年规划"), None);
+    }
+}

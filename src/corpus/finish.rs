@@ -1,0 +1,118 @@
+//! Draft → article: the body cleaned (summary structure or prose), notes lifted into fields,
+//! the outlet named, regions and sectors tagged, and the stable id computed.
+
+use crate::article::{Article, article_id};
+use crate::corpus::draft::Draft;
+use crate::corpus::{prose, summary};
+use crate::tagging::regions::{RegionInput, tag_regions};
+use crate::tagging::sectors::tag_sectors;
+use crate::tagging::sources::outlet;
+use crate::text::han_ratio;
+
+/// Turns a draft into a finished article, or `None` when it has no title.
+pub fn finish(d: Draft, file: &str) -> Option<Article> {
+    if d.title.is_empty() {
+        return None;
+    }
+    let lines: Vec<&str> = d.body.iter().map(String::as_str).collect();
+    let nonblank: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let mut author = d.author;
+    let mut source = d.source;
+    let mut editor = None;
+    let (body, citations, headings, truncated) = match nonblank.as_slice() {
+        [one] if summary_candidate(one).is_some() => {
+            let (text, cut) = summary_candidate(one).unwrap_or((one, false));
+            match summary::parse(text) {
+                Some(s) => {
+                    let (body, cites, heads) = s.render();
+                    (body, cites, heads, cut)
+                }
+                None => prose_body(&lines, &mut author, &mut source, &mut editor),
+            }
+        }
+        _ => prose_body(&lines, &mut author, &mut source, &mut editor),
+    };
+    let known = source.as_deref().and_then(outlet);
+    let source_zh = known.map(|o| o.zh.to_string()).or_else(|| {
+        source
+            .as_ref()
+            .filter(|s| han_ratio(s) > 0.5)
+            .map(|s| s.to_string())
+    });
+    let published = d.published.map(|t| t.to_rfc3339());
+    let id = article_id(&d.title, source.as_deref(), published.as_deref(), &body);
+    let provinces = tag_regions(&RegionInput {
+        title: &d.title,
+        body: &body,
+        place: d.place.as_deref(),
+    })
+    .into_iter()
+    .map(str::to_string)
+    .collect();
+    let sectors = tag_sectors(&d.title, &body)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    Some(Article {
+        id,
+        title: d.title,
+        source_en: known.map(|o| o.en.to_string()),
+        source,
+        source_zh,
+        published: d.published,
+        topic: d.topic,
+        provinces,
+        sectors,
+        duplicates: Vec::new(),
+        file: file.to_string(),
+        body,
+        subtitle: d.subtitle,
+        author,
+        place: d.place,
+        keywords: d.keywords,
+        editor,
+        headings,
+        truncated,
+        citations,
+        layout: d.layout,
+    })
+}
+
+/// A one-line body that may be an English summary, without a trailing `...` cut mark.
+fn summary_candidate(line: &str) -> Option<(&str, bool)> {
+    let t = line.trim();
+    if han_ratio(t) > 0.3 || !t.contains(" - ") {
+        return None;
+    }
+    match t.strip_suffix("...").or_else(|| t.strip_suffix('…')) {
+        Some(rest) => Some((rest.trim_end(), true)),
+        None => Some((t, false)),
+    }
+}
+
+type Body = (String, Vec<crate::article::Citation>, Vec<usize>, bool);
+
+fn prose_body(
+    lines: &[&str],
+    author: &mut Option<String>,
+    source: &mut Option<String>,
+    editor: &mut Option<String>,
+) -> Body {
+    let p = prose::clean(lines);
+    for (key, value) in p.notes {
+        let slot = match key.as_str() {
+            "作者" | "记者" => &mut *author,
+            "稿件来源" | "来源" => &mut *source,
+            "责编" | "编辑" | "责任编辑" => &mut *editor,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(value);
+        }
+    }
+    (p.paragraphs.join("\n"), Vec::new(), Vec::new(), p.truncated)
+}

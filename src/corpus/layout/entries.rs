@@ -1,0 +1,223 @@
+//! The aggregator layouts: tag listing pages (topic, then title / source·date / body
+//! entries), single news pages (title, source·date, body) and reversed pages (body, then
+//! title, then source·date).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::Layout;
+use crate::corpus::dateline::{SourceLine, parse_source_line};
+use crate::corpus::draft::Draft;
+use crate::text::han_ratio;
+
+#[allow(clippy::unwrap_used)] // constant pattern
+static SUMMARY_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Core [A-Z][a-z]+s?|Key [A-Z][a-z]+s?|Group \d+(?::[^-]{0,80})?)\s+-\s")
+        .unwrap()
+});
+
+const CHROME: &[&str] = &["workflow", "icon"];
+
+fn is_chrome(line: &str) -> bool {
+    CHROME.contains(&line.trim().to_ascii_lowercase().as_str())
+}
+
+fn is_search_header(line: &str) -> bool {
+    line.trim().eq_ignore_ascii_case("search documents")
+}
+
+/// Reads the lines as an aggregator page, or `None` when they are not one.
+pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
+    let nonblank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let header = nonblank
+        .iter()
+        .take(6)
+        .copied()
+        .find(|&i| is_search_header(lines[i]));
+    let (start, topic) = match header {
+        Some(h) => {
+            let topic = (0..h)
+                .rev()
+                .map(|i| lines[i].trim())
+                .find(|l| !l.is_empty() && !is_chrome(l))
+                .map(str::to_string);
+            (h + 1, topic)
+        }
+        None => {
+            let first = nonblank.first().copied()?;
+            (
+                if is_chrome(lines[first]) {
+                    first + 1
+                } else {
+                    first
+                },
+                None,
+            )
+        }
+    };
+    let sources: Vec<(usize, SourceLine)> = (start..lines.len())
+        .filter_map(|i| parse_source_line(lines[i]).map(|s| (i, s)))
+        .collect();
+    if header.is_none() && sources.is_empty() {
+        return None;
+    }
+    let content: Vec<usize> = nonblank.iter().copied().filter(|&i| i >= start).collect();
+    if header.is_none() && sources.len() == 1 {
+        let (s, _) = &sources[0];
+        if content.last() == Some(s)
+            && content.len() >= 3
+            && content[content.len() - 2] > content[0]
+        {
+            return Some(vec![reversed(lines, &content, &sources[0])]);
+        }
+    }
+
+    // Each source line's title is the non-blank line just above it.
+    let mut starts: Vec<(usize, Option<&SourceLine>)> = Vec::new();
+    for (s, src) in &sources {
+        let title = content.iter().rev().copied().find(|&i| i < *s)?;
+        if starts.last().is_some_and(|(t, _)| *t >= title) {
+            continue; // two source lines in a row: the second is not a new entry
+        }
+        starts.push((title, Some(src)));
+    }
+    // A listing's first line is always a title, with or without its source line.
+    if header.is_some()
+        && let Some(&first) = content.first()
+        && starts.first().is_none_or(|(t, _)| *t > first)
+    {
+        starts.insert(0, (first, None));
+    }
+    let mut drafts = Vec::new();
+    for (k, &(title, src)) in starts.iter().enumerate() {
+        let body_from = match src {
+            Some(_) => title + 2,
+            None => title + 1,
+        };
+        let body_to = starts.get(k + 1).map_or(lines.len(), |(t, _)| *t);
+        let mut d = Draft::new(Layout::Listing, lines[title]);
+        d.topic = topic.clone();
+        if let Some(s) = src {
+            d.source = s.source.clone();
+            d.published = s.published;
+        }
+        split_unsourced(&mut drafts, d, &lines[body_from.min(body_to)..body_to]);
+    }
+    if header.is_none() && drafts.len() == 1 {
+        drafts[0].layout = Layout::Single;
+    }
+    drafts.retain(|d| !d.title.is_empty());
+    Some(drafts)
+}
+
+fn reversed(lines: &[&str], content: &[usize], src: &(usize, SourceLine)) -> Draft {
+    let title = content[content.len() - 2];
+    let mut d = Draft::new(Layout::Reversed, lines[title]);
+    d.source = src.1.source.clone();
+    d.published = src.1.published;
+    d.body = lines[content[0]..title]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    d
+}
+
+/// Gives `draft` its body, splitting off entries whose source line is missing: a short
+/// title-like line directly followed by the start of a summary (`Group 1 - …`).
+fn split_unsourced(out: &mut Vec<Draft>, mut draft: Draft, body: &[&str]) {
+    let mut seen_body = false;
+    for (j, line) in body.iter().enumerate() {
+        let next = body[j + 1..].iter().find(|l| !l.trim().is_empty());
+        if seen_body
+            && is_title_like(line)
+            && next.is_some_and(|n| SUMMARY_START.is_match(n.trim()))
+        {
+            let mut fresh = Draft::new(draft.layout, line);
+            fresh.topic = draft.topic.clone();
+            out.push(std::mem::replace(&mut draft, fresh));
+            seen_body = false;
+            continue;
+        }
+        if !line.trim().is_empty() {
+            seen_body = true;
+        }
+        draft.body.push(line.to_string());
+    }
+    out.push(draft);
+}
+
+fn is_title_like(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    if n == 0 || n > 60 || t.starts_with("- ") {
+        return false;
+    }
+    if t.ends_with(['。', '.', ';', ',', '\u{FF0C}', '\u{FF1B}', ':', '\u{FF1A}'])
+        || t.ends_with("...")
+        || t.ends_with('…')
+    {
+        return false;
+    }
+    han_ratio(t) > 0.5 || t.split_whitespace().count() <= 15
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(d: &[Draft]) -> Vec<&str> {
+        d.iter().map(|d| d.title.as_str()).collect()
+    }
+
+    #[test]
+    fn listing_with_topic_and_entries() {
+        let text = "Workflow\n职业本科\nicon\nSearch documents\n标题一\nRen Min Ri Bao· 2025-12-24 01:20\nCore Viewpoint - A [1].\n标题二\nXin Hua Wang·2025-12-20 08:00\n正文第一行。\n正文第二行。\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(titles(&d), vec!["标题一", "标题二"]);
+        assert_eq!(d[0].topic.as_deref(), Some("职业本科"));
+        assert_eq!(d[1].source.as_deref(), Some("Xin Hua Wang"));
+        assert_eq!(d[1].body, vec!["正文第一行。", "正文第二行。"]);
+        assert_eq!(d[0].layout, Layout::Listing);
+    }
+
+    #[test]
+    fn entry_without_source_line() {
+        let text = "产教融合\nSearch documents\n第一篇\nJing Ji Ri Bao· 2025-10-27 22:21\nCore Viewpoint - One [1].\n第二篇没有来源行\nGroup 1 - Two [2]\n第三篇\nHuan Qiu Wang· 2025-10-26 10:21\nGroup 1 - Three [3]\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(titles(&d), vec!["第一篇", "第二篇没有来源行", "第三篇"]);
+        assert_eq!(d[1].source, None);
+        assert_eq!(d[1].published, None);
+        assert_eq!(d[1].body, vec!["Group 1 - Two [2]"]);
+    }
+
+    #[test]
+    fn single_page() {
+        let text = "Workflow\n一篇新闻\nZhong Guo Xin Wen Wang· 2025-05-06 10:00\n\n正文。\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].layout, Layout::Single);
+        assert_eq!(d[0].title, "一篇新闻");
+    }
+
+    #[test]
+    fn reversed_page() {
+        let text = "Core Viewpoint - Body first [1].\n标题在后\nXin Hua Wang·2026-01-06 22:31\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(d[0].layout, Layout::Reversed);
+        assert_eq!(d[0].title, "标题在后");
+        assert_eq!(d[0].body, vec!["Core Viewpoint - Body first [1]."]);
+    }
+
+    #[test]
+    fn plain_text_is_not_an_aggregator_page() {
+        let lines = ["学院召开大会", "今天学院召开大会。"];
+        assert!(read(&lines).is_none());
+    }
+}

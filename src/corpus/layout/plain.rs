@@ -1,0 +1,185 @@
+//! Any other text: a school's news page, a journal article, a page in traditional
+//! characters. One article; a short first line is its title (otherwise the first sentence); the
+//! first date in the text is its published time; metadata lines become fields.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::Layout;
+use crate::corpus::dateline::find_date;
+use crate::corpus::draft::Draft;
+use crate::corpus::prose::note_pairs;
+
+#[allow(clippy::unwrap_used)] // constant patterns
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\[【]\s*(摘\s*要|关键词|關鍵詞|关键字|作者简介|作者簡介|中图分类号|文献标识码|文章编号|基金项目|收稿日期|DOI)\s*[\]】]\s*[:\x{FF1A}]?\s*(.*)$").unwrap()
+});
+
+#[allow(clippy::unwrap_used)]
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(摘\s*要|关键词|關鍵詞|关键字|作者简介|作者簡介|中图分类号|文献标识码|文章编号|基金项目|收稿日期|来源|來源|作者|发布时间|發佈時間|发布日期|时间|編輯|编辑|浏览次数|点击数)\s*[:\x{FF1A}]\s*(.*)$").unwrap()
+});
+
+/// Reads the lines as one article; `None` only when nothing is left.
+pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
+    let text = lines.join("\n");
+    let mut abstract_: Option<String> = None;
+    let mut keywords = Vec::new();
+    let mut author = None;
+    let mut source = None;
+    let mut kept: Vec<&str> = Vec::new();
+    for line in lines {
+        let t = line.trim();
+        let caps = BRACKETED.captures(t).or_else(|| LABELLED.captures(t));
+        let Some(c) = caps else {
+            if is_meta_line(t) {
+                take_pairs(t, &mut source, &mut author);
+            } else {
+                kept.push(line);
+            }
+            continue;
+        };
+        let key: String = c
+            .get(1)
+            .map_or("", |m| m.as_str())
+            .split_whitespace()
+            .collect();
+        let value = c.get(2).map_or("", |m| m.as_str()).trim();
+        match key.as_str() {
+            "摘要" => abstract_ = Some(value.to_string()),
+            "关键词" | "關鍵詞" | "关键字" => {
+                keywords = value
+                    .split([';', '\u{FF1B}', ',', '\u{FF0C}', '、', ' ', '\u{3000}'])
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty())
+                    .map(str::to_string)
+                    .collect();
+            }
+            "作者简介" | "作者簡介" => {
+                author = value
+                    .split([',', '\u{FF0C}', '(', '\u{FF08}'])
+                    .next()
+                    .map(|a| a.split_whitespace().collect::<String>())
+                    .filter(|a| !a.is_empty());
+            }
+            _ => take_pairs(t, &mut source, &mut author),
+        }
+    }
+    let first = kept.iter().position(|l| !l.trim().is_empty())?;
+    let head = kept[first].trim();
+    let (title, body_from) = if is_short_title(head) {
+        (head.to_string(), first + 1)
+    } else {
+        (first_sentence(head), first)
+    };
+    let mut d = Draft::new(Layout::Plain, &title);
+    // A `——以某地为例` line right under the title is its sub-title.
+    let mut body_from = body_from;
+    if let Some(next) = kept.get(body_from).map(|l| l.trim())
+        && body_from > first
+        && next.starts_with('—')
+    {
+        d.subtitle = Some(next.to_string());
+        body_from += 1;
+    }
+    d.published = find_date(&text);
+    d.keywords = keywords;
+    d.author = author;
+    d.source = source;
+    if let Some(a) = abstract_ {
+        d.body.push(a);
+        d.body.push(String::new());
+    }
+    d.body
+        .extend(kept[body_from..].iter().map(|l| l.to_string()));
+    Some(vec![d])
+}
+
+/// A short line such as `2025年9月18日 来源:某某网` or `作者:某某 编辑:某某`: page metadata.
+/// (A note in brackets at the end of the text is the prose cleaner's.)
+fn is_meta_line(t: &str) -> bool {
+    t.chars().count() <= 60
+        && !t.starts_with(['(', '\u{FF08}'])
+        && note_pairs(t).iter().any(|(k, _)| {
+            matches!(
+                k.as_str(),
+                "来源" | "來源" | "作者" | "发布时间" | "發佈時間"
+            )
+        })
+}
+
+fn take_pairs(t: &str, source: &mut Option<String>, author: &mut Option<String>) {
+    for (k, v) in note_pairs(t) {
+        match k.as_str() {
+            "来源" | "來源" => *source = Some(v),
+            "作者" => *author = Some(v),
+            _ => {}
+        }
+    }
+}
+
+fn is_short_title(line: &str) -> bool {
+    let n = line.chars().count();
+    n <= 50 && !line.ends_with(['。', '\u{FF01}', '\u{FF1F}', '!', '?', '.', ';', '\u{FF1B}'])
+        || (n <= 100 && line.is_ascii() && !line.ends_with('.'))
+}
+
+fn first_sentence(line: &str) -> String {
+    let end = line
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '。' | '\u{FF01}' | '\u{FF1F}' | '!' | '?')
+                || (c == '.' && line[i + 1..].starts_with(' '))
+        })
+        .map_or(line.len(), |(i, _)| i);
+    let s: String = line[..end].chars().take(80).collect();
+    s.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_first_line_is_the_title() {
+        let d = read(&[
+            "机电学院举行校企合作签约仪式",
+            "发布时间:2024-03-08 作者:王五",
+            "3月8日,学院与企业签约。",
+        ])
+        .unwrap();
+        assert_eq!(d[0].title, "机电学院举行校企合作签约仪式");
+        assert_eq!(d[0].author.as_deref(), Some("王五"));
+        assert_eq!(
+            d[0].published.unwrap().to_rfc3339(),
+            "2024-03-08T00:00:00+08:00"
+        );
+        assert_eq!(d[0].body, vec!["3月8日,学院与企业签约。"]);
+    }
+
+    #[test]
+    fn long_first_line_gives_its_first_sentence() {
+        let d = read(&["学院与本地十家企业签订合作协议,共建三个产业学院和一个实训基地,覆盖智能制造等领域。后续将扩大规模。"]).unwrap();
+        assert_eq!(
+            d[0].title,
+            "学院与本地十家企业签订合作协议,共建三个产业学院和一个实训基地,覆盖智能制造等领域"
+        );
+    }
+
+    #[test]
+    fn journal_metadata_becomes_fields() {
+        let d = read(&[
+            "市域产教联合体的运行机制研究",
+            "[摘要]本文讨论联合体的治理结构。",
+            "[关键词]产教融合;市域产教联合体;治理",
+            "[作者简介]张三,男,某职业技术学院副教授。",
+            "一、引言",
+        ])
+        .unwrap();
+        assert_eq!(d[0].keywords, vec!["产教融合", "市域产教联合体", "治理"]);
+        assert_eq!(d[0].author.as_deref(), Some("张三"));
+        assert_eq!(d[0].body[0], "本文讨论联合体的治理结构。");
+        assert!(!d[0].body.iter().any(|l| l.contains("关键词")));
+    }
+}

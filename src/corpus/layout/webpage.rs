@@ -1,0 +1,145 @@
+//! Whole web pages (China Daily style): navigation, headline, sub-headline, a byline
+//! `By NAME in CITY, PROVINCE | OUTLET | Updated: YYYY-MM-DD HH:MM`, share widgets, photo
+//! captions, paragraphs, footer. The article stays; the page furniture goes.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::Layout;
+use crate::corpus::dateline::parse_datetime;
+use crate::corpus::draft::Draft;
+
+#[allow(clippy::unwrap_used)] // constant patterns
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:By\s+(?P<author>.+?)(?:\s+in\s+(?P<place>[^|]+?))?\s*\|\s*)?(?P<outlet>[^|]{2,60}?)\s*\|\s*Updated:\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?)\s*$").unwrap()
+});
+
+#[allow(clippy::unwrap_used)]
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:[/\[(]\s*(?:for\s+)?(?:china daily|xinhua|cnsphoto|vcg|cfp|ic|provided to china daily)\s*[\])]?|photo\s*/\s*[a-z .]+|\[photo[^\]]*\]|\(photo[^)]*\))\s*$").unwrap()
+});
+
+const SHARE: &[&str] = &[
+    "share", "wechat", "weibo", "facebook", "twitter", "linkedin", "mail", "email", "more",
+];
+const FOOTER_STARTS: &[&str] = &[
+    "top",
+    "back to the top",
+    "copyright",
+    "follow us",
+    "license for publishing",
+    "registration number",
+    "note: browsers",
+];
+
+/// Reads a web page, or `None` when the lines hold no byline.
+pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
+    let b = lines.iter().position(|l| BYLINE.is_match(l.trim()))?;
+    let caps = BYLINE.captures(lines[b].trim())?;
+    let heads = headline_lines(&lines[..b]);
+    let title = heads.first()?;
+    let mut d = Draft::new(Layout::WebPage, title);
+    d.subtitle = heads.get(1).map(|s| s.to_string());
+    d.author = caps.name("author").map(|m| m.as_str().trim().to_string());
+    d.place = caps.name("place").map(|m| m.as_str().trim().to_string());
+    d.source = caps.name("outlet").map(|m| m.as_str().trim().to_string());
+    d.published = caps.name("date").and_then(|m| parse_datetime(m.as_str()));
+
+    let rest = &lines[b + 1..];
+    let end = rest.iter().position(|l| is_footer(l)).unwrap_or(rest.len());
+    d.body = rest[..end]
+        .iter()
+        .filter(|l| !is_share(l) && !is_caption(l) && !is_photo_label(l))
+        .map(|l| l.to_string())
+        .collect();
+    Some(vec![d])
+}
+
+/// The headline and sub-headline: the non-blank lines after the navigation.
+fn headline_lines<'a>(before: &[&'a str]) -> Vec<&'a str> {
+    let after_nav = before
+        .iter()
+        .rposition(|l| l.contains("Home /") || l.contains(" / ") || l.starts_with("Global Edition"))
+        .map_or(0, |i| i + 1);
+    before[after_nav..]
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .take(2)
+        .collect()
+}
+
+fn is_footer(line: &str) -> bool {
+    let t = line.trim().to_ascii_lowercase();
+    FOOTER_STARTS.iter().any(|f| {
+        if *f == "top" {
+            t == "top"
+        } else {
+            t.starts_with(f)
+        }
+    })
+}
+
+fn is_share(line: &str) -> bool {
+    let t = line.trim().to_ascii_lowercase();
+    SHARE.contains(&t.as_str()) || t.starts_with("share -") || t.starts_with("share:")
+}
+
+fn is_caption(line: &str) -> bool {
+    CAPTION_CREDIT.is_match(line.trim())
+}
+
+/// A lone name under a photo (`Li Ming`): two to four capitalised words, no punctuation.
+fn is_photo_label(line: &str) -> bool {
+    let t = line.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && t.len() <= 40
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "Global Edition\nChina\nHome / China / Education\n\nRiver city trains welders\n\nColleges and shipyards share workshops\n\nBy LI HUA in Nantong, Jiangsu | China Daily | Updated: 2025-11-03 10:15\nShare\nShare - WeChat\nA student welds a hull section at a college workshop in Nantong on Oct 30. XU FENG/FOR CHINA DAILY\n\nNantong has opened three shared workshops.\n\nChen Bo\n\n\"We learn on real hulls,\" a student said.\n\nTop\nBACK TO THE TOP\nCopyright 1995 - . All rights reserved.\nFOLLOW US\n";
+
+    #[test]
+    fn byline_headline_and_body() {
+        let lines: Vec<&str> = PAGE.lines().collect();
+        let d = read(&lines).unwrap().remove(0);
+        assert_eq!(d.title, "River city trains welders");
+        assert_eq!(
+            d.subtitle.as_deref(),
+            Some("Colleges and shipyards share workshops")
+        );
+        assert_eq!(d.author.as_deref(), Some("LI HUA"));
+        assert_eq!(d.place.as_deref(), Some("Nantong, Jiangsu"));
+        assert_eq!(d.source.as_deref(), Some("China Daily"));
+        assert_eq!(
+            d.published.unwrap().to_rfc3339(),
+            "2025-11-03T10:15:00+08:00"
+        );
+        let body: Vec<&str> = d
+            .body
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(
+            body,
+            vec![
+                "Nantong has opened three shared workshops.",
+                "\"We learn on real hulls,\" a student said."
+            ]
+        );
+    }
+
+    #[test]
+    fn no_byline_no_page() {
+        assert!(read(&["Title", "Body."]).is_none());
+    }
+}

@@ -1,0 +1,386 @@
+//! Prose bodies, Chinese or English: joins lines the scraper wrapped, removes the stray
+//! spaces a wrap left between Chinese characters, drops photo captions and credits, lifts
+//! editor and source notes into fields, and notices a body cut short with `...`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::is_cjk;
+
+/// A cleaned prose body.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Prose {
+    pub paragraphs: Vec<String>,
+    /// The body ended in `...` or `…`: the aggregator cut it.
+    pub truncated: bool,
+    /// Notes such as `(责编:…)` or `(稿件来源:… 作者:…)`, as (key, value).
+    pub notes: Vec<(String, String)>,
+}
+
+/// A line at least this long that stops mid-sentence was wrapped, not a heading.
+const WRAP_MIN: usize = 36;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Gap {
+    Start,
+    Space,
+    Newline { wrapped: bool },
+    Blank,
+}
+
+struct Segment<'a> {
+    text: &'a str,
+    gap: Gap,
+    /// Part of a photo credit such as `叶 军摄`.
+    credit: bool,
+}
+
+#[allow(clippy::unwrap_used)] // constant pattern
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[(\x{FF08}]\s*((?:责编|编辑|編輯|责任编辑|稿件来源|来源|來源|作者|记者|通讯员|审核|校对|审校|摄影|发布时间|發佈時間|发布日期|浏览次数|点击数)\s*[:\x{FF1A}].*?)[)\x{FF09}]")
+        .unwrap()
+});
+
+/// An outlet's dateline opening a paragraph: `【大公报讯】`, `[本报讯]`.
+#[allow(clippy::unwrap_used)]
+static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[【\[][^】\]]{1,15}[讯訊][】\]]\s*").unwrap());
+
+#[allow(clippy::unwrap_used)]
+static NOTE_PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(责编|编辑|編輯|责任编辑|稿件来源|来源|來源|作者|记者|通讯员|审核|校对|审校|摄影|发布时间|發佈時間|发布日期|浏览次数|点击数)\s*[:\x{FF1A}]\s*([^:\x{FF1A}]*?)\s*(?:$|(?:责编|编辑|編輯|责任编辑|稿件来源|来源|來源|作者|记者|通讯员|审核|校对|审校|摄影|发布时间|發佈時間|发布日期|浏览次数|点击数)\s*[:\x{FF1A}])")
+        .unwrap()
+});
+
+/// Cleans the lines of a prose body.
+pub fn clean(lines: &[&str]) -> Prose {
+    let mut segs = segments(lines);
+    let mut truncated = false;
+    strip_truncation(&mut segs, &mut truncated);
+    mark_credits(&mut segs);
+    let mut out = Prose {
+        truncated,
+        ..Prose::default()
+    };
+    // (text, is a credit, the credit shares a line with the text before it)
+    let mut paragraphs: Vec<(String, bool, bool)> = Vec::new();
+    for (i, seg) in segs.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| &segs[p]);
+        let joined = match prev {
+            None => false,
+            Some(p) => joins(p, seg),
+        };
+        match paragraphs.last_mut() {
+            Some((text, _, _)) if joined => {
+                let last = text.chars().next_back();
+                let first = seg.text.chars().next();
+                if !(last.is_some_and(is_cjk) && first.is_some_and(is_cjk)) {
+                    text.push(' ');
+                }
+                text.push_str(seg.text);
+            }
+            _ => paragraphs.push((
+                seg.text.to_string(),
+                seg.credit,
+                seg.credit && seg.gap == Gap::Space,
+            )),
+        }
+    }
+    let mut kept: Vec<String> = Vec::new();
+    for (text, credit, inline) in paragraphs {
+        if credit {
+            // A short sentence on the same line just before a credit is the photo's caption.
+            if inline && kept.last().is_some_and(|p| is_caption(p)) {
+                kept.pop();
+            }
+            continue;
+        }
+        let text = lift_notes(&text, &mut out.notes);
+        let text = DATELINE.replace(text.trim(), "");
+        let text = text.trim();
+        if !text.is_empty() {
+            kept.push(text.to_string());
+        }
+    }
+    out.paragraphs = kept;
+    out
+}
+
+fn segments<'a>(lines: &[&'a str]) -> Vec<Segment<'a>> {
+    let widest = lines
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    let mut gap = Gap::Start;
+    let mut prev_len = 0usize;
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            if gap != Gap::Start {
+                gap = Gap::Blank;
+            }
+            continue;
+        }
+        if matches!(gap, Gap::Space) {
+            // A line the scraper wrapped is long: near the widest line, or longer than any
+            // heading. (It also does not end a sentence; `joins` checks that.)
+            let wrapped = (widest >= 24 && prev_len * 100 >= widest * 85) || prev_len >= WRAP_MIN;
+            gap = Gap::Newline { wrapped };
+        }
+        for (k, word) in line.split_whitespace().enumerate() {
+            out.push(Segment {
+                text: word,
+                gap: if k == 0 { gap } else { Gap::Space },
+                credit: false,
+            });
+        }
+        gap = Gap::Space;
+        prev_len = line.chars().count();
+    }
+    out
+}
+
+fn strip_truncation(segs: &mut Vec<Segment<'_>>, truncated: &mut bool) {
+    let Some(last) = segs.last_mut() else { return };
+    for tail in ["......", "……", "...", "…"] {
+        if let Some(rest) = last.text.strip_suffix(tail) {
+            *truncated = true;
+            if rest.trim().is_empty() {
+                segs.pop();
+            } else {
+                last.text = rest.trim_end();
+            }
+            return;
+        }
+    }
+}
+
+/// Marks runs like `叶 军摄`, `新华社记者 李 明摄`, `视觉中国供图` that stand after the end of a
+/// sentence as photo credits.
+fn mark_credits(segs: &mut [Segment<'_>]) {
+    for k in 0..segs.len() {
+        let t = segs[k].text;
+        let is_credit_end = t.ends_with('摄')
+            || t.ends_with("供图")
+            || t.ends_with("摄影")
+            || t.ends_with("摄)")
+            || t.ends_with("摄\u{FF09}");
+        if !is_credit_end {
+            continue;
+        }
+        // Walk back over the short pieces of the name.
+        let mut j = k;
+        let mut chars = t.chars().count();
+        while j > 0
+            && k - j < 3
+            && segs[j].gap == Gap::Space
+            && segs[j - 1].text.chars().count() <= 6
+            && !ends_sentence(segs[j - 1].text)
+        {
+            chars += segs[j - 1].text.chars().count();
+            j -= 1;
+        }
+        let starts_fresh = j == 0 || segs[j].gap != Gap::Space || ends_sentence(segs[j - 1].text);
+        if starts_fresh && chars <= 14 {
+            for s in &mut segs[j..=k] {
+                s.credit = true;
+            }
+        }
+    }
+}
+
+/// Whether segment `b` continues the paragraph of segment `a`.
+fn joins(a: &Segment<'_>, b: &Segment<'_>) -> bool {
+    if a.credit != b.credit {
+        return false;
+    }
+    match b.gap {
+        Gap::Start | Gap::Blank => false,
+        Gap::Newline { wrapped } => wrapped && !ends_sentence(a.text),
+        Gap::Space => !ends_cjk_sentence(a.text),
+    }
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.chars().next_back().is_some_and(|c| {
+        matches!(
+            c,
+            '。' | '\u{FF01}'
+                | '\u{FF1F}'
+                | '\u{FF1B}'
+                | '…'
+                | '.'
+                | '!'
+                | '?'
+                | ';'
+                | '"'
+                | '”'
+                | '’'
+                | '」'
+                | '』'
+                | ')'
+                | '\u{FF09}'
+        )
+    })
+}
+
+fn ends_cjk_sentence(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    match rev.next() {
+        Some('。' | '\u{FF01}' | '\u{FF1F}' | '!' | '?' | '…') => true,
+        Some('”' | '」' | '』' | '"') => {
+            matches!(rev.next(), Some('。' | '\u{FF01}' | '\u{FF1F}' | '!' | '?'))
+        }
+        _ => false,
+    }
+}
+
+fn is_caption(p: &str) -> bool {
+    p.chars().count() <= 80 && ends_sentence(p)
+}
+
+/// Removes `(责编:…)`-style notes from a paragraph and records them.
+fn lift_notes(text: &str, notes: &mut Vec<(String, String)>) -> String {
+    if !NOTE.is_match(text) {
+        return text.to_string();
+    }
+    for caps in NOTE.captures_iter(text) {
+        notes.extend(note_pairs(caps.get(1).map_or("", |m| m.as_str())));
+    }
+    NOTE.replace_all(text, "").trim().to_string()
+}
+
+/// The `key:value` pairs of a metadata note such as `稿件来源:机电学院 作者:孙 七`. A name
+/// written with a space between its characters (`孙 七`) loses the space.
+pub fn note_pairs(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(c) = NOTE_PAIR.captures(rest) {
+        let (Some(k), Some(v)) = (c.get(1), c.get(2)) else {
+            break;
+        };
+        let value = v.as_str().trim();
+        let value = if value.chars().count() <= 8 && value.chars().all(|c| is_cjk(c) || c == ' ') {
+            value.split_whitespace().collect()
+        } else {
+            value.to_string()
+        };
+        if !value.is_empty() {
+            out.push((k.as_str().to_string(), value));
+        }
+        rest = &rest[v.end()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_spaces_between_chinese_are_removed() {
+        let p =
+            clean(&["校企双方共建实训基地,推动合 作办学走深走实。 学院还与企业共 建了产业学院。"]);
+        assert_eq!(
+            p.paragraphs,
+            vec![
+                "校企双方共建实训基地,推动合作办学走深走实。",
+                "学院还与企业共建了产业学院。"
+            ]
+        );
+    }
+
+    #[test]
+    fn spaces_next_to_latin_words_stay() {
+        let p = clean(&["学院与 BYD 合作开设 new energy 课程。"]);
+        assert_eq!(p.paragraphs, vec!["学院与 BYD 合作开设 new energy 课程。"]);
+    }
+
+    #[test]
+    fn photo_caption_and_credit_are_dropped() {
+        let p =
+            clean(&["学生们在实训车间练习焊接。 图为焊接课堂一角。 王 小明摄 课程将持续到年底。"]);
+        assert_eq!(
+            p.paragraphs,
+            vec!["学生们在实训车间练习焊接。", "课程将持续到年底。"]
+        );
+        let p = clean(&["学校新建了无人机实训场。", "视觉中国供图"]);
+        assert_eq!(p.paragraphs, vec!["学校新建了无人机实训场。"]);
+    }
+
+    #[test]
+    fn editor_note_becomes_a_field() {
+        let p = clean(&["订单班今年招收两百人。 (责编:陈一、李二) 后续还将扩招。"]);
+        assert_eq!(
+            p.paragraphs,
+            vec!["订单班今年招收两百人。", "后续还将扩招。"]
+        );
+        assert_eq!(
+            p.notes,
+            vec![("责编".to_string(), "陈一、李二".to_string())]
+        );
+    }
+
+    #[test]
+    fn source_and_author_note() {
+        let p = clean(&["学院举行开学典礼。", "(稿件来源:机电工程学院 作者:赵 六)"]);
+        assert_eq!(p.paragraphs, vec!["学院举行开学典礼。"]);
+        assert_eq!(
+            p.notes,
+            vec![
+                ("稿件来源".to_string(), "机电工程学院".to_string()),
+                ("作者".to_string(), "赵六".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn trailing_ellipsis_marks_truncation() {
+        let p = clean(&["深化产教融合,打造技能高地 ..."]);
+        assert!(p.truncated);
+        assert_eq!(p.paragraphs, vec!["深化产教融合,打造技能高地"]);
+        let p = clean(&["全文完。"]);
+        assert!(!p.truncated);
+    }
+
+    #[test]
+    fn wrapped_lines_are_joined_but_short_lines_end_paragraphs() {
+        let lines = [
+            "今年以来,市教育局联合十余家龙头企业,围绕新能源汽车和智能制造",
+            "两大产业链,新设专业十二个,订单培养学生超过三千人。",
+            "一、专业对接产业",
+            "各校按照产业地图调整专业布局,撤并了一批就业率偏低的专业点位。",
+        ];
+        let p = clean(&lines);
+        assert_eq!(p.paragraphs.len(), 3, "{:?}", p.paragraphs);
+        assert!(p.paragraphs[0].contains("智能制造两大产业链"));
+        assert_eq!(p.paragraphs[1], "一、专业对接产业");
+    }
+
+    #[test]
+    fn long_line_cut_mid_sentence_joins_even_among_longer_paragraphs() {
+        let lines = [
+            "在一家整车企业的总装车间里,来自区内职业院校的实习生正跟着企业导师调试电驱系统,这已是必修",
+            "课。",
+            "新区牵头组建产教联合体,推动六所职业院校与四十余家企业共建智能网联汽车产业学院,联合制定课程标准二十八项,共建实训基地十五个,覆盖整车制造、三电系统维修和智能网联测试等岗位。",
+            "打通从课堂到产线的最后一段路",
+        ];
+        let p = clean(&lines);
+        assert_eq!(p.paragraphs.len(), 3, "{:?}", p.paragraphs);
+        assert!(p.paragraphs[0].ends_with("这已是必修课。"));
+        assert_eq!(p.paragraphs[2], "打通从课堂到产线的最后一段路");
+    }
+
+    #[test]
+    fn english_paragraphs_separated_by_blank_lines() {
+        let p = clean(&[
+            "First paragraph here.",
+            "",
+            "Second one, \"quoted\" he said.",
+        ]);
+        assert_eq!(p.paragraphs.len(), 2);
+    }
+}
