@@ -2,6 +2,10 @@
 //! industry–education integration. The library holds everything; the binary only wires it.
 
 pub mod article;
+pub mod cli;
 pub mod corpus;
+pub mod filter;
+pub mod logging;
+pub mod settings;
 pub mod tagging;
 pub mod text;

@@ -1,0 +1,78 @@
+//! The command line (SPEC §5), as clap definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "chanjiao",
+    version,
+    about = "A fast terminal reader for news about China's vocational education and industry–education integration (产教融合)",
+    long_about = None
+)]
+pub struct Cli {
+    /// Where the index and reading state live (default: the platform data directory).
+    #[arg(long, global = true, env = "CHANJIAO_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Read this folder (or file) instead of the configured corpus; repeatable.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub corpus: Vec<PathBuf>,
+    /// Configuration file (default: config.toml in the platform config directory).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List articles, newest first (undated last).
+    List(ListArgs),
+    /// Show one article by id (a unique prefix is enough).
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Province, in English or Chinese (Shandong, 山东, 山东省); `national` for stories with
+    /// no province. Repeat to match any of several.
+    #[arg(long, value_name = "P")]
+    pub province: Vec<String>,
+    /// Sector slug or name (new-energy-vehicles, 新能源汽车). Repeatable.
+    #[arg(long, value_name = "S")]
+    pub sector: Vec<String>,
+    /// Outlet as written, or its Chinese or English name (Ren Min Ri Bao, 人民日报). Repeatable.
+    #[arg(long, value_name = "X")]
+    pub source: Vec<String>,
+    /// The listing page's topic tag (产教融合). Repeatable.
+    #[arg(long, value_name = "T")]
+    pub topic: Vec<String>,
+    /// Published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Published on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// At most this many articles.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// One JSON object per line.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id, or a unique prefix of it.
+    pub id: String,
+    /// Print the article as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,53 @@
+//! `chanjiao list`: articles by the filters, newest first.
+
+use std::io::Write;
+
+use crate::cli::CliError;
+use crate::cli::args::FilterArgs;
+use crate::cli::output;
+use crate::filter::{self, Filter};
+use crate::settings::Settings;
+
+pub fn run(settings: &Settings, args: &FilterArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let filter = resolve(args)?;
+    let mut articles = settings.load_corpus();
+    articles.retain(|a| filter.matches(a));
+    filter::sort_newest_first(&mut articles);
+    articles.truncate(args.limit.unwrap_or(usize::MAX));
+    for a in &articles {
+        if args.json {
+            output::json_line(out, a)?;
+        } else {
+            output::list_line(out, a)?;
+        }
+    }
+    Ok(())
+}
+
+/// Turns the filter flags into a [`Filter`], or a usage error naming the bad value.
+pub fn resolve(args: &FilterArgs) -> Result<Filter, CliError> {
+    Ok(Filter {
+        provinces: args
+            .province
+            .iter()
+            .map(|p| filter::province(p))
+            .collect::<Result<_, _>>()?,
+        sectors: args
+            .sector
+            .iter()
+            .map(|s| filter::sector(s))
+            .collect::<Result<_, _>>()?,
+        sources: args.source.clone(),
+        topics: args.topic.clone(),
+        since: args
+            .since
+            .as_deref()
+            .map(|d| filter::date(d, false))
+            .transpose()?,
+        until: args
+            .until
+            .as_deref()
+            .map(|d| filter::date(d, true))
+            .transpose()?,
+    })
+}

@@ -1,0 +1,76 @@
+//! The command-line front end: parses arguments, finds the corpus, runs a command.
+
+pub mod args;
+mod list;
+mod output;
+mod show;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::Cli;
+
+use crate::filter::FilterError;
+use crate::settings::Settings;
+
+/// An error that ends the program: a usage error (exit 2) or anything else (exit 1).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Other(#[from] anyhow::Error),
+}
+
+impl From<FilterError> for CliError {
+    fn from(e: FilterError) -> Self {
+        CliError::Usage(e.to_string())
+    }
+}
+
+/// Parses the process arguments and runs; the exit code follows SPEC §5.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = e.exit_code();
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(code).unwrap_or(2));
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "chanjiao: {e}");
+            match e {
+                CliError::Usage(_) => ExitCode::from(2),
+                CliError::Other(_) => ExitCode::from(1),
+            }
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let settings = Settings::resolve(cli.data_dir.clone(), &cli.corpus, cli.config.as_deref())?;
+    crate::logging::init(&settings);
+    let mut out = std::io::stdout().lock();
+    let result = match cli.command {
+        Some(args::Command::List(a)) => list::run(&settings, &a.filters, &mut out),
+        Some(args::Command::Show(a)) => show::run(&settings, &a, &mut out),
+        None => Err(CliError::Usage(
+            "the full-screen reader is not built yet: use `chanjiao list` or `chanjiao show ID` (see --help)".into(),
+        )),
+    };
+    match result {
+        Err(CliError::Other(e)) if is_broken_pipe(&e) => Ok(()),
+        other => other,
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}

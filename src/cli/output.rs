@@ -1,0 +1,120 @@
+//! How the command line prints articles.
+
+use std::io::Write;
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::article::Article;
+
+const TITLE_COLUMNS: usize = 56;
+
+/// One JSON object on one line.
+pub fn json_line(out: &mut dyn Write, a: &Article) -> anyhow::Result<()> {
+    serde_json::to_writer(&mut *out, a)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `id  date  title  source  provinces`, the title cut to a fixed display width.
+pub fn list_line(out: &mut dyn Write, a: &Article) -> anyhow::Result<()> {
+    let date = a.published.map(|t| t.format("%Y-%m-%d").to_string());
+    writeln!(
+        out,
+        "{}  {:10}  {}  {}  {}",
+        a.id,
+        date.as_deref().unwrap_or("undated"),
+        fit(&a.title, TITLE_COLUMNS),
+        a.source_zh
+            .as_deref()
+            .or(a.source.as_deref())
+            .unwrap_or("-"),
+        if a.provinces.is_empty() {
+            "National".to_string()
+        } else {
+            a.provinces.join(", ")
+        },
+    )?;
+    Ok(())
+}
+
+/// The whole article for reading in a terminal.
+pub fn full(out: &mut dyn Write, a: &Article, all: &[Article]) -> anyhow::Result<()> {
+    writeln!(out, "{}", a.title)?;
+    if let Some(s) = &a.subtitle {
+        writeln!(out, "{s}")?;
+    }
+    let mut meta = Vec::new();
+    if let Some(s) = &a.source {
+        meta.push(match &a.source_zh {
+            Some(zh) if zh != s => format!("{s} ({zh})"),
+            _ => s.clone(),
+        });
+    }
+    if let Some(t) = a.published {
+        meta.push(t.format("%Y-%m-%d %H:%M").to_string());
+    }
+    if let Some(au) = &a.author {
+        meta.push(format!("by {au}"));
+    }
+    if let Some(p) = &a.place {
+        meta.push(p.clone());
+    }
+    writeln!(out, "{}", meta.join(" · "))?;
+    let provinces = if a.provinces.is_empty() {
+        "National".to_string()
+    } else {
+        a.provinces.join(", ")
+    };
+    writeln!(
+        out,
+        "regions: {provinces}   sectors: {}",
+        a.sectors.join(", ")
+    )?;
+    if let Some(t) = &a.topic {
+        writeln!(out, "topic: {t}")?;
+    }
+    writeln!(out, "id: {}   file: {}", a.id, a.file)?;
+    writeln!(out)?;
+    for line in a.lines() {
+        writeln!(out, "{line}")?;
+    }
+    if a.truncated {
+        writeln!(out, "[cut short in the source]")?;
+    }
+    for d in &a.duplicates {
+        if let Some(other) = all.iter().find(|o| &o.id == d) {
+            writeln!(
+                out,
+                "also reported: {} {} — {}",
+                other.id,
+                other.source.as_deref().unwrap_or("-"),
+                other.title
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Pads or cuts `s` to exactly `cols` display columns, ending a cut with `…`.
+pub fn fit(s: &str, cols: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= cols {
+        out.push_str(s);
+        used = total;
+    } else {
+        for c in s.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w + 1 > cols {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        out.push('…');
+        used += 1;
+    }
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(used)));
+    out
+}

@@ -1,0 +1,191 @@
+//! Filters by facet (SPEC §5): names in English or Chinese, any case; an unknown name is an
+//! error that names it and suggests the closest. Values of one facet are ORed, facets ANDed.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use thiserror::Error;
+
+use crate::article::Article;
+use crate::tagging::{regions, sectors};
+use crate::text::to_simplified;
+
+/// The name that selects stories with no province: national ones.
+pub const NATIONAL: &str = "National";
+
+/// A filter value that names nothing we know.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum FilterError {
+    #[error("unknown province '{name}'{}", hint(.suggestion))]
+    Province {
+        name: String,
+        suggestion: Option<String>,
+    },
+    #[error("unknown sector '{name}'{}", hint(.suggestion))]
+    Sector {
+        name: String,
+        suggestion: Option<String>,
+    },
+    #[error("'{0}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")]
+    Date(String),
+}
+
+fn hint(s: &Option<String>) -> String {
+    s.as_ref()
+        .map(|s| format!(" (did you mean '{s}'?)"))
+        .unwrap_or_default()
+}
+
+/// Resolved filters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// English province names, or [`NATIONAL`].
+    pub provinces: Vec<&'static str>,
+    /// Sector slugs.
+    pub sectors: Vec<&'static str>,
+    pub sources: Vec<String>,
+    pub topics: Vec<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+/// Resolves a province name (`Shandong`, `shandong`, `山东`, `山东省`, `national`, `全国`).
+pub fn province(name: &str) -> Result<&'static str, FilterError> {
+    let t = name.trim();
+    if ["national", "全国", "全國", "nationwide", "none"]
+        .iter()
+        .any(|n| t.eq_ignore_ascii_case(n))
+    {
+        return Ok(NATIONAL);
+    }
+    regions::province_by_name(t)
+        .map(|p| p.en)
+        .ok_or_else(|| FilterError::Province {
+            name: t.to_string(),
+            suggestion: regions::suggest_province(t).map(|p| format!("{} {}", p.en, p.zh)),
+        })
+}
+
+/// Resolves a sector name (slug, Chinese or English name).
+pub fn sector(name: &str) -> Result<&'static str, FilterError> {
+    let t = name.trim();
+    sectors::sector_by_name(t)
+        .map(|s| s.slug)
+        .ok_or_else(|| FilterError::Sector {
+            name: t.to_string(),
+            suggestion: sectors::suggest_sector(t).map(|s| s.slug.to_string()),
+        })
+}
+
+/// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `end` picks the last day of a month or year.
+pub fn date(text: &str, end: bool) -> Result<NaiveDate, FilterError> {
+    let t = text.trim();
+    let bad = || FilterError::Date(t.to_string());
+    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+    let year = parts
+        .first()
+        .and_then(|p| p.parse::<i32>().ok())
+        .ok_or_else(bad)?;
+    let d = match parts.len() {
+        1 if end => NaiveDate::from_ymd_opt(year, 12, 31),
+        1 => NaiveDate::from_ymd_opt(year, 1, 1),
+        2 => {
+            let m = num(1).ok_or_else(bad)?;
+            let first = NaiveDate::from_ymd_opt(year, m, 1);
+            if end {
+                first
+                    .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
+                    .and_then(|n| n.pred_opt())
+            } else {
+                first
+            }
+        }
+        3 => NaiveDate::from_ymd_opt(year, num(1).ok_or_else(bad)?, num(2).ok_or_else(bad)?),
+        _ => None,
+    };
+    d.ok_or_else(bad)
+}
+
+/// Lower-case, no spaces or punctuation, simplified characters: how outlet and topic names
+/// are compared.
+pub fn fold(s: &str) -> String {
+    to_simplified(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// Whether an article passes every facet.
+    pub fn matches(&self, a: &Article) -> bool {
+        let province_ok = self.provinces.is_empty()
+            || self.provinces.iter().any(|p| {
+                if *p == NATIONAL {
+                    a.provinces.is_empty()
+                } else {
+                    a.provinces.iter().any(|q| q == p)
+                }
+            });
+        let sector_ok = self.sectors.is_empty()
+            || self
+                .sectors
+                .iter()
+                .any(|s| a.sectors.iter().any(|t| t == s));
+        let source_ok = self.sources.is_empty() || {
+            let names: Vec<String> = [&a.source, &a.source_zh, &a.source_en]
+                .into_iter()
+                .flatten()
+                .map(|s| fold(s))
+                .collect();
+            self.sources.iter().any(|s| names.contains(&fold(s)))
+        };
+        let topic_ok = self.topics.is_empty()
+            || a.topic
+                .as_deref()
+                .is_some_and(|t| self.topics.iter().any(|q| fold(q) == fold(t)));
+        province_ok && sector_ok && source_ok && topic_ok && self.date_ok(a.published)
+    }
+
+    fn date_ok(&self, published: Option<DateTime<FixedOffset>>) -> bool {
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        let Some(day) = published.map(|t| t.date_naive()) else {
+            return false;
+        };
+        self.since.is_none_or(|s| day >= s) && self.until.is_none_or(|u| day <= u)
+    }
+}
+
+/// Newest first, undated last; ties by title.
+pub fn sort_newest_first(articles: &mut [Article]) {
+    articles.sort_by(|a, b| {
+        b.published
+            .cmp(&a.published)
+            .then_with(|| a.title.cmp(&b.title))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(date("2025-10-11", false).unwrap().to_string(), "2025-10-11");
+        assert_eq!(date("2025-02", true).unwrap().to_string(), "2025-02-28");
+        assert_eq!(date("2025", true).unwrap().to_string(), "2025-12-31");
+        assert!(date("2025-13-01", false).is_err());
+        assert!(date("yesterday", false).is_err());
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Ren Min Ri Bao"), "renminribao");
+        assert_eq!(fold("產教融合"), "产教融合");
+    }
+}

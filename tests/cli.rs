@@ -1,0 +1,141 @@
+//! The command line as a user meets it: the real binary, exit codes, one-line errors.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn run(args: &[&str]) -> Output {
+    let data = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_chanjiao"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(args)
+        .env_remove("CHANJIAO_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn list_without_corpus_reads_the_embedded_sample() {
+    let o = run(&["list", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let n = stdout(&o).lines().count();
+    assert!(
+        n >= 30,
+        "the sample corpus has at least 30 articles, got {n}"
+    );
+    assert!(stdout(&o).contains("\"file\":\"sample:"));
+}
+
+#[test]
+fn list_filters_by_province_in_any_language() {
+    let corpus = fixtures();
+    let corpus = corpus.to_str().unwrap();
+    let by = |p: &str| {
+        let o = run(&["--corpus", corpus, "list", "--province", p, "--json"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let en = by("Shandong");
+    assert!(!en.is_empty());
+    assert_eq!(en, by("shandong"));
+    assert_eq!(en, by("山东"));
+    assert_eq!(en, by("山东省"));
+}
+
+#[test]
+fn unknown_province_is_a_usage_error_with_a_suggestion() {
+    let o = run(&["list", "--province", "Shandon"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("Shandon") && err.contains("Shandong"), "{err}");
+}
+
+#[test]
+fn unknown_sector_is_a_usage_error_with_a_suggestion() {
+    let o = run(&["list", "--sector", "new-energi-vehicles"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("new-energy-vehicles"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_date_is_a_usage_error() {
+    let o = run(&["list", "--since", "2025-13-01"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("2025-13-01"));
+}
+
+#[test]
+fn no_results_is_success() {
+    let o = run(&["list", "--since", "2099"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn show_by_id_and_by_prefix() {
+    let corpus = fixtures();
+    let corpus = corpus.to_str().unwrap();
+    let o = run(&["--corpus", corpus, "list", "--json", "--limit", "1"]);
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    let id = v["id"].as_str().unwrap();
+    let shown = run(&["--corpus", corpus, "show", id, "--json"]);
+    assert!(shown.status.success());
+    let w: serde_json::Value = serde_json::from_str(stdout(&shown).trim()).unwrap();
+    assert_eq!(w["title"], v["title"]);
+    let text = run(&["--corpus", corpus, "show", &id[..6]]);
+    assert!(stdout(&text).starts_with(v["title"].as_str().unwrap()));
+}
+
+#[test]
+fn unknown_id_is_an_error() {
+    let o = run(&["show", "ffffffffffff"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("ffffffffffff"));
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    std::fs::copy(fixtures().join("reversed.txt"), dir.path().join("ok.txt")).unwrap();
+    let o = run(&["--corpus", dir.path().to_str().unwrap(), "list"]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).lines().count(), 1);
+    let err = stderr(&o);
+    assert!(
+        err.contains("empty.txt") && err.contains("empty file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_config_names_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "corpus = [\"a\"]\ncolour = 3\n").unwrap();
+    let o = run(&["--config", cfg.to_str().unwrap(), "list"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("config.toml:2"), "{err}");
+}
+
+#[test]
+fn bad_flag_is_exit_2() {
+    let o = run(&["list", "--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(2));
+}
