@@ -1,0 +1,351 @@
+//! Duplicate stories: reports of the same event by different outlets.
+//!
+//! Candidate pairs are articles that share at least two rare keys — figures such as
+//! "1,200 firms" or "57 colleges", title terms, pieces of the opening sentences — within
+//! [`MAX_DAYS_APART`] days ([`candidates`]). A candidate pair is one story when the outlets
+//! differ and either the TF-IDF cosine similarity of title and body passes [`THRESHOLD`]
+//! or — for reports in different languages, whose words cannot meet — they share at least
+//! [`MIN_FIGURES`] figures making up most of the smaller set, with some overlap in wording
+//! or in the titles besides. Reports whose figures disagree need twice the similarity:
+//! alike wording, different numbers, different events. Linked pairs join into stories
+//! (A like B, B like C: one story), and every report of a story lists the others.
+
+mod candidates;
+mod similarity;
+mod terms;
+
+use std::collections::HashMap;
+
+use crate::article::Article;
+
+use similarity::{Frequencies, cosine, jaccard, shared};
+
+/// Cosine similarity from which two reports count as one story.
+pub const THRESHOLD: f32 = 0.3;
+/// Reports of one event appear within this many days of each other.
+pub const MAX_DAYS_APART: i64 = 14;
+/// Shared figures that make two reports one story even across languages.
+pub const MIN_FIGURES: usize = 4;
+/// How many hashes of an article's opening take part in finding candidates.
+const LEAD_SKETCH: usize = 8;
+
+/// Two articles that may report one story, and how alike they are.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    /// TF-IDF cosine similarity of all their terms.
+    pub cosine: f32,
+    /// Figures both give.
+    pub figures: usize,
+    /// `figures` over the smaller of the two figure sets.
+    pub figure_share: f32,
+    /// The size of the smaller figure set.
+    pub figure_sets_min: usize,
+    /// Jaccard similarity of the two titles' terms.
+    pub title: f32,
+}
+
+impl Pair {
+    pub fn same_story(&self) -> bool {
+        let figures_disagree = self.figure_sets_min >= 2 && self.figure_share < 0.34;
+        let wording = if figures_disagree {
+            2.0 * THRESHOLD
+        } else {
+            THRESHOLD
+        };
+        self.cosine >= wording
+            || (self.figures >= MIN_FIGURES
+                && self.figure_share >= 0.5
+                && (self.cosine >= 0.1 || self.title >= 0.2))
+    }
+}
+
+/// Fills each article's `duplicates` with the ids of the other reports of its story.
+pub fn link(articles: &mut [Article]) {
+    for a in articles.iter_mut() {
+        a.duplicates.clear();
+    }
+    let links: Vec<(usize, usize)> = similar_pairs(articles)
+        .into_iter()
+        .filter(|p| p.same_story() && other_outlet(&articles[p.a], &articles[p.b]))
+        .map(|p| (p.a, p.b))
+        .collect();
+    let mut parent: Vec<usize> = (0..articles.len()).collect();
+    for (a, b) in links {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut stories: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..articles.len() {
+        let r = root(&mut parent, i);
+        stories.entry(r).or_default().push(i);
+    }
+    for members in stories.values().filter(|m| m.len() > 1) {
+        let ids: Vec<String> = members.iter().map(|&i| articles[i].id.clone()).collect();
+        for &i in members {
+            let own = articles[i].id.clone();
+            articles[i].duplicates = ids.iter().filter(|id| **id != own).cloned().collect();
+        }
+    }
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// What finding candidates keeps of an article.
+struct Marks {
+    figures: Vec<u64>,
+    title: Vec<u64>,
+    keys: Vec<u64>,
+}
+
+fn marks(a: &Article) -> Marks {
+    let figures = terms::figures(&[&a.title, &a.body]);
+    let title = terms::title_terms(&a.title);
+    let mut keys: Vec<u64> = figures.iter().chain(&title).copied().collect();
+    keys.extend(terms::lead_sketch(&a.body, LEAD_SKETCH));
+    keys.sort_unstable();
+    keys.dedup();
+    Marks {
+        figures,
+        title,
+        keys,
+    }
+}
+
+/// Candidate pairs (`a < b`, close in time, sharing rare keys) and how alike they are.
+pub fn similar_pairs(articles: &[Article]) -> Vec<Pair> {
+    if articles.len() < 2 {
+        return Vec::new();
+    }
+    let marks: Vec<Marks> =
+        in_parallel(articles, |part| part.iter().map(marks).collect::<Vec<_>>())
+            .into_iter()
+            .flatten()
+            .collect();
+    let keys: Vec<Vec<u64>> = marks.iter().map(|m| m.keys.clone()).collect();
+    let dates: Vec<_> = articles.iter().map(|a| a.published).collect();
+    let pairs = candidates::pairs(&keys, &dates);
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let freq = Frequencies::of(articles);
+    let mut vectors: HashMap<usize, Vec<(u64, f32)>> = HashMap::new();
+    pairs
+        .into_iter()
+        .map(|(a, b)| {
+            let va = vectors
+                .entry(a)
+                .or_insert_with(|| freq.vector(&articles[a]))
+                .clone();
+            let vb = vectors
+                .entry(b)
+                .or_insert_with(|| freq.vector(&articles[b]));
+            let (fa, fb) = (&marks[a].figures, &marks[b].figures);
+            let both = shared(fa, fb);
+            Pair {
+                a,
+                b,
+                cosine: cosine(&va, vb),
+                figures: both,
+                figure_share: both as f32 / fa.len().min(fb.len()).max(1) as f32,
+                figure_sets_min: fa.len().min(fb.len()),
+                title: jaccard(&marks[a].title, &marks[b].title),
+            }
+        })
+        .collect()
+}
+
+/// Reports of one story come from different outlets.
+fn other_outlet(a: &Article, b: &Article) -> bool {
+    if a.id == b.id {
+        return false;
+    }
+    match (&a.source, &b.source) {
+        (Some(x), Some(y)) => crate::filter::fold(x) != crate::filter::fold(y),
+        _ => true,
+    }
+}
+
+/// Runs `work` over about equal parts of `items` on all cores.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(|| work(part)))
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::article::china_offset;
+
+    fn art(id: &str, title: &str, source: &str, day: u32, body: &str) -> Article {
+        Article {
+            id: id.into(),
+            title: title.into(),
+            source: Some(source.into()),
+            published: china_offset()
+                .with_ymd_and_hms(2026, 3, day, 9, 0, 0)
+                .single(),
+            body: body.into(),
+            ..Article::default()
+        }
+    }
+
+    fn filler() -> Vec<Article> {
+        (0..8)
+            .map(|i| {
+                art(
+                    &format!("f{i}"),
+                    &format!("第{i}所职业学院举办技能节"),
+                    "Xiao Yuan Bao",
+                    1 + i,
+                    "Students showed welding, nursing and accounting skills at a campus fair.",
+                )
+            })
+            .collect()
+    }
+
+    fn linked(articles: &mut [Article]) -> Vec<(String, Vec<String>)> {
+        link(articles);
+        articles
+            .iter()
+            .filter(|a| !a.duplicates.is_empty())
+            .map(|a| (a.id.clone(), a.duplicates.clone()))
+            .collect()
+    }
+
+    const ZH: &str = "教育部公布第三批产教融合实训基地名单,共64个基地入选,分布在19个省份,吸纳企业830家、院校215所。";
+    const EN: &str = "The Ministry of Education named 64 training bases in its third batch, spread over 19 provinces, with 830 companies and 215 colleges taking part.";
+
+    #[test]
+    fn reports_in_two_languages_sharing_figures_are_one_story() {
+        let mut a = filler();
+        a.push(art(
+            "zh",
+            "教育部公布第三批产教融合实训基地名单",
+            "Xin Hua Wang",
+            10,
+            ZH,
+        ));
+        a.push(art(
+            "en",
+            "第三批产教融合实训基地名单公布 64个基地入选",
+            "Guang Ming Ri Bao",
+            12,
+            EN,
+        ));
+        assert_eq!(
+            linked(&mut a),
+            vec![
+                ("zh".into(), vec!["en".into()]),
+                ("en".into(), vec!["zh".into()])
+            ]
+        );
+    }
+
+    #[test]
+    fn same_outlet_or_weeks_apart_is_not_a_duplicate() {
+        let mut a = filler();
+        a.push(art(
+            "zh",
+            "教育部公布第三批产教融合实训基地名单",
+            "Xin Hua Wang",
+            10,
+            ZH,
+        ));
+        a.push(art(
+            "again",
+            "教育部公布第三批产教融合实训基地名单",
+            "Xin Hua Wang",
+            11,
+            ZH,
+        ));
+        assert!(linked(&mut a).is_empty());
+        let mut b = filler();
+        b.push(art(
+            "zh",
+            "教育部公布第三批产教融合实训基地名单",
+            "Xin Hua Wang",
+            1,
+            ZH,
+        ));
+        b.push(art(
+            "late",
+            "教育部公布第三批产教融合实训基地名单",
+            "Ren Min Ri Bao",
+            28,
+            ZH,
+        ));
+        assert!(linked(&mut b).is_empty());
+    }
+
+    #[test]
+    fn related_story_with_other_figures_is_not_linked() {
+        let mut a = filler();
+        a.push(art(
+            "zh",
+            "教育部公布第三批产教融合实训基地名单",
+            "Xin Hua Wang",
+            10,
+            ZH,
+        ));
+        a.push(art(
+            "other",
+            "教育部公布第二批行业产教融合共同体名单",
+            "Ren Min Ri Bao",
+            11,
+            "教育部公布第二批行业产教融合共同体名单,共37个共同体入选,由龙头企业牵头组建,覆盖12个行业。",
+        ));
+        assert!(linked(&mut a).is_empty());
+    }
+
+    #[test]
+    fn three_reports_all_list_each_other() {
+        let mut a = filler();
+        a.push(art(
+            "zh",
+            "教育部公布第三批产教融合实训基地名单",
+            "Xin Hua Wang",
+            10,
+            ZH,
+        ));
+        a.push(art(
+            "en",
+            "第三批产教融合实训基地名单公布 64个基地入选",
+            "Guang Ming Ri Bao",
+            12,
+            EN,
+        ));
+        a.push(art(
+            "en2",
+            "64个产教融合实训基地入选第三批名单",
+            "Zhong Guo Jiao Yu Bao",
+            13,
+            EN,
+        ));
+        link(&mut a);
+        let third = a.iter().find(|x| x.id == "en2").unwrap();
+        let mut d = third.duplicates.clone();
+        d.sort();
+        assert_eq!(d, vec!["en".to_string(), "zh".to_string()]);
+    }
+}

@@ -1,0 +1,94 @@
+//! TF-IDF cosine similarity between two articles, with document frequencies taken from the
+//! corpus (or an even sample of it when it is large).
+
+use std::collections::HashMap;
+
+use crate::article::Article;
+
+use super::terms::for_each_term;
+
+/// Above this many articles, document frequencies come from an even sample of this size.
+const DF_SAMPLE: usize = 4000;
+
+/// Document frequencies, scaled to the whole corpus.
+pub struct Frequencies {
+    df: HashMap<u64, f32>,
+    n: f32,
+}
+
+impl Frequencies {
+    pub fn of(articles: &[Article]) -> Frequencies {
+        let n = articles.len();
+        let step = n.div_ceil(DF_SAMPLE).max(1);
+        let mut df: HashMap<u64, f32> = HashMap::new();
+        let mut seen: Vec<u64> = Vec::new();
+        for a in articles.iter().step_by(step) {
+            seen.clear();
+            each_term(a, &mut |id, _| seen.push(id));
+            seen.sort_unstable();
+            seen.dedup();
+            for id in &seen {
+                *df.entry(*id).or_default() += step as f32;
+            }
+        }
+        Frequencies { df, n: n as f32 }
+    }
+
+    fn idf(&self, id: u64) -> f32 {
+        let d = self.df.get(&id).copied().unwrap_or(1.0);
+        ((self.n + 1.0) / (d + 0.5)).ln().max(0.0)
+    }
+
+    /// The article's unit TF-IDF vector, sorted by term.
+    pub fn vector(&self, a: &Article) -> Vec<(u64, f32)> {
+        let mut tf: HashMap<u64, f32> = HashMap::new();
+        each_term(a, &mut |id, w| *tf.entry(id).or_default() += w);
+        let mut v: Vec<(u64, f32)> = tf
+            .into_iter()
+            .map(|(id, tf)| (id, (1.0 + tf.ln()) * self.idf(id)))
+            .collect();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+        v.sort_unstable_by_key(|(id, _)| *id);
+        v
+    }
+}
+
+/// Title terms count twice, body terms once.
+fn each_term(a: &Article, f: &mut dyn FnMut(u64, f32)) {
+    for_each_term(&a.title, &mut |t| f(t.id(), 2.0));
+    for_each_term(&a.body, &mut |t| f(t.id(), 1.0));
+}
+
+pub fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
+    let shared = shared(a, b);
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f32 / union as f32
+    }
+}
+
+/// How many values two sorted lists share.
+pub fn shared(a: &[u64], b: &[u64]) -> usize {
+    a.iter().filter(|x| b.binary_search(x).is_ok()).count()
+}
