@@ -19,6 +19,10 @@ use crate::tagging::duplicates;
 
 pub use walk::walk;
 
+/// Bump when parsing, tagging or duplicate linking changes what an article looks like: an
+/// index built by another parser version is rebuilt.
+pub const PARSER_VERSION: u32 = 1;
+
 /// A file that was not read, and why (one line, for stderr).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {

@@ -1,0 +1,186 @@
+//! Index benchmarks over a synthetic corpus (`chanjiao::synth`): full build, adding one file,
+//! opening a built index, and Chinese / English / filtered queries. The jieba floor (cutting
+//! all the corpus text with `cut_for_search` on every core) is measured alongside so the
+//! build can be compared with it on the same machine.
+//!
+//! `cargo bench --bench index` runs at 10k articles; `CHANJIAO_BENCH_100K=1` adds 100k.
+//! Corpora are generated once into the system temp dir and reused.
+
+#![allow(clippy::expect_used)]
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chanjiao::index::{CorpusSet, Index, OpenOptions, SearchRequest, Sort};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+const SEED: u64 = 2025;
+
+fn corpus(articles: usize) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("chanjiao-bench-corpus-{articles}-{SEED}"));
+    let done = dir.join(".complete");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        let s = chanjiao::synth::generate(&dir.join("files"), articles, SEED).expect("generate");
+        eprintln!(
+            "generated {} articles in {} files, {:.1} MB",
+            s.articles,
+            s.files.len(),
+            s.bytes as f64 / 1e6
+        );
+        std::fs::write(&done, b"").expect("mark");
+    }
+    dir.join("files")
+}
+
+fn sizes() -> Vec<usize> {
+    let mut v = vec![10_000];
+    if std::env::var_os("CHANJIAO_BENCH_100K").is_some() {
+        v.push(100_000);
+    }
+    v
+}
+
+fn open_opts(data: &Path, files: &Path, rebuild: bool, quick: bool) -> Index {
+    Index::open(
+        data,
+        &CorpusSet::paths([files]),
+        OpenOptions {
+            rebuild,
+            quick,
+            ..Default::default()
+        },
+        &mut |_| {},
+    )
+    .expect("open")
+    .0
+}
+
+fn open(data: &Path, files: &Path, rebuild: bool) -> Index {
+    open_opts(data, files, rebuild, false)
+}
+
+/// All corpus text cut with jieba search mode on every core: the floor for a build.
+fn jieba_floor(files: &Path) -> Duration {
+    let texts: Vec<String> = walk(files)
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let jieba = jieba_rs::Jieba::new();
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
+    let start = Instant::now();
+    std::thread::scope(|s| {
+        for chunk in texts.chunks(texts.len().div_ceil(threads).max(1)) {
+            let jieba = &jieba;
+            s.spawn(move || {
+                let mut n = 0usize;
+                for t in chunk {
+                    n += jieba.cut_for_search(t, true).len();
+                }
+                black_box(n)
+            });
+        }
+    });
+    start.elapsed()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p)
+            } else {
+                out.push(p)
+            }
+        }
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    for n in sizes() {
+        let files = corpus(n);
+        let mut g = c.benchmark_group(format!("index-{}k", n / 1000));
+        g.sample_size(10)
+            .measurement_time(Duration::from_secs(if n >= 100_000 { 60 } else { 15 }));
+
+        g.bench_function("jieba_floor", |b| {
+            b.iter_custom(|iters| (0..iters).map(|_| jieba_floor(&files)).sum())
+        });
+
+        let data = tempfile::tempdir().expect("tempdir");
+        g.bench_function("full_build", |b| {
+            b.iter(|| black_box(open(data.path(), &files, true).len()))
+        });
+
+        // Adding one listing page of 10 articles to the built index (then removing it, untimed).
+        let extra = files.join("bench-extra.txt");
+        g.bench_function("add_one_file", |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for i in 0..iters {
+                    std::fs::write(&extra, chanjiao::synth::listing_page(i + 1, 10))
+                        .expect("write");
+                    let t = Instant::now();
+                    black_box(open(data.path(), &files, false).len());
+                    total += t.elapsed();
+                    std::fs::remove_file(&extra).expect("remove");
+                    open(data.path(), &files, false);
+                }
+                total
+            })
+        });
+
+        g.bench_function("open_up_to_date", |b| {
+            b.iter(|| black_box(open(data.path(), &files, false).len()))
+        });
+
+        let index = open(data.path(), &files, false);
+        let queries = [
+            ("zh_word", "产教融合"),
+            ("zh_long", "市域产教联合体"),
+            ("zh_sentence", "职业院校开设订单班"),
+            ("en_word", "robots"),
+            ("en_phrase", "\"skilled workers\""),
+            ("filtered", "产教融合 province:Shandong after:2025-01"),
+            ("or_not", "无人机 OR drones -Shenzhen"),
+        ];
+        for (name, q) in queries {
+            let mut req = SearchRequest::new(q);
+            req.limit = 20;
+            g.bench_with_input(BenchmarkId::new("search", name), &req, |b, req| {
+                b.iter(|| black_box(index.search(req).expect("search").total))
+            });
+        }
+        let mut list = SearchRequest::new("");
+        list.sort = Sort::Newest;
+        g.bench_function("list_newest_with_facets", |b| {
+            b.iter(|| black_box(index.search(&list).expect("list").total))
+        });
+
+        // What `chanjiao search WORD --limit 20` does in a fresh process: open, check
+        // freshness (quick: folder times only), search, load the hits.
+        g.bench_function("open_quick_and_search", |b| {
+            b.iter(|| {
+                let index = open_opts(data.path(), &files, false, true);
+                black_box(
+                    index
+                        .search(&SearchRequest::new("产教融合"))
+                        .expect("search")
+                        .hits
+                        .len(),
+                )
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,353 @@
+//! The text analyzer shared by the title and body fields: traditional→simplified folding,
+//! jieba search-mode segmentation of Han runs (with our domain words in the dictionary),
+//! plain word splitting elsewhere, lower-casing and English stemming.
+//!
+//! Positions are "alphanumeric character offsets": the number of letters, digits and Han
+//! characters before a token. Overlapping search-mode tokens (产教融合 / 产教 / 融合) thus
+//! sit at their real place, and a phrase query built the same way on the query side matches
+//! regardless of the spaces or punctuation between words.
+//!
+//! jieba's dictionary takes ~100 ms to load, so it is loaded lazily, once per process, on
+//! the first text that needs segmenting. Searching never needs it (see `segment.rs`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+use tantivy::tokenizer::{
+    Language, LowerCaser, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
+};
+
+use crate::text::{is_han, to_simplified};
+
+/// Name under which the analyzer is registered with tantivy.
+pub const NAME: &str = "chanjiao";
+
+/// Bump when the analyzer's output changes: a stamp mismatch triggers a rebuild.
+pub const VERSION: u32 = 1;
+
+/// Words of the field that jieba's general dictionary would split.
+pub const DOMAIN_WORDS: &[&str] = &[
+    "产教融合",
+    "产教联合体",
+    "市域产教联合体",
+    "行业产教融合共同体",
+    "产教融合共同体",
+    "产教融合型企业",
+    "产教融合型城市",
+    "校企合作",
+    "高技能人才",
+    "技能人才",
+    "双高计划",
+    "双高校",
+    "职业本科",
+    "职业教育",
+    "职业院校",
+    "高职院校",
+    "中职学校",
+    "技工院校",
+    "现代学徒制",
+    "新型学徒制",
+    "订单班",
+    "订单式培养",
+    "工匠精神",
+    "大国工匠",
+    "技能大赛",
+    "世界技能大赛",
+    "职教集团",
+    "职教高考",
+    "岗课赛证",
+    "1+X证书",
+    "职业技能等级证书",
+    "实训基地",
+    "公共实训基地",
+    "产业学院",
+    "现代产业学院",
+    "新质生产力",
+    "低空经济",
+    "智能制造",
+    "新能源汽车",
+    "人工智能",
+    "集成电路",
+    "跨境电商",
+    "直播电商",
+    "冷链物流",
+    "医养结合",
+    "银发经济",
+    "非遗传承",
+    "非物质文化遗产",
+    "智能建造",
+    "数字经济",
+    "数字化转型",
+    "职普融通",
+    "科教融汇",
+    "鲁班工坊",
+    "中国特色高水平高职学校",
+];
+
+/// Maximum token length in bytes; longer tokens are dropped.
+const MAX_TOKEN_BYTES: usize = 60;
+
+fn jieba() -> &'static Jieba {
+    static JIEBA: OnceLock<Jieba> = OnceLock::new();
+    JIEBA.get_or_init(|| {
+        let mut j = Jieba::new();
+        for w in DOMAIN_WORDS {
+            j.add_word(w, None, None);
+        }
+        j
+    })
+}
+
+/// Loads jieba now (e.g. on a background thread before a build) instead of on first use.
+pub fn warm_up() {
+    let _ = jieba();
+}
+
+/// A short fingerprint of the dictionary additions, part of the version stamp.
+pub fn dictionary_fingerprint() -> String {
+    let mut h = blake3::Hasher::new();
+    for w in DOMAIN_WORDS {
+        h.update(w.as_bytes());
+        h.update(b"\n");
+    }
+    h.finalize().to_hex()[..8].to_string()
+}
+
+/// The analyzer registered for the title and body fields.
+pub fn text_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(SegmentingTokenizer::default())
+}
+
+fn word_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Lower-cases and stems one non-Han word exactly as the index does, remembering the
+/// words it has seen (stemming is the costly part; a corpus has few distinct words).
+#[derive(Clone)]
+pub struct WordNormalizer {
+    analyzer: TextAnalyzer,
+    cache: HashMap<String, String>,
+}
+
+impl Default for WordNormalizer {
+    fn default() -> Self {
+        Self {
+            analyzer: word_analyzer(),
+            cache: HashMap::new(),
+        }
+    }
+}
+
+impl WordNormalizer {
+    pub fn normalize(&mut self, word: &str) -> String {
+        self.normalized(word).to_string()
+    }
+
+    fn normalized(&mut self, word: &str) -> &str {
+        if !self.cache.contains_key(word) {
+            if self.cache.len() > 200_000 {
+                self.cache.clear();
+            }
+            let mut stream = self.analyzer.token_stream(word);
+            let mut out = String::new();
+            stream.process(&mut |t: &Token| out.push_str(&t.text));
+            self.cache.insert(word.to_string(), out);
+        }
+        self.cache.get(word).map_or("", String::as_str)
+    }
+}
+
+/// One piece of text: a run of Han characters or a plain word, with its byte range in the
+/// text and its position (alphanumeric characters before it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub position: usize,
+    pub han: bool,
+}
+
+/// Splits text into Han runs and words (runs of other letters and digits); everything else
+/// separates them.
+pub fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut alnum = 0usize;
+    let mut cur: Option<(usize, usize, bool)> = None; // (start byte, position, han)
+    for (i, c) in text.char_indices() {
+        let kind = if is_han(c) {
+            Some(true)
+        } else if c.is_alphanumeric() {
+            Some(false)
+        } else {
+            None
+        };
+        match (cur, kind) {
+            (Some((_, _, h)), Some(k)) if h == k => {}
+            (Some((s, p, h)), k) => {
+                out.push(Piece {
+                    text: &text[s..i],
+                    start: s,
+                    position: p,
+                    han: h,
+                });
+                cur = k.map(|k| (i, alnum, k));
+            }
+            (None, Some(k)) => cur = Some((i, alnum, k)),
+            (None, None) => {}
+        }
+        if kind.is_some() {
+            alnum += 1;
+        }
+    }
+    if let Some((s, p, h)) = cur {
+        out.push(Piece {
+            text: &text[s..],
+            start: s,
+            position: p,
+            han: h,
+        });
+    }
+    out
+}
+
+/// Tokenizer: folds to simplified, cuts Han runs with jieba search mode, lower-cases and
+/// stems other words. Token buffers are reused from one text to the next.
+#[derive(Clone, Default)]
+pub struct SegmentingTokenizer {
+    words: WordNormalizer,
+    tokens: Vec<Token>,
+}
+
+impl SegmentingTokenizer {
+    fn push(
+        tokens: &mut Vec<Token>,
+        len: &mut usize,
+        text: &str,
+        from: usize,
+        to: usize,
+        position: usize,
+    ) {
+        if text.len() > MAX_TOKEN_BYTES || text.is_empty() {
+            return;
+        }
+        if *len == tokens.len() {
+            tokens.push(Token::default());
+        }
+        let t = &mut tokens[*len];
+        t.text.clear();
+        t.text.push_str(text);
+        t.offset_from = from;
+        t.offset_to = to;
+        t.position = position;
+        t.position_length = 1;
+        *len += 1;
+    }
+}
+
+/// The tokens of one text.
+pub struct SegmentedStream<'a> {
+    tokens: &'a mut [Token],
+    next: usize,
+}
+
+impl TokenStream for SegmentedStream<'_> {
+    fn advance(&mut self) -> bool {
+        if self.next < self.tokens.len() {
+            self.next += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn token(&self) -> &Token {
+        // Only called after `advance` returned true, so `next >= 1` and in range.
+        &self.tokens[self.next.saturating_sub(1)]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next.saturating_sub(1)]
+    }
+}
+
+impl Tokenizer for SegmentingTokenizer {
+    type TokenStream<'a> = SegmentedStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SegmentedStream<'a> {
+        let folded = to_simplified(text);
+        let mut len = 0usize;
+        for piece in pieces(&folded) {
+            if piece.han {
+                for t in jieba().cut_for_search(piece.text, true) {
+                    Self::push(
+                        &mut self.tokens,
+                        &mut len,
+                        t.word,
+                        piece.start + t.byte_start,
+                        piece.start + t.byte_end,
+                        piece.position + t.start,
+                    );
+                }
+            } else {
+                let word = self.words.normalized(piece.text);
+                Self::push(
+                    &mut self.tokens,
+                    &mut len,
+                    word,
+                    piece.start,
+                    piece.start + piece.text.len(),
+                    piece.position,
+                );
+            }
+        }
+        SegmentedStream {
+            tokens: &mut self.tokens[..len],
+            next: 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyze(text: &str) -> Vec<(String, usize)> {
+        let mut a = text_analyzer();
+        let mut s = a.token_stream(text);
+        let mut out = Vec::new();
+        s.process(&mut |t: &Token| out.push((t.text.clone(), t.position)));
+        out
+    }
+
+    #[test]
+    fn pieces_split_han_and_words() {
+        let p = pieces("AI赋能, 产教融合 2025年");
+        let texts: Vec<&str> = p.iter().map(|p| p.text).collect();
+        assert_eq!(texts, ["AI", "赋能", "产教融合", "2025", "年"]);
+        let pos: Vec<usize> = p.iter().map(|p| p.position).collect();
+        assert_eq!(pos, [0, 2, 4, 8, 12]);
+    }
+
+    #[test]
+    fn domain_words_and_traditional_folding() {
+        let simp = analyze("深化产教融合");
+        assert!(simp.iter().any(|(t, _)| t == "产教融合"), "{simp:?}");
+        let trad = analyze("深化產教融合");
+        assert_eq!(simp, trad);
+        let t = analyze("市域产教联合体");
+        assert!(t.iter().any(|(t, _)| t == "市域产教联合体"), "{t:?}");
+    }
+
+    #[test]
+    fn english_is_lowercased_and_stemmed() {
+        let t = analyze("Training Skilled Workers");
+        let words: Vec<&str> = t.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(words, ["train", "skill", "worker"]);
+        assert_eq!(WordNormalizer::default().normalize("Workers"), "worker");
+    }
+}

@@ -1,0 +1,413 @@
+//! Writing the index: a full build into a fresh folder, or an incremental update of the live
+//! one — in both cases one tantivy commit whose payload names the matching state file.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use tantivy::indexer::NoMergePolicy;
+use tantivy::schema::Value;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use crate::article::Article;
+use crate::corpus;
+use crate::tagging::duplicates;
+
+use super::corpus_set::{Scan, SourceFile, content_hash};
+use super::manifest::{FileEntry, Payload, State, stamp};
+use super::schema::{self, Fields};
+use super::{IndexError, Phase, Progress, analyzer};
+
+/// Threads that read and parse files; tantivy gets as many indexing threads.
+pub(crate) fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(1, 8)
+}
+
+/// Memory for a full build's indexing threads, all together.
+const FULL_BUILD_HEAP: usize = 384 << 20;
+/// Memory for an incremental update.
+const UPDATE_HEAP: usize = 64 << 20;
+
+/// One file read, parsed and turned into documents.
+pub(crate) struct FileResult {
+    pub label: String,
+    pub entry: FileEntry,
+    pub articles: Vec<Article>,
+    pub docs: Vec<TantivyDocument>,
+}
+
+fn parse_one(f: &SourceFile, fields: &Fields) -> FileResult {
+    let skipped = |reason: String, hash: String| FileResult {
+        label: f.label.clone(),
+        entry: FileEntry {
+            size: f.size,
+            mtime: f.mtime,
+            hash,
+            articles: 0,
+            skipped: Some(reason),
+        },
+        articles: Vec::new(),
+        docs: Vec::new(),
+    };
+    let bytes = match f.read() {
+        Ok(b) => b,
+        Err(e) => return skipped(e.to_string(), String::new()),
+    };
+    let hash = content_hash(&bytes);
+    match corpus::parse_file_bytes(Path::new(&f.label), &bytes) {
+        Err(reason) => skipped(reason, hash),
+        Ok(mut articles) => {
+            let mut docs = Vec::with_capacity(articles.len());
+            articles.retain_mut(|a| {
+                a.file = f.label.clone();
+                match schema::document(fields, a, &f.label) {
+                    Ok(d) => {
+                        docs.push(d);
+                        true
+                    }
+                    Err(_) => false,
+                }
+            });
+            FileResult {
+                label: f.label.clone(),
+                entry: FileEntry {
+                    size: f.size,
+                    mtime: f.mtime,
+                    hash,
+                    articles: articles.len(),
+                    skipped: None,
+                },
+                articles,
+                docs,
+            }
+        }
+    }
+}
+
+/// Reads and parses files on worker threads; `each` runs on the calling thread, in the order
+/// files finish.
+pub(crate) fn parse_parallel(
+    files: &[&SourceFile],
+    fields: &Fields,
+    mut each: impl FnMut(FileResult) -> Result<(), IndexError>,
+) -> Result<(), IndexError> {
+    if files.is_empty() {
+        return Ok(());
+    }
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::sync_channel::<FileResult>(256);
+    let workers = threads().min(files.len());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            s.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(f) = files.get(i) else { break };
+                    if tx.send(parse_one(f, fields)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut result = Ok(());
+        for r in rx {
+            if result.is_ok() {
+                result = each(r);
+                if result.is_err() {
+                    // Stop the workers: they see the closed channel on their next send.
+                    next.store(files.len(), Ordering::Relaxed);
+                }
+            }
+        }
+        result
+    })
+}
+
+fn tantivy_err(dir: &Path) -> impl Fn(tantivy::TantivyError) -> IndexError + '_ {
+    move |e| IndexError::Tantivy(dir.to_path_buf(), e.to_string())
+}
+
+fn link(articles: &mut [Article]) -> Vec<super::stories::Story> {
+    duplicates::link(articles);
+    super::stories::from_articles(articles)
+}
+
+/// Commits the writer's work with a payload naming state `n`, after saving that state.
+fn commit(
+    dir: &Path,
+    mut writer: IndexWriter<TantivyDocument>,
+    state: &mut State,
+    n: u64,
+) -> Result<(), IndexError> {
+    state
+        .save(dir, n)
+        .map_err(|e| IndexError::Io(super::manifest::state_path(dir, n), e.to_string()))?;
+    let mut prepared = writer.prepare_commit().map_err(tantivy_err(dir))?;
+    prepared.set_payload(
+        &Payload {
+            stamp: stamp(),
+            state: n,
+        }
+        .to_json(),
+    );
+    prepared.commit().map_err(tantivy_err(dir))?;
+    writer.wait_merging_threads().map_err(tantivy_err(dir))?;
+    State::remove_others(dir, n);
+    Ok(())
+}
+
+/// Builds a complete index of `files` in the empty folder `dir`.
+pub(crate) fn full_build(
+    dir: &Path,
+    files: &[SourceFile],
+    dirs: BTreeMap<String, u64>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<State, IndexError> {
+    std::fs::create_dir_all(dir).map_err(|e| IndexError::Io(dir.to_path_buf(), e.to_string()))?;
+    let (schema, fields) = schema::build();
+    let index = tantivy::Index::create_in_dir(dir, schema).map_err(tantivy_err(dir))?;
+    index
+        .tokenizers()
+        .register(analyzer::NAME, analyzer::text_analyzer());
+    let n = threads();
+    let writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(n, FULL_BUILD_HEAP)
+        .map_err(tantivy_err(dir))?;
+    writer.set_merge_policy(Box::new(NoMergePolicy));
+
+    let refs: Vec<&SourceFile> = files.iter().collect();
+    let total = refs.len();
+    let mut state = State {
+        dirs,
+        ..Default::default()
+    };
+    let mut all: Vec<Article> = Vec::new();
+    let mut done = 0usize;
+    progress(Progress {
+        phase: Phase::Parsing,
+        done,
+        total,
+    });
+    parse_parallel(&refs, &fields, |r| {
+        for d in r.docs {
+            writer.add_document(d).map_err(tantivy_err(dir))?;
+        }
+        state.files.insert(r.label, r.entry);
+        all.extend(r.articles);
+        done += 1;
+        progress(Progress {
+            phase: Phase::Parsing,
+            done,
+            total,
+        });
+        Ok(())
+    })?;
+    progress(Progress {
+        phase: Phase::Linking,
+        done: 0,
+        total: all.len(),
+    });
+    state.stories = link(&mut all);
+    drop(all);
+    progress(Progress {
+        phase: Phase::Committing,
+        done: 0,
+        total: 0,
+    });
+    commit(dir, writer, &mut state, 1)?;
+    Ok(state)
+}
+
+/// What differs between the corpus and the manifest.
+#[derive(Debug, Default)]
+pub(crate) struct Changes {
+    pub added: Vec<SourceFile>,
+    pub changed: Vec<SourceFile>,
+    pub removed: Vec<String>,
+    /// Files whose size or time changed but whose content did not: manifest-only updates.
+    pub touched: Vec<(String, FileEntry)>,
+    /// The folders' times, when they differ from the manifest's.
+    pub dirs: Option<BTreeMap<String, u64>>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.changed.is_empty()
+            && self.removed.is_empty()
+            && self.touched.is_empty()
+            && self.dirs.is_none()
+    }
+}
+
+/// Compares a scan with the manifest; files whose size or time differ are hashed.
+pub(crate) fn diff(scan: Scan, state: &State) -> Changes {
+    let files = scan.files;
+    let mut c = Changes {
+        dirs: (scan.dirs != state.dirs).then_some(scan.dirs),
+        ..Default::default()
+    };
+    let mut seen: HashSet<&str> = HashSet::new();
+    for f in &files {
+        seen.insert(f.label.as_str());
+    }
+    c.removed = state
+        .files
+        .keys()
+        .filter(|k| !seen.contains(String::as_str(k)))
+        .cloned()
+        .collect();
+    for f in files {
+        match state.files.get(&f.label) {
+            None => c.added.push(f),
+            Some(e) if e.size == f.size && e.mtime == f.mtime => {}
+            Some(e) => {
+                let same = f
+                    .read()
+                    .map(|b| content_hash(&b) == e.hash)
+                    .unwrap_or(false);
+                if same {
+                    let mut e = e.clone();
+                    e.size = f.size;
+                    e.mtime = f.mtime;
+                    c.touched.push((f.label.clone(), e));
+                } else {
+                    c.changed.push(f);
+                }
+            }
+        }
+    }
+    c
+}
+
+/// Every stored article, read on worker threads.
+pub(crate) fn stored_articles(
+    reader: &tantivy::IndexReader,
+    fields: &Fields,
+) -> tantivy::Result<Vec<Article>> {
+    let searcher = reader.searcher();
+    let mut out = Vec::new();
+    for seg in searcher.segment_readers() {
+        let store = seg.get_store_reader(64)?;
+        let alive = seg.alive_bitset();
+        let max = seg.max_doc();
+        let parts = threads();
+        let chunk = (max as usize).div_ceil(parts).max(1) as u32;
+        let results: Vec<tantivy::Result<Vec<Article>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..parts as u32)
+                .map(|p| {
+                    let store = &store;
+                    s.spawn(move || -> tantivy::Result<Vec<Article>> {
+                        let mut v = Vec::new();
+                        let from = p * chunk;
+                        let to = ((p + 1) * chunk).min(max);
+                        for doc in from..to {
+                            if alive.is_some_and(|a| a.is_deleted(doc)) {
+                                continue;
+                            }
+                            let d: TantivyDocument = store.get(doc)?;
+                            if let Some(json) = d.get_first(fields.json).and_then(|v| v.as_str())
+                                && let Ok(a) = serde_json::from_str::<Article>(json)
+                            {
+                                v.push(a);
+                            }
+                        }
+                        Ok(v)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(tantivy::TantivyError::InternalError(
+                            "reader thread failed".into(),
+                        ))
+                    })
+                })
+                .collect()
+        });
+        for r in results {
+            out.extend(r?);
+        }
+    }
+    Ok(out)
+}
+
+/// Applies the changes to the live index in `dir` in one commit; returns the new state and
+/// its number.
+pub(crate) fn incremental(
+    live: &super::open::Live,
+    changes: &Changes,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(State, u64), IndexError> {
+    let (dir, index, reader, fields) =
+        (live.dir.as_path(), &live.index, &live.reader, &live.fields);
+    let (old, old_n) = (&live.state, live.state_no);
+    let mut state = old.clone();
+    for (label, e) in &changes.touched {
+        state.files.insert(label.clone(), e.clone());
+    }
+    if let Some(dirs) = &changes.dirs {
+        state.dirs = dirs.clone();
+    }
+    let docs_change =
+        !(changes.added.is_empty() && changes.changed.is_empty() && changes.removed.is_empty());
+    let writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(1, UPDATE_HEAP)
+        .map_err(tantivy_err(dir))?;
+    if docs_change {
+        let mut gone: HashSet<&str> = HashSet::new();
+        for label in changes
+            .removed
+            .iter()
+            .chain(changes.changed.iter().map(|f| &f.label))
+        {
+            writer.delete_term(Term::from_field_text(fields.file, label));
+            state.files.remove(label);
+            gone.insert(label.as_str());
+        }
+        let refs: Vec<&SourceFile> = changes.added.iter().chain(changes.changed.iter()).collect();
+        let total = refs.len();
+        let mut done = 0;
+        let mut fresh: Vec<Article> = Vec::new();
+        parse_parallel(&refs, fields, |r| {
+            for d in r.docs {
+                writer.add_document(d).map_err(tantivy_err(dir))?;
+            }
+            state.files.insert(r.label, r.entry);
+            fresh.extend(r.articles);
+            done += 1;
+            progress(Progress {
+                phase: Phase::Parsing,
+                done,
+                total,
+            });
+            Ok(())
+        })?;
+        progress(Progress {
+            phase: Phase::Linking,
+            done: 0,
+            total: 0,
+        });
+        let mut all = stored_articles(reader, fields).map_err(tantivy_err(dir))?;
+        all.retain(|a| !gone.contains(a.file.as_str()));
+        all.extend(fresh);
+        state.stories = link(&mut all);
+    }
+    progress(Progress {
+        phase: Phase::Committing,
+        done: 0,
+        total: 0,
+    });
+    let n = old_n + 1;
+    commit(dir, writer, &mut state, n)?;
+    Ok((state, n))
+}

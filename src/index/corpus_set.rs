@@ -1,0 +1,238 @@
+//! The corpus an index is built from: folders and files on disk, or the embedded sample.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use crate::corpus::{Skipped, sample};
+
+/// The corpus roots of one index. Each set gets its own index folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusSet {
+    /// The sample corpus embedded in the binary.
+    Sample,
+    /// Folders and files on disk (canonical paths when they exist).
+    Paths(Vec<PathBuf>),
+}
+
+impl CorpusSet {
+    pub fn sample() -> Self {
+        CorpusSet::Sample
+    }
+
+    /// Folders and files; paths are made absolute and canonical when they exist, so the same
+    /// corpus maps to the same index from any working directory.
+    pub fn paths<I: IntoIterator<Item = P>, P: AsRef<Path>>(roots: I) -> Self {
+        let mut v: Vec<PathBuf> = roots
+            .into_iter()
+            .map(|p| {
+                let p = p.as_ref();
+                p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
+            })
+            .collect();
+        v.sort();
+        v.dedup();
+        CorpusSet::Paths(v)
+    }
+
+    /// The index folder's name: `sample`, or `corpus-` and a hash of the roots.
+    pub fn key(&self) -> String {
+        match self {
+            CorpusSet::Sample => "sample".to_string(),
+            CorpusSet::Paths(roots) => {
+                let mut h = blake3::Hasher::new();
+                for r in roots {
+                    h.update(r.to_string_lossy().as_bytes());
+                    h.update(&[0]);
+                }
+                format!("corpus-{}", &h.finalize().to_hex()[..16])
+            }
+        }
+    }
+
+    /// Whether no folder (or root file) of the set changed its modification time since
+    /// `recorded`: then no file was added, removed or replaced. Files rewritten in place
+    /// go unnoticed by this check.
+    pub(crate) fn folders_unchanged(&self, recorded: &BTreeMap<String, u64>) -> bool {
+        match self {
+            CorpusSet::Sample => false,
+            CorpusSet::Paths(roots) => {
+                !recorded.is_empty()
+                    && roots
+                        .iter()
+                        .all(|r| recorded.contains_key(&*r.to_string_lossy()))
+                    && recorded.iter().all(|(dir, &mtime)| {
+                        std::fs::metadata(dir).map(|m| mtime_ns(&m)).ok() == Some(mtime)
+                    })
+            }
+        }
+    }
+
+    /// Every file of the set with its size and modification time.
+    pub(crate) fn scan(&self) -> Scan {
+        let (files, skipped, dirs) = self.scan_parts();
+        Scan {
+            files,
+            skipped,
+            dirs,
+        }
+    }
+
+    fn scan_parts(&self) -> (Vec<SourceFile>, Vec<Skipped>, BTreeMap<String, u64>) {
+        match self {
+            CorpusSet::Sample => (
+                sample::files()
+                    .into_iter()
+                    .map(|(label, bytes)| SourceFile {
+                        label,
+                        size: bytes.len() as u64,
+                        mtime: 0,
+                        origin: Origin::Embedded(bytes),
+                    })
+                    .collect(),
+                Vec::new(),
+                BTreeMap::new(),
+            ),
+            CorpusSet::Paths(roots) => {
+                let mut files = Vec::new();
+                let mut skipped = Vec::new();
+                let mut dirs = BTreeMap::new();
+                for root in roots {
+                    match std::fs::metadata(root) {
+                        Ok(m) if m.is_dir() => {
+                            dirs.insert(root.to_string_lossy().into_owned(), mtime_ns(&m));
+                            visit(root, &mut files, &mut skipped, &mut dirs)
+                        }
+                        Ok(m) => {
+                            dirs.insert(root.to_string_lossy().into_owned(), mtime_ns(&m));
+                            files.push(source_file(root.clone(), &m))
+                        }
+                        Err(e) => skipped.push(Skipped {
+                            file: root.clone(),
+                            reason: describe(&e),
+                        }),
+                    }
+                }
+                files.sort_unstable_by(|a, b| a.label.cmp(&b.label));
+                files.dedup_by(|a, b| a.label == b.label);
+                (files, skipped, dirs)
+            }
+        }
+    }
+}
+
+/// What a scan found.
+pub(crate) struct Scan {
+    pub files: Vec<SourceFile>,
+    pub skipped: Vec<Skipped>,
+    /// Folders (and root files) with their modification times.
+    pub dirs: BTreeMap<String, u64>,
+}
+
+fn mtime_ns(m: &std::fs::Metadata) -> u64 {
+    m.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
+}
+
+fn source_file(path: PathBuf, m: &std::fs::Metadata) -> SourceFile {
+    SourceFile {
+        label: path.to_string_lossy().into_owned(),
+        size: m.len(),
+        mtime: mtime_ns(m),
+        origin: Origin::Disk(path),
+    }
+}
+
+/// The same files as `corpus::walk` (hidden entries skipped; `.txt`, `.text` or no
+/// extension), with one `stat` per file relative to its folder: scanning is on the path of
+/// every search, so it must stay well under the time of the search itself.
+fn visit(
+    dir: &Path,
+    files: &mut Vec<SourceFile>,
+    skipped: &mut Vec<Skipped>,
+    dirs: &mut BTreeMap<String, u64>,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            skipped.push(Skipped {
+                file: dir.to_path_buf(),
+                reason: describe(&e),
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.as_encoded_bytes().first() == Some(&b'.') {
+            continue;
+        }
+        let path = entry.path();
+        let meta = match entry.file_type() {
+            Ok(t) if t.is_symlink() => std::fs::metadata(&path),
+            _ => entry.metadata(),
+        };
+        match meta {
+            Ok(m) if m.is_dir() => {
+                dirs.insert(path.to_string_lossy().into_owned(), mtime_ns(&m));
+                visit(&path, files, skipped, dirs)
+            }
+            Ok(m) if m.is_file() && is_corpus_name(&path) => files.push(source_file(path, &m)),
+            Ok(_) => {}
+            Err(e) => skipped.push(Skipped {
+                file: path,
+                reason: describe(&e),
+            }),
+        }
+    }
+}
+
+fn is_corpus_name(path: &Path) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        None => true,
+        Some(e) => e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("text"),
+    }
+}
+
+fn describe(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Origin {
+    Disk(PathBuf),
+    Embedded(&'static [u8]),
+}
+
+/// One corpus file as seen by a scan.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceFile {
+    /// The name stored in the manifest and in each article's `file`.
+    pub label: String,
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch (0 for embedded files).
+    pub mtime: u64,
+    pub origin: Origin,
+}
+
+impl SourceFile {
+    pub fn read(&self) -> std::io::Result<Cow<'static, [u8]>> {
+        match &self.origin {
+            Origin::Disk(p) => std::fs::read(p).map(Cow::Owned),
+            Origin::Embedded(b) => Ok(Cow::Borrowed(b)),
+        }
+    }
+}
+
+/// Content hash used by the manifest.
+pub(crate) fn content_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..32].to_string()
+}

@@ -1,0 +1,175 @@
+//! The search index: a tantivy index per corpus set, built on first use, kept fresh against
+//! a manifest, crash-proof, with bilingual ranked search and facet counts.
+//!
+//! ```no_run
+//! use chanjiao::index::{CorpusSet, Index, OpenOptions, SearchRequest};
+//! # fn main() -> Result<(), chanjiao::index::IndexError> {
+//! let data = chanjiao::index::paths::data_dir(None)?;
+//! let (index, report) = Index::open(&data, &CorpusSet::sample(), OpenOptions::default(), &mut |_| {})?;
+//! let results = index.search(&SearchRequest::new("产教融合 province:山东"))?;
+//! # Ok(()) }
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use tantivy::IndexReader;
+
+use crate::corpus::Skipped;
+
+pub mod analyzer;
+mod build;
+mod collector;
+mod corpus_set;
+mod error;
+pub mod facets;
+mod lock;
+pub mod manifest;
+mod open;
+pub mod paths;
+pub mod query;
+pub mod schema;
+pub mod search;
+pub mod segment;
+pub mod snippet;
+pub mod stories;
+
+pub use corpus_set::CorpusSet;
+pub use error::IndexError;
+pub use facets::{FacetCount, Facets};
+pub use search::{Hit, SearchRequest, SearchResults, Sort};
+pub use snippet::{HitTerms, hit_ranges};
+
+/// How to open an index.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OpenOptions {
+    /// Build from scratch even if an up-to-date index exists (`chanjiao index --rebuild`).
+    pub rebuild: bool,
+    /// Check every index file's checksum (reads the whole index; `chanjiao index` does it).
+    /// Without it, damage is still caught when files are missing, truncated or disagree
+    /// with the manifest.
+    pub verify: bool,
+    /// Skip the file-by-file comparison when no corpus folder changed its modification
+    /// time (no file added, removed or replaced): a few `stat`s instead of one per file.
+    /// Files rewritten in place are then noticed only by the next full check. Meant for
+    /// one-shot commands (`search`, `list`, `show`); the reader and `index` do full checks.
+    pub quick: bool,
+}
+
+/// What an open is doing, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Another process holds the update lock and no complete index exists yet.
+    Waiting,
+    /// Listing the corpus files.
+    Scanning,
+    /// Reading, parsing and indexing files: `done` of `total` files.
+    Parsing,
+    /// Linking reports of the same story.
+    Linking,
+    /// Writing the commit.
+    Committing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub phase: Phase,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Why the index was built from scratch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RebuildReason {
+    /// There was none.
+    NoIndex,
+    /// It was asked for.
+    Requested,
+    /// The index was made by another version (schema, analyzer, dictionary or parser).
+    VersionChanged,
+    /// The index was damaged; it was moved aside (see the notices).
+    Damaged,
+}
+
+/// What an open changed.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateReport {
+    /// Set when the index was built from scratch.
+    pub rebuilt: Option<RebuildReason>,
+    /// Files indexed for the first time (all of them after a rebuild).
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+    /// Files that gave no article, with the reason.
+    pub skipped: Vec<Skipped>,
+    /// Articles and files in the index now.
+    pub articles: usize,
+    pub files: usize,
+    /// One-line notices for the user (damage found, another process busy, …).
+    pub notices: Vec<String>,
+    /// The index was opened as it was because another process is updating it.
+    pub read_only: bool,
+    pub elapsed: Duration,
+}
+
+impl UpdateReport {
+    /// Whether anything in the index changed.
+    pub fn changed_anything(&self) -> bool {
+        self.rebuilt.is_some()
+            || !self.added.is_empty()
+            || !self.changed.is_empty()
+            || !self.removed.is_empty()
+    }
+}
+
+/// An open, searchable index.
+pub struct Index {
+    dir: PathBuf,
+    #[allow(dead_code)]
+    index: tantivy::Index,
+    reader: IndexReader,
+    fields: schema::Fields,
+    stories: stories::Stories,
+    files: usize,
+    read_only: bool,
+}
+
+impl Index {
+    /// Opens the index of `corpus` under `data_dir` (in `indexes/KEY/`), building it on first
+    /// use and bringing it up to date with the corpus (added, changed and removed files, in
+    /// one commit). A stamp from another version, `opts.rebuild` or damage triggers a full
+    /// rebuild. When another process is updating the same index, the last complete one is
+    /// opened as it is (`report.read_only`), or, if there is none yet, the call waits.
+    pub fn open(
+        data_dir: &Path,
+        corpus: &CorpusSet,
+        opts: OpenOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(Index, UpdateReport), IndexError> {
+        open::open(data_dir, corpus, opts, progress)
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.reader.searcher().num_docs() as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of corpus files indexed (including those that gave no article).
+    pub fn files(&self) -> usize {
+        self.files
+    }
+
+    /// The generation folder being read.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Opened as it was while another process updates it.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+}

@@ -1,0 +1,354 @@
+//! Opening an index: find the live generation, check its stamp and health, bring it up to
+//! date, or build it. Every step that writes holds the update lock.
+//!
+//! Folder layout, under `DATA_DIR/indexes/KEY/`:
+//! - `lock` — the update lock;
+//! - `CURRENT` — the name of the live generation folder, replaced atomically;
+//! - `gen-…/` — a tantivy index plus `chanjiao-state-N.json` (manifest and duplicates);
+//! - `damaged-…/` — a generation found damaged, kept for inspection.
+//!
+//! A full build writes a new generation folder and switches `CURRENT` only after its commit,
+//! so a build killed at any moment leaves the previous index (or none) in place. Incremental
+//! updates are one tantivy commit whose payload names the state file written just before.
+
+use std::path::{Path, PathBuf};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use tantivy::{IndexReader, ReloadPolicy};
+
+use super::build::{self, Changes};
+use super::corpus_set::CorpusSet;
+use super::lock::UpdateLock;
+use super::manifest::{Payload, State, stamp};
+use super::schema::{self, Fields};
+use super::stories;
+use super::{
+    Index, IndexError, OpenOptions, Phase, Progress, RebuildReason, UpdateReport, analyzer, paths,
+};
+
+const CURRENT: &str = "CURRENT";
+
+/// A generation that opened cleanly.
+pub(crate) struct Live {
+    pub dir: PathBuf,
+    pub index: tantivy::Index,
+    pub reader: IndexReader,
+    pub fields: Fields,
+    pub state: State,
+    pub state_no: u64,
+}
+
+enum Problem {
+    Missing,
+    Stale,
+    Damaged(PathBuf, String),
+}
+
+fn current_dir(root: &Path) -> Option<PathBuf> {
+    let name = std::fs::read_to_string(root.join(CURRENT)).ok()?;
+    let name = name.trim();
+    if name.is_empty() || name.contains(['/', '\\']) || name == ".." {
+        return None;
+    }
+    Some(root.join(name))
+}
+
+fn open_generation(dir: &Path, verify: bool) -> Result<Live, Problem> {
+    let damaged = |why: String| Problem::Damaged(dir.to_path_buf(), why);
+    if !dir.join("meta.json").is_file() {
+        return Err(damaged("meta.json is missing".into()));
+    }
+    let index = tantivy::Index::open_in_dir(dir).map_err(|e| damaged(e.to_string()))?;
+    index
+        .tokenizers()
+        .register(analyzer::NAME, analyzer::text_analyzer());
+    let metas = index.load_metas().map_err(|e| damaged(e.to_string()))?;
+    let payload = metas
+        .payload
+        .as_deref()
+        .and_then(Payload::parse)
+        .ok_or_else(|| damaged("no chanjiao payload in the last commit".into()))?;
+    if payload.stamp != stamp() {
+        return Err(Problem::Stale);
+    }
+    let fields = schema::fields_of(&index.schema()).map_err(|e| damaged(e.to_string()))?;
+    let state = State::load(dir, payload.state).map_err(damaged)?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e: tantivy::TantivyError| damaged(e.to_string()))?;
+    let searcher = reader.searcher();
+    let docs = searcher.num_docs() as usize;
+    if docs != state.article_count() {
+        return Err(damaged(format!(
+            "it holds {docs} articles where its manifest lists {}",
+            state.article_count()
+        )));
+    }
+    if verify {
+        let bad = index
+            .validate_checksum()
+            .map_err(|e| damaged(e.to_string()))?;
+        if let Some(f) = bad.iter().next() {
+            return Err(damaged(format!("{} fails its checksum", f.display())));
+        }
+    }
+    Ok(Live {
+        dir: dir.to_path_buf(),
+        index,
+        reader,
+        fields,
+        state,
+        state_no: payload.state,
+    })
+}
+
+fn open_live(root: &Path, verify: bool) -> Result<Live, Problem> {
+    match current_dir(root) {
+        None => Err(Problem::Missing),
+        Some(d) if !d.is_dir() => Err(Problem::Missing),
+        Some(d) => open_generation(&d, verify),
+    }
+}
+
+fn stamp_now() -> String {
+    let t = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0);
+    format!("{t}-{}", std::process::id())
+}
+
+/// Moves a damaged generation aside (keeping only the latest one) and says where.
+fn move_aside(root: &Path, dir: &Path) -> String {
+    if let Ok(rd) = std::fs::read_dir(root) {
+        for e in rd.flatten() {
+            if e.file_name().to_string_lossy().starts_with("damaged-") {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+    }
+    let aside = root.join(format!("damaged-{}", stamp_now()));
+    match std::fs::rename(dir, &aside) {
+        Ok(()) => aside.display().to_string(),
+        Err(_) => {
+            let _ = std::fs::remove_dir_all(dir);
+            "nowhere (it was deleted)".to_string()
+        }
+    }
+}
+
+/// Removes generation folders other than the live one (left by killed builds or replaced).
+fn clean(root: &Path, live: &Path) {
+    let Ok(rd) = std::fs::read_dir(root) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with("gen-") && e.path() != live {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+        if name.starts_with("CURRENT.tmp") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+fn switch_current(root: &Path, dir: &Path) -> Result<(), IndexError> {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    paths::write_atomic(&root.join(CURRENT), name.as_bytes())
+        .map_err(|e| IndexError::Io(root.join(CURRENT), e.to_string()))
+}
+
+fn into_index(live: Live, read_only: bool) -> Index {
+    Index {
+        dir: live.dir,
+        index: live.index,
+        reader: live.reader,
+        fields: live.fields,
+        stories: stories::Stories::new(live.state.stories),
+        files: live.state.file_count,
+        read_only,
+    }
+}
+
+pub(crate) fn open(
+    data_dir: &Path,
+    corpus: &CorpusSet,
+    opts: OpenOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Index, UpdateReport), IndexError> {
+    let started = Instant::now();
+    paths::ensure_writable_dir(data_dir)?;
+    let root = data_dir.join("indexes").join(corpus.key());
+    std::fs::create_dir_all(&root)
+        .map_err(|e| IndexError::NotWritable(root.clone(), e.to_string()))?;
+    let mut report = UpdateReport::default();
+
+    let _lock = match UpdateLock::try_acquire(&root)? {
+        Some(lock) => lock,
+        None => {
+            if !opts.rebuild
+                && let Ok(live) = open_live(&root, false)
+            {
+                report.read_only = true;
+                report.articles = live.state.article_count();
+                report.files = live.state.file_count;
+                report.notices.push(
+                    "another chanjiao process is updating the index; showing the last complete one"
+                        .to_string(),
+                );
+                report.elapsed = started.elapsed();
+                return Ok((into_index(live, true), report));
+            }
+            report
+                .notices
+                .push("another chanjiao process is building the index; waited for it".to_string());
+            progress(Progress {
+                phase: Phase::Waiting,
+                done: 0,
+                total: 0,
+            });
+            UpdateLock::acquire(&root)?
+        }
+    };
+
+    let live = if opts.rebuild {
+        report.rebuilt = Some(RebuildReason::Requested);
+        None
+    } else {
+        match open_live(&root, opts.verify) {
+            Ok(l) => Some(l),
+            Err(Problem::Missing) => {
+                report.rebuilt = Some(RebuildReason::NoIndex);
+                None
+            }
+            Err(Problem::Stale) => {
+                report.rebuilt = Some(RebuildReason::VersionChanged);
+                None
+            }
+            Err(Problem::Damaged(dir, why)) => {
+                let aside = move_aside(&root, &dir);
+                report.notices.push(format!(
+                    "the index at {} was damaged ({why}); moved it to {aside} and rebuilt it",
+                    dir.display()
+                ));
+                report.rebuilt = Some(RebuildReason::Damaged);
+                None
+            }
+        }
+    };
+
+    if opts.quick
+        && let Some(l) = live.as_ref()
+        && corpus.folders_unchanged(&l.state.dirs)
+        && let Some(l) = live
+    {
+        let index = finish(l, &mut report, started);
+        return Ok((index, report));
+    }
+    progress(Progress {
+        phase: Phase::Scanning,
+        done: 0,
+        total: 0,
+    });
+    let scan = corpus.scan();
+    report.skipped = scan.skipped.clone();
+    let files = scan.files.clone();
+    let dirs = scan.dirs.clone();
+
+    let live = match live {
+        Some(mut live) => {
+            if let Err(why) = live.state.load_files(&live.dir, live.state_no) {
+                // Without its manifest the index cannot be kept fresh: rebuild it.
+                let aside = move_aside(&root, &live.dir);
+                report.notices.push(format!(
+                    "the index at {} was damaged ({why}); moved it to {aside} and rebuilt it",
+                    live.dir.display()
+                ));
+                report.rebuilt = Some(RebuildReason::Damaged);
+                drop(live);
+                rebuild(&root, &files, dirs, &mut report, progress)?
+            } else {
+                let changes = build::diff(scan, &live.state);
+                if changes.is_empty() {
+                    live
+                } else {
+                    match update(&live, &changes, &mut report, progress) {
+                        Ok(l) => l,
+                        Err(e) => {
+                            // The live generation failed to take the update: start afresh.
+                            let aside = move_aside(&root, &live.dir);
+                            report.notices.push(format!(
+                            "could not update the index at {} ({e}); moved it to {aside} and rebuilt it",
+                            live.dir.display()
+                        ));
+                            report.rebuilt = Some(RebuildReason::Damaged);
+                            drop(live);
+                            rebuild(&root, &files, dirs, &mut report, progress)?
+                        }
+                    }
+                }
+            }
+        }
+        None => rebuild(&root, &files, dirs, &mut report, progress)?,
+    };
+    clean(&root, &live.dir);
+    Ok((finish(live, &mut report, started), report))
+}
+
+fn finish(live: Live, report: &mut UpdateReport, started: Instant) -> Index {
+    report.articles = live.state.article_count();
+    report.files = live.state.file_count;
+    for (label, e) in &live.state.files {
+        if let Some(reason) = &e.skipped {
+            report.skipped.push(crate::corpus::Skipped {
+                file: PathBuf::from(label),
+                reason: reason.clone(),
+            });
+        }
+    }
+    report.elapsed = started.elapsed();
+    into_index(live, false)
+}
+
+fn update(
+    live: &Live,
+    changes: &Changes,
+    report: &mut UpdateReport,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Live, IndexError> {
+    let (state, _) = build::incremental(live, changes, progress)?;
+    report.added = changes.added.iter().map(|f| f.label.clone()).collect();
+    report.changed = changes.changed.iter().map(|f| f.label.clone()).collect();
+    report.removed = changes.removed.clone();
+    let mut fresh = open_generation(&live.dir, false).map_err(|p| match p {
+        Problem::Damaged(d, why) => IndexError::Corrupt(d, why),
+        _ => IndexError::Corrupt(live.dir.clone(), "the update did not take".into()),
+    })?;
+    fresh.state.files = state.files;
+    Ok(fresh)
+}
+
+fn rebuild(
+    root: &Path,
+    files: &[super::corpus_set::SourceFile],
+    dirs: std::collections::BTreeMap<String, u64>,
+    report: &mut UpdateReport,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Live, IndexError> {
+    let dir = root.join(format!("gen-{}", stamp_now()));
+    let state = build::full_build(&dir, files, dirs, progress)?;
+    report.added = state.files.keys().cloned().collect();
+    let mut live = open_generation(&dir, false).map_err(|p| match p {
+        Problem::Damaged(d, why) => IndexError::Corrupt(d, why),
+        _ => IndexError::Corrupt(dir.clone(), "the new index does not open".into()),
+    })?;
+    live.state.files = state.files;
+    switch_current(root, &dir)?;
+    Ok(live)
+}

@@ -1,0 +1,281 @@
+//! The query syntax of SPEC §5, parsed into clauses and filters:
+//!
+//! - words are ANDed: `产教融合 Shandong`; Chinese needs no spaces;
+//! - `"exact phrase"` (also `“…”`);
+//! - `-word` or `-"phrase"` excludes;
+//! - `a OR b` (also `|`) matches either; OR binds tighter than AND: `x a OR b` = x AND (a OR b);
+//! - `province:`, `sector:`, `source:`, `topic:` filters (values may be quoted; repeat a
+//!   facet to OR its values);
+//! - `after:DATE` (on or after the start of DATE) and `before:DATE` (before the start of
+//!   DATE), also `since:`/`until:` (inclusive); DATE is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+
+use crate::filter::{self, Filter};
+
+/// One thing to look for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Atom {
+    /// Unquoted text: every word in it must occur.
+    Words(String),
+    /// Quoted text: the words in this order, next to each other.
+    Phrase(String),
+}
+
+/// A clause of the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clause {
+    /// At least one of these atoms (one atom unless joined by OR).
+    Any(Vec<Atom>),
+    /// None of the words of this atom together.
+    Not(Atom),
+}
+
+/// A parsed query: text clauses plus the filters written in it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    pub clauses: Vec<Clause>,
+    pub filter: Filter,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Lex {
+    Atom { neg: bool, atom: Atom },
+    Or,
+    Field { key: String, value: String },
+}
+
+const KEYS: &[&str] = &[
+    "province", "sector", "source", "topic", "after", "before", "since", "until",
+];
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '「' | '『')
+}
+
+fn closing(c: char) -> &'static [char] {
+    match c {
+        '「' => &['」'],
+        '『' => &['』'],
+        _ => &['"', '”', '“'],
+    }
+}
+
+/// Reads a quoted string starting after the opening quote; returns it and the rest.
+fn quoted(s: &str, open: char) -> (&str, &str) {
+    match s.find(closing(open)) {
+        Some(i) => {
+            let close_len = s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+            (&s[..i], &s[i + close_len..])
+        }
+        None => (s, ""),
+    }
+}
+
+fn lex(input: &str) -> Vec<Lex> {
+    let mut out = Vec::new();
+    let mut rest = input;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace());
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
+        let mut neg = false;
+        if (first == '-' || first == '−') && rest.len() > first.len_utf8() {
+            let after = &rest[first.len_utf8()..];
+            if after.chars().next().is_some_and(|c| !c.is_whitespace()) {
+                neg = true;
+                rest = after;
+            }
+        }
+        let Some(c) = rest.chars().next() else { break };
+        if is_open_quote(c) {
+            let (text, r) = quoted(&rest[c.len_utf8()..], c);
+            rest = r;
+            out.push(Lex::Atom {
+                neg,
+                atom: Atom::Phrase(text.to_string()),
+            });
+            continue;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || is_open_quote(c))
+            .unwrap_or(rest.len());
+        let mut word = &rest[..end];
+        rest = &rest[end..];
+        if !neg && (word == "OR" || word == "|" || word == "或") {
+            out.push(Lex::Or);
+            continue;
+        }
+        if let Some((k, v)) = word.split_once([':', ':']) {
+            let key = k.to_lowercase();
+            if KEYS.contains(&key.as_str()) {
+                let value = if v.is_empty() {
+                    // `source:"China Daily"`: the value is the quoted string that follows.
+                    match rest.chars().next() {
+                        Some(q) if is_open_quote(q) => {
+                            let (text, r) = quoted(&rest[q.len_utf8()..], q);
+                            rest = r;
+                            text.to_string()
+                        }
+                        _ => String::new(),
+                    }
+                } else {
+                    v.to_string()
+                };
+                if !value.trim().is_empty() {
+                    out.push(Lex::Field {
+                        key,
+                        value: value.trim().to_string(),
+                    });
+                }
+                continue;
+            }
+        }
+        // A trailing closing quote glued to a word is not part of it.
+        word = word.trim_end_matches(['"', '”']);
+        if !word.is_empty() {
+            out.push(Lex::Atom {
+                neg,
+                atom: Atom::Words(word.to_string()),
+            });
+        }
+    }
+    out
+}
+
+/// Parses a query string; filter values are resolved (an unknown province or sector, or a
+/// bad date, is an error that names it).
+pub fn parse(input: &str) -> Result<Query, filter::FilterError> {
+    let mut q = Query::default();
+    let mut pending_or = false;
+    for l in lex(input) {
+        match l {
+            Lex::Or => pending_or = true,
+            Lex::Atom { neg: true, atom } => {
+                q.clauses.push(Clause::Not(atom));
+                pending_or = false;
+            }
+            Lex::Atom { neg: false, atom } => {
+                match (pending_or, q.clauses.last_mut()) {
+                    (true, Some(Clause::Any(group))) => group.push(atom),
+                    _ => q.clauses.push(Clause::Any(vec![atom])),
+                }
+                pending_or = false;
+            }
+            Lex::Field { key, value } => {
+                pending_or = false;
+                let f = &mut q.filter;
+                match key.as_str() {
+                    "province" => f.provinces.push(filter::province(&value)?),
+                    "sector" => f.sectors.push(filter::sector(&value)?),
+                    "source" => f.sources.push(value),
+                    "topic" => f.topics.push(value),
+                    "after" | "since" => {
+                        let d = filter::date(&value, false)?;
+                        f.since = Some(f.since.map_or(d, |s| s.max(d)));
+                    }
+                    "before" => {
+                        let d = filter::date(&value, false)?;
+                        let d = d.pred_opt().unwrap_or(d);
+                        f.until = Some(f.until.map_or(d, |u| u.min(d)));
+                    }
+                    "until" => {
+                        let d = filter::date(&value, true)?;
+                        f.until = Some(f.until.map_or(d, |u| u.min(d)));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok(q)
+}
+
+/// Combines two filters: values of one facet are ORed, date bounds narrowed.
+pub fn merge(a: &Filter, b: &Filter) -> Filter {
+    let mut f = a.clone();
+    for p in &b.provinces {
+        if !f.provinces.contains(p) {
+            f.provinces.push(p);
+        }
+    }
+    for s in &b.sectors {
+        if !f.sectors.contains(s) {
+            f.sectors.push(s);
+        }
+    }
+    f.sources.extend(b.sources.iter().cloned());
+    f.topics.extend(b.topics.iter().cloned());
+    f.since = match (a.since, b.since) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    };
+    f.until = match (a.until, b.until) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Atom {
+        Atom::Words(s.to_string())
+    }
+
+    #[test]
+    fn words_phrases_exclusion_or() {
+        let q = parse(r#"产教融合 "skilled workers" -robot a OR b"#).unwrap_or_default();
+        assert_eq!(
+            q.clauses,
+            vec![
+                Clause::Any(vec![words("产教融合")]),
+                Clause::Any(vec![Atom::Phrase("skilled workers".into())]),
+                Clause::Not(words("robot")),
+                Clause::Any(vec![words("a"), words("b")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn full_width_quotes_and_negated_phrase() {
+        let q = parse("“职业教育” -\"low altitude\"").unwrap_or_default();
+        assert_eq!(
+            q.clauses,
+            vec![
+                Clause::Any(vec![Atom::Phrase("职业教育".into())]),
+                Clause::Not(Atom::Phrase("low altitude".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn dates() {
+        let q = parse("after:2025-10 before:2025-12-01").unwrap_or_default();
+        assert_eq!(
+            q.filter.since.map(|d| d.to_string()).as_deref(),
+            Some("2025-10-01")
+        );
+        assert_eq!(
+            q.filter.until.map(|d| d.to_string()).as_deref(),
+            Some("2025-11-30")
+        );
+        assert!(q.clauses.is_empty());
+        assert!(parse("after:yesterday").is_err());
+    }
+
+    #[test]
+    fn source_and_topic_values_may_be_quoted() {
+        let q = parse(r#"source:"China Daily" topic:产教融合 x"#).unwrap_or_default();
+        assert_eq!(q.filter.sources, vec!["China Daily".to_string()]);
+        assert_eq!(q.filter.topics, vec!["产教融合".to_string()]);
+        assert_eq!(q.clauses, vec![Clause::Any(vec![words("x")])]);
+    }
+
+    #[test]
+    fn unknown_keys_are_words() {
+        let q = parse("http://x.cn").unwrap_or_default();
+        assert_eq!(q.clauses, vec![Clause::Any(vec![words("http://x.cn")])]);
+    }
+}

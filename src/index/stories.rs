@@ -1,0 +1,103 @@
+//! Duplicate links, stored compactly: reports of one story usually all list each other, so
+//! each distinct set {article} ∪ duplicates is stored once, not once per member.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+
+/// One set of reports of the same story.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Story {
+    /// Every article of the set, sorted.
+    pub ids: Vec<String>,
+    /// The articles whose own set this is, when not all of `ids` (links that are not
+    /// transitive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owners: Option<Vec<String>>,
+}
+
+/// Builds the stories from linked articles.
+pub fn from_articles(articles: &[Article]) -> Vec<Story> {
+    let mut sets: BTreeMap<Vec<String>, Vec<String>> = BTreeMap::new();
+    for a in articles.iter().filter(|a| !a.duplicates.is_empty()) {
+        let mut ids: Vec<String> = a.duplicates.clone();
+        ids.push(a.id.clone());
+        ids.sort();
+        ids.dedup();
+        sets.entry(ids).or_default().push(a.id.clone());
+    }
+    sets.into_iter()
+        .map(|(ids, mut owners)| {
+            owners.sort();
+            owners.dedup();
+            let all = owners == ids;
+            Story {
+                ids,
+                owners: (!all).then_some(owners),
+            }
+        })
+        .collect()
+}
+
+/// Looks up an article's duplicates.
+#[derive(Debug, Clone, Default)]
+pub struct Stories {
+    stories: Vec<Story>,
+    of: HashMap<String, usize>,
+}
+
+impl Stories {
+    pub fn new(stories: Vec<Story>) -> Self {
+        let mut of = HashMap::new();
+        for (i, s) in stories.iter().enumerate() {
+            for id in s.owners.as_ref().unwrap_or(&s.ids) {
+                of.insert(id.clone(), i);
+            }
+        }
+        Stories { stories, of }
+    }
+
+    /// The other reports of `id`'s story (empty when none).
+    pub fn duplicates(&self, id: &str) -> Vec<String> {
+        self.of
+            .get(id)
+            .and_then(|&i| self.stories.get(i))
+            .map(|s| s.ids.iter().filter(|x| *x != id).cloned().collect())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clusters_are_stored_once() {
+        let mk = |id: &str, d: &[&str]| {
+            let mut a: Article = serde_json::from_value(serde_json::json!({
+                "id": id, "title": "", "source": null, "source_zh": null, "published": null,
+                "topic": null, "provinces": [], "sectors": [], "duplicates": [], "file": "",
+                "body": "", "source_en": null, "truncated": false, "layout": "single"
+            }))
+            .unwrap();
+            a.duplicates = d.iter().map(|s| s.to_string()).collect();
+            a
+        };
+        let arts = vec![
+            mk("a", &["b", "c"]),
+            mk("b", &["a", "c"]),
+            mk("c", &["a", "b"]),
+            mk("d", &["e"]),
+            mk("e", &[]),
+        ];
+        let s = from_articles(&arts);
+        assert_eq!(s.len(), 2);
+        let st = Stories::new(s);
+        assert_eq!(st.duplicates("b"), vec!["a".to_string(), "c".to_string()]);
+        assert_eq!(st.duplicates("d"), vec!["e".to_string()]);
+        assert!(st.duplicates("e").is_empty());
+        assert!(st.duplicates("zzz").is_empty());
+    }
+}

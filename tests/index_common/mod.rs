@@ -1,0 +1,72 @@
+//! Helpers shared by the index lifecycle tests.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use chanjiao::index::{CorpusSet, Index, OpenOptions, SearchRequest, UpdateReport};
+
+/// A news page in the single-article layout.
+pub fn page(title: &str, date: &str, body: &str) -> String {
+    format!("{title}\nRen Min Ri Bao· {date} 09:30\n\n{body}\n")
+}
+
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+pub fn open(data: &Path, corpus: &Path) -> (Index, UpdateReport) {
+    open_with(data, corpus, OpenOptions::default())
+}
+
+pub fn open_with(data: &Path, corpus: &Path, opts: OpenOptions) -> (Index, UpdateReport) {
+    Index::open(data, &CorpusSet::paths([corpus]), opts, &mut |_| {}).unwrap()
+}
+
+pub fn titles(index: &Index, q: &str) -> Vec<String> {
+    let mut req = SearchRequest::new(q);
+    req.limit = 100;
+    index
+        .search(&req)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.article.title)
+        .collect()
+}
+
+pub fn total(index: &Index, q: &str) -> usize {
+    index.search(&SearchRequest::new(q)).unwrap().total
+}
+
+/// A small corpus of hand-written pages.
+pub fn small_corpus(dir: &Path) {
+    write(
+        dir,
+        "a.txt",
+        &page(
+            "德州深化产教融合 新增76个紧缺专业",
+            "2025-10-11",
+            "德州市职业院校围绕新能源装备和智能制造调整专业设置,与企业共建产业学院。",
+        ),
+    );
+    write(
+        dir,
+        "b.txt",
+        &page(
+            "Suzhou colleges train skilled workers for chip makers",
+            "2025-09-02",
+            "Core Viewpoint - Vocational colleges in Suzhou, Jiangsu are training skilled workers for semiconductor packaging plants [1].",
+        ),
+    );
+    write(
+        dir,
+        "c.txt",
+        &page(
+            "市域产教联合体建设提速",
+            "2024-12-24",
+            "教育部公布第二批市域产教联合体名单,推动现代学徒制和订单班等合作育人新实践。",
+        ),
+    );
+}

@@ -1,0 +1,322 @@
+//! Index robustness: SIGKILL mid-build, damaged files, two processes at once, bad data dirs.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod index_common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use chanjiao::index::{CorpusSet, Index, IndexError, OpenOptions, RebuildReason};
+use index_common::*;
+
+const CHILD_ENV: &str = "CHANJIAO_TEST_CHILD_OPEN";
+
+/// Not a test of its own: the body of the child process the other tests spawn and kill.
+/// It opens (builds or updates) the index of corpus `$CHILD_ENV` = "DATA|CORPUS".
+#[test]
+fn child_open_helper() {
+    let Ok(spec) = std::env::var(CHILD_ENV) else {
+        return;
+    };
+    let (data, corpus) = spec.split_once('|').unwrap();
+    let (index, _) = Index::open(
+        Path::new(data),
+        &CorpusSet::paths([corpus]),
+        OpenOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    println!("CHILD-OK {}", index.len());
+}
+
+fn spawn_child(data: &Path, corpus: &Path) -> std::process::Child {
+    Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "child_open_helper",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(
+            CHILD_ENV,
+            format!("{}|{}", data.display(), corpus.display()),
+        )
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// A pseudo-random delay from the system clock (no rand dependency needed).
+fn jitter(max_ms: u64) -> Duration {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos() as u64;
+    Duration::from_millis(nanos % max_ms)
+}
+
+fn synth_corpus(dir: &Path, articles: usize, seed: u64) {
+    chanjiao::synth::generate(dir, articles, seed).unwrap();
+}
+
+/// The number of articles a clean build of `corpus` gives.
+fn clean_count(corpus: &Path) -> usize {
+    let data = tempfile::tempdir().unwrap();
+    open(data.path(), corpus).0.len()
+}
+
+#[test]
+fn sigkill_during_a_build_never_leaves_a_half_index() {
+    let corpus = tempfile::tempdir().unwrap();
+    synth_corpus(corpus.path(), 1500, 7);
+    let expected = clean_count(corpus.path());
+    assert!(expected > 1000);
+    for round in 0..3 {
+        let data = tempfile::tempdir().unwrap();
+        let mut child = spawn_child(data.path(), corpus.path());
+        std::thread::sleep(Duration::from_millis(30) + jitter(1500));
+        let _ = child.kill(); // SIGKILL on Unix
+        let _ = child.wait();
+        let (index, report) = open(data.path(), corpus.path());
+        assert_eq!(index.len(), expected, "round {round}: {report:?}");
+        assert_eq!(report.articles, expected);
+        // And it is reused as it is afterwards.
+        drop(index);
+        let (index, report) = open(data.path(), corpus.path());
+        assert!(!report.changed_anything(), "round {round}: {report:?}");
+        assert_eq!(index.len(), expected);
+    }
+}
+
+#[test]
+fn sigkill_during_an_update_never_leaves_a_half_index() {
+    let corpus = tempfile::tempdir().unwrap();
+    let extra = tempfile::tempdir().unwrap();
+    synth_corpus(corpus.path(), 1500, 11);
+    synth_corpus(extra.path(), 1500, 12);
+    let data = tempfile::tempdir().unwrap();
+    let before = open(data.path(), corpus.path()).0.len();
+    // Add a second batch of files to the corpus, and kill the update.
+    let dest = corpus.path().join("more");
+    copy_dir(extra.path(), &dest);
+    let mut child = spawn_child(data.path(), corpus.path());
+    std::thread::sleep(Duration::from_millis(20) + jitter(600));
+    let _ = child.kill();
+    let _ = child.wait();
+    let (index, report) = open(data.path(), corpus.path());
+    let expected = clean_count(corpus.path());
+    assert!(expected > before);
+    assert_eq!(index.len(), expected, "{report:?}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+fn largest_file(dir: &Path, ext: &str) -> PathBuf {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .max_by_key(|p| std::fs::metadata(p).unwrap().len())
+        .unwrap()
+}
+
+#[test]
+fn a_damaged_segment_file_is_moved_aside_and_rebuilt() {
+    let corpus = tempfile::tempdir().unwrap();
+    synth_corpus(corpus.path(), 300, 3);
+    let data = tempfile::tempdir().unwrap();
+    let (index, _) = open(data.path(), corpus.path());
+    let expected = index.len();
+    let dir = index.dir().to_path_buf();
+    drop(index);
+    // Flip bytes in the middle of the postings.
+    let victim = largest_file(&dir, "idx");
+    let mut bytes = std::fs::read(&victim).unwrap();
+    let mid = bytes.len() / 2;
+    for b in &mut bytes[mid..mid + 64] {
+        *b = !*b;
+    }
+    std::fs::write(&victim, bytes).unwrap();
+
+    let (index, report) = open_with(
+        data.path(),
+        corpus.path(),
+        OpenOptions {
+            verify: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!(report.rebuilt, Some(RebuildReason::Damaged));
+    assert_eq!(report.notices.len(), 1, "{:?}", report.notices);
+    assert!(
+        report.notices[0].contains("damaged"),
+        "{:?}",
+        report.notices
+    );
+    assert_eq!(index.len(), expected);
+    assert!(total(&index, "产教融合") > 0);
+    let root = dir.parent().unwrap();
+    assert!(std::fs::read_dir(root).unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("damaged-")
+    }));
+}
+
+#[test]
+fn a_truncated_or_missing_file_is_caught_without_verification() {
+    for mode in ["truncate", "remove-meta", "garble-meta"] {
+        let corpus = tempfile::tempdir().unwrap();
+        synth_corpus(corpus.path(), 200, 5);
+        let data = tempfile::tempdir().unwrap();
+        let (index, _) = open(data.path(), corpus.path());
+        let expected = index.len();
+        let dir = index.dir().to_path_buf();
+        drop(index);
+        match mode {
+            "truncate" => {
+                let victim = largest_file(&dir, "store");
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&victim)
+                    .unwrap();
+                f.set_len(10).unwrap();
+            }
+            "remove-meta" => std::fs::remove_file(dir.join("meta.json")).unwrap(),
+            _ => std::fs::write(dir.join("meta.json"), b"{ not json").unwrap(),
+        }
+        let (index, report) = open(data.path(), corpus.path());
+        assert_eq!(report.rebuilt, Some(RebuildReason::Damaged), "{mode}");
+        assert_eq!(index.len(), expected, "{mode}");
+    }
+}
+
+#[test]
+fn two_threads_opening_at_once_both_succeed() {
+    let corpus = tempfile::tempdir().unwrap();
+    synth_corpus(corpus.path(), 800, 9);
+    let data = tempfile::tempdir().unwrap();
+    let lens: Vec<usize> = std::thread::scope(|s| {
+        let a = s.spawn(|| open(data.path(), corpus.path()).0.len());
+        let b = s.spawn(|| open(data.path(), corpus.path()).0.len());
+        vec![a.join().unwrap(), b.join().unwrap()]
+    });
+    assert_eq!(lens[0], lens[1]);
+    assert!(lens[0] > 500);
+}
+
+#[test]
+fn two_processes_at_once_both_succeed() {
+    let corpus = tempfile::tempdir().unwrap();
+    synth_corpus(corpus.path(), 1500, 13);
+    let data = tempfile::tempdir().unwrap();
+    let a = spawn_child(data.path(), corpus.path());
+    let b = spawn_child(data.path(), corpus.path());
+    let outs = [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()];
+    let expected = clean_count(corpus.path());
+    for o in &outs {
+        assert!(o.status.success());
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(text.contains(&format!("CHILD-OK {expected}")), "{text}");
+    }
+}
+
+#[test]
+fn while_another_process_updates_the_last_index_is_served_read_only() {
+    let corpus = tempfile::tempdir().unwrap();
+    synth_corpus(corpus.path(), 300, 21);
+    let data = tempfile::tempdir().unwrap();
+    let (index, _) = open(data.path(), corpus.path());
+    let n = index.len();
+    let root = index.dir().parent().unwrap().to_path_buf();
+    drop(index);
+    // Hold the update lock as another process would.
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(root.join("lock"))
+        .unwrap();
+    fs4::fs_std::FileExt::lock_exclusive(&lock).unwrap();
+    // Let the "other process" have changed the corpus: we must not wait for it.
+    write(
+        corpus.path(),
+        "new.txt",
+        &page("新文章", "2025-01-01", "新内容。"),
+    );
+    let (index, report) = open(data.path(), corpus.path());
+    assert!(report.read_only);
+    assert!(index.is_read_only());
+    assert_eq!(report.notices.len(), 1);
+    assert_eq!(index.len(), n);
+    fs4::fs_std::FileExt::unlock(&lock).unwrap();
+}
+
+#[test]
+fn a_data_dir_that_is_a_file_is_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("not-a-dir");
+    std::fs::write(&file, "x").unwrap();
+    let err = Index::open(
+        &file,
+        &CorpusSet::sample(),
+        OpenOptions::default(),
+        &mut |_| {},
+    )
+    .err()
+    .unwrap();
+    assert!(matches!(err, IndexError::NotADirectory(_)));
+    assert!(
+        err.to_string().contains(&file.display().to_string()),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_data_dir_that_is_not_writable_is_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let ro = tmp.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::write(ro.join("probe"), "x").is_ok() {
+        eprintln!("running with privileges that ignore permissions: cannot test read-only dirs");
+        return;
+    }
+    let err = Index::open(
+        &ro,
+        &CorpusSet::sample(),
+        OpenOptions::default(),
+        &mut |_| {},
+    )
+    .err()
+    .unwrap();
+    assert!(matches!(err, IndexError::NotWritable(..)), "{err:?}");
+    assert!(err.to_string().contains(&ro.display().to_string()), "{err}");
+    // Below a file: cannot even be created.
+    let file = tmp.path().join("file");
+    std::fs::write(&file, "x").unwrap();
+    let err = Index::open(
+        &file.join("sub"),
+        &CorpusSet::sample(),
+        OpenOptions::default(),
+        &mut |_| {},
+    )
+    .err()
+    .unwrap();
+    assert!(err.to_string().contains("sub"), "{err}");
+}

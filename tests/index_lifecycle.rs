@@ -1,0 +1,303 @@
+//! Index lifecycle: build, reopen, incremental add/change/remove, version stamp, search.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod index_common;
+
+use chanjiao::index::{OpenOptions, RebuildReason, SearchRequest, Sort};
+use index_common::*;
+
+#[test]
+fn builds_on_first_open_and_reuses_after() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    small_corpus(corpus.path());
+    let (index, report) = open(data.path(), corpus.path());
+    assert_eq!(report.rebuilt, Some(RebuildReason::NoIndex));
+    assert_eq!(report.added.len(), 3);
+    assert_eq!(index.len(), 3);
+    assert_eq!(
+        titles(&index, "产教融合"),
+        vec!["德州深化产教融合 新增76个紧缺专业"]
+    );
+    drop(index);
+
+    let (index, report) = open(data.path(), corpus.path());
+    assert_eq!(report.rebuilt, None);
+    assert!(!report.changed_anything(), "{report:?}");
+    assert_eq!(index.len(), 3);
+}
+
+#[test]
+fn incremental_add_change_remove() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    small_corpus(corpus.path());
+    let (index, _) = open(data.path(), corpus.path());
+    assert_eq!(total(&index, "低空经济"), 0);
+    drop(index);
+
+    let added = write(
+        corpus.path(),
+        "d.txt",
+        &page(
+            "发展低空经济 培养无人机人才",
+            "2025-11-01",
+            "多所职业院校开设低空经济相关专业。",
+        ),
+    );
+    let (index, report) = open(data.path(), corpus.path());
+    assert_eq!(report.rebuilt, None);
+    assert_eq!(
+        report.added,
+        vec![added.canonicalize().unwrap().to_string_lossy().to_string()]
+    );
+    assert_eq!(index.len(), 4);
+    assert_eq!(total(&index, "低空经济"), 1);
+    drop(index);
+
+    write(
+        corpus.path(),
+        "d.txt",
+        &page(
+            "发展银发经济 培养养老护理人才",
+            "2025-11-02",
+            "多所职业院校开设智慧健康养老服务专业。",
+        ),
+    );
+    let (index, report) = open(data.path(), corpus.path());
+    assert_eq!(report.changed.len(), 1, "{report:?}");
+    assert_eq!(total(&index, "低空经济"), 0);
+    assert_eq!(total(&index, "银发经济"), 1);
+    assert_eq!(index.len(), 4);
+    drop(index);
+
+    std::fs::remove_file(&added).unwrap();
+    let (index, report) = open(data.path(), corpus.path());
+    assert_eq!(report.removed.len(), 1);
+    assert_eq!(total(&index, "银发经济"), 0);
+    assert_eq!(index.len(), 3);
+}
+
+#[test]
+fn touching_a_file_without_changing_it_reindexes_nothing() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    small_corpus(corpus.path());
+    drop(open(data.path(), corpus.path()));
+    let text = std::fs::read(corpus.path().join("a.txt")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(corpus.path().join("a.txt"), text).unwrap();
+    let (_, report) = open(data.path(), corpus.path());
+    assert!(!report.changed_anything(), "{report:?}");
+}
+
+#[test]
+fn a_different_version_stamp_triggers_a_rebuild() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    small_corpus(corpus.path());
+    let (index, _) = open(data.path(), corpus.path());
+    let meta = index.dir().join("meta.json");
+    drop(index);
+    let text = std::fs::read_to_string(&meta).unwrap();
+    assert!(text.contains("schema="));
+    std::fs::write(&meta, text.replace("schema=", "schema=old")).unwrap();
+    let (index, report) = open(data.path(), corpus.path());
+    assert_eq!(report.rebuilt, Some(RebuildReason::VersionChanged));
+    assert_eq!(index.len(), 3);
+}
+
+#[test]
+fn rebuild_on_request() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    small_corpus(corpus.path());
+    drop(open(data.path(), corpus.path()));
+    let (index, report) = open_with(
+        data.path(),
+        corpus.path(),
+        OpenOptions {
+            rebuild: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!(report.rebuilt, Some(RebuildReason::Requested));
+    assert_eq!(index.len(), 3);
+    // Only the live generation is kept.
+    let root = index.dir().parent().unwrap();
+    let gens = std::fs::read_dir(root)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("gen-")
+        })
+        .count();
+    assert_eq!(gens, 1);
+}
+
+#[test]
+fn search_features() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    small_corpus(corpus.path());
+    let (index, _) = open(data.path(), corpus.path());
+    // Traditional characters find simplified text.
+    assert_eq!(total(&index, "產教融合"), 1);
+    // English is case-folded and stemmed.
+    assert_eq!(total(&index, "WORKER"), 1);
+    assert_eq!(total(&index, "trains"), 1);
+    // Domain words are whole words.
+    assert_eq!(total(&index, "市域产教联合体"), 1);
+    // Phrases, exclusion, OR.
+    assert_eq!(total(&index, "\"skilled workers\""), 1);
+    assert_eq!(total(&index, "\"workers skilled\""), 0);
+    assert_eq!(total(&index, "职业院校 -德州"), 0);
+    assert_eq!(total(&index, "德州 OR Suzhou"), 2);
+    // Dates.
+    assert_eq!(total(&index, "after:2025"), 2);
+    assert_eq!(total(&index, "before:2025"), 1);
+    // Snippets mark the hits on character boundaries.
+    let r = index.search(&SearchRequest::new("产教融合")).unwrap();
+    assert_eq!(r.hits.len(), 1);
+    for h in &r.hits {
+        for range in &h.hit_ranges {
+            assert!(
+                h.snippet.is_char_boundary(range.start) && h.snippet.is_char_boundary(range.end)
+            );
+        }
+    }
+    // Empty query lists everything, newest first.
+    let mut req = SearchRequest::new("");
+    req.sort = Sort::Newest;
+    let r = index.search(&req).unwrap();
+    let dates: Vec<String> = r.hits.iter().map(|h| h.article.date_label()).collect();
+    assert_eq!(dates, ["2025-10-11", "2025-09-02", "2024-12-24"]);
+    // get by id.
+    let id = &r.hits[0].article.id;
+    assert_eq!(
+        index.get(id).unwrap().unwrap().title,
+        r.hits[0].article.title
+    );
+    assert!(index.get("nope").unwrap().is_none());
+}
+
+#[test]
+fn sample_corpus_indexes() {
+    let data = tempfile::tempdir().unwrap();
+    let (index, report) = chanjiao::index::Index::open(
+        data.path(),
+        &chanjiao::index::CorpusSet::sample(),
+        OpenOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!(report.articles, index.len());
+}
+
+#[test]
+fn facet_counts_are_disjunctive() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write(
+        corpus.path(),
+        "a.txt",
+        &page(
+            "山东职业院校产教融合",
+            "2025-10-11",
+            "山东德州职业院校推进产教融合。",
+        ),
+    );
+    write(
+        corpus.path(),
+        "b.txt",
+        &page(
+            "山东技工院校产教融合",
+            "2025-10-12",
+            "山东济宁技工院校推进产教融合。",
+        ),
+    );
+    write(
+        corpus.path(),
+        "c.txt",
+        &page(
+            "江苏职业院校产教融合",
+            "2025-09-02",
+            "江苏苏州职业院校推进产教融合。",
+        ),
+    );
+    write(
+        corpus.path(),
+        "d.txt",
+        &page(
+            "教育部部署职业教育工作",
+            "2025-08-01",
+            "教育部召开会议部署全国职业教育工作。",
+        ),
+    );
+    let (index, _) = open(data.path(), corpus.path());
+    let all = index.search(&SearchRequest::new("")).unwrap();
+    assert_eq!(all.total, 4);
+    let provinces = &all.facets.provinces;
+    let count =
+        |list: &[chanjiao::index::FacetCount], v: &str| chanjiao::index::Facets::count(list, v);
+    assert_eq!(count(provinces, "Shandong"), 2, "{provinces:?}");
+    assert_eq!(count(provinces, "Jiangsu"), 1);
+    assert_eq!(count(provinces, chanjiao::filter::NATIONAL), 1);
+    assert_eq!(count(&all.facets.months, "2025-10"), 2);
+
+    // Selecting Shandong narrows the hits but keeps the other provinces' counts.
+    let mut req = SearchRequest::new("产教融合");
+    req.filter.provinces.push("Shandong");
+    let r = index.search(&req).unwrap();
+    assert_eq!(r.total, 2);
+    assert_eq!(count(&r.facets.provinces, "Jiangsu"), 1);
+    assert_eq!(count(&r.facets.provinces, "Shandong"), 2);
+    assert_eq!(count(&r.facets.months, "2025-09"), 0);
+    // Same through the query syntax, with a Chinese name.
+    assert_eq!(total(&index, "产教融合 province:山东"), 2);
+    assert_eq!(total(&index, "province:山东 province:江苏"), 3);
+    assert!(
+        index
+            .search(&SearchRequest::new("province:Atlantis"))
+            .is_err()
+    );
+    // Stats and list.
+    let (n, facets) = index.stats(&Default::default()).unwrap();
+    assert_eq!(n, 4);
+    assert_eq!(facets.sources.len(), 1);
+    assert_eq!(total(&index, "source:\"Ren Min Ri Bao\""), 4);
+    let listed = index.list(&Default::default(), 2, 1).unwrap();
+    assert_eq!(listed.total, 4);
+    assert_eq!(listed.hits.len(), 2);
+    assert_eq!(listed.hits[0].article.date_label(), "2025-10-11");
+}
+
+#[test]
+fn quick_open_trusts_unchanged_folders_and_sees_new_files() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    small_corpus(corpus.path());
+    drop(open(data.path(), corpus.path()));
+    let quick = OpenOptions {
+        quick: true,
+        ..Default::default()
+    };
+    let (index, report) = open_with(data.path(), corpus.path(), quick);
+    assert!(!report.changed_anything());
+    assert_eq!(index.len(), 3);
+    drop(index);
+    // A new file changes the folder's time: the quick open notices it.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write(
+        corpus.path(),
+        "e.txt",
+        &page("新增文件", "2025-01-02", "新增的职业教育报道。"),
+    );
+    let (index, report) = open_with(data.path(), corpus.path(), quick);
+    assert_eq!(report.added.len(), 1, "{report:?}");
+    assert_eq!(index.len(), 4);
+}
