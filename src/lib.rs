@@ -11,3 +11,4 @@ pub mod settings;
 pub mod synth;
 pub mod tagging;
 pub mod text;
+pub mod tui;

@@ -31,6 +31,35 @@ pub enum Command {
     List(ListArgs),
     /// Show one article by id (a unique prefix is enough).
     Show(ShowArgs),
+    /// Search: words are ANDed; "exact phrase", -word, OR, province:, sector:, source:,
+    /// topic:, after:/before: dates. Chinese needs no spaces.
+    Search(SearchArgs),
+    /// Build the index or bring it up to date, and say what changed.
+    Index(IndexArgs),
+    /// Counts by province, sector, source, topic and month.
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (quote it in the shell when it has spaces).
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Build from scratch even if the index is up to date.
+    #[arg(long)]
+    pub rebuild: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -54,7 +83,7 @@ pub struct FilterArgs {
     /// Published on or before this date.
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// At most this many articles.
+    /// At most this many articles (search: 20 unless given).
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// One JSON object per line.

@@ -4,21 +4,28 @@ use std::io::Write;
 
 use crate::cli::CliError;
 use crate::cli::args::FilterArgs;
+use crate::cli::open::{index_error, open};
 use crate::cli::output;
 use crate::filter::{self, Filter};
+use crate::index::OpenOptions;
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: &FilterArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let filter = resolve(args)?;
-    let mut articles = settings.load_corpus();
-    articles.retain(|a| filter.matches(a));
-    filter::sort_newest_first(&mut articles);
-    articles.truncate(args.limit.unwrap_or(usize::MAX));
-    for a in &articles {
+    let (index, _) = open(
+        settings,
+        OpenOptions {
+            quick: true,
+            ..OpenOptions::default()
+        },
+    )?;
+    let limit = args.limit.unwrap_or(index.len()).max(1);
+    let results = index.list(&filter, limit, 0).map_err(index_error)?;
+    for hit in &results.hits {
         if args.json {
-            output::json_line(out, a)?;
+            output::json_line(out, &hit.article)?;
         } else {
-            output::list_line(out, a)?;
+            output::list_line(out, &hit.article)?;
         }
     }
     Ok(())

@@ -1,9 +1,13 @@
 //! The command-line front end: parses arguments, finds the corpus, runs a command.
 
 pub mod args;
+mod index_cmd;
 mod list;
+mod open;
 mod output;
+mod search;
 mod show;
+mod stats;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -22,6 +26,12 @@ pub enum CliError {
     Usage(String),
     #[error("{0}")]
     Other(#[from] anyhow::Error),
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError::Other(e.into())
+    }
 }
 
 impl From<FilterError> for CliError {
@@ -60,9 +70,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let result = match cli.command {
         Some(args::Command::List(a)) => list::run(&settings, &a.filters, &mut out),
         Some(args::Command::Show(a)) => show::run(&settings, &a, &mut out),
-        None => Err(CliError::Usage(
-            "the full-screen reader is not built yet: use `chanjiao list` or `chanjiao show ID` (see --help)".into(),
-        )),
+        Some(args::Command::Search(a)) => search::run(&settings, &a, &mut out),
+        Some(args::Command::Index(a)) => index_cmd::run(&settings, &a, &mut out),
+        Some(args::Command::Stats(a)) => stats::run(&settings, &a, &mut out),
+        None => {
+            drop(out);
+            crate::tui::run(&settings).map_err(CliError::Other)
+        }
     };
     match result {
         Err(CliError::Other(e)) if is_broken_pipe(&e) => Ok(()),

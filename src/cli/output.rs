@@ -15,6 +15,45 @@ pub fn json_line(out: &mut dyn Write, a: &Article) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A search hit: the article record plus `score`, `snippet` and the hits' byte ranges
+/// within the snippet.
+pub fn json_hit(out: &mut dyn Write, hit: &crate::index::Hit) -> anyhow::Result<()> {
+    let mut v = serde_json::to_value(&hit.article)?;
+    if let Some(map) = v.as_object_mut() {
+        map.insert("score".into(), serde_json::json!(hit.score));
+        map.insert("snippet".into(), serde_json::json!(hit.snippet));
+        let ranges: Vec<[usize; 2]> = hit.hit_ranges.iter().map(|r| [r.start, r.end]).collect();
+        map.insert("snippet_hits".into(), serde_json::json!(ranges));
+    }
+    serde_json::to_writer(&mut *out, &v)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The snippet with its hits marked: bold on a colour terminal, `«…»` otherwise.
+pub fn marked(snippet: &str, hits: &[std::ops::Range<usize>], colour: bool) -> String {
+    let (open, close) = if colour {
+        ("\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("«", "»")
+    };
+    let mut out = String::new();
+    let mut at = 0;
+    for r in hits {
+        let (Some(before), Some(hit)) = (snippet.get(at..r.start), snippet.get(r.start..r.end))
+        else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(open);
+        out.push_str(hit);
+        out.push_str(close);
+        at = r.end;
+    }
+    out.push_str(snippet.get(at..).unwrap_or_default());
+    out.replace('\n', " ")
+}
+
 /// `id  date  title  source  provinces`, the title cut to a fixed display width.
 pub fn list_line(out: &mut dyn Write, a: &Article) -> anyhow::Result<()> {
     let date = a.published.map(|t| t.format("%Y-%m-%d").to_string());

@@ -1,0 +1,83 @@
+//! Opening the index for a command: progress on a terminal, notices and skipped files on
+//! stderr, one line each.
+
+use std::io::{IsTerminal, Write};
+
+use crate::cli::CliError;
+use crate::index::{CorpusSet, Index, IndexError, OpenOptions, Phase, Progress, UpdateReport};
+use crate::settings::{CorpusChoice, Settings};
+
+/// The index's corpus set for these settings.
+pub fn corpus_set(settings: &Settings) -> CorpusSet {
+    match &settings.corpus {
+        CorpusChoice::Paths(p) => CorpusSet::paths(p),
+        CorpusChoice::Sample => CorpusSet::sample(),
+    }
+}
+
+/// Opens (building or updating as needed) the index, reporting on stderr.
+pub fn open(settings: &Settings, opts: OpenOptions) -> Result<(Index, UpdateReport), CliError> {
+    let mut err = std::io::stderr();
+    let tty = err.is_terminal();
+    let mut last = String::new();
+    let mut progress = |p: Progress| {
+        if !tty {
+            return;
+        }
+        let line = progress_line(p);
+        if line != last {
+            let _ = write!(err, "\r\x1b[2K{line}");
+            let _ = err.flush();
+            last = line;
+        }
+    };
+    let opened = Index::open(
+        &settings.data_dir,
+        &corpus_set(settings),
+        opts,
+        &mut progress,
+    );
+    if tty {
+        let _ = write!(std::io::stderr(), "\r\x1b[2K");
+    }
+    let (index, report) = opened.map_err(index_error)?;
+    let mut err = std::io::stderr().lock();
+    for s in &report.skipped {
+        let _ = writeln!(err, "chanjiao: {s}");
+    }
+    for n in &report.notices {
+        let _ = writeln!(err, "chanjiao: {n}");
+    }
+    Ok((index, report))
+}
+
+fn progress_line(p: Progress) -> String {
+    let what = match p.phase {
+        Phase::Waiting => "waiting for another chanjiao to finish indexing",
+        Phase::Scanning => "scanning the corpus",
+        Phase::Parsing => "indexing",
+        Phase::Linking => "linking reports of the same story",
+        Phase::Committing => "saving the index",
+    };
+    if p.total == 0 {
+        return format!("{what}…");
+    }
+    let width = 30;
+    let filled = (p.done * width / p.total.max(1)).min(width);
+    format!(
+        "{what} [{}{}] {}/{}",
+        "#".repeat(filled),
+        "-".repeat(width - filled),
+        p.done,
+        p.total
+    )
+}
+
+/// Filter and query mistakes are usage errors; the rest are not.
+pub fn index_error(e: IndexError) -> CliError {
+    match e {
+        IndexError::Filter(f) => CliError::Usage(f.to_string()),
+        IndexError::Query(q) => CliError::Usage(q),
+        other => CliError::Other(other.into()),
+    }
+}

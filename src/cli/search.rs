@@ -1,0 +1,51 @@
+//! `chanjiao search QUERY`: ranked by relevance, newest first on ties.
+
+use std::io::{IsTerminal, Write};
+
+use crate::cli::args::SearchArgs;
+use crate::cli::open::{index_error, open};
+use crate::cli::{CliError, list, output};
+use crate::index::{OpenOptions, SearchRequest, Sort};
+use crate::settings::Settings;
+
+pub fn run(settings: &Settings, args: &SearchArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let filter = list::resolve(&args.filters)?;
+    let (index, _) = open(
+        settings,
+        OpenOptions {
+            quick: true,
+            ..OpenOptions::default()
+        },
+    )?;
+    let request = SearchRequest {
+        query: args.query.join(" "),
+        filter,
+        sort: Sort::Relevance,
+        limit: args.filters.limit.unwrap_or(20),
+        offset: 0,
+    };
+    let results = index.search(&request).map_err(index_error)?;
+    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for hit in &results.hits {
+        if args.filters.json {
+            output::json_hit(out, hit)?;
+        } else {
+            output::list_line(out, &hit.article)?;
+            writeln!(
+                out,
+                "    {}",
+                output::marked(&hit.snippet, &hit.hit_ranges, colour)
+            )?;
+        }
+    }
+    if !args.filters.json && results.total > results.hits.len() {
+        writeln!(
+            out,
+            "({} of {} shown; --limit N for more)",
+            results.hits.len(),
+            results.total
+        )
+        .map_err(anyhow::Error::from)?;
+    }
+    Ok(())
+}

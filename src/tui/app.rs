@@ -1,0 +1,189 @@
+//! The reader's state. Drawing reads it; only `update` changes it.
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use crate::article::Article;
+use crate::filter::Filter;
+
+use super::action::Progress;
+use super::backend::{Facets, Highlighter, NoHits, Row, Sort};
+use super::draw::detail::ArticleView;
+use super::layout::{self, Areas, Panel};
+use super::sidebar::Sidebar;
+
+/// How many rows one search fetches around the selection.
+pub const PAGE: usize = 200;
+
+/// Opening the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Load {
+    Loading(Progress),
+    Ready { articles: usize, skipped: usize },
+    Failed(String),
+}
+
+/// The latest search results: a window of rows, the total and the facet counts.
+#[derive(Clone)]
+pub struct Results {
+    pub rows: Vec<Row>,
+    /// Index of `rows[0]` in the whole result.
+    pub offset: usize,
+    pub total: usize,
+    pub facets: Facets,
+    pub hits: Arc<dyn Highlighter>,
+    /// At least one search has answered.
+    pub received: bool,
+}
+
+impl Default for Results {
+    fn default() -> Self {
+        Results {
+            rows: Vec::new(),
+            offset: 0,
+            total: 0,
+            facets: Facets::default(),
+            hits: Arc::new(NoHits),
+            received: false,
+        }
+    }
+}
+
+impl Results {
+    /// The row at an index of the whole result, when it is in the window.
+    pub fn row(&self, index: usize) -> Option<&Row> {
+        index
+            .checked_sub(self.offset)
+            .and_then(|i| self.rows.get(i))
+    }
+}
+
+/// The list's selection and first visible row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListState {
+    pub selected: usize,
+    pub scroll: usize,
+}
+
+/// The article in the detail pane.
+#[derive(Clone, Default)]
+pub struct DetailState {
+    pub article: Option<Arc<Article>>,
+    /// Other reports of the same story.
+    pub also: Vec<Row>,
+    /// First visible line of the rendered article.
+    pub scroll: usize,
+    /// The hit last jumped to with `n`/`N`, as an index into `view.hit_rows`.
+    pub hit: Option<usize>,
+    /// The id last asked for (the answer may still be on its way).
+    pub requested: Option<String>,
+    /// The article rendered for the pane's width.
+    pub view: Option<ArticleView>,
+}
+
+/// A search on its way: `reset` when it is a new query (selection back to the top), not
+/// when it only fetches another window of the same results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pending {
+    pub seq: u64,
+    pub reset: bool,
+}
+
+/// Everything the reader shows.
+#[derive(Clone)]
+pub struct App {
+    pub width: u16,
+    pub height: u16,
+    pub focus: Panel,
+    /// The help overlay is open, scrolled this far.
+    pub help: Option<usize>,
+    /// The search line has the keyboard.
+    pub searching: bool,
+    pub query: String,
+    /// Sidebar filters.
+    pub filter: Filter,
+    pub sort: Sort,
+    /// Orders the catalog supports.
+    pub sorts: &'static [Sort],
+    pub load: Load,
+    pub results: Results,
+    pub list: ListState,
+    pub sidebar: Sidebar,
+    pub detail: DetailState,
+    /// A one-line problem with the last search (shown in the status line).
+    pub error: Option<String>,
+    pub search_seq: u64,
+    pub open_seq: u64,
+    pub pending: Option<Pending>,
+    pub quit: bool,
+}
+
+impl Default for App {
+    fn default() -> Self {
+        App::new()
+    }
+}
+
+impl App {
+    pub fn new() -> App {
+        App {
+            width: 0,
+            height: 0,
+            focus: Panel::List,
+            help: None,
+            searching: false,
+            query: String::new(),
+            filter: Filter::default(),
+            sort: Sort::default(),
+            sorts: Sort::ALL,
+            load: Load::Loading(Progress {
+                label: "opening".into(),
+                done: 0,
+                total: 0,
+            }),
+            results: Results::default(),
+            list: ListState::default(),
+            sidebar: Sidebar::default(),
+            detail: DetailState::default(),
+            error: None,
+            search_seq: 0,
+            open_seq: 0,
+            pending: None,
+            quit: false,
+        }
+    }
+
+    pub fn screen(&self) -> Rect {
+        Rect::new(0, 0, self.width, self.height)
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.screen(), self.focus)
+    }
+
+    /// Lines inside a panel's border (0 when the panel is not shown).
+    pub fn panel_height(&self, panel: Panel) -> usize {
+        self.areas()
+            .rect(panel)
+            .map_or(0, |r| layout::inner(r).height as usize)
+    }
+
+    /// Columns inside the detail pane's border, as it would be if shown.
+    pub fn detail_width(&self) -> u16 {
+        let shown = self
+            .areas()
+            .detail
+            .or_else(|| layout::areas(self.screen(), Panel::Detail).detail);
+        shown.map_or(0, |r| layout::inner(r).width)
+    }
+
+    /// The selected row, when loaded.
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.results.row(self.list.selected)
+    }
+
+    pub fn is_ready(&self) -> bool {
+        matches!(self.load, Load::Ready { .. })
+    }
+}

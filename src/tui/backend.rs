@@ -1,0 +1,172 @@
+//! The reader's boundary to the data: a [`Catalog`] answers searches and hands out articles.
+//!
+//! The reader only ever talks to a `dyn Catalog`, on a worker thread. The first
+//! implementation is [`super::memory::MemoryCatalog`] (the whole corpus in memory); an
+//! index-backed one implements the same trait.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::article::Article;
+use crate::filter::Filter;
+
+/// Result order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Best match first, newest first on ties (newest first when the query has no words).
+    #[default]
+    Relevance,
+    /// Newest first, undated last.
+    Newest,
+    /// Oldest first, undated last.
+    Oldest,
+    /// By title, in code-point order.
+    Title,
+}
+
+impl Sort {
+    /// Every order, in the order `s` cycles through them.
+    pub const ALL: &'static [Sort] = &[Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Title];
+
+    /// The next order among `supported` (the first one when `self` is not among them).
+    pub fn next_in(self, supported: &[Sort]) -> Sort {
+        let at = supported.iter().position(|s| *s == self);
+        let next = at.map_or(0, |i| (i + 1) % supported.len().max(1));
+        supported.get(next).copied().unwrap_or(self)
+    }
+}
+
+/// One search: the reader's query line, its sidebar filters, order and the window of rows
+/// it wants.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Request {
+    /// SPEC §5 query syntax; empty matches everything.
+    pub query: String,
+    /// Sidebar filters; merged (AND) with filters written in the query.
+    pub filter: Filter,
+    pub sort: Sort,
+    /// First row wanted (0-based, in result order).
+    pub offset: usize,
+    /// At most this many rows.
+    pub limit: usize,
+}
+
+/// One line of the article list: what the list shows, without the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub id: String,
+    pub title: String,
+    pub published: Option<DateTime<FixedOffset>>,
+    /// The outlet as written.
+    pub source: Option<String>,
+    /// The outlet's Chinese name when known.
+    pub source_zh: Option<String>,
+    /// English province names, most salient first; empty for national stories.
+    pub provinces: Vec<String>,
+    /// Sector slugs, most salient first.
+    pub sectors: Vec<String>,
+    /// How many other reports of the same story there are.
+    pub duplicates: usize,
+}
+
+impl Row {
+    pub fn from_article(a: &Article) -> Row {
+        Row {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            published: a.published,
+            source: a.source.clone(),
+            source_zh: a.source_zh.clone(),
+            provinces: a.provinces.clone(),
+            sectors: a.sectors.clone(),
+            duplicates: a.duplicates.len(),
+        }
+    }
+}
+
+/// How many matching articles carry each value of a facet.
+pub type Counts = Vec<(String, usize)>;
+
+/// Facet counts of a search, disjunctive: each facet is counted with every *other* facet's
+/// filter applied but not its own, so selecting one province keeps the others' counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// English province names, and [`crate::filter::NATIONAL`] for national stories.
+    pub provinces: Counts,
+    /// Sector slugs.
+    pub sectors: Counts,
+    /// Outlet names (the Chinese name when known, else as written).
+    pub sources: Counts,
+}
+
+impl Facets {
+    /// The count of `value` in `list`, 0 when absent.
+    pub fn count(list: &Counts, value: &str) -> usize {
+        list.iter().find(|(v, _)| v == value).map_or(0, |(_, n)| *n)
+    }
+}
+
+/// Finds where a search's hits are in a text, for highlighting.
+pub trait Highlighter: Send + Sync {
+    /// Byte ranges of the hits in `text`: sorted, not overlapping, on character boundaries.
+    fn ranges(&self, text: &str) -> Vec<Range<usize>>;
+}
+
+/// A highlighter that finds nothing (no words in the query).
+pub struct NoHits;
+
+impl Highlighter for NoHits {
+    fn ranges(&self, _: &str) -> Vec<Range<usize>> {
+        Vec::new()
+    }
+}
+
+/// What a search found.
+#[derive(Clone)]
+pub struct Response {
+    /// The requested window of results.
+    pub rows: Vec<Row>,
+    /// Where `rows` starts in the whole result.
+    pub offset: usize,
+    /// How many articles match in all.
+    pub total: usize,
+    pub facets: Facets,
+    /// Highlights the query's hits in an article's text.
+    pub hits: Arc<dyn Highlighter>,
+}
+
+impl fmt::Debug for Response {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Response")
+            .field("rows", &self.rows.len())
+            .field("offset", &self.offset)
+            .field("total", &self.total)
+            .field("facets", &self.facets)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The reader's data: searched and read on a worker thread, never on the interface thread.
+pub trait Catalog: Send + Sync {
+    /// Runs a search. `Err` is a one-line message for the status line (an unknown province in
+    /// `province:`, a broken index); the reader keeps its previous results.
+    fn search(&self, request: &Request) -> anyhow::Result<Response>;
+
+    /// One whole article by id.
+    fn get(&self, id: &str) -> Option<Article>;
+
+    /// How many articles there are in all.
+    fn len(&self) -> usize;
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The orders this catalog can sort by, in the order `s` cycles through them.
+    fn sorts(&self) -> &'static [Sort] {
+        Sort::ALL
+    }
+}

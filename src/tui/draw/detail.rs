@@ -1,0 +1,315 @@
+//! The detail pane: the article's title, meta line, tags and body (headings, bullets, dimmed
+//! citation markers, highlighted hits), wrapped by display width and scrollable.
+
+use std::collections::HashMap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+use crate::article::Article;
+use crate::tui::app::App;
+use crate::tui::backend::{Highlighter, Row};
+use crate::tui::labels;
+use crate::tui::layout::{self, Panel};
+use crate::tui::strings;
+use crate::tui::text;
+use crate::tui::theme;
+
+use super::panel;
+use super::styled::Styled;
+
+/// An article laid out for one width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleView {
+    pub id: String,
+    pub width: u16,
+    pub lines: Vec<Line<'static>>,
+    /// Indexes of the lines that hold a search hit, in order.
+    pub hit_rows: Vec<usize>,
+}
+
+struct Builder {
+    width: usize,
+    lines: Vec<Line<'static>>,
+    hit_rows: Vec<usize>,
+}
+
+impl Builder {
+    fn add(&mut self, wrapped: Vec<(Line<'static>, bool)>) {
+        for (line, hit) in wrapped {
+            if hit {
+                self.hit_rows.push(self.lines.len());
+            }
+            self.lines.push(line);
+        }
+    }
+
+    fn styled(&mut self, s: &Styled, first: &str, rest: &str, marks: &[std::ops::Range<usize>]) {
+        let wrapped = s.wrap(self.width, first, rest, theme::dim(), marks);
+        self.add(wrapped);
+    }
+
+    fn blank(&mut self) {
+        if self.lines.last().is_some_and(|l| l.width() > 0) {
+            self.lines.push(Line::default());
+        }
+    }
+}
+
+fn meta_line(a: &Article) -> Styled {
+    let mut s = Styled::new();
+    let sep = |s: &mut Styled| {
+        if !s.text.is_empty() {
+            s.push("  ·  ", theme::dim());
+        }
+    };
+    if let Some(t) = a.published {
+        s.push(&t.format("%Y-%m-%d %H:%M").to_string(), theme::date());
+    }
+    let names: Vec<&str> = [
+        a.source_zh.as_deref(),
+        a.source_en.as_deref().or(a.source.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    .fold(Vec::new(), |mut v, n| {
+        if !v.iter().any(|m: &&str| m.eq_ignore_ascii_case(n)) {
+            v.push(n);
+        }
+        v
+    });
+    if !names.is_empty() {
+        sep(&mut s);
+        s.push(&names.join(" "), theme::source());
+    }
+    if let Some(author) = &a.author {
+        sep(&mut s);
+        s.push(author, Style::new());
+    }
+    if let Some(place) = &a.place {
+        sep(&mut s);
+        s.push(place, Style::new());
+    }
+    s
+}
+
+fn tags(a: &Article) -> Vec<Styled> {
+    let mut out = Vec::new();
+    let mut regions = Styled::new();
+    regions.push(strings::TAG_REGION, theme::dim());
+    if a.provinces.is_empty() {
+        regions.push("全国 National", theme::province());
+    }
+    for (i, p) in a.provinces.iter().enumerate() {
+        if i > 0 {
+            regions.push(" · ", theme::dim());
+        }
+        let zh = labels::province_zh(p).unwrap_or("");
+        regions.push(&format!("{zh} {p}"), theme::province());
+    }
+    out.push(regions);
+    if !a.sectors.is_empty() {
+        let mut s = Styled::new();
+        s.push(strings::TAG_SECTOR, theme::dim());
+        for (i, slug) in a.sectors.iter().enumerate() {
+            if i > 0 {
+                s.push(" · ", theme::dim());
+            }
+            s.push(labels::sector_zh(slug), theme::sector());
+        }
+        out.push(s);
+    }
+    if a.topic.is_some() || !a.keywords.is_empty() {
+        let mut s = Styled::new();
+        s.push(strings::TAG_TOPIC, theme::dim());
+        let words: Vec<&str> = a
+            .topic
+            .iter()
+            .map(String::as_str)
+            .chain(a.keywords.iter().map(String::as_str))
+            .collect();
+        s.push(&words.join(" · "), Style::new());
+        out.push(s);
+    }
+    out
+}
+
+/// Lays an article out for a pane `width` columns wide.
+pub fn render(article: &Article, hits: &dyn Highlighter, also: &[Row], width: u16) -> ArticleView {
+    let w = (width as usize).max(1);
+    let mut b = Builder {
+        width: w,
+        lines: Vec::new(),
+        hit_rows: Vec::new(),
+    };
+
+    let title = text::clean(&article.title).into_owned();
+    let mut s = Styled::new();
+    s.push_marked(&title, theme::title(), &hits.ranges(&title), theme::hit());
+    b.styled(&s, "", "", &hits.ranges(&title));
+    if let Some(sub) = &article.subtitle {
+        let mut s = Styled::new();
+        s.push(sub, Style::new().add_modifier(Modifier::ITALIC));
+        b.styled(&s, "", "", &[]);
+    }
+    b.styled(&meta_line(article), "", "", &[]);
+    for t in tags(article) {
+        b.styled(&t, "", "      ", &[]);
+    }
+    b.lines.push(Line::styled("─".repeat(w), theme::dim()));
+    let rule = b.lines.len();
+
+    let cites: HashMap<usize, &Vec<u32>> = article
+        .citations
+        .iter()
+        .map(|c| (c.line, &c.refs))
+        .collect();
+    let mut prev_bullet = false;
+    for (i, raw) in article.lines().enumerate() {
+        let line = text::clean(raw.trim()).into_owned();
+        if line.is_empty() {
+            continue;
+        }
+        let heading = article.headings.contains(&i);
+        let stripped = line.strip_prefix("- ").or_else(|| line.strip_prefix("• "));
+        let bullet = !heading && stripped.is_some();
+        let body = match stripped {
+            Some(rest) if bullet => rest.trim_start().to_string(),
+            _ => line.clone(),
+        };
+        let after_rule = b.lines.len() == rule;
+        if !after_rule && (heading || !(bullet && prev_bullet)) {
+            b.blank();
+        }
+        prev_bullet = bullet;
+        let marks = hits.ranges(&body);
+        let style = if heading {
+            theme::heading()
+        } else {
+            Style::new()
+        };
+        let mut s = Styled::new();
+        s.push_marked(&body, style, &marks, theme::hit());
+        if let Some(refs) = cites.get(&i) {
+            let markers: String = refs.iter().map(|r| format!("[{r}]")).collect();
+            s.push(&format!(" {markers}"), theme::citation());
+        }
+        if bullet {
+            b.styled(&s, "• ", "  ", &marks);
+        } else {
+            b.styled(&s, "", "", &marks);
+        }
+    }
+    if article.truncated {
+        b.blank();
+        b.lines.push(Line::styled(
+            text::truncate(strings::TRUNCATED, w).into_owned(),
+            theme::dim(),
+        ));
+    }
+    if !also.is_empty() {
+        b.blank();
+        b.lines.push(Line::styled(
+            text::truncate(strings::ALSO_REPORTED, w).into_owned(),
+            theme::heading(),
+        ));
+        for r in also {
+            let date = r
+                .published
+                .map(|t| t.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            b.lines.push(super::styled::fit_spans(
+                vec![
+                    ("  ".into(), Style::new()),
+                    (format!("{date} "), theme::date()),
+                    (format!("{} ", labels::row_source(r)), theme::source()),
+                    (text::clean(&r.title).into_owned(), Style::new()),
+                ],
+                w,
+            ));
+        }
+    }
+    b.blank();
+    let mut foot = Styled::new();
+    foot.push(
+        &format!("{} · id {}", article.file, article.id),
+        theme::dim(),
+    );
+    b.styled(&foot, "", "", &[]);
+    ArticleView {
+        id: article.id.clone(),
+        width,
+        lines: b.lines,
+        hit_rows: b.hit_rows,
+    }
+}
+
+/// Draws the detail pane.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus == Panel::Detail;
+    let d = &app.detail;
+    let inner = layout::inner(area);
+    let fresh;
+    let view = match (&d.article, &d.view) {
+        (Some(a), Some(v)) if v.width == inner.width && v.id == a.id => Some(v),
+        (Some(a), _) => {
+            fresh = render(a, &*app.results.hits, &d.also, inner.width);
+            Some(&fresh)
+        }
+        _ => None,
+    };
+    let mut title = vec![Span::styled(
+        strings::DETAIL_TITLE,
+        theme::panel_title(focused),
+    )];
+    if let Some(v) = view.filter(|v| !v.hit_rows.is_empty()) {
+        let at = d.hit.map_or(String::new(), |h| format!("{}/", h + 1));
+        title.push(Span::styled(
+            format!(" {} {at}{} ", strings::HITS, v.hit_rows.len()),
+            theme::dim(),
+        ));
+    }
+    let block = panel(Line::from(title), focused);
+    block.render(area, buf);
+    let Some(view) = view else {
+        let msg = if app.is_ready() && app.results.received && app.results.total == 0 {
+            strings::NOTHING_MATCHES
+        } else {
+            ""
+        };
+        Paragraph::new(text::truncate(msg, inner.width as usize).into_owned())
+            .style(theme::dim())
+            .render(inner, buf);
+        return;
+    };
+    let height = inner.height as usize;
+    let max = view.lines.len().saturating_sub(height);
+    let scroll = d.scroll.min(max);
+    for (row, line) in view.lines.iter().skip(scroll).take(height).enumerate() {
+        buf.set_line(inner.x, inner.y + row as u16, line, inner.width);
+    }
+    if view.lines.len() > height && area.height > 2 {
+        let mut state = ScrollbarState::new(max)
+            .position(scroll)
+            .viewport_content_length(height);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(None)
+            .thumb_style(theme::border(focused))
+            .render(
+                Rect {
+                    y: area.y + 1,
+                    height: area.height - 2,
+                    ..area
+                },
+                buf,
+                &mut state,
+            );
+    }
+}

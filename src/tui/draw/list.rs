@@ -1,0 +1,229 @@
+//! The article list: date, a mark for stories reported by several outlets, title, outlet and
+//! province, in columns measured by display width. Virtual: only the visible rows are drawn,
+//! from the window of results the reader holds.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
+
+use crate::tui::app::{App, Load};
+use crate::tui::backend::Row;
+use crate::tui::labels;
+use crate::tui::layout::{self, Panel};
+use crate::tui::strings;
+use crate::tui::text::{self, fit, fit_right};
+use crate::tui::theme;
+
+use super::panel;
+
+/// Column widths for a list this wide (0 = column hidden).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub date: usize,
+    pub mark: usize,
+    pub title: usize,
+    pub source: usize,
+    pub province: usize,
+}
+
+impl Columns {
+    pub fn for_width(w: usize) -> Columns {
+        let date = if w >= 50 {
+            10
+        } else if w >= 24 {
+            5
+        } else {
+            0
+        };
+        let mark = if w >= 30 { 2 } else { 0 };
+        let province = if w >= 56 { 6 } else { 0 };
+        let source = if w >= 84 {
+            14
+        } else if w >= 66 {
+            10
+        } else {
+            0
+        };
+        let gaps = [date, mark, source, province]
+            .iter()
+            .filter(|c| **c > 0)
+            .count();
+        let title = w.saturating_sub(date + mark + source + province + gaps);
+        Columns {
+            date,
+            mark,
+            title,
+            source,
+            province,
+        }
+    }
+}
+
+/// One row's cells, styled.
+fn row_line(row: &Row, c: Columns, selected: Option<Style>) -> Line<'static> {
+    let patch = |s: Style| selected.map_or(s, |sel| s.patch(sel));
+    let mut spans = Vec::new();
+    let mut cell = |text: String, style: Style, gap: bool| {
+        spans.push(Span::styled(text, patch(style)));
+        if gap {
+            spans.push(Span::styled(" ", patch(Style::new())));
+        }
+    };
+    if c.date > 0 {
+        let date = match row.published {
+            Some(t) if c.date >= 10 => t.format("%Y-%m-%d").to_string(),
+            Some(t) => t.format("%m-%d").to_string(),
+            None => String::new(),
+        };
+        cell(fit(&date, c.date), theme::date(), true);
+    }
+    if c.mark > 0 {
+        let mark = match row.duplicates {
+            0 => String::new(),
+            n => format!("+{}", n.min(9)),
+        };
+        cell(fit(&mark, c.mark), theme::duplicate(), true);
+    }
+    let more = c.source > 0 || c.province > 0;
+    cell(fit(&text::clean(&row.title), c.title), Style::new(), more);
+    if c.source > 0 {
+        cell(
+            fit(labels::row_source(row), c.source),
+            theme::source(),
+            c.province > 0,
+        );
+    }
+    if c.province > 0 {
+        cell(
+            fit_right(labels::row_province(row), c.province),
+            theme::province(),
+            false,
+        );
+    }
+    Line::from(spans)
+}
+
+/// The first visible row: the stored scroll, moved just enough to show the selection.
+pub fn visible_scroll(app: &App, height: usize) -> usize {
+    let sel = app.list.selected;
+    let mut scroll = app.list.scroll;
+    if sel < scroll {
+        scroll = sel;
+    } else if height > 0 && sel >= scroll + height {
+        scroll = sel + 1 - height;
+    }
+    scroll.min(app.results.total.saturating_sub(height))
+}
+
+fn draw_loading(app: &App, inner: Rect, buf: &mut Buffer) {
+    let Load::Loading(p) = &app.load else { return };
+    let [_, msg, gauge, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    let text = format!("{} · {}", strings::LOADING, p.label);
+    Paragraph::new(text::truncate(&text, msg.width as usize).into_owned())
+        .centered()
+        .render(msg, buf);
+    let ratio = if p.total == 0 {
+        0.0
+    } else {
+        (p.done as f64 / p.total as f64).clamp(0.0, 1.0)
+    };
+    let label = if p.total == 0 {
+        String::new()
+    } else {
+        format!("{}/{}", p.done, p.total)
+    };
+    let g = Rect {
+        x: gauge.x + 2,
+        width: gauge.width.saturating_sub(4),
+        ..gauge
+    };
+    Gauge::default()
+        .ratio(ratio)
+        .label(label)
+        .gauge_style(theme::heading())
+        .render(g, buf);
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus == Panel::List && !app.searching;
+    let r = &app.results;
+    let mut title = vec![Span::styled(
+        strings::LIST_TITLE,
+        theme::panel_title(focused),
+    )];
+    if r.received {
+        let pos = if r.total == 0 {
+            0
+        } else {
+            app.list.selected + 1
+        };
+        title.push(Span::styled(format!(" {pos}/{} ", r.total), theme::dim()));
+    }
+    panel(Line::from(title), focused).render(area, buf);
+    let inner = layout::inner(area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    match &app.load {
+        Load::Loading(_) => return draw_loading(app, inner, buf),
+        Load::Failed(msg) => {
+            Paragraph::new(format!("{}: {msg}", strings::LOAD_FAILED))
+                .style(theme::error())
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
+            return;
+        }
+        Load::Ready { articles, .. } => {
+            let msg = if *articles == 0 {
+                Some(strings::EMPTY_CORPUS)
+            } else if !r.received {
+                Some(strings::SEARCHING)
+            } else if r.total == 0 {
+                Some(strings::NOTHING_MATCHES)
+            } else {
+                None
+            };
+            if let Some(msg) = msg {
+                Paragraph::new(msg)
+                    .style(theme::dim())
+                    .wrap(Wrap { trim: true })
+                    .render(inner, buf);
+                return;
+            }
+        }
+    }
+    let height = inner.height as usize;
+    let cols = Columns::for_width(inner.width as usize);
+    let scroll = visible_scroll(app, height);
+    for i in 0..height {
+        let index = scroll + i;
+        if index >= r.total {
+            break;
+        }
+        let y = inner.y + i as u16;
+        let selected = (index == app.list.selected).then(|| theme::selected(focused));
+        let line = match r.row(index) {
+            Some(row) => row_line(row, cols, selected),
+            None => Line::styled("…", theme::dim().add_modifier(Modifier::ITALIC)),
+        };
+        if let Some(sel) = selected {
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                sel,
+            );
+        }
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
+}

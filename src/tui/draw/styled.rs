@@ -1,0 +1,122 @@
+//! Text with styled byte ranges, wrapped by display width into ratatui lines.
+
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::tui::text::{self, width};
+
+/// A text and the styles of parts of it (later runs win where they overlap).
+#[derive(Debug, Clone, Default)]
+pub struct Styled {
+    pub text: String,
+    pub runs: Vec<(Range<usize>, Style)>,
+}
+
+impl Styled {
+    pub fn new() -> Self {
+        Styled::default()
+    }
+
+    /// Appends a piece of text in a style (control characters become spaces or go away).
+    pub fn push(&mut self, s: &str, style: Style) -> &mut Self {
+        let s = text::clean(s);
+        let start = self.text.len();
+        self.text.push_str(&s);
+        self.runs.push((start..self.text.len(), style));
+        self
+    }
+
+    /// Appends text and lays `extra` over the given ranges of it (byte ranges of `s`).
+    pub fn push_marked(&mut self, s: &str, style: Style, marks: &[Range<usize>], extra: Style) {
+        let start = self.text.len();
+        self.push(s, style);
+        for r in marks {
+            let (a, b) = (start + r.start, start + r.end);
+            if b <= self.text.len() && a < b {
+                self.runs.push((a..b, style.patch(extra)));
+            }
+        }
+    }
+
+    /// The style at a byte position.
+    fn style_at(&self, at: usize) -> Style {
+        self.runs
+            .iter()
+            .rev()
+            .find(|(r, _)| r.contains(&at))
+            .map_or_else(Style::default, |(_, s)| *s)
+    }
+
+    /// Spans for one byte range of the text, cut where the style changes.
+    pub fn spans(&self, range: Range<usize>) -> Vec<Span<'static>> {
+        let mut out = Vec::new();
+        let Some(slice) = self.text.get(range.clone()) else {
+            return out;
+        };
+        let mut run_start = 0;
+        let mut cur: Option<Style> = None;
+        for (i, _) in slice.char_indices() {
+            let s = self.style_at(range.start + i);
+            match cur {
+                Some(c) if c == s => {}
+                Some(c) => {
+                    out.push(Span::styled(slice[run_start..i].to_string(), c));
+                    run_start = i;
+                    cur = Some(s);
+                }
+                None => cur = Some(s),
+            }
+        }
+        if let Some(c) = cur {
+            out.push(Span::styled(slice[run_start..].to_string(), c));
+        }
+        out
+    }
+
+    /// Wraps to `width` columns; the first line starts with `first`, the others with
+    /// `rest` (both in `prefix_style`). Returns the lines and, per line, whether it holds
+    /// part of a range in `marks`.
+    pub fn wrap(
+        &self,
+        width: usize,
+        first: &str,
+        rest: &str,
+        prefix_style: Style,
+        marks: &[Range<usize>],
+    ) -> Vec<(Line<'static>, bool)> {
+        let indent = text::width(first).max(text::width(rest));
+        let avail = width.saturating_sub(indent).max(1);
+        text::wrap(&self.text, avail)
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let prefix = if i == 0 { first } else { rest };
+                let marked = marks.iter().any(|m| m.start < r.end && r.start < m.end);
+                let mut spans = Vec::new();
+                if !prefix.is_empty() {
+                    spans.push(Span::styled(prefix.to_string(), prefix_style));
+                }
+                spans.extend(self.spans(r));
+                (Line::from(spans), marked)
+            })
+            .collect()
+    }
+}
+
+/// A line padded or cut to exactly `w` columns from styled pieces, in order; pieces that
+/// do not fit are cut with `…`.
+pub fn fit_spans(pieces: Vec<(String, Style)>, w: usize) -> Line<'static> {
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for (s, style) in pieces {
+        if used >= w {
+            break;
+        }
+        let t = text::truncate(&s, w - used).into_owned();
+        used += width(&t);
+        spans.push(Span::styled(t, style));
+    }
+    Line::from(spans)
+}

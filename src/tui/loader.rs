@@ -1,0 +1,133 @@
+//! Opening the catalog on a background thread, with progress for the gauge: the first frame
+//! never waits for the corpus.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::Sender;
+use std::thread;
+use std::time::Duration;
+
+use crate::corpus::{self, LoadReport};
+use crate::settings::{CorpusChoice, Settings};
+use crate::tagging::duplicates;
+
+use super::action::{Action, Progress};
+use super::backend::Catalog;
+use super::event::Event;
+use super::memory::MemoryCatalog;
+
+/// Reads every file of `paths`, in parallel, reporting how many are done.
+pub fn load_with_progress(paths: &[PathBuf], progress: &mut dyn FnMut(Progress)) -> LoadReport {
+    progress(Progress {
+        label: "listing files".into(),
+        done: 0,
+        total: 0,
+    });
+    let (files, mut skipped) = corpus::walk(paths);
+    let total = files.len();
+    let done = AtomicUsize::new(0);
+    let threads = thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = total.div_ceil(threads).max(1);
+    let results: Vec<_> = thread::scope(|s| {
+        let done = &done;
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|f| {
+                            let parsed = std::fs::read(f)
+                                .map_err(|e| format!("cannot read: {e}"))
+                                .and_then(|b| corpus::parse_file_bytes(f, &b));
+                            done.fetch_add(1, Ordering::Relaxed);
+                            (f.clone(), parsed)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        while handles.iter().any(|h| !h.is_finished()) {
+            progress(Progress {
+                label: "reading files".into(),
+                done: done.load(Ordering::Relaxed),
+                total,
+            });
+            thread::sleep(Duration::from_millis(50));
+        }
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    progress(Progress {
+        label: "linking reports of the same story".into(),
+        done: total,
+        total,
+    });
+    let mut report = LoadReport::default();
+    let mut seen = HashSet::new();
+    for (file, parsed) in results {
+        match parsed {
+            Ok(articles) => report
+                .articles
+                .extend(articles.into_iter().filter(|a| seen.insert(a.id.clone()))),
+            Err(reason) => skipped.push(corpus::Skipped { file, reason }),
+        }
+    }
+    duplicates::link(&mut report.articles);
+    report.skipped = skipped;
+    report
+}
+
+/// Opens the in-memory catalog of the configured corpus.
+pub fn open_memory(
+    settings: &Settings,
+    progress: &mut dyn FnMut(Progress),
+) -> (MemoryCatalog, usize) {
+    let report = match &settings.corpus {
+        CorpusChoice::Sample => {
+            progress(Progress {
+                label: "reading the sample corpus".into(),
+                done: 0,
+                total: 0,
+            });
+            corpus::load_sample()
+        }
+        CorpusChoice::Paths(paths) => load_with_progress(paths, progress),
+    };
+    for s in &report.skipped {
+        tracing::warn!("{s}");
+    }
+    let skipped = report.skipped.len();
+    (MemoryCatalog::new(report.articles), skipped)
+}
+
+/// Opens the catalog on a new thread; progress and the outcome arrive on `tx` as actions,
+/// and the catalog goes to `give` (the worker).
+pub fn spawn(
+    settings: Settings,
+    tx: Sender<Event>,
+    give: impl Fn(Arc<dyn Catalog>) + Send + 'static,
+) -> thread::JoinHandle<()> {
+    thread::spawn(move || {
+        let started = std::time::Instant::now();
+        let send = |a: Action| {
+            let _ = tx.send(Event::App(a));
+        };
+        let mut progress = |p: Progress| send(Action::Progress(p));
+        let (catalog, skipped) = open_memory(&settings, &mut progress);
+        let catalog: Arc<dyn Catalog> = Arc::new(catalog);
+        tracing::info!(articles = catalog.len(), skipped, elapsed = ?started.elapsed(), "catalog open");
+        let (articles, sorts) = (catalog.len(), catalog.sorts());
+        give(catalog);
+        send(Action::Ready {
+            articles,
+            skipped,
+            sorts,
+        });
+    })
+}

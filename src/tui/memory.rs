@@ -1,0 +1,406 @@
+//! A [`Catalog`] over articles held in memory: filters, a case- and script-folded AND search
+//! over title and body (`"phrases"`, `-exclusion`, `OR`, the `province:`… filters of SPEC §5),
+//! four orders and disjunctive facet counts. Fine for thousands of articles; the index-backed
+//! catalog takes over for large corpora.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::article::Article;
+use crate::filter::{Filter, NATIONAL, fold};
+use crate::index::query::{self, Atom, Clause};
+use crate::text::to_simplified;
+
+use super::backend::{Catalog, Counts, Facets, Highlighter, NoHits, Request, Response, Row, Sort};
+
+/// Folds case and traditional characters without changing any byte offset: the folded text
+/// has the same length as `text` and every character sits where it was.
+pub fn fold_same_offsets(text: &str) -> String {
+    let simplified = to_simplified(text);
+    let folded: String = simplified
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                    _ => c,
+                }
+            }
+        })
+        .collect();
+    if folded.len() == text.len() {
+        folded
+    } else {
+        // Simplification changed a byte length (never seen): fold case only.
+        text.chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+}
+
+/// Lower case, simplified, whitespace collapsed: how query words are compared.
+fn fold_query(s: &str) -> String {
+    fold_same_offsets(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Highlights folded terms wherever they occur as substrings.
+pub struct TermHighlighter {
+    terms: Vec<String>,
+}
+
+impl TermHighlighter {
+    pub fn new(terms: Vec<String>) -> Self {
+        let mut terms: Vec<String> = terms.into_iter().filter(|t| !t.is_empty()).collect();
+        terms.sort();
+        terms.dedup();
+        TermHighlighter { terms }
+    }
+}
+
+impl Highlighter for TermHighlighter {
+    fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        let folded = fold_same_offsets(text);
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for t in &self.terms {
+            for (i, m) in folded.match_indices(t.as_str()) {
+                out.push(i..i + m.len());
+            }
+        }
+        out.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
+        for r in out {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+}
+
+/// The whole corpus in memory.
+pub struct MemoryCatalog {
+    /// Newest first, undated last.
+    articles: Vec<Article>,
+    /// Folded title, per article.
+    titles: Vec<String>,
+    /// Folded body, per article.
+    bodies: Vec<String>,
+    /// The source facet value, per article.
+    sources: Vec<Option<String>>,
+    /// Folded names of each article's outlet (for the `source` filter).
+    source_names: Vec<Vec<String>>,
+    by_id: HashMap<String, usize>,
+}
+
+/// The value an article shows under the sources facet: the Chinese name when known.
+pub fn source_value(a: &Article) -> Option<String> {
+    a.source_zh.clone().or_else(|| a.source.clone())
+}
+
+/// One parsed word or phrase, folded.
+struct Needle {
+    text: String,
+}
+
+impl Needle {
+    fn new(atom: &Atom) -> Vec<Needle> {
+        match atom {
+            // Every word must occur; Chinese needs no spaces, so a word is a substring.
+            Atom::Words(t) => fold_query(t)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| Needle {
+                    text: w.to_string(),
+                })
+                .collect(),
+            Atom::Phrase(t) => {
+                let text = fold_query(t);
+                if text.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Needle { text }]
+                }
+            }
+        }
+    }
+}
+
+/// A query compiled for matching: AND of OR-groups of (AND of needles), minus exclusions.
+struct Compiled {
+    any: Vec<Vec<Vec<Needle>>>,
+    not: Vec<Vec<Needle>>,
+    filter: Filter,
+}
+
+impl Compiled {
+    fn new(request: &Request) -> anyhow::Result<Compiled> {
+        let parsed = query::parse(&request.query).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let mut any = Vec::new();
+        let mut not = Vec::new();
+        for clause in &parsed.clauses {
+            match clause {
+                Clause::Any(atoms) => {
+                    let alts: Vec<Vec<Needle>> = atoms
+                        .iter()
+                        .map(Needle::new)
+                        .filter(|n| !n.is_empty())
+                        .collect();
+                    if !alts.is_empty() {
+                        any.push(alts);
+                    }
+                }
+                Clause::Not(atom) => {
+                    let n = Needle::new(atom);
+                    if !n.is_empty() {
+                        not.push(n);
+                    }
+                }
+            }
+        }
+        Ok(Compiled {
+            any,
+            not,
+            filter: query::merge(&request.filter, &parsed.filter),
+        })
+    }
+
+    fn has_words(&self) -> bool {
+        !self.any.is_empty()
+    }
+
+    fn terms(&self) -> Vec<String> {
+        self.any
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|n| n.text.clone())
+            .collect()
+    }
+
+    /// The relevance of an article, `None` when it does not match the words.
+    fn score(&self, title: &str, body: &str) -> Option<f32> {
+        let hits = |needles: &[Needle]| -> Option<f32> {
+            let mut total = 0.0;
+            for n in needles {
+                let t = title.matches(n.text.as_str()).count();
+                let b = body.matches(n.text.as_str()).count();
+                if t + b == 0 {
+                    return None;
+                }
+                total += 3.0 * t as f32 + (b as f32).sqrt();
+            }
+            Some(total)
+        };
+        if self.not.iter().any(|n| hits(n).is_some()) {
+            return None;
+        }
+        let mut score = 0.0;
+        for group in &self.any {
+            let best = group
+                .iter()
+                .filter_map(|n| hits(n))
+                .fold(None, |acc: Option<f32>, s| {
+                    Some(acc.map_or(s, |a| a.max(s)))
+                });
+            score += best?;
+        }
+        Some(score)
+    }
+}
+
+impl MemoryCatalog {
+    pub fn new(mut articles: Vec<Article>) -> Self {
+        crate::filter::sort_newest_first(&mut articles);
+        let titles = articles
+            .iter()
+            .map(|a| fold_same_offsets(&a.title))
+            .collect();
+        let bodies = articles
+            .iter()
+            .map(|a| fold_same_offsets(&a.body))
+            .collect();
+        let sources = articles.iter().map(source_value).collect();
+        let source_names = articles
+            .iter()
+            .map(|a| {
+                [&a.source, &a.source_zh, &a.source_en]
+                    .into_iter()
+                    .flatten()
+                    .map(|s| fold(s))
+                    .collect()
+            })
+            .collect();
+        let by_id = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        MemoryCatalog {
+            articles,
+            titles,
+            bodies,
+            sources,
+            source_names,
+            by_id,
+        }
+    }
+
+    fn province_ok(f: &Filter, a: &Article) -> bool {
+        f.provinces.is_empty()
+            || f.provinces.iter().any(|p| {
+                if *p == NATIONAL {
+                    a.provinces.is_empty()
+                } else {
+                    a.provinces.iter().any(|q| q == p)
+                }
+            })
+    }
+
+    fn sector_ok(f: &Filter, a: &Article) -> bool {
+        f.sectors.is_empty() || f.sectors.iter().any(|s| a.sectors.iter().any(|t| t == s))
+    }
+
+    fn source_ok(&self, f: &Filter, i: usize) -> bool {
+        f.sources.is_empty()
+            || f.sources
+                .iter()
+                .any(|s| self.source_names[i].contains(&fold(s)))
+    }
+
+    /// The other filters (topic, dates), which facets never relax.
+    fn rest_ok(f: &Filter, a: &Article) -> bool {
+        let rest = Filter {
+            topics: f.topics.clone(),
+            since: f.since,
+            until: f.until,
+            ..Filter::default()
+        };
+        rest.matches(a)
+    }
+}
+
+fn bump(map: &mut HashMap<String, usize>, key: &str) {
+    match map.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(key.to_string(), 1);
+        }
+    }
+}
+
+fn sorted(map: HashMap<String, usize>) -> Counts {
+    let mut v: Counts = map.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+impl Catalog for MemoryCatalog {
+    fn search(&self, request: &Request) -> anyhow::Result<Response> {
+        let q = Compiled::new(request)?;
+        let f = &q.filter;
+        let (mut provinces, mut sectors, mut sources) =
+            (HashMap::new(), HashMap::new(), HashMap::new());
+        let mut matched: Vec<(usize, f32)> = Vec::new();
+        for (i, a) in self.articles.iter().enumerate() {
+            if !Self::rest_ok(f, a) {
+                continue;
+            }
+            let Some(score) = q.score(&self.titles[i], &self.bodies[i]) else {
+                continue;
+            };
+            let (p, s, o) = (
+                Self::province_ok(f, a),
+                Self::sector_ok(f, a),
+                self.source_ok(f, i),
+            );
+            if s && o {
+                if a.provinces.is_empty() {
+                    bump(&mut provinces, NATIONAL);
+                }
+                for name in &a.provinces {
+                    bump(&mut provinces, name);
+                }
+            }
+            if p && o {
+                for slug in &a.sectors {
+                    bump(&mut sectors, slug);
+                }
+            }
+            if let (true, true, Some(src)) = (p, s, &self.sources[i]) {
+                bump(&mut sources, src);
+            }
+            if p && s && o {
+                matched.push((i, score));
+            }
+        }
+        let arts = &self.articles;
+        match request.sort {
+            // Articles are stored newest first: a stable sort keeps that order on ties.
+            Sort::Relevance if q.has_words() => {
+                matched.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal))
+            }
+            Sort::Relevance | Sort::Newest => {}
+            Sort::Oldest => matched.sort_by(|a, b| {
+                let (x, y) = (arts[a.0].published, arts[b.0].published);
+                match (x, y) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => Ordering::Less,
+                    (None, Some(_)) => Ordering::Greater,
+                    (None, None) => Ordering::Equal,
+                }
+            }),
+            Sort::Title => matched.sort_by(|a, b| arts[a.0].title.cmp(&arts[b.0].title)),
+        }
+        let total = matched.len();
+        let offset = request.offset.min(total);
+        let rows = matched
+            .iter()
+            .skip(offset)
+            .take(request.limit)
+            .map(|(i, _)| Row::from_article(&arts[*i]))
+            .collect();
+        let terms = q.terms();
+        let hits: Arc<dyn Highlighter> = if terms.is_empty() {
+            Arc::new(NoHits)
+        } else {
+            Arc::new(TermHighlighter::new(terms))
+        };
+        Ok(Response {
+            rows,
+            offset,
+            total,
+            facets: Facets {
+                provinces: sorted(provinces),
+                sectors: sorted(sectors),
+                sources: sorted(sources),
+            },
+            hits,
+        })
+    }
+
+    fn get(&self, id: &str) -> Option<Article> {
+        self.by_id.get(id).map(|i| self.articles[*i].clone())
+    }
+
+    fn len(&self) -> usize {
+        self.articles.len()
+    }
+}

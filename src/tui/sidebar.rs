@@ -1,0 +1,252 @@
+//! The facet sidebar's entries, rebuilt from each search's facet counts and the filter: the
+//! cursor stays on the same value when counts change.
+
+use crate::filter::{Filter, NATIONAL};
+use crate::tagging::sectors;
+
+use super::backend::Facets;
+use super::labels;
+
+/// Which facet a value belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Province,
+    Sector,
+    Source,
+}
+
+/// One line of the sidebar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// A facet's title (`省份 Provinces`).
+    Heading { zh: &'static str, en: &'static str },
+    /// A group of sectors (`先进制造 Advanced manufacturing`).
+    Group { zh: &'static str, en: &'static str },
+    /// A value that can be selected.
+    Item {
+        facet: Facet,
+        /// English province name, sector slug or outlet name.
+        value: String,
+        zh: String,
+        en: String,
+        count: usize,
+        selected: bool,
+    },
+    /// Shown under a facet with no values.
+    Empty,
+}
+
+impl Entry {
+    pub fn is_item(&self) -> bool {
+        matches!(self, Entry::Item { .. })
+    }
+
+    fn key(&self) -> Option<(Facet, &str)> {
+        match self {
+            Entry::Item { facet, value, .. } => Some((*facet, value.as_str())),
+            _ => None,
+        }
+    }
+}
+
+/// The sidebar: entries, the cursor (an index into `entries`, always on an item when there
+/// is one) and the first line shown.
+#[derive(Debug, Clone, Default)]
+pub struct Sidebar {
+    pub entries: Vec<Entry>,
+    pub cursor: usize,
+    pub scroll: usize,
+}
+
+fn item(facet: Facet, value: &str, zh: &str, en: &str, count: usize, selected: bool) -> Entry {
+    Entry::Item {
+        facet,
+        value: value.to_string(),
+        zh: zh.to_string(),
+        en: en.to_string(),
+        count,
+        selected,
+    }
+}
+
+/// The sidebar's entries for these counts and this filter: values with a count, plus the
+/// selected ones whatever their count.
+pub fn entries(facets: &Facets, filter: &Filter) -> Vec<Entry> {
+    let mut out = vec![Entry::Heading {
+        zh: "省份",
+        en: "Provinces",
+    }];
+    let mut provinces: Vec<(String, usize)> = facets.provinces.clone();
+    for p in &filter.provinces {
+        if !provinces.iter().any(|(v, _)| v == p) {
+            provinces.push((p.to_string(), 0));
+        }
+    }
+    provinces.sort_by(|a, b| {
+        (a.0 != NATIONAL)
+            .cmp(&(b.0 != NATIONAL))
+            .then_with(|| b.1.cmp(&a.1))
+            .then_with(|| labels::province_rank(&a.0).cmp(&labels::province_rank(&b.0)))
+    });
+    let n = out.len();
+    for (value, count) in &provinces {
+        let zh = labels::province_zh(value).unwrap_or("");
+        let selected = filter.provinces.iter().any(|p| p == value);
+        out.push(item(Facet::Province, value, zh, value, *count, selected));
+    }
+    if out.len() == n {
+        out.push(Entry::Empty);
+    }
+
+    out.push(Entry::Heading {
+        zh: "行业",
+        en: "Sectors",
+    });
+    let n = out.len();
+    let mut group: Option<&str> = None;
+    for s in sectors::sectors() {
+        let count = Facets::count(&facets.sectors, s.slug);
+        let selected = filter.sectors.contains(&s.slug);
+        if count == 0 && !selected {
+            continue;
+        }
+        if group != Some(s.group_en) {
+            out.push(Entry::Group {
+                zh: s.group_zh,
+                en: s.group_en,
+            });
+            group = Some(s.group_en);
+        }
+        out.push(item(Facet::Sector, s.slug, s.zh, s.en, count, selected));
+    }
+    if out.len() == n {
+        out.push(Entry::Empty);
+    }
+
+    out.push(Entry::Heading {
+        zh: "来源",
+        en: "Sources",
+    });
+    let n = out.len();
+    let mut sources: Vec<(String, usize)> = facets.sources.clone();
+    for s in &filter.sources {
+        if !sources.iter().any(|(v, _)| v == s) {
+            sources.push((s.clone(), 0));
+        }
+    }
+    for (value, count) in &sources {
+        let selected = filter.sources.iter().any(|s| s == value);
+        out.push(item(Facet::Source, value, value, "", *count, selected));
+    }
+    if out.len() == n {
+        out.push(Entry::Empty);
+    }
+    out
+}
+
+impl Sidebar {
+    /// Replaces the entries, keeping the cursor on the same value when it is still there.
+    pub fn set_entries(&mut self, entries: Vec<Entry>) {
+        let old = self
+            .entries
+            .get(self.cursor)
+            .and_then(|e| e.key().map(|(f, v)| (f, v.to_string())));
+        self.entries = entries;
+        let same = old.and_then(|(f, v)| {
+            self.entries
+                .iter()
+                .position(|e| e.key() == Some((f, v.as_str())))
+        });
+        self.cursor = same.unwrap_or_else(|| self.cursor.min(self.entries.len().saturating_sub(1)));
+        self.snap(true);
+    }
+
+    /// Puts the cursor on an item: the nearest one forward (or backward) from where it is.
+    fn snap(&mut self, forward: bool) {
+        if self.entries.get(self.cursor).is_some_and(Entry::is_item) {
+            return;
+        }
+        let fwd = (self.cursor..self.entries.len()).find(|i| self.entries[*i].is_item());
+        let back = (0..self.cursor.min(self.entries.len()))
+            .rev()
+            .find(|i| self.entries[*i].is_item());
+        let pick = if forward { fwd.or(back) } else { back.or(fwd) };
+        if let Some(i) = pick {
+            self.cursor = i;
+        }
+    }
+
+    /// Moves the cursor by `delta` items (negative: up), stopping at the ends.
+    pub fn step(&mut self, delta: isize) {
+        let items: Vec<usize> = (0..self.entries.len())
+            .filter(|i| self.entries[*i].is_item())
+            .collect();
+        let Some(at) = items.iter().position(|i| *i == self.cursor) else {
+            self.snap(delta >= 0);
+            return;
+        };
+        let to = (at as isize + delta).clamp(0, items.len() as isize - 1) as usize;
+        self.cursor = items[to];
+    }
+
+    /// Moves to the first or last item.
+    pub fn jump(&mut self, last: bool) {
+        let found = if last {
+            (0..self.entries.len())
+                .rev()
+                .find(|i| self.entries[*i].is_item())
+        } else {
+            (0..self.entries.len()).find(|i| self.entries[*i].is_item())
+        };
+        if let Some(i) = found {
+            self.cursor = i;
+        }
+    }
+
+    /// Puts the cursor on the entry at `index` when it is an item.
+    pub fn point(&mut self, index: usize) -> bool {
+        if self.entries.get(index).is_some_and(Entry::is_item) {
+            self.cursor = index;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// The item under the cursor.
+    pub fn current(&self) -> Option<&Entry> {
+        self.entries.get(self.cursor).filter(|e| e.is_item())
+    }
+
+    /// The first line shown in `height` lines: the stored scroll, moved just enough to show
+    /// the cursor.
+    pub fn visible_scroll(&self, height: usize) -> usize {
+        let mut scroll = self.scroll.min(self.entries.len().saturating_sub(height));
+        if self.cursor < scroll {
+            scroll = self.cursor;
+        } else if height > 0 && self.cursor >= scroll + height {
+            scroll = self.cursor + 1 - height;
+        }
+        scroll
+    }
+
+    /// Scrolls so that the cursor is visible in `height` lines (a heading just above the
+    /// first item shows too).
+    pub fn follow(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.cursor < self.scroll {
+            self.scroll = self.cursor;
+            // Show the headings right above the cursor too.
+            while self.scroll > 0
+                && !self.entries[self.scroll - 1].is_item()
+                && self.cursor - (self.scroll - 1) < height
+            {
+                self.scroll -= 1;
+            }
+        } else if self.cursor >= self.scroll + height {
+            self.scroll = self.cursor + 1 - height;
+        }
+        let max = self.entries.len().saturating_sub(height);
+        self.scroll = self.scroll.min(max);
+    }
+}

@@ -1,0 +1,38 @@
+//! Every user-visible string of the reader, in one place.
+
+pub const APP_NAME: &str = " 产教 chanjiao ";
+pub const SEARCH_PLACEHOLDER: &str = "search 搜索 — words, \"phrase\", -exclude, province:山东";
+pub const HELP_HINT: &str = "? help 帮助 ";
+
+pub const SIDEBAR_TITLE: &str = " 筛选 Filters ";
+pub const LIST_TITLE: &str = " 文章 Articles ";
+pub const DETAIL_TITLE: &str = " 正文 Article ";
+pub const HELP_TITLE: &str = " 帮助 Keys ";
+pub const HELP_CLOSE: &str = " Esc or ? closes ";
+pub const MOUSE_TITLE: &str = "Mouse 鼠标";
+pub const HITS: &str = "hits";
+
+pub const NO_VALUES: &str = "  —";
+pub const LOADING: &str = "正在打开 Opening the corpus";
+pub const LOADING_SHORT: &str = "loading";
+pub const LOAD_FAILED: &str = "Cannot open the corpus";
+pub const FAILED_SHORT: &str = "failed";
+pub const SEARCHING: &str = "…";
+pub const EMPTY_CORPUS: &str = "没有文章 No articles in the corpus. Put news files in the data folder's corpus/ or pass --corpus DIR.";
+pub const NOTHING_MATCHES: &str =
+    "没有匹配的文章 Nothing matches. Esc clears the search, c clears the filters.";
+
+pub const TAG_REGION: &str = "地区  ";
+pub const TAG_SECTOR: &str = "行业  ";
+pub const TAG_TOPIC: &str = "话题  ";
+pub const TRUNCATED: &str = "…… 原文在此截断 The source cut the article here.";
+pub const ALSO_REPORTED: &str = "同一事件的其他报道 Also reported by";
+
+pub const SORT: &str = "sort";
+pub const ARTICLES: &str = "articles";
+pub const SKIPPED: &str = "files skipped";
+pub const READY: &str = "ready";
+pub const FILTERED: &str = "filters:";
+
+pub const NOT_A_TERMINAL: &str = "standard output is not a terminal: the reader needs one \
+     (to print articles, use `chanjiao list`, `chanjiao search QUERY` or `chanjiao show ID`)";

@@ -1,0 +1,529 @@
+//! `update`: the one place where actions change the state. It never blocks: anything slow
+//! comes back as an [`Effect`] for the worker.
+
+use std::sync::Arc;
+
+use ratatui::layout::Position;
+
+use crate::filter;
+
+use super::action::{Action, Motion};
+use super::app::{App, DetailState, Load, PAGE, Pending, Results};
+use super::backend::Request;
+use super::draw::{detail, help, list};
+use super::effect::Effect;
+use super::layout::{self, Panel};
+use super::sidebar::{self, Entry, Facet};
+
+/// Rows from the edge of the loaded window at which the next window is fetched.
+const MARGIN: usize = 40;
+/// Lines one turn of the mouse wheel scrolls.
+const WHEEL: isize = 3;
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    match action {
+        Action::Quit => {
+            app.quit = true;
+            fx.push(Effect::Quit);
+        }
+        Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
+        Action::StartSearch => {
+            app.searching = true;
+            app.help = None;
+        }
+        Action::KeepSearch => {
+            app.searching = false;
+            app.focus = Panel::List;
+            follow(app);
+        }
+        Action::CancelSearch => {
+            app.searching = false;
+            if !app.query.is_empty() {
+                app.query.clear();
+                fx.extend(search(app, true));
+            }
+        }
+        Action::Back => {
+            if app.help.is_some() {
+                app.help = None;
+            } else if app.focus == Panel::Detail {
+                app.focus = Panel::List;
+                follow(app);
+            } else if !app.query.is_empty() {
+                app.query.clear();
+                fx.extend(search(app, true));
+            } else if app.focus == Panel::Sidebar {
+                app.focus = Panel::List;
+                follow(app);
+            }
+        }
+        Action::NextPanel | Action::PrevPanel | Action::PanelLeft | Action::PanelRight => {
+            app.searching = false;
+            app.focus = match action {
+                Action::NextPanel => app.focus.cycle(true),
+                Action::PrevPanel => app.focus.cycle(false),
+                Action::PanelLeft => app.focus.beside(false),
+                _ => app.focus.beside(true),
+            };
+            follow(app);
+        }
+        Action::Move(m) => {
+            if app.help.is_some() {
+                scroll_help(app, m);
+            } else {
+                let panel = if app.searching {
+                    Panel::List
+                } else {
+                    app.focus
+                };
+                fx.extend(move_in(app, panel, m));
+            }
+        }
+        Action::ToggleFilter => fx.extend(toggle_filter(app)),
+        Action::OpenArticle => {
+            if app.selected_row().is_some() {
+                app.focus = Panel::Detail;
+                refresh_view(app);
+                fx.extend(open_selected(app));
+            }
+        }
+        Action::ClearFilters => {
+            if !app.filter.is_empty() {
+                app.filter = filter::Filter::default();
+                rebuild_sidebar(app);
+                fx.extend(search(app, true));
+            }
+        }
+        Action::CycleSort => {
+            app.sort = app.sort.next_in(app.sorts);
+            fx.extend(search(app, true));
+        }
+        Action::NextHit => jump_to_hit(app, true),
+        Action::PrevHit => jump_to_hit(app, false),
+        Action::Insert(c) => {
+            if app.searching && !c.is_control() {
+                app.query.push(c);
+                fx.extend(search(app, true));
+            }
+        }
+        Action::Backspace => {
+            if app.query.pop().is_some() {
+                fx.extend(search(app, true));
+            }
+        }
+        Action::DeleteWord => {
+            let kept = app.query.trim_end().len();
+            let cut = app.query[..kept]
+                .char_indices()
+                .rfind(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            if cut < app.query.len() {
+                app.query.truncate(cut);
+                fx.extend(search(app, true));
+            }
+        }
+        Action::ClearLine => {
+            if !app.query.is_empty() {
+                app.query.clear();
+                fx.extend(search(app, true));
+            }
+        }
+        Action::Scroll { column, row, down } => fx.extend(wheel(app, column, row, down)),
+        Action::Click { column, row } => fx.extend(click(app, column, row)),
+        Action::Resize { width, height } => {
+            app.width = width;
+            app.height = height;
+            refresh_view(app);
+            follow(app);
+            if let Some(h) = app.help {
+                app.help = Some(h.min(help::max_scroll(app.screen())));
+            }
+        }
+        Action::Progress(p) => {
+            if !app.is_ready() {
+                app.load = Load::Loading(p);
+            }
+        }
+        Action::Ready {
+            articles,
+            skipped,
+            sorts,
+        } => {
+            app.load = Load::Ready { articles, skipped };
+            if !sorts.is_empty() {
+                app.sorts = sorts;
+                if !sorts.contains(&app.sort) {
+                    app.sort = sorts[0];
+                }
+            }
+            fx.extend(search(app, true));
+        }
+        Action::LoadFailed(msg) => app.load = Load::Failed(msg),
+        Action::Searched { seq, result } => fx.extend(searched(app, seq, result)),
+        Action::Opened { seq, article, also } => {
+            if seq == app.open_seq {
+                app.detail = DetailState {
+                    requested: app.detail.requested.take(),
+                    article,
+                    also,
+                    ..DetailState::default()
+                };
+                refresh_view(app);
+            }
+        }
+    }
+    fx
+}
+
+/// Starts a search: a new query (`reset`, back to the first row) or another window of the
+/// current results around the selection.
+fn search(app: &mut App, reset: bool) -> Vec<Effect> {
+    if !app.is_ready() {
+        return Vec::new();
+    }
+    app.search_seq += 1;
+    let offset = if reset {
+        0
+    } else {
+        app.list.selected.saturating_sub(PAGE / 2)
+    };
+    app.pending = Some(Pending {
+        seq: app.search_seq,
+        reset,
+    });
+    vec![Effect::Search {
+        seq: app.search_seq,
+        request: Request {
+            query: app.query.clone(),
+            filter: app.filter.clone(),
+            sort: app.sort,
+            offset,
+            limit: PAGE,
+        },
+    }]
+}
+
+fn searched(
+    app: &mut App,
+    seq: u64,
+    result: Result<Arc<super::backend::Response>, String>,
+) -> Vec<Effect> {
+    if seq != app.search_seq {
+        return Vec::new();
+    }
+    let reset = app.pending.is_none_or(|p| p.reset);
+    app.pending = None;
+    let resp = match result {
+        Ok(r) => Arc::unwrap_or_clone(r),
+        Err(e) => {
+            app.error = Some(e);
+            return Vec::new();
+        }
+    };
+    app.error = None;
+    app.results = Results {
+        rows: resp.rows,
+        offset: resp.offset,
+        total: resp.total,
+        facets: resp.facets,
+        hits: resp.hits,
+        received: true,
+    };
+    if reset {
+        app.list.selected = 0;
+        app.list.scroll = 0;
+    }
+    app.list.selected = app.list.selected.min(app.results.total.saturating_sub(1));
+    rebuild_sidebar(app);
+    if app.results.total == 0 {
+        app.detail = DetailState::default();
+    } else {
+        refresh_view(app);
+    }
+    follow(app);
+    let mut fx = ensure_window(app);
+    fx.extend(open_selected(app));
+    fx
+}
+
+/// Fetches the window around the selection when the selection nears its edge.
+fn ensure_window(app: &mut App) -> Vec<Effect> {
+    if app.pending.is_some() {
+        return Vec::new();
+    }
+    let r = &app.results;
+    let (lo, hi, sel) = (r.offset, r.offset + r.rows.len(), app.list.selected);
+    let need = sel < lo
+        || sel >= hi
+        || (lo > 0 && sel < lo + MARGIN)
+        || (hi < r.total && sel + MARGIN >= hi);
+    if need && r.total > 0 {
+        search(app, false)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Asks for the selected article unless it is shown or on its way.
+fn open_selected(app: &mut App) -> Vec<Effect> {
+    let Some(id) = app.selected_row().map(|r| r.id.clone()) else {
+        return Vec::new();
+    };
+    let shown = app.detail.article.as_ref().is_some_and(|a| a.id == id);
+    if shown || app.detail.requested.as_deref() == Some(id.as_str()) {
+        return Vec::new();
+    }
+    app.open_seq += 1;
+    app.detail.requested = Some(id.clone());
+    vec![Effect::Open {
+        seq: app.open_seq,
+        id,
+    }]
+}
+
+fn select(app: &mut App, index: usize) -> Vec<Effect> {
+    let total = app.results.total;
+    if total == 0 {
+        return Vec::new();
+    }
+    app.list.selected = index.min(total - 1);
+    follow(app);
+    let mut fx = ensure_window(app);
+    fx.extend(open_selected(app));
+    fx
+}
+
+fn step(at: usize, delta: isize) -> usize {
+    at.saturating_add_signed(delta)
+}
+
+fn move_in(app: &mut App, panel: Panel, m: Motion) -> Vec<Effect> {
+    let page = (app.panel_height(panel).max(2) - 1) as isize;
+    match panel {
+        Panel::List => {
+            let sel = app.list.selected;
+            let to = match m {
+                Motion::Up => step(sel, -1),
+                Motion::Down => sel + 1,
+                Motion::PageUp => step(sel, -page),
+                Motion::PageDown => step(sel, page),
+                Motion::Top => 0,
+                Motion::Bottom => usize::MAX,
+            };
+            select(app, to)
+        }
+        Panel::Sidebar => {
+            match m {
+                Motion::Up => app.sidebar.step(-1),
+                Motion::Down => app.sidebar.step(1),
+                Motion::PageUp => app.sidebar.step(-page),
+                Motion::PageDown => app.sidebar.step(page),
+                Motion::Top => app.sidebar.jump(false),
+                Motion::Bottom => app.sidebar.jump(true),
+            }
+            follow(app);
+            Vec::new()
+        }
+        Panel::Detail => {
+            let d = app.detail.scroll;
+            app.detail.scroll = match m {
+                Motion::Up => step(d, -1),
+                Motion::Down => d + 1,
+                Motion::PageUp => step(d, -page),
+                Motion::PageDown => step(d, page),
+                Motion::Top => 0,
+                Motion::Bottom => usize::MAX,
+            };
+            clamp_detail(app);
+            Vec::new()
+        }
+    }
+}
+
+fn scroll_help(app: &mut App, m: Motion) {
+    let max = help::max_scroll(app.screen());
+    let h = app.help.unwrap_or(0);
+    let page = (app.height as usize).saturating_sub(4).max(1) as isize;
+    let to = match m {
+        Motion::Up => step(h, -1),
+        Motion::Down => h + 1,
+        Motion::PageUp => step(h, -page),
+        Motion::PageDown => step(h, page),
+        Motion::Top => 0,
+        Motion::Bottom => max,
+    };
+    app.help = Some(to.min(max));
+}
+
+fn toggle_filter(app: &mut App) -> Vec<Effect> {
+    let Some(Entry::Item { facet, value, .. }) = app.sidebar.current().cloned() else {
+        return Vec::new();
+    };
+    let f = &mut app.filter;
+    match facet {
+        Facet::Province => {
+            if let Ok(p) = filter::province(&value) {
+                toggle(&mut f.provinces, p);
+            }
+        }
+        Facet::Sector => {
+            if let Ok(s) = filter::sector(&value) {
+                toggle(&mut f.sectors, s);
+            }
+        }
+        Facet::Source => toggle(&mut f.sources, value),
+    }
+    rebuild_sidebar(app);
+    search(app, true)
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
+    match list.iter().position(|v| *v == value) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(value),
+    }
+}
+
+fn rebuild_sidebar(app: &mut App) {
+    let entries = sidebar::entries(&app.results.facets, &app.filter);
+    app.sidebar.set_entries(entries);
+    let h = app.panel_height(Panel::Sidebar);
+    app.sidebar.follow(h);
+}
+
+/// Keeps the list selection and the sidebar cursor on screen.
+fn follow(app: &mut App) {
+    let h = app.panel_height(Panel::List);
+    app.list.scroll = list::visible_scroll(app, h);
+    let h = app.panel_height(Panel::Sidebar);
+    if h > 0 {
+        app.sidebar.follow(h);
+    }
+    clamp_detail(app);
+}
+
+/// Lines the detail pane shows (as it would if it were on screen).
+fn detail_height(app: &App) -> usize {
+    let shown = app
+        .areas()
+        .detail
+        .or_else(|| layout::areas(app.screen(), Panel::Detail).detail);
+    shown.map_or(0, |r| layout::inner(r).height as usize)
+}
+
+fn clamp_detail(app: &mut App) {
+    let lines = app.detail.view.as_ref().map_or(0, |v| v.lines.len());
+    let max = lines.saturating_sub(detail_height(app));
+    app.detail.scroll = app.detail.scroll.min(max);
+}
+
+/// Lays the article out again for the pane's width and the current hits.
+fn refresh_view(app: &mut App) {
+    let width = app.detail_width();
+    app.detail.view = match &app.detail.article {
+        Some(a) if width > 0 => Some(detail::render(
+            a,
+            &*app.results.hits,
+            &app.detail.also,
+            width,
+        )),
+        _ => None,
+    };
+    app.detail.hit = None;
+    clamp_detail(app);
+}
+
+fn jump_to_hit(app: &mut App, forward: bool) {
+    let Some(view) = &app.detail.view else { return };
+    let n = view.hit_rows.len();
+    if n == 0 {
+        return;
+    }
+    let k = match (app.detail.hit, forward) {
+        (None, true) => 0,
+        (None, false) => n - 1,
+        (Some(h), true) => (h + 1) % n,
+        (Some(h), false) => (h + n - 1) % n,
+    };
+    app.detail.scroll = view.hit_rows[k].saturating_sub(2);
+    app.detail.hit = Some(k);
+    if !app.areas().shows(Panel::Detail) {
+        app.focus = Panel::Detail;
+    }
+    clamp_detail(app);
+}
+
+fn wheel(app: &mut App, column: u16, row: u16, down: bool) -> Vec<Effect> {
+    let delta = if down { WHEEL } else { -WHEEL };
+    if let Some(h) = app.help {
+        app.help = Some(step(h, delta).min(help::max_scroll(app.screen())));
+        return Vec::new();
+    }
+    match app.areas().panel_at(column, row) {
+        Some(Panel::List) => {
+            let to = step(app.list.selected, delta);
+            select(app, to)
+        }
+        Some(Panel::Sidebar) => {
+            app.sidebar.step(delta);
+            follow(app);
+            Vec::new()
+        }
+        Some(Panel::Detail) => {
+            app.detail.scroll = step(app.detail.scroll, delta);
+            clamp_detail(app);
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
+fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
+    if app.help.is_some() {
+        app.help = None;
+        return Vec::new();
+    }
+    let areas = app.areas();
+    let pos = Position::new(column, row);
+    if areas.search.contains(pos) {
+        app.searching = true;
+        return Vec::new();
+    }
+    let Some(panel) = areas.panel_at(column, row) else {
+        return Vec::new();
+    };
+    app.searching = false;
+    app.focus = panel;
+    let Some(rect) = areas.rect(panel) else {
+        return Vec::new();
+    };
+    let inner = layout::inner(rect);
+    if !inner.contains(pos) {
+        return Vec::new();
+    }
+    let line = (row - inner.y) as usize;
+    match panel {
+        Panel::List => {
+            let index = list::visible_scroll(app, inner.height as usize) + line;
+            if index >= app.results.total {
+                Vec::new()
+            } else if index == app.list.selected {
+                update(app, Action::OpenArticle)
+            } else {
+                select(app, index)
+            }
+        }
+        Panel::Sidebar => {
+            let index = app.sidebar.visible_scroll(inner.height as usize) + line;
+            if app.sidebar.point(index) {
+                toggle_filter(app)
+            } else {
+                Vec::new()
+            }
+        }
+        Panel::Detail => Vec::new(),
+    }
+}

@@ -1,0 +1,141 @@
+//! The worker thread that searches and fetches articles. It holds one slot per kind of job
+//! and a new request replaces the waiting one, so the newest keystroke wins and stale work
+//! is never started.
+
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread;
+
+use super::action::Action;
+use super::backend::{Catalog, Request, Row};
+use super::effect::Effect;
+use super::event::Event;
+
+/// Runs one effect against a catalog and says what came of it (`None` for `Quit`). The
+/// worker thread and the synchronous test driver both use it.
+pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
+    match effect {
+        Effect::Search { seq, request } => Some(Action::Searched {
+            seq: *seq,
+            result: catalog
+                .search(request)
+                .map(Arc::new)
+                .map_err(|e| format!("{e:#}")),
+        }),
+        Effect::Open { seq, id } => {
+            let article = catalog.get(id);
+            let also = article
+                .as_ref()
+                .map(|a| {
+                    a.duplicates
+                        .iter()
+                        .filter_map(|d| catalog.get(d))
+                        .map(|d| Row::from_article(&d))
+                        .collect()
+                })
+                .unwrap_or_default();
+            Some(Action::Opened {
+                seq: *seq,
+                article: article.map(Arc::new),
+                also,
+            })
+        }
+        Effect::Quit => None,
+    }
+}
+
+#[derive(Default)]
+struct Slots {
+    catalog: Option<Arc<dyn Catalog>>,
+    search: Option<(u64, Request)>,
+    open: Option<(u64, String)>,
+    stop: bool,
+}
+
+type Shared = Arc<(Mutex<Slots>, Condvar)>;
+
+fn lock(shared: &Shared) -> MutexGuard<'_, Slots> {
+    shared.0.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A handle to the worker thread; dropping it stops the thread after its current job.
+pub struct Worker {
+    shared: Shared,
+}
+
+impl Worker {
+    /// Starts the thread; answers go to `tx`. Jobs wait until a catalog is set.
+    pub fn spawn(tx: Sender<Event>) -> Worker {
+        let shared: Shared = Arc::new((Mutex::new(Slots::default()), Condvar::new()));
+        let inner = Arc::clone(&shared);
+        thread::spawn(move || run(&inner, &tx));
+        Worker { shared }
+    }
+
+    /// Gives the worker the catalog to work on.
+    pub fn set_catalog(&self, catalog: Arc<dyn Catalog>) {
+        lock(&self.shared).catalog = Some(catalog);
+        self.shared.1.notify_all();
+    }
+
+    /// A cloneable way to set the catalog from another thread.
+    pub fn catalog_setter(&self) -> impl Fn(Arc<dyn Catalog>) + Send + 'static {
+        let shared = Arc::clone(&self.shared);
+        move |c| {
+            lock(&shared).catalog = Some(c);
+            shared.1.notify_all();
+        }
+    }
+
+    /// Queues an effect, replacing any waiting job of the same kind.
+    pub fn submit(&self, effect: Effect) {
+        {
+            let mut s = lock(&self.shared);
+            match effect {
+                Effect::Search { seq, request } => s.search = Some((seq, request)),
+                Effect::Open { seq, id } => s.open = Some((seq, id)),
+                Effect::Quit => s.stop = true,
+            }
+        }
+        self.shared.1.notify_all();
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        lock(&self.shared).stop = true;
+        self.shared.1.notify_all();
+    }
+}
+
+fn run(shared: &Shared, tx: &Sender<Event>) {
+    loop {
+        let (catalog, search, open) = {
+            let mut s = lock(shared);
+            loop {
+                if s.stop {
+                    return;
+                }
+                if s.catalog.is_some() && (s.search.is_some() || s.open.is_some()) {
+                    break;
+                }
+                s = shared.1.wait(s).unwrap_or_else(|e| e.into_inner());
+            }
+            (s.catalog.clone(), s.search.take(), s.open.take())
+        };
+        let Some(catalog) = catalog else { continue };
+        let jobs = search
+            .map(|(seq, request)| Effect::Search { seq, request })
+            .into_iter()
+            .chain(open.map(|(seq, id)| Effect::Open { seq, id }));
+        for job in jobs {
+            let started = std::time::Instant::now();
+            if let Some(action) = perform(&*catalog, &job) {
+                tracing::debug!(elapsed = ?started.elapsed(), "worker job done");
+                if tx.send(Event::App(action)).is_err() {
+                    return;
+                }
+            }
+        }
+    }
+}

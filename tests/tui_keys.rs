@@ -1,0 +1,361 @@
+//! Key sequences on the reader's state: navigation, live search, filters, order, hits, mouse.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod tui_support;
+
+use chanjiao::filter::NATIONAL;
+use chanjiao::tui::action::Action;
+use chanjiao::tui::backend::Sort;
+use chanjiao::tui::effect::Effect;
+use chanjiao::tui::layout::Panel;
+use crossterm::event::{KeyCode, KeyModifiers};
+use tui_support::{buffer, lines, reader};
+
+#[test]
+fn opens_with_every_article_newest_first() {
+    let h = reader(120, 40);
+    let all = h.catalog.len();
+    assert!(all >= 30);
+    assert_eq!(h.app.results.total, all);
+    assert_eq!(h.app.list.selected, 0);
+    let dates: Vec<_> = h.app.results.rows.iter().map(|r| r.published).collect();
+    let dated: Vec<_> = dates.iter().flatten().collect();
+    assert!(dated.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    // The first article is open in the detail pane.
+    assert_eq!(
+        h.app.detail.article.as_ref().map(|a| a.id.clone()),
+        h.app.selected_row().map(|r| r.id.clone())
+    );
+}
+
+#[test]
+fn moving_in_the_list_opens_the_selection() {
+    let mut h = reader(120, 40);
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Down);
+    assert_eq!(h.app.list.selected, 2);
+    h.press(KeyCode::Char('k'));
+    assert_eq!(h.app.list.selected, 1);
+    let id = h.app.selected_row().map(|r| r.id.clone());
+    assert_eq!(h.app.detail.article.as_ref().map(|a| a.id.clone()), id);
+    h.press(KeyCode::Char('G'));
+    assert_eq!(h.app.list.selected, h.app.results.total - 1);
+    h.press(KeyCode::Home);
+    assert_eq!(h.app.list.selected, 0);
+    h.press(KeyCode::PageDown);
+    let page = h.app.list.selected;
+    assert!(page > 1, "a page is more than one row");
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(h.app.list.selected, 0);
+    h.key(KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert_eq!(h.app.list.selected, page);
+}
+
+#[test]
+fn panels_cycle_and_move() {
+    let mut h = reader(120, 40);
+    assert_eq!(h.app.focus, Panel::List);
+    h.press(KeyCode::Tab);
+    assert_eq!(h.app.focus, Panel::Detail);
+    h.press(KeyCode::Tab);
+    assert_eq!(h.app.focus, Panel::Sidebar);
+    h.key(KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(h.app.focus, Panel::Detail);
+    h.press(KeyCode::Char('h'));
+    assert_eq!(h.app.focus, Panel::List);
+    h.press(KeyCode::Left);
+    assert_eq!(h.app.focus, Panel::Sidebar);
+    h.press(KeyCode::Left);
+    assert_eq!(h.app.focus, Panel::Sidebar);
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Right);
+    assert_eq!(h.app.focus, Panel::Detail);
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.focus, Panel::List);
+}
+
+#[test]
+fn enter_opens_and_the_article_scrolls() {
+    let mut h = reader(100, 24);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.focus, Panel::Detail);
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('j'));
+    assert_eq!(h.app.detail.scroll, 2);
+    h.press(KeyCode::Char('G'));
+    let end = h.app.detail.scroll;
+    h.press(KeyCode::Char('j'));
+    assert_eq!(h.app.detail.scroll, end, "no scrolling past the end");
+    h.press(KeyCode::Char('g'));
+    assert_eq!(h.app.detail.scroll, 0);
+}
+
+#[test]
+fn search_is_live_and_esc_clears_it() {
+    let mut h = reader(120, 40);
+    let all = h.app.results.total;
+    h.press(KeyCode::Char('/'));
+    let before = h.effects.len();
+    h.type_str("联合体");
+    // One search per keystroke, each newer than the last.
+    let seqs: Vec<u64> = h.effects[before..]
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Search { seq, .. } => Some(*seq),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(seqs.len(), 3);
+    assert!(seqs.windows(2).all(|w| w[0] < w[1]));
+    let found = h.app.results.total;
+    assert!(found > 0 && found < all, "{found} of {all}");
+    // `q` is a letter while typing.
+    h.type_str("q");
+    assert!(!h.app.quit);
+    assert_eq!(h.app.query, "联合体q");
+    h.press(KeyCode::Backspace);
+    assert_eq!(h.app.results.total, found);
+    h.press(KeyCode::Esc);
+    assert!(!h.app.searching);
+    assert!(h.app.query.is_empty());
+    assert_eq!(h.app.results.total, all);
+}
+
+#[test]
+fn enter_keeps_the_query_and_q_quits() {
+    let mut h = reader(120, 40);
+    h.type_str("/联合体");
+    h.press(KeyCode::Enter);
+    assert!(!h.app.searching);
+    assert_eq!(h.app.query, "联合体");
+    assert_eq!(h.app.focus, Panel::List);
+    h.press(KeyCode::Esc);
+    assert!(h.app.query.is_empty(), "Esc in the list clears the search");
+    h.press(KeyCode::Char('q'));
+    assert!(h.app.quit);
+    assert_eq!(h.effects.last(), Some(&Effect::Quit));
+}
+
+#[test]
+fn stale_results_are_dropped() {
+    let mut h = reader(120, 40);
+    let all = h.app.results.total;
+    // A search that answers after a newer one was asked for changes nothing.
+    let old = h.app.search_seq;
+    h.app.search_seq += 1;
+    let resp = h
+        .catalog
+        .search(&chanjiao::tui::backend::Request {
+            query: "联合体".into(),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    h.send(Action::Searched {
+        seq: old,
+        result: Ok(std::sync::Arc::new(resp)),
+    });
+    assert_eq!(h.app.results.total, all);
+}
+
+#[test]
+fn a_bad_query_keeps_the_results_and_says_why() {
+    let mut h = reader(120, 40);
+    let all = h.app.results.total;
+    h.type_str("/province:Atlantis");
+    assert_eq!(h.app.results.total, all);
+    let err = h.app.error.clone().unwrap_or_default();
+    assert!(err.contains("Atlantis"), "{err}");
+    let text = lines(&buffer(&h)).join("\n");
+    assert!(
+        text.contains("Atlantis"),
+        "the status line shows the problem"
+    );
+    h.press(KeyCode::Esc);
+    assert!(h.app.error.is_none());
+}
+
+#[test]
+fn sidebar_filters_or_within_and_across_facets() {
+    let mut h = reader(120, 40);
+    let all = h.app.results.total;
+    h.press(KeyCode::Char('h'));
+    h.press(KeyCode::Enter); // 全国 National, the first value
+    assert_eq!(h.app.filter.provinces, vec![NATIONAL]);
+    let national = h.app.results.total;
+    assert!(national > 0 && national < all);
+    assert!(h.app.results.rows.iter().all(|r| r.provinces.is_empty()));
+    // Another province widens the result (OR within a facet)…
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char(' '));
+    assert_eq!(h.app.filter.provinces.len(), 2);
+    let two = h.app.results.total;
+    assert!(two > national);
+    // …and the province counts stay visible (disjunctive facets).
+    let provinces = h.app.results.facets.provinces.len();
+    assert!(provinces > 2, "{provinces} province values still listed");
+    // A sector narrows it (AND across facets).
+    let sector_at = h
+        .app
+        .sidebar
+        .entries
+        .iter()
+        .position(|e| {
+            matches!(
+                e,
+                chanjiao::tui::sidebar::Entry::Item {
+                    facet: chanjiao::tui::sidebar::Facet::Sector,
+                    ..
+                }
+            )
+        })
+        .unwrap();
+    while h.app.sidebar.cursor < sector_at {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.filter.sectors.len(), 1);
+    assert!(h.app.results.total <= two);
+    // Toggling again removes it; `c` clears everything.
+    h.press(KeyCode::Enter);
+    assert!(h.app.filter.sectors.is_empty());
+    assert_eq!(h.app.results.total, two);
+    h.press(KeyCode::Char('c'));
+    assert!(h.app.filter.is_empty());
+    assert_eq!(h.app.results.total, all);
+}
+
+#[test]
+fn s_cycles_the_order() {
+    let mut h = reader(120, 40);
+    assert_eq!(h.app.sort, Sort::Relevance);
+    h.press(KeyCode::Char('s'));
+    assert_eq!(h.app.sort, Sort::Newest);
+    h.press(KeyCode::Char('s'));
+    assert_eq!(h.app.sort, Sort::Oldest);
+    let dated: Vec<_> = h
+        .app
+        .results
+        .rows
+        .iter()
+        .filter_map(|r| r.published)
+        .collect();
+    assert!(dated.windows(2).all(|w| w[0] <= w[1]), "oldest first");
+    h.press(KeyCode::Char('s'));
+    assert_eq!(h.app.sort, Sort::Title);
+    let titles: Vec<_> = h.app.results.rows.iter().map(|r| r.title.clone()).collect();
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]));
+    h.press(KeyCode::Char('s'));
+    assert_eq!(h.app.sort, Sort::Relevance);
+}
+
+#[test]
+fn n_and_n_jump_between_hits() {
+    let mut h = reader(100, 30);
+    h.type_str("/产教");
+    h.press(KeyCode::Enter);
+    let hits = h.app.detail.view.as_ref().map_or(0, |v| v.hit_rows.len());
+    assert!(hits >= 2, "the article has hits: {hits}");
+    h.press(KeyCode::Char('n'));
+    assert_eq!(h.app.detail.hit, Some(0));
+    h.press(KeyCode::Char('n'));
+    assert_eq!(h.app.detail.hit, Some(1));
+    h.press(KeyCode::Char('N'));
+    h.press(KeyCode::Char('N'));
+    assert_eq!(h.app.detail.hit, Some(hits - 1), "wraps around");
+    // Hits are highlighted on screen.
+    let buf = buffer(&h);
+    let highlighted = buf
+        .content()
+        .iter()
+        .any(|c| c.bg == ratatui::style::Color::Yellow);
+    assert!(highlighted);
+}
+
+#[test]
+fn help_lists_every_binding_and_closes() {
+    let mut h = reader(120, 40);
+    h.press(KeyCode::Char('?'));
+    assert!(h.app.help.is_some());
+    let all: String = chanjiao::tui::draw::help::lines(200)
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    for b in chanjiao::tui::keymap::BINDINGS {
+        assert!(all.contains(b.desc), "help lacks {:?}", b.desc);
+        for k in b.keys {
+            assert!(all.contains(&k.label()), "help lacks key {}", k.label());
+        }
+    }
+    // Keys other than closing and scrolling do nothing while it is open.
+    h.press(KeyCode::Char('s'));
+    assert_eq!(h.app.sort, Sort::Relevance);
+    h.press(KeyCode::Esc);
+    assert!(h.app.help.is_none());
+}
+
+#[test]
+fn mouse_clicks_and_wheel() {
+    let mut h = reader(120, 40);
+    let areas = h.app.areas();
+    let list = areas.list.unwrap();
+    // Click the third row of the list: selected; click it again: opened.
+    h.send(Action::Click {
+        column: list.x + 5,
+        row: list.y + 3,
+    });
+    assert_eq!(h.app.list.selected, 2);
+    h.send(Action::Click {
+        column: list.x + 5,
+        row: list.y + 3,
+    });
+    assert_eq!(h.app.focus, Panel::Detail);
+    // Wheel over the list moves the selection.
+    h.send(Action::Scroll {
+        column: list.x + 5,
+        row: list.y + 3,
+        down: true,
+    });
+    assert_eq!(h.app.list.selected, 5);
+    // Click the first province in the sidebar: filtered.
+    let side = areas.sidebar.unwrap();
+    h.send(Action::Click {
+        column: side.x + 3,
+        row: side.y + 2,
+    });
+    assert_eq!(h.app.focus, Panel::Sidebar);
+    assert_eq!(h.app.filter.provinces.len(), 1);
+    // Wheel over the article scrolls it.
+    let detail = areas.detail.unwrap();
+    h.send(Action::Scroll {
+        column: detail.x + 5,
+        row: detail.y + 3,
+        down: true,
+    });
+    assert!(
+        h.app.detail.scroll > 0
+            || h.app
+                .detail
+                .view
+                .as_ref()
+                .is_some_and(|v| v.lines.len() < 30)
+    );
+    // Click on the search line starts typing.
+    h.send(Action::Click { column: 30, row: 0 });
+    assert!(h.app.searching);
+}
+
+#[test]
+fn narrow_layout_shows_one_panel_at_a_time() {
+    let mut h = reader(60, 12);
+    let a = h.app.areas();
+    assert!(a.list.is_some() && a.sidebar.is_none() && a.detail.is_none());
+    h.press(KeyCode::Enter);
+    let a = h.app.areas();
+    assert!(a.detail.is_some() && a.list.is_none());
+    h.press(KeyCode::Tab);
+    let a = h.app.areas();
+    assert!(a.sidebar.is_some() && a.list.is_none());
+}

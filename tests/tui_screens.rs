@@ -1,0 +1,168 @@
+//! Whole screens of the reader on a test terminal, driven by keys over the sample corpus.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod tui_support;
+
+use chanjiao::tui::action::Action;
+use crossterm::event::{KeyCode, KeyModifiers};
+use insta::assert_snapshot;
+use tui_support::{assert_no_overflow, buffer, reader, screen};
+
+#[test]
+fn wide_first_screen() {
+    let h = reader(120, 40);
+    assert_no_overflow(&buffer(&h));
+    assert_snapshot!("wide", screen(&h));
+}
+
+#[test]
+fn narrow_first_screen() {
+    let h = reader(60, 20);
+    assert_no_overflow(&buffer(&h));
+    assert_snapshot!("narrow", screen(&h));
+}
+
+#[test]
+fn help_overlay() {
+    let mut h = reader(120, 40);
+    h.type_str("?");
+    assert!(h.app.help.is_some());
+    assert_snapshot!("help", screen(&h));
+}
+
+#[test]
+fn narrow_help_overlay_scrolls() {
+    let mut h = reader(60, 20);
+    h.type_str("?");
+    h.press(KeyCode::End);
+    assert_no_overflow(&buffer(&h));
+    assert_snapshot!("help_narrow_end", screen(&h));
+}
+
+#[test]
+fn search_active() {
+    let mut h = reader(120, 40);
+    h.type_str("/产教联合体");
+    assert!(h.app.searching);
+    assert_no_overflow(&buffer(&h));
+    assert_snapshot!("search", screen(&h));
+}
+
+#[test]
+fn filtered_by_sidebar() {
+    let mut h = reader(120, 40);
+    // To the sidebar, toggle the first value (全国 National), then the next one too.
+    h.press(KeyCode::Char('h'));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char(' '));
+    assert_eq!(h.app.filter.provinces.len(), 2);
+    assert_no_overflow(&buffer(&h));
+    assert_snapshot!("filtered", screen(&h));
+}
+
+#[test]
+fn narrow_article_view() {
+    let mut h = reader(50, 14);
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Enter);
+    h.key(KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert_no_overflow(&buffer(&h));
+    assert_snapshot!("narrow_article", screen(&h));
+}
+
+#[test]
+fn loading_screen_shows_a_gauge() {
+    let mut app = chanjiao::tui::App::new();
+    chanjiao::tui::update::update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 20,
+        },
+    );
+    chanjiao::tui::update::update(
+        &mut app,
+        Action::Progress(chanjiao::tui::action::Progress {
+            label: "reading files".into(),
+            done: 30,
+            total: 120,
+        }),
+    );
+    let h = chanjiao::tui::harness::Harness {
+        app,
+        catalog: tui_support::sample(),
+        effects: Vec::new(),
+    };
+    let text = screen(&h);
+    assert!(text.contains("30/120"), "{text}");
+    assert!(text.contains("loading 25%"), "{text}");
+}
+
+#[test]
+fn tiny_terminals_get_a_short_message() {
+    let mut h = reader(120, 40);
+    for (w, hh) in [
+        (1, 1),
+        (10, 3),
+        (29, 40),
+        (120, 7),
+        (0, 0),
+        (2, 50),
+        (30, 8),
+        (31, 9),
+    ] {
+        h.send(Action::Resize {
+            width: w,
+            height: hh,
+        });
+        let buf = buffer(&h);
+        let text = tui_support::lines(&buf).join("\n");
+        if w < 30 || hh < 8 {
+            if w >= 10 {
+                assert!(text.contains("too small"), "{w}x{hh}: {text}");
+            }
+        } else {
+            assert!(!text.contains("too small"), "{w}x{hh}: {text}");
+        }
+        // Keys and the mouse at any size never panic either.
+        for k in ['j', 'k', 'G', 'g', 'l', 'l', 'h', '?', '?', 'n', 's'] {
+            h.press(KeyCode::Char(k));
+        }
+        h.send(Action::Click {
+            column: w / 2,
+            row: hh / 2,
+        });
+        h.send(Action::Scroll {
+            column: w / 2,
+            row: hh / 2,
+            down: true,
+        });
+        let _ = buffer(&h);
+    }
+    assert_snapshot!("tiny_10x3", {
+        h.send(Action::Resize {
+            width: 10,
+            height: 3,
+        });
+        screen(&h)
+    });
+}
+
+#[test]
+fn every_size_fits() {
+    let mut h = reader(120, 40);
+    h.type_str("/产教 ");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    for w in (30..=130).step_by(7) {
+        for hh in (8..=44).step_by(6) {
+            h.send(Action::Resize {
+                width: w,
+                height: hh,
+            });
+            assert_no_overflow(&buffer(&h));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Shared by the reader's tests: the sample corpus as a catalog, a reader driven without
+//! threads, and the screen as text.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::sync::{Arc, OnceLock};
+
+use chanjiao::tui::backend::Catalog;
+use chanjiao::tui::draw;
+use chanjiao::tui::harness::Harness;
+use chanjiao::tui::memory::MemoryCatalog;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+/// The embedded sample corpus in memory (read once per test binary).
+pub fn sample() -> Arc<dyn Catalog> {
+    static CATALOG: OnceLock<Arc<MemoryCatalog>> = OnceLock::new();
+    let c = CATALOG
+        .get_or_init(|| Arc::new(MemoryCatalog::new(chanjiao::corpus::load_sample().articles)));
+    c.clone()
+}
+
+/// A reader of this size over the sample corpus, its first search done.
+pub fn reader(width: u16, height: u16) -> Harness {
+    Harness::new(sample(), width, height)
+}
+
+/// Draws the reader on a test terminal of its own size.
+pub fn buffer(h: &Harness) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(h.app.width, h.app.height)).unwrap();
+    t.draw(|f| draw::draw(f, &h.app)).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// The screen as lines of text (wide characters once, as a terminal shows them).
+pub fn lines(buf: &Buffer) -> Vec<String> {
+    let area = buf.area;
+    (0..area.height)
+        .map(|y| {
+            let mut s = String::new();
+            let mut skip = 0;
+            for x in 0..area.width {
+                let sym = buf[(x, y)].symbol();
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                s.push_str(sym);
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            }
+            s
+        })
+        .collect()
+}
+
+/// The screen as one text, for snapshots.
+pub fn screen(h: &Harness) -> String {
+    lines(&buffer(h)).join("\n")
+}
+
+/// Every line of the screen takes exactly the screen's width: nothing overflows.
+pub fn assert_no_overflow(buf: &Buffer) {
+    for (y, line) in lines(buf).iter().enumerate() {
+        let w = unicode_width::UnicodeWidthStr::width(line.as_str());
+        assert_eq!(
+            w, buf.area.width as usize,
+            "line {y} is {w} columns wide: {line:?}"
+        );
+    }
+}

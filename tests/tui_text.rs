@@ -1,0 +1,83 @@
+//! Display-width helpers: Chinese takes two columns, nothing overflows, cuts end in `…`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chanjiao::tui::text::{fit, fit_right, truncate, width, wrap};
+use proptest::prelude::*;
+
+#[test]
+fn widths() {
+    assert_eq!(width("产教融合"), 8);
+    assert_eq!(width("AI赋能"), 6);
+    assert_eq!(width("廣東"), 4);
+    assert_eq!(width("36氪"), 4);
+}
+
+#[test]
+fn truncation_counts_columns() {
+    assert_eq!(truncate("职业教育产教融合", 7), "职业教…");
+    assert_eq!(truncate("职业教育产教融合", 8), "职业教…");
+    assert_eq!(truncate("Jinan colleges", 8), "Jinan c…");
+    assert_eq!(truncate("短", 1), "…");
+    assert_eq!(truncate("", 3), "");
+    assert_eq!(fit("山东", 6), "山东  ");
+    assert_eq!(fit_right("山东", 6), "  山东");
+    assert_eq!(fit("内蒙古自治区", 7), "内蒙古…");
+    assert_eq!(fit("内蒙古自治区", 8), "内蒙古… ");
+}
+
+#[test]
+fn chinese_wraps_without_spaces() {
+    let text = "深化产教融合,推动职业教育高质量发展。";
+    let lines: Vec<&str> = wrap(text, 10).into_iter().map(|r| &text[r]).collect();
+    assert!(lines.len() > 2);
+    for l in &lines {
+        assert!(width(l) <= 10, "{l}");
+        // Punctuation never starts a line.
+        assert!(!l.starts_with('。'), "{l}");
+    }
+    assert_eq!(lines.concat(), text);
+}
+
+#[test]
+fn mixed_text_breaks_at_spaces_and_between_characters() {
+    let text = "The Liuzhou 柳州 car plants train students at the 产教融合 base";
+    for w in [8, 12, 20, 33] {
+        let ranges = wrap(text, w);
+        for r in &ranges {
+            let l = &text[r.clone()];
+            assert!(width(l) <= w, "{w}: {l:?}");
+            assert_eq!(l, l.trim(), "no spaces at the ends");
+        }
+        // English words are never cut when they fit a line.
+        let joined: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert!(
+            joined.iter().any(|l| l.contains("students")),
+            "{w}: {joined:?}"
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn wrap_never_overflows_and_loses_nothing(s in "[a-z 产教融合职业。,“”()]{0,60}", w in 1usize..30) {
+        let ranges = wrap(&s, w);
+        let mut last_end = 0;
+        for r in &ranges {
+            let line = &s[r.clone()];
+            // A character wider than the line is the only thing allowed past it.
+            prop_assert!(width(line) <= w || line.chars().count() == 1);
+            prop_assert!(r.start >= last_end);
+            prop_assert!(s[last_end..r.start].trim().is_empty(), "only spaces are dropped");
+            last_end = r.end;
+        }
+        prop_assert!(s[last_end..].trim().is_empty());
+    }
+
+    #[test]
+    fn truncate_fits(s in "[a-zA-Z 产教融合職業]{0,40}", w in 0usize..30) {
+        let t = truncate(&s, w);
+        prop_assert!(width(&t) <= w);
+        prop_assert_eq!(width(&fit(&s, w)), w);
+    }
+}
