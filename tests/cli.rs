@@ -139,3 +139,75 @@ fn bad_flag_is_exit_2() {
     let o = run(&["list", "--no-such-flag"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+fn run_in(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chanjiao"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("CHANJIAO_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn index_builds_once_then_is_up_to_date() {
+    let data = tempfile::tempdir().unwrap();
+    let first = run_in(data.path(), &["index"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).starts_with("built: "), "{}", stdout(&first));
+    let second = run_in(data.path(), &["index"]);
+    assert!(
+        stdout(&second).starts_with("up to date: "),
+        "{}",
+        stdout(&second)
+    );
+}
+
+#[test]
+fn search_prints_scored_records_with_snippets() {
+    let data = tempfile::tempdir().unwrap();
+    let o = run_in(
+        data.path(),
+        &["search", "產教聯合體", "--json", "--limit", "3"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let hits: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(hits.len(), 3, "traditional characters find simplified text");
+    for h in &hits {
+        assert!(h["score"].as_f64().unwrap() > 0.0);
+        assert!(!h["snippet"].as_str().unwrap().is_empty());
+    }
+    let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "ranked: {scores:?}"
+    );
+}
+
+#[test]
+fn search_with_a_bad_filter_is_a_usage_error() {
+    let o = run(&["search", "welding", "--province", "Atlantis"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["search", "province:Atlantis"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
+fn stats_counts_the_filtered_articles() {
+    let data = tempfile::tempdir().unwrap();
+    let all = run_in(data.path(), &["stats", "--json"]);
+    let all: serde_json::Value = serde_json::from_str(stdout(&all).trim()).unwrap();
+    let listed = stdout(&run_in(data.path(), &["list"])).lines().count();
+    assert_eq!(all["total"].as_u64().unwrap() as usize, listed);
+    let sd = run_in(data.path(), &["stats", "--json", "--province", "山东"]);
+    let sd: serde_json::Value = serde_json::from_str(stdout(&sd).trim()).unwrap();
+    let in_list = stdout(&run_in(data.path(), &["list", "--province", "Shandong"]))
+        .lines()
+        .count();
+    assert_eq!(sd["total"].as_u64().unwrap() as usize, in_list);
+    assert!(in_list > 0);
+}
