@@ -1,13 +1,9 @@
 //! Where things are: the data directory, the configuration file and the corpus to read.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow};
 use serde::Deserialize;
-
-use crate::article::Article;
-use crate::corpus::{self, LoadReport};
 
 /// What the corpus of this run is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,23 +65,6 @@ impl Settings {
             CorpusChoice::Sample
         };
         Ok(Settings { data_dir, corpus })
-    }
-
-    /// Reads the whole corpus, reporting each skipped file on stderr in one line.
-    pub fn load_corpus(&self) -> Vec<Article> {
-        let report = self.load_report();
-        let mut err = std::io::stderr().lock();
-        for s in &report.skipped {
-            let _ = writeln!(err, "chanjiao: {s}");
-        }
-        report.articles
-    }
-
-    pub fn load_report(&self) -> LoadReport {
-        match &self.corpus {
-            CorpusChoice::Paths(p) => corpus::load_paths(p),
-            CorpusChoice::Sample => corpus::load_sample(),
-        }
     }
 }
 

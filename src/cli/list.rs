@@ -4,21 +4,14 @@ use std::io::Write;
 
 use crate::cli::CliError;
 use crate::cli::args::FilterArgs;
-use crate::cli::open::{index_error, open};
+use crate::cli::open::{index_error, open_quick};
 use crate::cli::output;
 use crate::filter::{self, Filter};
-use crate::index::OpenOptions;
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: &FilterArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let filter = resolve(args)?;
-    let (index, _) = open(
-        settings,
-        OpenOptions {
-            quick: true,
-            ..OpenOptions::default()
-        },
-    )?;
+    let index = open_quick(settings)?;
     let limit = args.limit.unwrap_or(index.len()).max(1);
     let results = index.list(&filter, limit, 0).map_err(index_error)?;
     for hit in &results.hits {

@@ -73,6 +73,17 @@ fn progress_line(p: Progress) -> String {
     )
 }
 
+/// Opens for a one-shot command (`list`, `show`, `search`, `stats`): the quick check, which
+/// notices files added, removed or replaced but leaves files edited in place to the next
+/// full check (`chanjiao index` or the reader).
+pub fn open_quick(settings: &Settings) -> Result<Index, CliError> {
+    let opts = OpenOptions {
+        quick: true,
+        ..OpenOptions::default()
+    };
+    open(settings, opts).map(|(index, _)| index)
+}
+
 /// Filter and query mistakes are usage errors; the rest are not.
 pub fn index_error(e: IndexError) -> CliError {
     match e {

@@ -3,20 +3,14 @@
 use std::io::{IsTerminal, Write};
 
 use crate::cli::args::SearchArgs;
-use crate::cli::open::{index_error, open};
+use crate::cli::open::{index_error, open_quick};
 use crate::cli::{CliError, list, output};
-use crate::index::{OpenOptions, SearchRequest, Sort};
+use crate::index::{SearchRequest, Sort};
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: &SearchArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let filter = list::resolve(&args.filters)?;
-    let (index, _) = open(
-        settings,
-        OpenOptions {
-            quick: true,
-            ..OpenOptions::default()
-        },
-    )?;
+    let index = open_quick(settings)?;
     let request = SearchRequest {
         query: args.query.join(" "),
         filter,

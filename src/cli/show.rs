@@ -7,20 +7,14 @@ use anyhow::anyhow;
 use crate::article::Article;
 use crate::cli::CliError;
 use crate::cli::args::ShowArgs;
-use crate::cli::open::{index_error, open};
+use crate::cli::open::{index_error, open_quick};
 use crate::cli::output;
 use crate::filter::Filter;
-use crate::index::{Index, OpenOptions};
+use crate::index::Index;
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: &ShowArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let (index, _) = open(
-        settings,
-        OpenOptions {
-            quick: true,
-            ..OpenOptions::default()
-        },
-    )?;
+    let index = open_quick(settings)?;
     let wanted = args.id.trim();
     let article = match index.get(wanted).map_err(index_error)? {
         Some(a) => a,

@@ -3,22 +3,16 @@
 use std::io::Write;
 
 use crate::cli::args::StatsArgs;
-use crate::cli::open::{index_error, open};
+use crate::cli::open::{index_error, open_quick};
 use crate::cli::{CliError, list};
 use crate::filter::NATIONAL;
-use crate::index::{FacetCount, OpenOptions};
+use crate::index::FacetCount;
 use crate::settings::Settings;
 use crate::tagging::{regions, sectors};
 
 pub fn run(settings: &Settings, args: &StatsArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let filter = list::resolve(&args.filters)?;
-    let (index, _) = open(
-        settings,
-        OpenOptions {
-            quick: true,
-            ..OpenOptions::default()
-        },
-    )?;
+    let index = open_quick(settings)?;
     let (total, facets) = index.stats(&filter).map_err(index_error)?;
     let limit = args.filters.limit.unwrap_or(usize::MAX);
     if args.filters.json {

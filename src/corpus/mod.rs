@@ -18,6 +18,7 @@ use crate::article::Article;
 use crate::tagging::duplicates;
 
 pub use walk::walk;
+pub(crate) use walk::{describe, is_corpus_name};
 
 /// Bump when parsing, tagging or duplicate linking changes what an article looks like: an
 /// index built by another parser version is rebuilt.

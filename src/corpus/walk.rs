@@ -55,14 +55,15 @@ fn visit(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
 
 /// Scraped digests are `.txt` files (or have no extension); a folder's README or images are
 /// not corpus.
-fn is_corpus_name(path: &Path) -> bool {
+pub(crate) fn is_corpus_name(path: &Path) -> bool {
     match path.extension().and_then(|e| e.to_str()) {
         None => true,
         Some(e) => e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("text"),
     }
 }
 
-fn describe(e: &std::io::Error) -> String {
+/// Why a path could not be read, in a few words.
+pub(crate) fn describe(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-use crate::corpus::{Skipped, sample};
+use crate::corpus::{Skipped, describe, is_corpus_name, sample};
 
 /// The corpus roots of one index. Each set gets its own index folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,21 +188,6 @@ fn visit(
                 reason: describe(&e),
             }),
         }
-    }
-}
-
-fn is_corpus_name(path: &Path) -> bool {
-    match path.extension().and_then(|e| e.to_str()) {
-        None => true,
-        Some(e) => e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("text"),
-    }
-}
-
-fn describe(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
     }
 }
 
