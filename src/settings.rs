@@ -68,6 +68,16 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// The index's corpus set for this run's corpus.
+    pub fn corpus_set(&self) -> crate::index::CorpusSet {
+        match &self.corpus {
+            CorpusChoice::Paths(p) => crate::index::CorpusSet::paths(p),
+            CorpusChoice::Sample => crate::index::CorpusSet::sample(),
+        }
+    }
+}
+
 fn project_dirs() -> anyhow::Result<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "chanjiao")
         .ok_or_else(|| anyhow!("cannot find a home directory: pass --data-dir DIR"))

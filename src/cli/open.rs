@@ -4,16 +4,8 @@
 use std::io::{IsTerminal, Write};
 
 use crate::cli::CliError;
-use crate::index::{CorpusSet, Index, IndexError, OpenOptions, Phase, Progress, UpdateReport};
-use crate::settings::{CorpusChoice, Settings};
-
-/// The index's corpus set for these settings.
-pub fn corpus_set(settings: &Settings) -> CorpusSet {
-    match &settings.corpus {
-        CorpusChoice::Paths(p) => CorpusSet::paths(p),
-        CorpusChoice::Sample => CorpusSet::sample(),
-    }
-}
+use crate::index::{Index, IndexError, OpenOptions, Phase, Progress, UpdateReport};
+use crate::settings::Settings;
 
 /// Opens (building or updating as needed) the index, reporting on stderr.
 pub fn open(settings: &Settings, opts: OpenOptions) -> Result<(Index, UpdateReport), CliError> {
@@ -33,7 +25,7 @@ pub fn open(settings: &Settings, opts: OpenOptions) -> Result<(Index, UpdateRepo
     };
     let opened = Index::open(
         &settings.data_dir,
-        &corpus_set(settings),
+        &settings.corpus_set(),
         opts,
         &mut progress,
     );

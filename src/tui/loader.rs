@@ -1,5 +1,6 @@
 //! Opening the catalog on a background thread, with progress for the gauge: the first frame
-//! never waits for the corpus.
+//! never waits for the corpus. The reader searches the index ([`open_index`]); the
+//! in-memory catalog ([`open_memory`]) remains for tests and small tools.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -10,12 +11,14 @@ use std::thread;
 use std::time::Duration;
 
 use crate::corpus::{self, LoadReport};
+use crate::index::{self, Index, OpenOptions, Phase};
 use crate::settings::{CorpusChoice, Settings};
 use crate::tagging::duplicates;
 
 use super::action::{Action, Progress};
 use super::backend::Catalog;
 use super::event::Event;
+use super::index_catalog::IndexCatalog;
 use super::memory::MemoryCatalog;
 
 /// Reads every file of `paths`, in parallel, reporting how many are done.
@@ -106,6 +109,65 @@ pub fn open_memory(
     (MemoryCatalog::new(report.articles), skipped)
 }
 
+/// The gauge's label for a phase of opening the index.
+fn phase_label(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Waiting => "waiting for another chanjiao to finish indexing",
+        Phase::Scanning => "scanning the corpus",
+        Phase::Parsing => "indexing files",
+        Phase::Linking => "linking reports of the same story",
+        Phase::Committing => "saving the index",
+    }
+}
+
+/// Opens the index of the configured corpus (building or updating it as needed), with the
+/// number of files skipped. The error is one line.
+pub fn open_index(
+    settings: &Settings,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(IndexCatalog, usize), String> {
+    let mut last: Option<index::Progress> = None;
+    let mut report_progress = |p: index::Progress| {
+        // Parsing reports every file: pass on only what changes the gauge.
+        let same = last.is_some_and(|l| {
+            l.phase == p.phase
+                && l.total == p.total
+                && l.done * 200 / l.total.max(1) == p.done * 200 / p.total.max(1)
+        });
+        if same {
+            return;
+        }
+        last = Some(p);
+        progress(Progress {
+            label: phase_label(p.phase).into(),
+            done: p.done,
+            total: p.total,
+        });
+    };
+    let (index, report) = Index::open(
+        &settings.data_dir,
+        &settings.corpus_set(),
+        OpenOptions::default(),
+        &mut report_progress,
+    )
+    .map_err(|e| e.to_string())?;
+    for s in &report.skipped {
+        tracing::warn!("{s}");
+    }
+    for n in &report.notices {
+        tracing::warn!("{n}");
+    }
+    tracing::info!(
+        rebuilt = ?report.rebuilt,
+        added = report.added.len(),
+        changed = report.changed.len(),
+        removed = report.removed.len(),
+        elapsed = ?report.elapsed,
+        "index open"
+    );
+    Ok((IndexCatalog::new(index), report.skipped.len()))
+}
+
 /// Opens the catalog on a new thread; progress and the outcome arrive on `tx` as actions,
 /// and the catalog goes to `give` (the worker).
 pub fn spawn(
@@ -119,7 +181,14 @@ pub fn spawn(
             let _ = tx.send(Event::App(a));
         };
         let mut progress = |p: Progress| send(Action::Progress(p));
-        let (catalog, skipped) = open_memory(&settings, &mut progress);
+        let (catalog, skipped) = match open_index(&settings, &mut progress) {
+            Ok(opened) => opened,
+            Err(e) => {
+                tracing::error!("cannot open the index: {e}");
+                send(Action::LoadFailed(e));
+                return;
+            }
+        };
         let catalog: Arc<dyn Catalog> = Arc::new(catalog);
         tracing::info!(articles = catalog.len(), skipped, elapsed = ?started.elapsed(), "catalog open");
         let (articles, sorts) = (catalog.len(), catalog.sorts());

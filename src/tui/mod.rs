@@ -13,6 +13,7 @@ pub mod draw;
 pub mod effect;
 pub mod event;
 pub mod harness;
+pub mod index_catalog;
 pub mod keymap;
 pub mod labels;
 pub mod layout;

@@ -1,0 +1,117 @@
+//! A [`Catalog`] over the tantivy index: ranked search, facet counts and articles come from
+//! [`crate::index::Index`], so the reader scales to corpora too big to hold in memory.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::article::Article;
+use crate::index::{self, FacetCount, HitTerms, Index, SearchRequest};
+
+use super::backend::{Catalog, Counts, Facets, Highlighter, NoHits, Request, Response, Row, Sort};
+
+/// The orders the index can sort by.
+const SORTS: &[Sort] = &[Sort::Relevance, Sort::Newest, Sort::Oldest];
+
+/// Highlights the terms a search matched on ([`index::hit_ranges`]).
+pub struct IndexHighlighter {
+    terms: HitTerms,
+}
+
+impl IndexHighlighter {
+    pub fn new(terms: HitTerms) -> Self {
+        IndexHighlighter { terms }
+    }
+}
+
+impl Highlighter for IndexHighlighter {
+    fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        index::hit_ranges(text, &self.terms)
+    }
+}
+
+/// The reader's catalog over an open index.
+pub struct IndexCatalog {
+    index: Index,
+}
+
+impl IndexCatalog {
+    pub fn new(index: Index) -> Self {
+        IndexCatalog { index }
+    }
+
+    /// The index underneath.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+}
+
+/// The index's order for the reader's (`Title` is not supported: relevance instead).
+fn index_sort(sort: Sort, query: &str) -> index::Sort {
+    match sort {
+        // With no query at all, list newest first (relevance would tie everything anyway).
+        Sort::Relevance | Sort::Title if query.trim().is_empty() => index::Sort::Newest,
+        Sort::Relevance | Sort::Title => index::Sort::Relevance,
+        Sort::Newest => index::Sort::Newest,
+        Sort::Oldest => index::Sort::Oldest,
+    }
+}
+
+fn counts(list: Vec<FacetCount>) -> Counts {
+    list.into_iter().map(|c| (c.value, c.count)).collect()
+}
+
+impl Catalog for IndexCatalog {
+    fn search(&self, request: &Request) -> anyhow::Result<Response> {
+        let results = self
+            .index
+            .search(&SearchRequest {
+                query: request.query.clone(),
+                filter: request.filter.clone(),
+                sort: index_sort(request.sort, &request.query),
+                limit: request.limit,
+                offset: request.offset,
+            })
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let total = results.total;
+        let rows = results
+            .hits
+            .iter()
+            .map(|h| Row::from_article(&h.article))
+            .collect();
+        let hits: Arc<dyn Highlighter> = if results.terms.is_empty() {
+            Arc::new(NoHits)
+        } else {
+            Arc::new(IndexHighlighter::new(results.terms))
+        };
+        let f = results.facets;
+        Ok(Response {
+            rows,
+            offset: request.offset.min(total),
+            total,
+            facets: Facets {
+                provinces: counts(f.provinces),
+                sectors: counts(f.sectors),
+                sources: counts(f.sources),
+            },
+            hits,
+        })
+    }
+
+    fn get(&self, id: &str) -> Option<Article> {
+        match self.index.get(id) {
+            Ok(a) => a,
+            Err(e) => {
+                tracing::warn!("cannot read article {id}: {e}");
+                None
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    fn sorts(&self) -> &'static [Sort] {
+        SORTS
+    }
+}

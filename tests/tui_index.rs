@@ -1,0 +1,194 @@
+//! The index-backed catalog agrees with the in-memory one on the sample corpus.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod tui_support;
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
+
+use chanjiao::filter::{Filter, NATIONAL};
+use chanjiao::index::{CorpusSet, Index, OpenOptions};
+use chanjiao::tui::backend::{Catalog, Request, Response, Sort};
+use chanjiao::tui::index_catalog::IndexCatalog;
+
+/// The sample corpus indexed in a temporary data folder (built once per test binary).
+fn indexed() -> Arc<dyn Catalog> {
+    static CATALOG: OnceLock<(tempfile::TempDir, Arc<IndexCatalog>)> = OnceLock::new();
+    let (_, c) = CATALOG.get_or_init(|| {
+        let data = tempfile::tempdir().unwrap();
+        let (index, _) = Index::open(
+            data.path(),
+            &CorpusSet::sample(),
+            OpenOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        (data, Arc::new(IndexCatalog::new(index)))
+    });
+    c.clone()
+}
+
+fn both(request: &Request) -> (Response, Response) {
+    let memory = tui_support::sample().search(request).unwrap();
+    let index = indexed().search(request).unwrap();
+    (memory, index)
+}
+
+fn ids(r: &Response) -> BTreeSet<String> {
+    r.rows.iter().map(|r| r.id.clone()).collect()
+}
+
+fn request(query: &str, filter: Filter) -> Request {
+    Request {
+        query: query.into(),
+        filter,
+        limit: 10_000,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn same_size_and_facets_with_no_query() {
+    let (m, i) = both(&request("", Filter::default()));
+    assert_eq!(indexed().len(), tui_support::sample().len());
+    assert_eq!(i.total, m.total);
+    assert_eq!(ids(&i), ids(&m));
+    assert_eq!(i.facets, m.facets);
+    // No query: newest first.
+    let dates: Vec<_> = i.rows.iter().filter_map(|r| r.published).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+}
+
+#[test]
+fn searches_find_the_same_articles() {
+    for q in [
+        "联合体",
+        "无人机",
+        "无人机 -深圳",
+        "技能",
+        "订单班",
+        "學校",
+        "新能源汽车",
+        "\"skilled workers\"",
+    ] {
+        let (m, i) = both(&request(q, Filter::default()));
+        assert!(m.total > 0, "{q}: the sample has matches");
+        assert_eq!(ids(&i), ids(&m), "{q}");
+        assert_eq!(i.total, m.total, "{q}");
+        assert_eq!(i.facets, m.facets, "{q}");
+    }
+}
+
+#[test]
+fn english_words_are_stemmed_in_the_index() {
+    // The memory catalog matches substrings; the index stems (`robots` finds `robot`), so it
+    // finds at least as much.
+    for q in ["robots", "skilled workers", "drones OR 无人机"] {
+        let (m, i) = both(&request(q, Filter::default()));
+        assert!(m.total > 0, "{q}: the sample has matches");
+        assert!(ids(&m).is_subset(&ids(&i)), "{q}");
+    }
+}
+
+/// Known gap of the index, not of the reader: a Chinese word inside a longer dictionary word
+/// (`产教融合` in `行业产教融合共同体`, `产教联合体` in `市域产教联合体`) is not found, while
+/// the memory catalog's substring match finds it.
+#[test]
+#[ignore = "index segmentation: words inside longer dictionary words are not found"]
+fn words_inside_longer_words() {
+    for q in ["产教融合", "\"产教联合体\""] {
+        let (m, i) = both(&request(q, Filter::default()));
+        assert_eq!(ids(&i), ids(&m), "{q}");
+    }
+}
+
+#[test]
+fn facet_filtered_search_finds_the_same_articles() {
+    let shandong = Filter {
+        provinces: vec![chanjiao::filter::province("山东").unwrap()],
+        ..Filter::default()
+    };
+    let national = Filter {
+        provinces: vec![NATIONAL],
+        ..Filter::default()
+    };
+    for (q, f) in [
+        ("技能", shandong.clone()),
+        ("", shandong),
+        ("", national.clone()),
+        ("职业", national),
+        ("province:广东", Filter::default()),
+        ("sector:new-energy-vehicles", Filter::default()),
+    ] {
+        let (m, i) = both(&request(q, f.clone()));
+        assert!(m.total > 0, "{q} {f:?}: the sample has matches");
+        assert_eq!(ids(&i), ids(&m), "{q} {f:?}");
+        assert_eq!(i.facets, m.facets, "{q} {f:?}: disjunctive facet counts");
+    }
+}
+
+#[test]
+fn orders_and_paging() {
+    let c = indexed();
+    assert_eq!(c.sorts(), &[Sort::Relevance, Sort::Newest, Sort::Oldest]);
+    let all = c
+        .search(&Request {
+            sort: Sort::Oldest,
+            ..request("", Filter::default())
+        })
+        .unwrap();
+    let dates: Vec<_> = all.rows.iter().filter_map(|r| r.published).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "oldest first");
+    let page = c
+        .search(&Request {
+            sort: Sort::Oldest,
+            offset: 3,
+            limit: 4,
+            ..request("", Filter::default())
+        })
+        .unwrap();
+    assert_eq!(page.offset, 3);
+    assert_eq!(page.total, all.total);
+    let want: Vec<_> = all.rows[3..7].iter().map(|r| &r.id).collect();
+    let got: Vec<_> = page.rows.iter().map(|r| &r.id).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn get_gives_the_same_article() {
+    let (m, _) = both(&request("", Filter::default()));
+    for row in &m.rows {
+        let a = tui_support::sample().get(&row.id).unwrap();
+        let b = indexed().get(&row.id).unwrap();
+        assert_eq!(b.id, a.id);
+        assert_eq!(b.title, a.title);
+        assert_eq!(b.body, a.body);
+        assert_eq!(b.published, a.published);
+        assert_eq!(b.provinces, a.provinces);
+        assert_eq!(b.sectors, a.sectors);
+        let (da, db): (BTreeSet<_>, BTreeSet<_>) =
+            (a.duplicates.iter().collect(), b.duplicates.iter().collect());
+        assert_eq!(db, da, "{}: other reports of the story", a.id);
+    }
+    assert!(indexed().get("no-such-id").is_none());
+}
+
+#[test]
+fn errors_are_one_line_and_hits_highlight() {
+    let err = indexed()
+        .search(&request("province:Atlantis", Filter::default()))
+        .unwrap_err()
+        .to_string();
+    assert!(!err.is_empty() && !err.contains('\n'), "{err}");
+    let r = indexed()
+        .search(&request("联合体", Filter::default()))
+        .unwrap();
+    let first = indexed().get(&r.rows[0].id).unwrap();
+    let text = format!("{}\n{}", first.title, first.body);
+    let ranges = r.hits.ranges(&text);
+    assert!(!ranges.is_empty());
+    assert!(ranges.iter().all(|h| text[h.clone()].contains("联合体")));
+    let none = indexed().search(&request("", Filter::default())).unwrap();
+    assert!(none.hits.ranges(&text).is_empty());
+}
