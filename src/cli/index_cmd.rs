@@ -25,17 +25,18 @@ pub fn run(settings: &Settings, args: &IndexArgs, out: &mut dyn Write) -> Result
             RebuildReason::Damaged => "rebuilt (the old one was damaged)",
         };
         say(format!(
-            "{why}: {} articles from {} files in {seconds:.2}s",
-            report.articles, report.files
+            "{why}: {} from {} in {seconds:.2}s",
+            count(report.articles, "article"),
+            count(report.files, "file")
         ))?;
     } else if report.changed_anything() {
         say(format!(
-            "updated in {seconds:.2}s: {} added, {} changed, {} removed; {} articles from {} files",
+            "updated in {seconds:.2}s: {} added, {} changed, {} removed; {} from {}",
             report.added.len(),
             report.changed.len(),
             report.removed.len(),
-            report.articles,
-            report.files
+            count(report.articles, "article"),
+            count(report.files, "file")
         ))?;
         for (mark, files) in [
             ("+", &report.added),
@@ -48,8 +49,9 @@ pub fn run(settings: &Settings, args: &IndexArgs, out: &mut dyn Write) -> Result
         }
     } else {
         say(format!(
-            "up to date: {} articles from {} files (checked in {seconds:.2}s)",
-            report.articles, report.files
+            "up to date: {} from {} (checked in {seconds:.2}s)",
+            count(report.articles, "article"),
+            count(report.files, "file")
         ))?;
     }
     if report.read_only {
@@ -57,4 +59,13 @@ pub fn run(settings: &Settings, args: &IndexArgs, out: &mut dyn Write) -> Result
     }
     say(format!("index: {}", index.dir().display()))?;
     Ok(())
+}
+
+/// `1 article`, `2 articles`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
