@@ -140,24 +140,53 @@ fn link(articles: &mut [Article]) -> Vec<super::stories::Story> {
 }
 
 /// Commits the writer's work with a payload naming state `n`, after saving that state.
+///
+/// When `relink` holds articles, their duplicates are linked on a thread of their own while
+/// tantivy flushes its segments (`prepare_commit`), and the stories go into the state; the
+/// state is still saved before the commit that names it, so a kill at any moment leaves
+/// either the previous commit or this one, each with its state file.
 fn commit(
     dir: &Path,
     mut writer: IndexWriter<TantivyDocument>,
     state: &mut State,
     n: u64,
+    relink: Option<Vec<Article>>,
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<(), IndexError> {
-    state
-        .save(dir, n)
-        .map_err(|e| IndexError::Io(super::manifest::state_path(dir, n), e.to_string()))?;
-    let mut prepared = writer.prepare_commit().map_err(tantivy_err(dir))?;
-    prepared.set_payload(
-        &Payload {
-            stamp: stamp(),
-            state: n,
+    std::thread::scope(|s| -> Result<(), IndexError> {
+        let linker = relink.map(|mut all| {
+            progress(Progress {
+                phase: Phase::Linking,
+                done: 0,
+                total: all.len(),
+            });
+            s.spawn(move || link(&mut all))
+        });
+        let prepared = writer.prepare_commit().map_err(tantivy_err(dir));
+        if let Some(h) = linker {
+            state.stories = h.join().map_err(|_| {
+                IndexError::Corrupt(dir.to_path_buf(), "linking duplicates failed".into())
+            })?;
         }
-        .to_json(),
-    );
-    prepared.commit().map_err(tantivy_err(dir))?;
+        progress(Progress {
+            phase: Phase::Committing,
+            done: 0,
+            total: 0,
+        });
+        let mut prepared = prepared?;
+        state
+            .save(dir, n)
+            .map_err(|e| IndexError::Io(super::manifest::state_path(dir, n), e.to_string()))?;
+        prepared.set_payload(
+            &Payload {
+                stamp: stamp(),
+                state: n,
+            }
+            .to_json(),
+        );
+        prepared.commit().map_err(tantivy_err(dir))?;
+        Ok(())
+    })?;
     writer.wait_merging_threads().map_err(tantivy_err(dir))?;
     State::remove_others(dir, n);
     Ok(())
@@ -170,6 +199,9 @@ pub(crate) fn full_build(
     dirs: BTreeMap<String, u64>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<State, IndexError> {
+    // jieba's dictionary takes ~100 ms to load: load it while the first files are parsed,
+    // not on the first tantivy thread that needs it.
+    std::thread::spawn(analyzer::warm_up);
     std::fs::create_dir_all(dir).map_err(|e| IndexError::Io(dir.to_path_buf(), e.to_string()))?;
     let (schema, fields) = schema::build();
     let index = tantivy::Index::create_in_dir(dir, schema).map_err(tantivy_err(dir))?;
@@ -209,19 +241,7 @@ pub(crate) fn full_build(
         });
         Ok(())
     })?;
-    progress(Progress {
-        phase: Phase::Linking,
-        done: 0,
-        total: all.len(),
-    });
-    state.stories = link(&mut all);
-    drop(all);
-    progress(Progress {
-        phase: Phase::Committing,
-        done: 0,
-        total: 0,
-    });
-    commit(dir, writer, &mut state, 1)?;
+    commit(dir, writer, &mut state, 1, Some(all), progress)?;
     Ok(state)
 }
 
@@ -363,6 +383,7 @@ pub(crate) fn incremental(
     let writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(1, UPDATE_HEAP)
         .map_err(tantivy_err(dir))?;
+    let mut relink = None;
     if docs_change {
         let mut gone: HashSet<&str> = HashSet::new();
         for label in changes
@@ -400,14 +421,9 @@ pub(crate) fn incremental(
         let mut all = stored_articles(reader, fields).map_err(tantivy_err(dir))?;
         all.retain(|a| !gone.contains(a.file.as_str()));
         all.extend(fresh);
-        state.stories = link(&mut all);
+        relink = Some(all);
     }
-    progress(Progress {
-        phase: Phase::Committing,
-        done: 0,
-        total: 0,
-    });
     let n = old_n + 1;
-    commit(dir, writer, &mut state, n)?;
+    commit(dir, writer, &mut state, n, relink, progress)?;
     Ok((state, n))
 }

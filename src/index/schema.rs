@@ -100,19 +100,31 @@ pub fn document(f: &Fields, a: &Article, file: &str) -> Result<TantivyDocument, 
     d.add_text(f.id, &a.id);
     d.add_text(f.file, file);
     d.add_text(f.title, &a.title);
-    let mut body = a.body.clone();
-    for extra in [&a.subtitle, &a.author].into_iter().flatten() {
-        body.push('\n');
-        body.push_str(extra);
+    let extras: Vec<&String> = [&a.subtitle, &a.author]
+        .into_iter()
+        .flatten()
+        .chain(&a.keywords)
+        .collect();
+    if extras.is_empty() {
+        d.add_text(f.body, &a.body);
+    } else {
+        let mut body =
+            String::with_capacity(a.body.len() + extras.iter().map(|e| e.len() + 1).sum::<usize>());
+        body.push_str(&a.body);
+        for extra in extras {
+            body.push('\n');
+            body.push_str(extra);
+        }
+        d.add_text(f.body, body);
     }
-    for k in &a.keywords {
-        body.push('\n');
-        body.push_str(k);
-    }
-    d.add_text(f.body, &body);
-    let mut stored = a.clone();
-    stored.duplicates.clear();
-    d.add_text(f.json, serde_json::to_string(&stored)?);
+    let json = if a.duplicates.is_empty() {
+        serde_json::to_string(a)?
+    } else {
+        let mut stored = a.clone();
+        stored.duplicates.clear();
+        serde_json::to_string(&stored)?
+    };
+    d.add_text(f.json, json);
     if a.provinces.is_empty() {
         d.add_text(f.province, NATIONAL);
     }

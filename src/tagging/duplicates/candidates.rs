@@ -14,12 +14,15 @@ const MAX_SHARED: usize = 48;
 
 /// Pairs `(a, b)`, `a < b`, that share at least two rare keys and are dated at most
 /// [`MAX_DAYS_APART`] apart (or one of them is undated).
-pub fn pairs(keys: &[Vec<u64>], dates: &[Option<DateTime<FixedOffset>>]) -> Vec<(usize, usize)> {
+pub fn pairs<K: AsRef<[u64]>>(
+    keys: &[K],
+    dates: &[Option<DateTime<FixedOffset>>],
+) -> Vec<(usize, usize)> {
     // (key, article), sorted: each run of one key is its posting list.
     let mut postings: Vec<(u64, u32)> = keys
         .iter()
         .enumerate()
-        .flat_map(|(doc, ks)| ks.iter().map(move |k| (*k, doc as u32)))
+        .flat_map(|(doc, ks)| ks.as_ref().iter().map(move |k| (*k, doc as u32)))
         .collect();
     postings.sort_unstable();
     let close = |a: usize, b: usize| match (dates[a], dates[b]) {

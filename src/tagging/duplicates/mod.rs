@@ -131,37 +131,51 @@ pub fn similar_pairs(articles: &[Article]) -> Vec<Pair> {
             .into_iter()
             .flatten()
             .collect();
-    let keys: Vec<Vec<u64>> = marks.iter().map(|m| m.keys.clone()).collect();
+    let keys: Vec<&[u64]> = marks.iter().map(|m| m.keys.as_slice()).collect();
     let dates: Vec<_> = articles.iter().map(|a| a.published).collect();
     let pairs = candidates::pairs(&keys, &dates);
     if pairs.is_empty() {
         return Vec::new();
     }
     let freq = Frequencies::of(articles);
-    let mut vectors: HashMap<usize, Vec<(u64, f32)>> = HashMap::new();
-    pairs
-        .into_iter()
-        .map(|(a, b)| {
-            let va = vectors
-                .entry(a)
-                .or_insert_with(|| freq.vector(&articles[a]))
-                .clone();
-            let vb = vectors
-                .entry(b)
-                .or_insert_with(|| freq.vector(&articles[b]));
-            let (fa, fb) = (&marks[a].figures, &marks[b].figures);
-            let both = shared(fa, fb);
-            Pair {
-                a,
-                b,
-                cosine: cosine(&va, vb),
-                figures: both,
-                figure_share: both as f32 / fa.len().min(fb.len()).max(1) as f32,
-                figure_sets_min: fa.len().min(fb.len()),
-                title: jaccard(&marks[a].title, &marks[b].title),
-            }
-        })
-        .collect()
+    // The TF-IDF vector of every article in a pair, each computed once, on all cores.
+    let mut needed: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let computed: Vec<Vec<(u64, f32)>> = in_parallel(&needed, |part| {
+        part.iter()
+            .map(|&i| freq.vector(&articles[i]))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut slot: Vec<u32> = vec![u32::MAX; articles.len()];
+    for (k, &i) in needed.iter().enumerate() {
+        slot[i] = k as u32;
+    }
+    let empty: Vec<(u64, f32)> = Vec::new();
+    let vector = |i: usize| computed.get(slot[i] as usize).unwrap_or(&empty);
+    in_parallel(&pairs, |part| {
+        part.iter()
+            .map(|&(a, b)| {
+                let (fa, fb) = (&marks[a].figures, &marks[b].figures);
+                let both = shared(fa, fb);
+                Pair {
+                    a,
+                    b,
+                    cosine: cosine(vector(a), vector(b)),
+                    figures: both,
+                    figure_share: both as f32 / fa.len().min(fb.len()).max(1) as f32,
+                    figure_sets_min: fa.len().min(fb.len()),
+                    title: jaccard(&marks[a].title, &marks[b].title),
+                }
+            })
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Reports of one story come from different outlets.

@@ -189,6 +189,45 @@ pub fn title_terms(title: &str) -> Vec<u64> {
     out
 }
 
+/// Han characters of the two main blocks: every one is a letter without case. Checked first,
+/// since the Unicode table look-ups of `is_alphanumeric` and `to_lowercase` are costly.
+fn plain_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+}
+
+/// `c.to_lowercase()`, without the table look-up for ASCII and Han characters.
+fn lowercase(c: char) -> Lowercase {
+    if c.is_ascii() {
+        Lowercase::One(c.to_ascii_lowercase())
+    } else if plain_han(c) {
+        Lowercase::One(c)
+    } else {
+        Lowercase::Table(c.to_lowercase())
+    }
+}
+
+enum Lowercase {
+    One(char),
+    Done,
+    Table(std::char::ToLowercase),
+}
+
+impl Iterator for Lowercase {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match self {
+            Lowercase::One(c) => {
+                let c = *c;
+                *self = Lowercase::Done;
+                Some(c)
+            }
+            Lowercase::Done => None,
+            Lowercase::Table(t) => t.next(),
+        }
+    }
+}
+
 /// A sketch of how a body opens: the smallest hashes of the character 4-grams of its first
 /// few hundred characters. Two reports that open with the same sentences share most of it.
 pub fn lead_sketch(body: &str, size: usize) -> Vec<u64> {
@@ -196,13 +235,13 @@ pub fn lead_sketch(body: &str, size: usize) -> Vec<u64> {
     let mut grams: Vec<u64> = Vec::with_capacity(300);
     for (i, c) in body
         .chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| plain_han(c) || c.is_alphanumeric())
         .take(300)
-        .flat_map(char::to_lowercase)
+        .flat_map(lowercase)
         .enumerate()
     {
-        window.rotate_left(1);
-        window[3] = c as u32;
+        // Not `rotate_left`: on four elements its out-of-line call costs more than the hash.
+        window = [window[1], window[2], window[3], c as u32];
         if i >= 3 {
             let mut bytes = [0u8; 16];
             for (k, w) in window.iter().enumerate() {
@@ -220,6 +259,27 @@ pub fn lead_sketch(body: &str, size: usize) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_lowercase_matches_the_table() {
+        for c in [
+            'A', 'z', '7', '产', '\u{3400}', '\u{9FFF}', 'É', 'İ', 'Σ', '國',
+        ] {
+            assert_eq!(
+                lowercase(c).collect::<String>(),
+                c.to_lowercase().collect::<String>()
+            );
+            if plain_han(c) {
+                assert!(c.is_alphanumeric(), "{c}");
+            }
+        }
+        for c in (0x3400..=0x4DBF)
+            .chain(0x4E00..=0x9FFF)
+            .filter_map(char::from_u32)
+        {
+            assert!(c.is_alphanumeric() && c.to_lowercase().eq([c]), "{c}");
+        }
+    }
 
     #[test]
     fn figures_skip_years_and_single_digits() {
