@@ -91,11 +91,9 @@ fn english_words_are_stemmed_in_the_index() {
     }
 }
 
-/// Known gap of the index, not of the reader: a Chinese word inside a longer dictionary word
-/// (`产教融合` in `行业产教融合共同体`, `产教联合体` in `市域产教联合体`) is not found, while
-/// the memory catalog's substring match finds it.
+/// A Chinese word inside a longer dictionary word (`产教融合` in `行业产教融合共同体`,
+/// `产教联合体` in `市域产教联合体`) is found, as the memory catalog's substring match finds it.
 #[test]
-#[ignore = "index segmentation: words inside longer dictionary words are not found"]
 fn words_inside_longer_words() {
     for q in ["产教融合", "\"产教联合体\""] {
         let (m, i) = both(&request(q, Filter::default()));

@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use jieba_rs::Jieba;
 use tantivy::tokenizer::{
     Language, LowerCaser, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
@@ -24,7 +25,7 @@ use crate::text::{is_han, to_simplified};
 pub const NAME: &str = "chanjiao";
 
 /// Bump when the analyzer's output changes: a stamp mismatch triggers a rebuild.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Words of the field that jieba's general dictionary would split.
 pub const DOMAIN_WORDS: &[&str] = &[
@@ -87,6 +88,21 @@ pub const DOMAIN_WORDS: &[&str] = &[
 
 /// Maximum token length in bytes; longer tokens are dropped.
 const MAX_TOKEN_BYTES: usize = 60;
+
+/// Finds the domain words of four or more characters inside a longer jieba word: search mode
+/// only adds the two- and three-character words it contains, so without this 产教融合 would
+/// not be found inside 行业产教融合共同体.
+/// (`None` only if the automaton could not be built, which a fixed list of short literals
+/// never causes.)
+fn inner_domain_words() -> Option<&'static AhoCorasick> {
+    static INNER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    INNER
+        .get_or_init(|| {
+            let long = DOMAIN_WORDS.iter().filter(|w| w.chars().count() >= 4);
+            AhoCorasick::new(long).ok()
+        })
+        .as_ref()
+}
 
 fn jieba() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
@@ -284,14 +300,36 @@ impl Tokenizer for SegmentingTokenizer {
         for piece in pieces(&folded) {
             if piece.han {
                 for t in jieba().cut_for_search(piece.text, true) {
+                    let (from, position) = (piece.start + t.byte_start, piece.position + t.start);
                     Self::push(
                         &mut self.tokens,
                         &mut len,
                         t.word,
-                        piece.start + t.byte_start,
+                        from,
                         piece.start + t.byte_end,
-                        piece.position + t.start,
+                        position,
                     );
+                    // Longer than any inner domain word could need (4 Han characters).
+                    if t.word.len() <= 12 {
+                        continue;
+                    }
+                    let Some(inner) = inner_domain_words() else {
+                        continue;
+                    };
+                    for m in inner.find_overlapping_iter(t.word) {
+                        if m.len() == t.word.len() {
+                            continue;
+                        }
+                        let chars_before = t.word[..m.start()].chars().count();
+                        Self::push(
+                            &mut self.tokens,
+                            &mut len,
+                            &t.word[m.range()],
+                            from + m.start(),
+                            from + m.end(),
+                            position + chars_before,
+                        );
+                    }
                 }
             } else {
                 let word = self.words.normalized(piece.text);
@@ -341,6 +379,18 @@ mod tests {
         assert_eq!(simp, trad);
         let t = analyze("市域产教联合体");
         assert!(t.iter().any(|(t, _)| t == "市域产教联合体"), "{t:?}");
+    }
+
+    #[test]
+    fn domain_words_inside_longer_words() {
+        let t = analyze("组建行业产教融合共同体");
+        assert!(t.contains(&("产教融合".to_string(), 4)), "{t:?}");
+        assert!(t.contains(&("产教融合共同体".to_string(), 4)), "{t:?}");
+        let t = analyze("市域产教联合体");
+        assert!(t.contains(&("产教联合体".to_string(), 2)), "{t:?}");
+        // Short words inside are left to jieba, which already adds them once.
+        let twice = t.iter().filter(|(w, _)| w == "产教").count();
+        assert!(twice <= 1, "{t:?}");
     }
 
     #[test]
