@@ -359,3 +359,34 @@ fn narrow_layout_shows_one_panel_at_a_time() {
     let a = h.app.areas();
     assert!(a.sidebar.is_some() && a.list.is_none());
 }
+
+#[test]
+fn an_update_in_the_background_keeps_the_place() {
+    let mut h = reader(120, 40);
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('j'));
+    let id = h.app.selected_row().map(|r| r.id.clone());
+    h.send(Action::Updating(chanjiao::tui::action::Progress {
+        label: "indexing files".into(),
+        done: 1,
+        total: 4,
+    }));
+    assert!(
+        lines(&buffer(&h))
+            .iter()
+            .any(|l| l.contains("updating 25%"))
+    );
+    let articles = h.catalog.len();
+    h.send(Action::Ready {
+        articles,
+        skipped: 1,
+        sorts: Sort::ALL,
+    });
+    assert_eq!(h.app.list.selected, 2, "the selection stays");
+    assert_eq!(h.app.selected_row().map(|r| r.id.clone()), id);
+    let screen = lines(&buffer(&h)).join("\n");
+    assert!(!screen.contains("updating"), "{screen}");
+    assert!(screen.contains("1 files skipped"), "{screen}");
+    h.send(Action::Notice("cannot update the index: disk full".into()));
+    assert!(lines(&buffer(&h)).iter().any(|l| l.contains("disk full")));
+}

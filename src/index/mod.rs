@@ -149,6 +149,14 @@ impl Index {
         open::open(data_dir, corpus, opts, progress)
     }
 
+    /// The last complete index of `corpus` as it stands, without comparing it with the
+    /// corpus, taking the update lock or repairing anything: what the reader shows while
+    /// [`Index::open`] checks for changes. `None` when there is none at this version (or it
+    /// does not open cleanly); [`Index::open`] then builds or repairs it.
+    pub fn open_as_is(data_dir: &Path, corpus: &CorpusSet) -> Option<Index> {
+        open::open_as_is(data_dir, corpus)
+    }
+
     /// Number of articles.
     pub fn len(&self) -> usize {
         self.reader.searcher().num_docs() as usize

@@ -176,6 +176,15 @@ fn into_index(live: Live, read_only: bool) -> Index {
     }
 }
 
+/// The last complete index of `corpus`, as it is: no lock, no look at the corpus, no repair.
+/// `None` when there is none that opens cleanly at this version.
+pub(crate) fn open_as_is(data_dir: &Path, corpus: &CorpusSet) -> Option<Index> {
+    let root = data_dir.join("indexes").join(corpus.key());
+    open_live(&root, false)
+        .ok()
+        .map(|live| into_index(live, true))
+}
+
 pub(crate) fn open(
     data_dir: &Path,
     corpus: &CorpusSet,

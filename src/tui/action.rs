@@ -83,6 +83,10 @@ pub enum Action {
         sorts: &'static [Sort],
     },
     LoadFailed(String),
+    /// Progress of bringing the index up to date while an older complete one is shown.
+    Updating(Progress),
+    /// A one-line message for the status line (a background update failed).
+    Notice(String),
     /// A search finished (`seq` numbers requests; stale ones are dropped).
     Searched {
         seq: u64,

@@ -113,6 +113,8 @@ pub struct App {
     pub detail: DetailState,
     /// A one-line problem with the last search (shown in the status line).
     pub error: Option<String>,
+    /// The index shown is being brought up to date in the background.
+    pub updating: Option<Progress>,
     pub search_seq: u64,
     pub open_seq: u64,
     pub pending: Option<Pending>,
@@ -147,6 +149,7 @@ impl App {
             sidebar: Sidebar::default(),
             detail: DetailState::default(),
             error: None,
+            updating: None,
             search_seq: 0,
             open_seq: 0,
             pending: None,

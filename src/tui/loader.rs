@@ -20,6 +20,7 @@ use super::backend::Catalog;
 use super::event::Event;
 use super::index_catalog::IndexCatalog;
 use super::memory::MemoryCatalog;
+use super::strings;
 
 /// Reads every file of `paths`, in parallel, reporting how many are done.
 pub fn load_with_progress(paths: &[PathBuf], progress: &mut dyn FnMut(Progress)) -> LoadReport {
@@ -121,11 +122,11 @@ fn phase_label(phase: Phase) -> &'static str {
 }
 
 /// Opens the index of the configured corpus (building or updating it as needed), with the
-/// number of files skipped. The error is one line.
+/// number of files skipped and whether the open changed the index. The error is one line.
 pub fn open_index(
     settings: &Settings,
     progress: &mut dyn FnMut(Progress),
-) -> Result<(IndexCatalog, usize), String> {
+) -> Result<(IndexCatalog, usize, bool), String> {
     let mut last: Option<index::Progress> = None;
     let mut report_progress = |p: index::Progress| {
         // Parsing reports every file: pass on only what changes the gauge.
@@ -165,11 +166,16 @@ pub fn open_index(
         elapsed = ?report.elapsed,
         "index open"
     );
-    Ok((IndexCatalog::new(index), report.skipped.len()))
+    let changed = report.changed_anything();
+    Ok((IndexCatalog::new(index), report.skipped.len(), changed))
 }
 
 /// Opens the catalog on a new thread; progress and the outcome arrive on `tx` as actions,
 /// and the catalog goes to `give` (the worker).
+///
+/// When a complete index already exists it is handed over at once, as it stands, so the
+/// first screen of articles does not wait for the corpus check; the full open (which brings
+/// the index up to date) then runs and replaces it, and the reader searches again.
 pub fn spawn(
     settings: Settings,
     tx: Sender<Event>,
@@ -180,23 +186,45 @@ pub fn spawn(
         let send = |a: Action| {
             let _ = tx.send(Event::App(a));
         };
-        let mut progress = |p: Progress| send(Action::Progress(p));
-        let (catalog, skipped) = match open_index(&settings, &mut progress) {
+        let shown = Index::open_as_is(&settings.data_dir, &settings.corpus_set()).map(|index| {
+            let catalog: Arc<dyn Catalog> = Arc::new(IndexCatalog::new(index));
+            tracing::info!(articles = catalog.len(), elapsed = ?started.elapsed(), "last index shown");
+            let ready = ready(catalog.as_ref(), 0);
+            give(catalog);
+            send(ready);
+        });
+        let mut progress = |p: Progress| {
+            send(match shown {
+                Some(()) => Action::Updating(p),
+                None => Action::Progress(p),
+            })
+        };
+        let (catalog, skipped, changed) = match open_index(&settings, &mut progress) {
             Ok(opened) => opened,
             Err(e) => {
                 tracing::error!("cannot open the index: {e}");
-                send(Action::LoadFailed(e));
+                send(match shown {
+                    Some(()) => Action::Notice(format!("{}: {e}", strings::UPDATE_FAILED)),
+                    None => Action::LoadFailed(e),
+                });
                 return;
             }
         };
         let catalog: Arc<dyn Catalog> = Arc::new(catalog);
         tracing::info!(articles = catalog.len(), skipped, elapsed = ?started.elapsed(), "catalog open");
-        let (articles, sorts) = (catalog.len(), catalog.sorts());
+        // Handed over even when nothing changed (a second reader on the same index, cheap):
+        // `Ready` then brings the skipped-file count and ends the "updating" state.
+        tracing::debug!(changed, "full check done");
+        let ready = ready(catalog.as_ref(), skipped);
         give(catalog);
-        send(Action::Ready {
-            articles,
-            skipped,
-            sorts,
-        });
+        send(ready);
     })
+}
+
+fn ready(catalog: &dyn Catalog, skipped: usize) -> Action {
+    Action::Ready {
+        articles: catalog.len(),
+        skipped,
+        sorts: catalog.sorts(),
+    }
 }

@@ -23,6 +23,7 @@ pub mod sidebar;
 pub mod strings;
 pub mod text;
 pub mod theme;
+pub mod timing;
 pub mod update;
 pub mod worker;
 
@@ -30,6 +31,7 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
+use std::time::Instant;
 
 use anyhow::{Context, bail};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -41,6 +43,7 @@ pub use effect::Effect;
 
 use crate::settings::Settings;
 use event::Event;
+use timing::Timings;
 use worker::Worker;
 
 /// Opens the reader on the configured corpus and runs it until the user quits.
@@ -48,6 +51,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(strings::NOT_A_TERMINAL);
     }
+    let mut timings = Timings::new(Instant::now());
     let (tx, rx) = mpsc::channel::<Event>();
     let worker = Worker::spawn(tx.clone());
     loader::spawn(settings.clone(), tx.clone(), worker.catalog_setter());
@@ -58,7 +62,8 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let input = event::spawn_input(tx, Arc::clone(&stop));
 
-    let result = event_loop(&mut terminal, &rx, &worker);
+    let result = event_loop(&mut terminal, &rx, &worker, &mut timings);
+    tracing::info!("reader timings: {}", timings.summary());
 
     stop.store(true, Ordering::Relaxed);
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
@@ -80,6 +85,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     rx: &Receiver<Event>,
     worker: &Worker,
+    timings: &mut Timings,
 ) -> anyhow::Result<()> {
     let mut app = App::new();
     let size = terminal.size().context("cannot read the terminal size")?;
@@ -90,24 +96,46 @@ fn event_loop(
             height: size.height,
         },
     );
+    let mut input_since: Option<Instant> = None;
+    let mut answered: Vec<u64> = Vec::new();
     loop {
         terminal
             .draw(|f| draw::draw(f, &app))
             .context("cannot draw")?;
+        timings.drawn(app.results.received && !app.results.rows.is_empty());
+        if let Some(since) = input_since.take() {
+            timings.frame(since);
+        }
+        for seq in answered.drain(..) {
+            timings.answered(seq);
+        }
         // Wait for something to happen, then take everything that is already there before
         // drawing again: a burst of keys costs one frame.
         let Ok(first) = rx.recv() else { return Ok(()) };
+        let since = Instant::now();
         let mut batch = vec![first];
         batch.extend(rx.try_iter());
         for ev in batch {
             let actions = match ev {
-                Event::Terminal(t) => event::translate(&app, t),
-                Event::App(a) => vec![a],
+                Event::Terminal(t) => {
+                    input_since.get_or_insert(since);
+                    event::translate(&app, t)
+                }
+                Event::App(a) => {
+                    if let Action::Searched { seq, .. } = &a {
+                        answered.push(*seq);
+                    }
+                    vec![a]
+                }
             };
             for a in actions {
                 for effect in update::update(&mut app, a) {
                     match effect {
                         Effect::Quit => return Ok(()),
+                        Effect::Search { seq, .. } => {
+                            timings.asked(seq);
+                            worker.submit(effect);
+                        }
                         other => worker.submit(other),
                     }
                 }

@@ -32,6 +32,8 @@ pub const SORT: &str = "sort";
 pub const ARTICLES: &str = "articles";
 pub const SKIPPED: &str = "files skipped";
 pub const READY: &str = "ready";
+pub const UPDATING: &str = "updating";
+pub const UPDATE_FAILED: &str = "cannot update the index";
 pub const FILTERED: &str = "filters:";
 
 pub const NOT_A_TERMINAL: &str = "standard output is not a terminal: the reader needs one \

@@ -150,16 +150,24 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             skipped,
             sorts,
         } => {
+            // A second `Ready` is the index brought up to date: search again in place.
+            let first = !app.is_ready();
             app.load = Load::Ready { articles, skipped };
+            app.updating = None;
             if !sorts.is_empty() {
                 app.sorts = sorts;
                 if !sorts.contains(&app.sort) {
                     app.sort = sorts[0];
                 }
             }
-            fx.extend(search(app, true));
+            fx.extend(search(app, first));
         }
         Action::LoadFailed(msg) => app.load = Load::Failed(msg),
+        Action::Updating(p) => app.updating = Some(p),
+        Action::Notice(msg) => {
+            app.updating = None;
+            app.error = Some(msg);
+        }
         Action::Searched { seq, result } => fx.extend(searched(app, seq, result)),
         Action::Opened { seq, article, also } => {
             if seq == app.open_seq {

@@ -130,16 +130,12 @@ fn draw_loading(app: &App, inner: Rect, buf: &mut Buffer) {
     Paragraph::new(text::truncate(&text, msg.width as usize).into_owned())
         .centered()
         .render(msg, buf);
-    let ratio = if p.total == 0 {
-        0.0
-    } else {
-        (p.done as f64 / p.total as f64).clamp(0.0, 1.0)
-    };
-    let label = if p.total == 0 {
-        String::new()
-    } else {
-        format!("{}/{}", p.done, p.total)
-    };
+    // Before the number of files is known there is nothing to measure: the message alone.
+    if p.total == 0 {
+        return;
+    }
+    let ratio = (p.done as f64 / p.total as f64).clamp(0.0, 1.0);
+    let label = format!("{}/{}", p.done, p.total);
     let g = Rect {
         x: gauge.x + 2,
         width: gauge.width.saturating_sub(4),

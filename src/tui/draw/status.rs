@@ -45,6 +45,12 @@ pub fn filters_label(app: &App) -> String {
 }
 
 fn state_label(app: &App) -> String {
+    if let (Load::Ready { .. }, Some(p)) = (&app.load, &app.updating) {
+        return match p.total {
+            0 => format!("{}…", strings::UPDATING),
+            t => format!("{} {}%", strings::UPDATING, p.done * 100 / t),
+        };
+    }
     match &app.load {
         Load::Loading(p) if p.total > 0 => {
             format!("{} {}%", strings::LOADING_SHORT, p.done * 100 / p.total)
