@@ -24,6 +24,8 @@ use std::str::FromStr;
 
 use crate::article::Article;
 
+pub use self::csv::HEADER as CSV_COLUMNS;
+
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
