@@ -237,6 +237,7 @@ fn output_file_takes_its_format_from_the_extension_and_is_reported() {
         ("all.md", "## "),
     ] {
         let path = dir.path().join(name);
+        std::fs::write(&path, "an older export, to be replaced whole").unwrap();
         let r = chanjiao(sample(), &["export", "--output", path.to_str().unwrap()]).ok();
         assert!(r.out.is_empty(), "nothing on standard output");
         assert_eq!(r.err.lines().count(), 1, "{}", r.err);
@@ -264,6 +265,12 @@ fn output_file_takes_its_format_from_the_extension_and_is_reported() {
     .ok();
     let back: Vec<Article> = serde_json::from_slice(&std::fs::read(&explicit).unwrap()).unwrap();
     assert_eq!(back.len(), n);
+    let dash = chanjiao(sample(), &["export", "-o", "-", "--json"]).ok();
+    assert!(dash.err.is_empty(), "{}", dash.err);
+    assert_eq!(
+        serde_json::from_slice::<Vec<Article>>(&dash.out).unwrap(),
+        back
+    );
 }
 
 #[test]
