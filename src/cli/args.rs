@@ -116,8 +116,8 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    mut_arg("json", |a| a.help("Same as --format json.")),
-    mut_arg("limit", |a| a.help("At most this many articles (default: all that match)."))
+    mut_arg("json", |a| a.help("Same as --format json")),
+    mut_arg("limit", |a| a.help("At most this many articles (default: all that match)"))
 )]
 pub struct ExportArgs {
     /// A search query, as for `search`; without one, what `list` shows, in its order.
