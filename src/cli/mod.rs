@@ -1,6 +1,7 @@
 //! The command-line front end: parses arguments, finds the corpus, runs a command.
 
 pub mod args;
+mod config_cmd;
 mod index_cmd;
 mod list;
 mod open;
@@ -16,8 +17,9 @@ use clap::Parser;
 
 pub use args::Cli;
 
+use crate::config::ConfigError;
 use crate::filter::FilterError;
-use crate::settings::Settings;
+use crate::settings::{NoCorpus, Settings};
 
 /// An error that ends the program: a usage error (exit 2) or anything else (exit 1).
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +33,12 @@ pub enum CliError {
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         CliError::Other(e.into())
+    }
+}
+
+impl From<ConfigError> for CliError {
+    fn from(e: ConfigError) -> Self {
+        CliError::Usage(e.to_string())
     }
 }
 
@@ -64,18 +72,32 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
-    let settings = Settings::resolve(cli.data_dir.clone(), &cli.corpus, cli.config.as_deref())?;
-    crate::logging::init(&settings);
     let mut out = std::io::stdout().lock();
-    let result = match cli.command {
+    let command = match cli.command {
+        Some(args::Command::Config(a)) => {
+            return config_cmd::run(&a, cli.config.as_deref(), &mut out);
+        }
+        other => other,
+    };
+    let config = crate::config::load(cli.config.as_deref())?.config;
+    let settings = Settings::resolve(cli.data_dir.clone(), &cli.corpus, &config).map_err(|e| {
+        if e.is::<NoCorpus>() {
+            CliError::Usage(e.to_string())
+        } else {
+            CliError::Other(e)
+        }
+    })?;
+    crate::logging::init(&settings);
+    let result = match command {
         Some(args::Command::List(a)) => list::run(&settings, &a.filters, &mut out),
         Some(args::Command::Show(a)) => show::run(&settings, &a, &mut out),
         Some(args::Command::Search(a)) => search::run(&settings, &a, &mut out),
         Some(args::Command::Index(a)) => index_cmd::run(&settings, &a, &mut out),
         Some(args::Command::Stats(a)) => stats::run(&settings, &a, &mut out),
+        Some(args::Command::Config(a)) => config_cmd::run(&a, cli.config.as_deref(), &mut out),
         None => {
             drop(out);
-            crate::tui::run(&settings).map_err(CliError::Other)
+            crate::tui::run(&settings, &config).map_err(CliError::Other)
         }
     };
     match result {

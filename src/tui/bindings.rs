@@ -14,6 +14,16 @@ pub struct Bound {
     pub keys: Vec<Key>,
 }
 
+/// The order in which the help overlay and the default configuration list the scopes.
+pub const SCOPE_ORDER: [Scope; 6] = [
+    Scope::Global,
+    Scope::Sidebar,
+    Scope::List,
+    Scope::Detail,
+    Scope::Search,
+    Scope::Help,
+];
+
 /// Two actions that one key would mean at the same place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
@@ -148,16 +158,8 @@ impl KeyMap {
     /// The help overlay's lines, grouped by scope: (scope, keys, description). Actions
     /// without a key are left out.
     pub fn help_entries(&self) -> Vec<(Scope, String, &'static str)> {
-        let order = [
-            Scope::Global,
-            Scope::Sidebar,
-            Scope::List,
-            Scope::Detail,
-            Scope::Search,
-            Scope::Help,
-        ];
         let mut out = Vec::new();
-        for scope in order {
+        for scope in SCOPE_ORDER {
             for r in self
                 .rows
                 .iter()

@@ -172,7 +172,7 @@ pub static BINDINGS: &[Binding] = &[
         "clear all filters",
     ),
     bind(
-        "sort",
+        "cycle_sort",
         Global,
         &[ch('s')],
         Action::CycleSort,

@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+mod app_config;
 pub mod backend;
 pub mod bindings;
 pub mod draw;
@@ -42,12 +43,14 @@ pub use action::Action;
 pub use app::App;
 pub use effect::Effect;
 
+use crate::config::Config;
 use crate::settings::Settings;
 use event::Event;
 use worker::Worker;
 
-/// Opens the reader on the configured corpus and runs it until the user quits.
-pub fn run(settings: &Settings) -> anyhow::Result<()> {
+/// Opens the reader on the configured corpus, with the configuration's theme, keys and
+/// order, and runs it until the user quits.
+pub fn run(settings: &Settings, config: &Config) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(strings::NOT_A_TERMINAL);
     }
@@ -61,7 +64,8 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let input = event::spawn_input(tx, Arc::clone(&stop));
 
-    let result = event_loop(&mut terminal, &rx, &worker);
+    let app = App::configured(config, &theme::ColorEnv::from_process());
+    let result = event_loop(&mut terminal, app, &rx, &worker);
 
     stop.store(true, Ordering::Relaxed);
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
@@ -81,10 +85,10 @@ fn install_mouse_restore() {
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
+    mut app: App,
     rx: &Receiver<Event>,
     worker: &Worker,
 ) -> anyhow::Result<()> {
-    let mut app = App::new();
     let size = terminal.size().context("cannot read the terminal size")?;
     update::update(
         &mut app,
