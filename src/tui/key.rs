@@ -147,17 +147,17 @@ impl FromStr for Key {
         }
         let lower = rest.to_lowercase();
         let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(c),
-            _ => NAMED
-                .iter()
-                .find(|(name, _, other)| {
-                    name.eq_ignore_ascii_case(rest) || other.contains(&&*lower)
-                })
-                .map(|(_, code, _)| *code)
-                .or_else(|| function_key(&lower))
-                .ok_or_else(bad)?,
+        let single = match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(KeyCode::Char(c)),
+            _ => None,
         };
+        let code = NAMED
+            .iter()
+            .find(|(name, _, other)| name.eq_ignore_ascii_case(rest) || other.contains(&&*lower))
+            .map(|(_, code, _)| *code)
+            .or(single)
+            .or_else(|| function_key(&lower))
+            .ok_or_else(bad)?;
         let code = match (shift, code) {
             (false, code) => code,
             (true, KeyCode::Tab) => KeyCode::BackTab,
