@@ -130,3 +130,14 @@ fn config_needs_one_of_its_flags() {
     let o = run(&dir.path().join("c.toml"), &["config"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_bad_configuration_stops_the_reader_before_it_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p, err) = refused(dir.path(), "[keys]\nquit = \"Hyper-q\"\n", &[]);
+    assert!(
+        err.starts_with(&format!("chanjiao: {}:2: keys.quit", p.display())),
+        "{err}"
+    );
+    assert!(!err.contains("terminal"), "{err}");
+}
