@@ -141,3 +141,16 @@ fn a_bad_configuration_stops_the_reader_before_it_starts() {
     );
     assert!(!err.contains("terminal"), "{err}");
 }
+
+#[test]
+fn check_notes_corpus_folders_that_are_not_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "corpus = [\"gone\"]\n");
+    let o = run(&p, &["config", "--check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let gone = dir.path().join("gone");
+    assert!(stderr(&o).contains(&format!(
+        "note: the corpus folder {} does not exist",
+        gone.display()
+    )));
+}

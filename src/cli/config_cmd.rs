@@ -18,7 +18,7 @@ pub fn run(
         out.write_all(config::default_text().as_bytes())?;
         return Ok(());
     }
-    let path = where_(explicit)?;
+    let path = config_path(explicit)?;
     if args.path {
         writeln!(out, "{}", path.display())?;
         if !path.exists() {
@@ -27,13 +27,17 @@ pub fn run(
             );
         }
     } else if args.check {
-        match config::load(explicit)?.file {
+        let loaded = config::load(explicit)?;
+        match &loaded.file {
             Some(p) => writeln!(out, "{}: OK", p.display())?,
             None => writeln!(
                 out,
                 "no configuration at {}: the built-in defaults apply",
                 path.display()
             )?,
+        }
+        for note in notes(&loaded.config) {
+            eprintln!("note: {note}");
         }
     } else if args.init {
         init(&path)?;
@@ -42,7 +46,7 @@ pub fn run(
     Ok(())
 }
 
-fn where_(explicit: Option<&Path>) -> Result<PathBuf, CliError> {
+fn config_path(explicit: Option<&Path>) -> Result<PathBuf, CliError> {
     config::path(explicit)
         .ok_or_else(|| CliError::Other(anyhow!("cannot find a home directory: pass --config FILE")))
 }
@@ -61,4 +65,28 @@ fn init(path: &Path) -> Result<(), CliError> {
     std::fs::write(path, config::default_text())
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
+}
+
+/// What a valid configuration may still not do as meant: corpus folders that are not
+/// there (they are skipped), or nothing to read at all.
+fn notes(c: &config::Config) -> Vec<String> {
+    let mut out: Vec<String> = c
+        .corpus
+        .iter()
+        .filter(|p| !p.exists())
+        .map(|p| {
+            format!(
+                "the corpus folder {} does not exist; it will be skipped",
+                p.display()
+            )
+        })
+        .collect();
+    if c.corpus.is_empty() && !c.sample {
+        out.push(
+            "no corpus is configured and the sample is off: only --corpus DIR or the data \
+             directory's corpus folder will give the reader something to read"
+                .into(),
+        );
+    }
+    out
 }
