@@ -9,13 +9,12 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::tui::backend::Sort;
-use crate::tui::bindings::KeyMap;
-use crate::tui::key::Key;
 use crate::tui::theme::ThemeName;
 
 use super::Config;
 use super::colors::{check_role, parse_color};
 use super::error::Problem;
+use super::keys;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,44 +84,14 @@ pub fn parse(text: &str, base: &Path) -> Result<Config, Vec<Problem>> {
             Err(m) => problems.push(Problem::at(line, format!("colors.{role}: {m}"))),
         }
     }
-    let mut set_at: BTreeMap<&str, Option<usize>> = BTreeMap::new();
     for (name, value) in &raw.keys {
         let line = lines.of(value.span());
-        match key_list(value.get_ref()) {
-            Err(m) => problems.push(Problem::at(line, format!("keys.{name}: {m}"))),
-            Ok(keys) => {
-                if config.keys.rebind(name, keys) {
-                    set_at.insert(name, line);
-                } else {
-                    problems.push(Problem::at(line, unknown_action(name)));
-                }
-            }
+        if let Err(m) = keys::rebind(&mut config.keys, name, value.get_ref()) {
+            problems.push(Problem::at(line, m));
         }
     }
-    for c in config.keys.conflicts() {
-        let a = set_at.get(c.first).copied().flatten();
-        let b = set_at.get(c.second).copied().flatten();
-        let line = a.max(b);
-        problems.push(Problem::at(
-            line,
-            format!(
-                "key {:?} is bound to both {} and {}",
-                c.key.to_string(),
-                c.first,
-                c.second
-            ),
-        ));
-    }
-    for (name, key) in config.keys.typing_keys() {
-        problems.push(Problem::at(
-            set_at.get(name).copied().flatten(),
-            format!(
-                "keys.{name}: {:?} would stop that character from being typed in the search \
-                 line; use a key with Ctrl- or Alt-, or a named key",
-                key.to_string()
-            ),
-        ));
-    }
+    let line_of = |name: &str| raw.keys.get(name).and_then(|v| lines.of(v.span()));
+    problems.extend(keys::check(&config.keys, line_of));
     if problems.is_empty() {
         Ok(config)
     } else {
@@ -142,39 +111,6 @@ fn named<T: Copy>(table: &[(&str, T)], value: &str) -> Result<T, String> {
             let names: Vec<String> = table.iter().map(|(n, _)| format!("{n:?}")).collect();
             format!("unknown value {value:?}; use one of {}", names.join(", "))
         })
-}
-
-/// One key or a list of keys.
-fn key_list(value: &toml::Value) -> Result<Vec<Key>, String> {
-    let one = |v: &toml::Value| match v {
-        toml::Value::String(s) => s.parse::<Key>().map_err(|e| e.to_string()),
-        other => Err(format!(
-            "expected a key name in quotes, found {}",
-            other.type_str()
-        )),
-    };
-    match value {
-        toml::Value::Array(items) => items.iter().map(one).collect(),
-        other => one(other).map(|k| vec![k]),
-    }
-}
-
-fn unknown_action(name: &str) -> String {
-    let names: Vec<&str> = KeyMap::default()
-        .rows()
-        .iter()
-        .map(|r| r.binding.name)
-        .collect();
-    let closest = names
-        .iter()
-        .map(|n| (strsim::levenshtein(n, name), *n))
-        .min()
-        .filter(|(d, _)| *d <= 3)
-        .map(|(_, n)| format!(" (did you mean {n}?)"))
-        .unwrap_or_default();
-    format!(
-        "keys: unknown action {name:?}{closest}; `chanjiao config --default` lists every action"
-    )
 }
 
 /// A corpus path with `~` expanded, made absolute from the configuration's folder.

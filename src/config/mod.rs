@@ -9,6 +9,7 @@ mod colors;
 mod default_text;
 mod error;
 mod file;
+mod keys;
 
 use std::path::{Path, PathBuf};
 
