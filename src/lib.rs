@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod filter;

@@ -2,30 +2,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod cli_support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use cli_support::{run, stderr, stdout};
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn run(args: &[&str]) -> Output {
-    let data = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_chanjiao"))
-        .arg("--data-dir")
-        .arg(data.path())
-        .args(args)
-        .env_remove("CHANJIAO_DATA_DIR")
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]
@@ -129,7 +114,8 @@ fn bad_config_names_the_file_and_line() {
     let cfg = dir.path().join("config.toml");
     std::fs::write(&cfg, "corpus = [\"a\"]\ncolour = 3\n").unwrap();
     let o = run(&["--config", cfg.to_str().unwrap(), "list"]);
-    assert_eq!(o.status.code(), Some(1));
+    // A configuration mistake is a usage error.
+    assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("config.toml:2"), "{err}");
 }

@@ -278,7 +278,7 @@ fn help_lists_every_binding_and_closes() {
     let mut h = reader(120, 40);
     h.press(KeyCode::Char('?'));
     assert!(h.app.help.is_some());
-    let all: String = chanjiao::tui::draw::help::lines(200)
+    let all: String = chanjiao::tui::draw::help::lines(&h.app, 200)
         .iter()
         .map(|l| l.to_string())
         .collect::<Vec<_>>()

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgGroup, Args, Parser, Subcommand};
 
 use crate::cli::format_arg::FormatName;
 
@@ -46,6 +46,25 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page, or write one page per command into a folder.
     Man(ManArgs),
+    /// The configuration file: print the documented default, where it is, or check it.
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").required(true)))]
+pub struct ConfigArgs {
+    /// Print the default configuration, every setting and key documented.
+    #[arg(long, group = "what")]
+    pub default: bool,
+    /// Print where the configuration file is read from.
+    #[arg(long, group = "what")]
+    pub path: bool,
+    /// Check the configuration file: OK, or each problem with its line.
+    #[arg(long, group = "what")]
+    pub check: bool,
+    /// Write the default configuration where it is read from (never over an existing file).
+    #[arg(long, group = "what")]
+    pub init: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 pub mod args;
 mod completions;
+mod config_cmd;
 mod export_cmd;
 mod format_arg;
 mod index_cmd;
@@ -21,8 +22,9 @@ use clap::Parser;
 
 pub use args::Cli;
 
+use crate::config::ConfigError;
 use crate::filter::FilterError;
-use crate::settings::Settings;
+use crate::settings::{NoCorpus, Settings};
 
 /// An error that ends the program: a usage error (exit 2) or anything else (exit 1).
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +38,12 @@ pub enum CliError {
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         CliError::Other(e.into())
+    }
+}
+
+impl From<ConfigError> for CliError {
+    fn from(e: ConfigError) -> Self {
+        CliError::Usage(e.to_string())
     }
 }
 
@@ -69,26 +77,39 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
-    // Resolved only by the commands that read the corpus: completions and the manual are
-    // made from the command definitions alone and work without a home or a config file.
-    let settings = || -> Result<Settings, CliError> {
-        let s = Settings::resolve(cli.data_dir.clone(), &cli.corpus, cli.config.as_deref())?;
-        crate::logging::init(&s);
-        Ok(s)
-    };
     let mut out = std::io::stdout().lock();
-    let result = match cli.command {
-        Some(args::Command::List(a)) => list::run(&settings()?, &a.filters, &mut out),
-        Some(args::Command::Show(a)) => show::run(&settings()?, &a, &mut out),
-        Some(args::Command::Search(a)) => search::run(&settings()?, &a, &mut out),
-        Some(args::Command::Index(a)) => index_cmd::run(&settings()?, &a, &mut out),
-        Some(args::Command::Stats(a)) => stats::run(&settings()?, &a, &mut out),
-        Some(args::Command::Export(a)) => export_cmd::run(&settings()?, &a, &mut out),
-        Some(args::Command::Completions(a)) => completions::run(&a, &mut out),
-        Some(args::Command::Man(a)) => man::run(&a, &mut out),
+    // These need no corpus (completions and the manual are made from the command definitions
+    // alone) and work without a home directory or a valid configuration file.
+    let command = match cli.command {
+        Some(args::Command::Config(a)) => {
+            return config_cmd::run(&a, cli.config.as_deref(), &mut out);
+        }
+        Some(args::Command::Completions(a)) => return completions::run(&a, &mut out),
+        Some(args::Command::Man(a)) => return man::run(&a, &mut out),
+        other => other,
+    };
+    let config = crate::config::load(cli.config.as_deref())?.config;
+    let settings = Settings::resolve(cli.data_dir.clone(), &cli.corpus, &config).map_err(|e| {
+        if e.is::<NoCorpus>() {
+            CliError::Usage(e.to_string())
+        } else {
+            CliError::Other(e)
+        }
+    })?;
+    crate::logging::init(&settings);
+    let result = match command {
+        Some(args::Command::List(a)) => list::run(&settings, &a.filters, &mut out),
+        Some(args::Command::Show(a)) => show::run(&settings, &a, &mut out),
+        Some(args::Command::Search(a)) => search::run(&settings, &a, &mut out),
+        Some(args::Command::Index(a)) => index_cmd::run(&settings, &a, &mut out),
+        Some(args::Command::Stats(a)) => stats::run(&settings, &a, &mut out),
+        Some(args::Command::Export(a)) => export_cmd::run(&settings, &a, &mut out),
+        Some(args::Command::Config(_) | args::Command::Completions(_) | args::Command::Man(_)) => {
+            Ok(())
+        }
         None => {
             drop(out);
-            crate::tui::run(&settings()?).map_err(CliError::Other)
+            crate::tui::run(&settings, &config).map_err(CliError::Other)
         }
     };
     match result {

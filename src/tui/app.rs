@@ -9,9 +9,11 @@ use crate::filter::Filter;
 
 use super::action::Progress;
 use super::backend::{Facets, Highlighter, NoHits, Row, Sort};
+use super::bindings::KeyMap;
 use super::draw::detail::ArticleView;
 use super::layout::{self, Areas, Panel};
 use super::sidebar::Sidebar;
+use super::theme::Theme;
 
 /// How many rows one search fetches around the selection.
 pub const PAGE: usize = 200;
@@ -119,6 +121,10 @@ pub struct App {
     pub open_seq: u64,
     pub pending: Option<Pending>,
     pub quit: bool,
+    /// Colours and styles for drawing.
+    pub theme: Theme,
+    /// What each key means.
+    pub keys: Arc<KeyMap>,
 }
 
 impl Default for App {
@@ -154,6 +160,8 @@ impl App {
             open_seq: 0,
             pending: None,
             quit: false,
+            theme: Theme::default(),
+            keys: Arc::new(KeyMap::default()),
         }
     }
 

@@ -13,7 +13,7 @@ use crossterm::event::{
 
 use super::action::Action;
 use super::app::App;
-use super::keymap::{self, Scope};
+use super::keymap::Scope;
 use super::layout::Panel;
 
 /// What arrives on the channel.
@@ -55,11 +55,13 @@ pub fn spawn_input(tx: Sender<Event>, stop: Arc<AtomicBool>) -> thread::JoinHand
 /// The action a key press means in the reader's current state.
 pub fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if app.help.is_some() {
-        return keymap::lookup(&[Scope::Help, Scope::Global], key)
+        return app
+            .keys
+            .lookup(&[Scope::Help, Scope::Global], key)
             .filter(|a| matches!(a, Action::ToggleHelp | Action::Move(_) | Action::Quit));
     }
     if app.searching {
-        if let Some(a) = keymap::lookup(&[Scope::Search], key) {
+        if let Some(a) = app.keys.lookup(&[Scope::Search], key) {
             return Some(a);
         }
         let plain = !key
@@ -75,7 +77,7 @@ pub fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         Panel::List => Scope::List,
         Panel::Detail => Scope::Detail,
     };
-    keymap::lookup(&[panel, Scope::Global], key)
+    app.keys.lookup(&[panel, Scope::Global], key)
 }
 
 /// The actions a terminal event means (a paste can be many characters).

@@ -23,8 +23,13 @@ pub struct Harness {
 impl Harness {
     /// A reader of `width`×`height` whose catalog has just opened.
     pub fn new(catalog: Arc<dyn Catalog>, width: u16, height: u16) -> Harness {
+        Harness::with_app(App::new(), catalog, width, height)
+    }
+
+    /// The same, starting from a given state (a configured reader).
+    pub fn with_app(app: App, catalog: Arc<dyn Catalog>, width: u16, height: u16) -> Harness {
         let mut h = Harness {
-            app: App::new(),
+            app,
             catalog,
             effects: Vec::new(),
         };

@@ -1,9 +1,13 @@
-//! Key bindings as data, each with a description: the reader looks keys up here and the `?`
-//! overlay is written from the same table, so the two cannot disagree.
+//! Key bindings as data: one row per action, with its name (what the configuration's
+//! `[keys]` table calls it), where it applies, its default keys and a description. The
+//! reader's [`super::bindings::KeyMap`] starts from this table, the configuration rebinds
+//! rows by name, and the `?` overlay is written from the result, so none of them can
+//! disagree. A new action is one more row here.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 
 use super::action::{Action, Motion};
+use super::key::Key;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,83 +37,40 @@ impl Scope {
     }
 }
 
-/// One key: a code and the modifiers that must be held (Shift is ignored for characters,
-/// which already carry their case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
 const fn key(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
+    Key::plain(code)
 }
 
 const fn ch(c: char) -> Key {
-    key(KeyCode::Char(c))
+    Key::plain(KeyCode::Char(c))
 }
 
 const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-impl Key {
-    fn matches(&self, ev: &KeyEvent) -> bool {
-        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        let code_eq = match (self.code, ev.code) {
-            (KeyCode::Char(a), KeyCode::Char(b)) => {
-                a == b || (self.mods.contains(KeyModifiers::CONTROL) && a.eq_ignore_ascii_case(&b))
-            }
-            (a, b) => a == b,
-        };
-        code_eq && (ev.modifiers & relevant) == (self.mods & relevant)
-    }
-
-    /// How the help overlay writes this key.
-    pub fn label(&self) -> String {
-        let name = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            other => format!("{other:?}"),
-        };
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{name}")
-        } else {
-            name
-        }
-    }
+    Key::ctrl(c)
 }
 
 /// One binding.
 #[derive(Debug, Clone)]
 pub struct Binding {
+    /// The name in the configuration (`quit`, `next_panel`): lower case, `_` between words,
+    /// unique in the table.
+    pub name: &'static str,
     pub scope: Scope,
+    /// The default keys.
     pub keys: &'static [Key],
     pub action: Action,
     pub desc: &'static str,
 }
 
-const fn bind(scope: Scope, keys: &'static [Key], action: Action, desc: &'static str) -> Binding {
+const fn bind(
+    name: &'static str,
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    desc: &'static str,
+) -> Binding {
     Binding {
+        name,
         scope,
         keys,
         action,
@@ -124,142 +85,200 @@ use Scope::{Global, Help, List, Search, Sidebar};
 
 /// The default bindings (SPEC §6), in the order the help overlay lists them.
 pub static BINDINGS: &[Binding] = &[
-    bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
-    bind(Global, &[ch('?')], Action::ToggleHelp, "this help"),
+    bind("quit", Global, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
+    bind("help", Global, &[ch('?')], Action::ToggleHelp, "this help"),
     bind(
+        "search",
         Global,
         &[ch('/')],
         Action::StartSearch,
         "search (live, as you type)",
     ),
-    bind(Global, &[key(Tab)], Action::NextPanel, "next panel"),
-    bind(Global, &[key(BackTab)], Action::PrevPanel, "previous panel"),
     bind(
+        "next_panel",
+        Global,
+        &[key(Tab)],
+        Action::NextPanel,
+        "next panel",
+    ),
+    bind(
+        "prev_panel",
+        Global,
+        &[key(BackTab)],
+        Action::PrevPanel,
+        "previous panel",
+    ),
+    bind(
+        "panel_left",
         Global,
         &[ch('h'), key(Left)],
         Action::PanelLeft,
         "panel to the left",
     ),
     bind(
+        "panel_right",
         Global,
         &[ch('l'), key(Right)],
         Action::PanelRight,
         "panel to the right",
     ),
     bind(
+        "down",
         Global,
         &[ch('j'), key(Down)],
         Action::Move(Motion::Down),
         "down",
     ),
-    bind(Global, &[ch('k'), key(Up)], Action::Move(Motion::Up), "up"),
     bind(
+        "up",
+        Global,
+        &[ch('k'), key(Up)],
+        Action::Move(Motion::Up),
+        "up",
+    ),
+    bind(
+        "page_down",
         Global,
         &[key(PageDown), ctrl('d')],
         Action::Move(Motion::PageDown),
         "page down",
     ),
     bind(
+        "page_up",
         Global,
         &[key(PageUp), ctrl('u')],
         Action::Move(Motion::PageUp),
         "page up",
     ),
     bind(
+        "first",
         Global,
         &[ch('g'), key(Home)],
         Action::Move(Motion::Top),
         "first",
     ),
     bind(
+        "last",
         Global,
         &[ch('G'), key(End)],
         Action::Move(Motion::Bottom),
         "last",
     ),
     bind(
+        "clear_filters",
         Global,
         &[ch('c')],
         Action::ClearFilters,
         "clear all filters",
     ),
     bind(
+        "cycle_sort",
         Global,
         &[ch('s')],
         Action::CycleSort,
         "cycle the order (relevance/newest/oldest/title)",
     ),
     bind(
+        "next_hit",
         Global,
         &[ch('n')],
         Action::NextHit,
         "next search hit in the article",
     ),
     bind(
+        "prev_hit",
         Global,
         &[ch('N')],
         Action::PrevHit,
         "previous search hit in the article",
     ),
     bind(
+        "back",
         Global,
         &[key(Esc)],
         Action::Back,
         "back to the list / clear the search",
     ),
     bind(
+        "toggle_filter",
         Sidebar,
         &[key(Enter), ch(' ')],
         Action::ToggleFilter,
         "toggle a filter (OR in a facet, AND across)",
     ),
     bind(
+        "open",
         List,
         &[key(Enter), ch(' ')],
         Action::OpenArticle,
         "open the article",
     ),
-    bind(Search, &[key(Enter)], Action::KeepSearch, "keep the query"),
     bind(
+        "search_keep",
+        Search,
+        &[key(Enter)],
+        Action::KeepSearch,
+        "keep the query",
+    ),
+    bind(
+        "search_cancel",
         Search,
         &[key(Esc)],
         Action::CancelSearch,
         "leave and clear the query",
     ),
     bind(
+        "search_down",
         Search,
         &[key(Down)],
         Action::Move(Motion::Down),
         "next article",
     ),
     bind(
+        "search_up",
         Search,
         &[key(Up)],
         Action::Move(Motion::Up),
         "previous article",
     ),
     bind(
+        "search_page_down",
         Search,
         &[key(PageDown)],
         Action::Move(Motion::PageDown),
         "page down the list",
     ),
     bind(
+        "search_page_up",
         Search,
         &[key(PageUp)],
         Action::Move(Motion::PageUp),
         "page up the list",
     ),
     bind(
+        "search_backspace",
         Search,
         &[key(Backspace)],
         Action::Backspace,
         "delete a character",
     ),
-    bind(Search, &[ctrl('w')], Action::DeleteWord, "delete a word"),
-    bind(Search, &[ctrl('u')], Action::ClearLine, "clear the line"),
-    bind(Search, &[ctrl('c')], Action::Quit, "quit"),
     bind(
+        "search_delete_word",
+        Search,
+        &[ctrl('w')],
+        Action::DeleteWord,
+        "delete a word",
+    ),
+    bind(
+        "search_clear_line",
+        Search,
+        &[ctrl('u')],
+        Action::ClearLine,
+        "clear the line",
+    ),
+    bind("search_quit", Search, &[ctrl('c')], Action::Quit, "quit"),
+    bind(
+        "help_close",
         Help,
         &[ch('?'), key(Esc), ch('q')],
         Action::ToggleHelp,
@@ -272,28 +291,3 @@ pub static MOUSE: &[(&str, &str)] = &[
     ("wheel", "scroll the panel under the pointer"),
     ("click", "focus; select (twice: open); toggle a filter"),
 ];
-
-/// The action a key press means in the current context: `scopes` are searched in order.
-pub fn lookup(scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
-    for scope in scopes {
-        for b in BINDINGS.iter().filter(|b| b.scope == *scope) {
-            if b.keys.iter().any(|k| k.matches(ev)) {
-                return Some(b.action.clone());
-            }
-        }
-    }
-    None
-}
-
-/// The help overlay's lines, grouped by scope: (scope, keys, description).
-pub fn help_entries() -> Vec<(Scope, String, &'static str)> {
-    let order = [Global, Sidebar, List, Search, Help];
-    let mut out = Vec::new();
-    for scope in order {
-        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
-            let keys: Vec<String> = b.keys.iter().map(Key::label).collect();
-            out.push((scope, keys.join(" "), b.desc));
-        }
-    }
-    out
-}

@@ -8,17 +8,21 @@
 
 pub mod action;
 pub mod app;
+mod app_config;
 pub mod backend;
+pub mod bindings;
 pub mod draw;
 pub mod effect;
 pub mod event;
 pub mod harness;
 pub mod index_catalog;
+pub mod key;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
 pub mod loader;
 pub mod memory;
+pub mod palette;
 pub mod sidebar;
 pub mod strings;
 pub mod text;
@@ -41,13 +45,15 @@ pub use action::Action;
 pub use app::App;
 pub use effect::Effect;
 
+use crate::config::Config;
 use crate::settings::Settings;
 use event::Event;
 use timing::Timings;
 use worker::Worker;
 
-/// Opens the reader on the configured corpus and runs it until the user quits.
-pub fn run(settings: &Settings) -> anyhow::Result<()> {
+/// Opens the reader on the configured corpus, with the configuration's theme, keys and
+/// order, and runs it until the user quits.
+pub fn run(settings: &Settings, config: &Config) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(strings::NOT_A_TERMINAL);
     }
@@ -62,7 +68,8 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let input = event::spawn_input(tx, Arc::clone(&stop));
 
-    let result = event_loop(&mut terminal, &rx, &worker, &mut timings);
+    let app = App::configured(config, &theme::ColorEnv::from_process());
+    let result = event_loop(&mut terminal, app, &rx, &worker, &mut timings);
     tracing::info!("reader timings: {}", timings.summary());
 
     stop.store(true, Ordering::Relaxed);
@@ -83,11 +90,11 @@ fn install_mouse_restore() {
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
+    mut app: App,
     rx: &Receiver<Event>,
     worker: &Worker,
     timings: &mut Timings,
 ) -> anyhow::Result<()> {
-    let mut app = App::new();
     let size = terminal.size().context("cannot read the terminal size")?;
     update::update(
         &mut app,

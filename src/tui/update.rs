@@ -137,7 +137,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             refresh_view(app);
             follow(app);
             if let Some(h) = app.help {
-                app.help = Some(h.min(help::max_scroll(app.screen())));
+                app.help = Some(h.min(help::max_scroll(app)));
             }
         }
         Action::Progress(p) => {
@@ -350,7 +350,7 @@ fn move_in(app: &mut App, panel: Panel, m: Motion) -> Vec<Effect> {
 }
 
 fn scroll_help(app: &mut App, m: Motion) {
-    let max = help::max_scroll(app.screen());
+    let max = help::max_scroll(app);
     let h = app.help.unwrap_or(0);
     let page = (app.height as usize).saturating_sub(4).max(1) as isize;
     let to = match m {
@@ -437,6 +437,7 @@ fn refresh_view(app: &mut App) {
             &*app.results.hits,
             &app.detail.also,
             width,
+            &app.theme,
         )),
         _ => None,
     };
@@ -467,7 +468,7 @@ fn jump_to_hit(app: &mut App, forward: bool) {
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) -> Vec<Effect> {
     let delta = if down { WHEEL } else { -WHEEL };
     if let Some(h) = app.help {
-        app.help = Some(step(h, delta).min(help::max_scroll(app.screen())));
+        app.help = Some(step(h, delta).min(help::max_scroll(app)));
         return Vec::new();
     }
     match app.areas().panel_at(column, row) {

@@ -18,7 +18,7 @@ use crate::tui::labels;
 use crate::tui::layout::{self, Panel};
 use crate::tui::strings;
 use crate::tui::text;
-use crate::tui::theme;
+use crate::tui::theme::Theme;
 
 use super::panel;
 use super::styled::Styled;
@@ -34,6 +34,7 @@ pub struct ArticleView {
 }
 
 struct Builder {
+    theme: Theme,
     width: usize,
     lines: Vec<Line<'static>>,
     hit_rows: Vec<usize>,
@@ -50,7 +51,7 @@ impl Builder {
     }
 
     fn styled(&mut self, s: &Styled, first: &str, rest: &str, marks: &[std::ops::Range<usize>]) {
-        let wrapped = s.wrap(self.width, first, rest, theme::dim(), marks);
+        let wrapped = s.wrap(self.width, first, rest, self.theme.dim(), marks);
         self.add(wrapped);
     }
 
@@ -61,15 +62,15 @@ impl Builder {
     }
 }
 
-fn meta_line(a: &Article) -> Styled {
+fn meta_line(a: &Article, t: &Theme) -> Styled {
     let mut s = Styled::new();
     let sep = |s: &mut Styled| {
         if !s.text.is_empty() {
-            s.push("  ·  ", theme::dim());
+            s.push("  ·  ", t.dim());
         }
     };
-    if let Some(t) = a.published {
-        s.push(&t.format("%Y-%m-%d %H:%M").to_string(), theme::date());
+    if let Some(when) = a.published {
+        s.push(&when.format("%Y-%m-%d %H:%M").to_string(), t.date());
     }
     let names: Vec<&str> = [
         a.source_zh.as_deref(),
@@ -85,7 +86,7 @@ fn meta_line(a: &Article) -> Styled {
     });
     if !names.is_empty() {
         sep(&mut s);
-        s.push(&names.join(" "), theme::source());
+        s.push(&names.join(" "), t.source());
     }
     if let Some(author) = &a.author {
         sep(&mut s);
@@ -98,35 +99,35 @@ fn meta_line(a: &Article) -> Styled {
     s
 }
 
-fn tags(a: &Article) -> Vec<Styled> {
+fn tags(a: &Article, t: &Theme) -> Vec<Styled> {
     let mut out = Vec::new();
     let mut regions = Styled::new();
-    regions.push(strings::TAG_REGION, theme::dim());
+    regions.push(strings::TAG_REGION, t.dim());
     if a.provinces.is_empty() {
-        regions.push("全国 National", theme::province());
+        regions.push("全国 National", t.province());
     }
     for (i, p) in a.provinces.iter().enumerate() {
         if i > 0 {
-            regions.push(" · ", theme::dim());
+            regions.push(" · ", t.dim());
         }
         let zh = labels::province_zh(p).unwrap_or("");
-        regions.push(&format!("{zh} {p}"), theme::province());
+        regions.push(&format!("{zh} {p}"), t.province());
     }
     out.push(regions);
     if !a.sectors.is_empty() {
         let mut s = Styled::new();
-        s.push(strings::TAG_SECTOR, theme::dim());
+        s.push(strings::TAG_SECTOR, t.dim());
         for (i, slug) in a.sectors.iter().enumerate() {
             if i > 0 {
-                s.push(" · ", theme::dim());
+                s.push(" · ", t.dim());
             }
-            s.push(labels::sector_zh(slug), theme::sector());
+            s.push(labels::sector_zh(slug), t.sector());
         }
         out.push(s);
     }
     if a.topic.is_some() || !a.keywords.is_empty() {
         let mut s = Styled::new();
-        s.push(strings::TAG_TOPIC, theme::dim());
+        s.push(strings::TAG_TOPIC, t.dim());
         let words: Vec<&str> = a
             .topic
             .iter()
@@ -140,9 +141,16 @@ fn tags(a: &Article) -> Vec<Styled> {
 }
 
 /// Lays an article out for a pane `width` columns wide.
-pub fn render(article: &Article, hits: &dyn Highlighter, also: &[Row], width: u16) -> ArticleView {
+pub fn render(
+    article: &Article,
+    hits: &dyn Highlighter,
+    also: &[Row],
+    width: u16,
+    t: &Theme,
+) -> ArticleView {
     let w = (width as usize).max(1);
     let mut b = Builder {
+        theme: *t,
         width: w,
         lines: Vec::new(),
         hit_rows: Vec::new(),
@@ -150,18 +158,18 @@ pub fn render(article: &Article, hits: &dyn Highlighter, also: &[Row], width: u1
 
     let title = text::clean(&article.title).into_owned();
     let mut s = Styled::new();
-    s.push_marked(&title, theme::title(), &hits.ranges(&title), theme::hit());
+    s.push_marked(&title, t.title(), &hits.ranges(&title), t.hit());
     b.styled(&s, "", "", &hits.ranges(&title));
     if let Some(sub) = &article.subtitle {
         let mut s = Styled::new();
         s.push(sub, Style::new().add_modifier(Modifier::ITALIC));
         b.styled(&s, "", "", &[]);
     }
-    b.styled(&meta_line(article), "", "", &[]);
-    for t in tags(article) {
-        b.styled(&t, "", "      ", &[]);
+    b.styled(&meta_line(article, t), "", "", &[]);
+    for tag in tags(article, t) {
+        b.styled(&tag, "", "      ", &[]);
     }
-    b.lines.push(Line::styled("─".repeat(w), theme::dim()));
+    b.lines.push(Line::styled("─".repeat(w), t.dim()));
     let rule = b.lines.len();
 
     let cites: HashMap<usize, &Vec<u32>> = article
@@ -188,16 +196,12 @@ pub fn render(article: &Article, hits: &dyn Highlighter, also: &[Row], width: u1
         }
         prev_bullet = bullet;
         let marks = hits.ranges(&body);
-        let style = if heading {
-            theme::heading()
-        } else {
-            Style::new()
-        };
+        let style = if heading { t.heading() } else { Style::new() };
         let mut s = Styled::new();
-        s.push_marked(&body, style, &marks, theme::hit());
+        s.push_marked(&body, style, &marks, t.hit());
         if let Some(refs) = cites.get(&i) {
             let markers: String = refs.iter().map(|r| format!("[{r}]")).collect();
-            s.push(&format!(" {markers}"), theme::citation());
+            s.push(&format!(" {markers}"), t.citation());
         }
         if bullet {
             b.styled(&s, "• ", "  ", &marks);
@@ -209,14 +213,14 @@ pub fn render(article: &Article, hits: &dyn Highlighter, also: &[Row], width: u1
         b.blank();
         b.lines.push(Line::styled(
             text::truncate(strings::TRUNCATED, w).into_owned(),
-            theme::dim(),
+            t.dim(),
         ));
     }
     if !also.is_empty() {
         b.blank();
         b.lines.push(Line::styled(
             text::truncate(strings::ALSO_REPORTED, w).into_owned(),
-            theme::heading(),
+            t.heading(),
         ));
         for r in also {
             let date = r
@@ -226,8 +230,8 @@ pub fn render(article: &Article, hits: &dyn Highlighter, also: &[Row], width: u1
             b.lines.push(super::styled::fit_spans(
                 vec![
                     ("  ".into(), Style::new()),
-                    (format!("{date} "), theme::date()),
-                    (format!("{} ", labels::row_source(r)), theme::source()),
+                    (format!("{date} "), t.date()),
+                    (format!("{} ", labels::row_source(r)), t.source()),
                     (text::clean(&r.title).into_owned(), Style::new()),
                 ],
                 w,
@@ -236,10 +240,7 @@ pub fn render(article: &Article, hits: &dyn Highlighter, also: &[Row], width: u1
     }
     b.blank();
     let mut foot = Styled::new();
-    foot.push(
-        &format!("{} · id {}", article.file, article.id),
-        theme::dim(),
-    );
+    foot.push(&format!("{} · id {}", article.file, article.id), t.dim());
     b.styled(&foot, "", "", &[]);
     ArticleView {
         id: article.id.clone(),
@@ -258,23 +259,23 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let view = match (&d.article, &d.view) {
         (Some(a), Some(v)) if v.width == inner.width && v.id == a.id => Some(v),
         (Some(a), _) => {
-            fresh = render(a, &*app.results.hits, &d.also, inner.width);
+            fresh = render(a, &*app.results.hits, &d.also, inner.width, &app.theme);
             Some(&fresh)
         }
         _ => None,
     };
     let mut title = vec![Span::styled(
         strings::DETAIL_TITLE,
-        theme::panel_title(focused),
+        app.theme.panel_title(focused),
     )];
     if let Some(v) = view.filter(|v| !v.hit_rows.is_empty()) {
         let at = d.hit.map_or(String::new(), |h| format!("{}/", h + 1));
         title.push(Span::styled(
             format!(" {} {at}{} ", strings::HITS, v.hit_rows.len()),
-            theme::dim(),
+            app.theme.dim(),
         ));
     }
-    let block = panel(Line::from(title), focused);
+    let block = panel(Line::from(title), focused, &app.theme);
     block.render(area, buf);
     let Some(view) = view else {
         let msg = if app.is_ready() && app.results.received && app.results.total == 0 {
@@ -283,7 +284,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             ""
         };
         Paragraph::new(text::truncate(msg, inner.width as usize).into_owned())
-            .style(theme::dim())
+            .style(app.theme.dim())
             .render(inner, buf);
         return;
     };
@@ -301,7 +302,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             .begin_symbol(None)
             .end_symbol(None)
             .track_symbol(None)
-            .thumb_style(theme::border(focused))
+            .thumb_style(app.theme.border(focused))
             .render(
                 Rect {
                     y: area.y + 1,

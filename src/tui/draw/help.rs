@@ -7,16 +7,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use crate::tui::app::App;
-use crate::tui::keymap::{self, MOUSE, Scope};
+use crate::tui::keymap::{MOUSE, Scope};
 use crate::tui::layout;
 use crate::tui::strings;
 use crate::tui::text::{self, fit, width};
-use crate::tui::theme;
+use crate::tui::theme::Theme;
 
 use super::panel;
 
 /// Lines for some of the key map's entries (and the mouse, when `mouse`), `w` columns wide.
-fn column(entries: &[(Scope, String, &'static str)], mouse: bool, w: usize) -> Vec<Line<'static>> {
+fn column(
+    entries: &[(Scope, String, &'static str)],
+    mouse: bool,
+    w: usize,
+    t: &Theme,
+) -> Vec<Line<'static>> {
     let key_w = entries
         .iter()
         .map(|(_, k, _)| width(k))
@@ -28,7 +33,7 @@ fn column(entries: &[(Scope, String, &'static str)], mouse: bool, w: usize) -> V
     let row = |keys: &str, desc: &str| {
         Line::from(vec![
             Span::raw(" "),
-            Span::styled(fit(keys, key_w), theme::key()),
+            Span::styled(fit(keys, key_w), t.key()),
             Span::raw("  "),
             Span::raw(text::truncate(desc, w.saturating_sub(key_w + 3)).into_owned()),
         ])
@@ -42,7 +47,7 @@ fn column(entries: &[(Scope, String, &'static str)], mouse: bool, w: usize) -> V
             }
             out.push(Line::from(Span::styled(
                 text::truncate(s.title(), w).into_owned(),
-                theme::facet_heading(),
+                t.facet_heading(),
             )));
             scope = Some(*s);
         }
@@ -52,7 +57,7 @@ fn column(entries: &[(Scope, String, &'static str)], mouse: bool, w: usize) -> V
         out.push(Line::default());
         out.push(Line::from(Span::styled(
             text::truncate(strings::MOUSE_TITLE, w).into_owned(),
-            theme::facet_heading(),
+            t.facet_heading(),
         )));
         for (k, d) in MOUSE {
             out.push(row(k, d));
@@ -65,19 +70,21 @@ fn column(entries: &[(Scope, String, &'static str)], mouse: bool, w: usize) -> V
 const TWO_COLUMNS: usize = 90;
 
 /// The overlay's lines for a box `w` columns wide (inside its border): one column, or two
-/// side by side (the keys that work everywhere on the left) when wide enough.
-pub fn lines(w: usize) -> Vec<Line<'static>> {
-    let entries = keymap::help_entries();
+/// side by side (the keys that work everywhere on the left) when wide enough. Written from
+/// the reader's key map, so rebound keys show as they are.
+pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let entries = app.keys.help_entries();
+    let t = &app.theme;
     if w < TWO_COLUMNS {
-        return column(&entries, true, w);
+        return column(&entries, true, w, t);
     }
     let split = entries
         .iter()
         .position(|(s, _, _)| *s != Scope::Global)
         .unwrap_or(entries.len());
     let half = (w - 1) / 2;
-    let left = column(&entries[..split], false, half);
-    let right = column(&entries[split..], true, w - half - 1);
+    let left = column(&entries[..split], false, half, t);
+    let right = column(&entries[split..], true, w - half - 1, t);
     (0..left.len().max(right.len()))
         .map(|i| {
             let mut spans: Vec<Span<'static>> = Vec::new();
@@ -94,9 +101,9 @@ pub fn lines(w: usize) -> Vec<Line<'static>> {
 }
 
 /// Where the overlay goes on a screen.
-pub fn area(screen: Rect) -> Rect {
+pub fn area(app: &App, screen: Rect) -> Rect {
     let w = screen.width.saturating_sub(4).min(108);
-    let content = lines(w.saturating_sub(2) as usize).len() as u16 + 2;
+    let content = lines(app, w.saturating_sub(2) as usize).len() as u16 + 2;
     let h = screen.height.saturating_sub(2).min(content);
     Rect {
         x: screen.x + (screen.width - w) / 2,
@@ -107,23 +114,25 @@ pub fn area(screen: Rect) -> Rect {
 }
 
 /// How far the overlay can scroll on a screen.
-pub fn max_scroll(screen: Rect) -> usize {
-    let inner = layout::inner(area(screen));
-    lines(inner.width as usize)
+pub fn max_scroll(app: &App) -> usize {
+    let inner = layout::inner(area(app, app.screen()));
+    lines(app, inner.width as usize)
         .len()
         .saturating_sub(inner.height as usize)
 }
 
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
-    let r = area(screen);
+    let r = area(app, screen);
     Clear.render(r, buf);
     let title = Line::from(vec![
-        Span::styled(strings::HELP_TITLE, theme::panel_title(true)),
-        Span::styled(strings::HELP_CLOSE, theme::dim()),
+        Span::styled(strings::HELP_TITLE, app.theme.panel_title(true)),
+        Span::styled(strings::HELP_CLOSE, app.theme.dim()),
     ]);
-    panel(title, true).style(Style::new()).render(r, buf);
+    panel(title, true, &app.theme)
+        .style(Style::new())
+        .render(r, buf);
     let inner = layout::inner(r);
-    let all = lines(inner.width as usize);
+    let all = lines(app, inner.width as usize);
     let scroll = app
         .help
         .unwrap_or(0)

@@ -14,7 +14,7 @@ use crate::tui::labels;
 use crate::tui::layout::{self, Panel};
 use crate::tui::strings;
 use crate::tui::text::{self, fit, fit_right};
-use crate::tui::theme;
+use crate::tui::theme::Theme;
 
 use super::panel;
 
@@ -62,7 +62,7 @@ impl Columns {
 }
 
 /// One row's cells, styled.
-fn row_line(row: &Row, c: Columns, selected: Option<Style>) -> Line<'static> {
+fn row_line(row: &Row, c: Columns, selected: Option<Style>, t: &Theme) -> Line<'static> {
     let patch = |s: Style| selected.map_or(s, |sel| s.patch(sel));
     let mut spans = Vec::new();
     let mut cell = |text: String, style: Style, gap: bool| {
@@ -77,28 +77,28 @@ fn row_line(row: &Row, c: Columns, selected: Option<Style>) -> Line<'static> {
             Some(t) => t.format("%m-%d").to_string(),
             None => String::new(),
         };
-        cell(fit(&date, c.date), theme::date(), true);
+        cell(fit(&date, c.date), t.date(), true);
     }
     if c.mark > 0 {
         let mark = match row.duplicates {
             0 => String::new(),
             n => format!("+{}", n.min(9)),
         };
-        cell(fit(&mark, c.mark), theme::duplicate(), true);
+        cell(fit(&mark, c.mark), t.duplicate(), true);
     }
     let more = c.source > 0 || c.province > 0;
     cell(fit(&text::clean(&row.title), c.title), Style::new(), more);
     if c.source > 0 {
         cell(
             fit(labels::row_source(row), c.source),
-            theme::source(),
+            t.source(),
             c.province > 0,
         );
     }
     if c.province > 0 {
         cell(
             fit_right(labels::row_province(row), c.province),
-            theme::province(),
+            t.province(),
             false,
         );
     }
@@ -144,7 +144,7 @@ fn draw_loading(app: &App, inner: Rect, buf: &mut Buffer) {
     Gauge::default()
         .ratio(ratio)
         .label(label)
-        .gauge_style(theme::heading())
+        .gauge_style(app.theme.heading())
         .render(g, buf);
 }
 
@@ -153,7 +153,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let r = &app.results;
     let mut title = vec![Span::styled(
         strings::LIST_TITLE,
-        theme::panel_title(focused),
+        app.theme.panel_title(focused),
     )];
     if r.received {
         let pos = if r.total == 0 {
@@ -161,9 +161,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             app.list.selected + 1
         };
-        title.push(Span::styled(format!(" {pos}/{} ", r.total), theme::dim()));
+        title.push(Span::styled(
+            format!(" {pos}/{} ", r.total),
+            app.theme.dim(),
+        ));
     }
-    panel(Line::from(title), focused).render(area, buf);
+    panel(Line::from(title), focused, &app.theme).render(area, buf);
     let inner = layout::inner(area);
     if inner.height == 0 || inner.width == 0 {
         return;
@@ -172,7 +175,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Load::Loading(_) => return draw_loading(app, inner, buf),
         Load::Failed(msg) => {
             Paragraph::new(format!("{}: {msg}", strings::LOAD_FAILED))
-                .style(theme::error())
+                .style(app.theme.error())
                 .wrap(Wrap { trim: true })
                 .render(inner, buf);
             return;
@@ -189,7 +192,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             };
             if let Some(msg) = msg {
                 Paragraph::new(msg)
-                    .style(theme::dim())
+                    .style(app.theme.dim())
                     .wrap(Wrap { trim: true })
                     .render(inner, buf);
                 return;
@@ -205,10 +208,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             break;
         }
         let y = inner.y + i as u16;
-        let selected = (index == app.list.selected).then(|| theme::selected(focused));
+        let selected = (index == app.list.selected).then(|| app.theme.selected(focused));
         let line = match r.row(index) {
-            Some(row) => row_line(row, cols, selected),
-            None => Line::styled("…", theme::dim().add_modifier(Modifier::ITALIC)),
+            Some(row) => row_line(row, cols, selected, &app.theme),
+            None => Line::styled("…", app.theme.dim().add_modifier(Modifier::ITALIC)),
         };
         if let Some(sel) = selected {
             buf.set_style(

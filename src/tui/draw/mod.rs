@@ -17,20 +17,20 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::app::App;
 use super::layout;
-use super::theme;
+use super::theme::Theme;
 
 /// A panel's frame: rounded, bright when focused.
-pub fn panel(title: Line<'static>, focused: bool) -> Block<'static> {
+pub fn panel(title: Line<'static>, focused: bool, t: &Theme) -> Block<'static> {
     Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(theme::border(focused))
+        .border_style(t.border(focused))
         .title(title)
 }
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if layout::too_small(area) {
-            too_small::draw(area, buf);
+            too_small::draw(area, buf, &self.theme);
             return;
         }
         let a = layout::areas(area, self.focus);

@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use crate::tui::app::App;
 use crate::tui::strings;
 use crate::tui::text::{self, char_width, width};
-use crate::tui::theme;
 
 const PROMPT: &str = " / ";
 
@@ -48,12 +47,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let name = name_width(area);
     if name > 0 {
-        spans.push(Span::styled(strings::APP_NAME, theme::bar()));
+        spans.push(Span::styled(strings::APP_NAME, app.theme.bar()));
     }
     let prompt_style = if app.searching {
-        theme::key()
+        app.theme.key()
     } else {
-        theme::dim()
+        app.theme.dim()
     };
     spans.push(Span::styled(PROMPT, prompt_style));
     let hint = if total >= 70 { strings::HELP_HINT } else { "" };
@@ -61,7 +60,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if app.query.is_empty() && !app.searching {
         spans.push(Span::styled(
             text::truncate(strings::SEARCH_PLACEHOLDER, avail).into_owned(),
-            theme::dim(),
+            app.theme.dim(),
         ));
     } else {
         let style = if app.searching {
@@ -76,7 +75,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::raw(
             " ".repeat(total.saturating_sub(used + width(hint))),
         ));
-        spans.push(Span::styled(hint, theme::dim()));
+        spans.push(Span::styled(hint, app.theme.dim()));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }

@@ -12,25 +12,22 @@ use crate::tui::layout::{self, Panel};
 use crate::tui::sidebar::{Entry, Facet};
 use crate::tui::strings;
 use crate::tui::text::{self, fit, fit_right, width};
-use crate::tui::theme;
+use crate::tui::theme::Theme;
 
 use super::panel;
 
-fn entry_line(e: &Entry, w: usize, cursor: Option<Style>) -> Line<'static> {
+fn entry_line(e: &Entry, w: usize, cursor: Option<Style>, t: &Theme) -> Line<'static> {
     let patch = |s: Style| cursor.map_or(s, |c| s.patch(c));
     match e {
         Entry::Heading { zh, en } => Line::styled(
             text::truncate(&format!("{zh} {en}"), w).into_owned(),
-            theme::facet_heading(),
+            t.facet_heading(),
         ),
         Entry::Group { zh, en } => Line::styled(
             text::truncate(&format!(" {zh} {en}"), w).into_owned(),
-            theme::group(),
+            t.group(),
         ),
-        Entry::Empty => Line::styled(
-            text::truncate(strings::NO_VALUES, w).into_owned(),
-            theme::dim(),
-        ),
+        Entry::Empty => Line::styled(text::truncate(strings::NO_VALUES, w).into_owned(), t.dim()),
         Entry::Item {
             facet,
             zh,
@@ -40,7 +37,7 @@ fn entry_line(e: &Entry, w: usize, cursor: Option<Style>) -> Line<'static> {
             ..
         } => {
             let (tick, tick_style) = if *selected {
-                ("✓ ", theme::checked())
+                ("✓ ", t.checked())
             } else {
                 ("  ", Style::new())
             };
@@ -48,11 +45,7 @@ fn entry_line(e: &Entry, w: usize, cursor: Option<Style>) -> Line<'static> {
             let count_w = width(&count_text).max(2);
             let indent = if *facet == Facet::Sector { " " } else { "" };
             let label_w = w.saturating_sub(width(tick) + indent.len() + count_w + 1);
-            let name_style = if *selected {
-                theme::checked()
-            } else {
-                Style::new()
-            };
+            let name_style = if *selected { t.checked() } else { Style::new() };
             // Chinese name first, English after it in a dimmer colour, cut to fit.
             let zh_fit = text::truncate(zh, label_w).into_owned();
             let rest = label_w.saturating_sub(width(&zh_fit));
@@ -65,9 +58,9 @@ fn entry_line(e: &Entry, w: usize, cursor: Option<Style>) -> Line<'static> {
                 Span::styled(indent.to_string(), patch(Style::new())),
                 Span::styled(tick.to_string(), patch(tick_style)),
                 Span::styled(zh_fit, patch(name_style)),
-                Span::styled(en_text, patch(theme::dim())),
+                Span::styled(en_text, patch(t.dim())),
                 Span::styled(" ".to_string(), patch(Style::new())),
-                Span::styled(fit_right(&count_text, count_w), patch(theme::count())),
+                Span::styled(fit_right(&count_text, count_w), patch(t.count())),
             ])
         }
     }
@@ -79,12 +72,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         app.filter.provinces.len() + app.filter.sectors.len() + app.filter.sources.len();
     let mut title = vec![Span::styled(
         strings::SIDEBAR_TITLE,
-        theme::panel_title(focused),
+        app.theme.panel_title(focused),
     )];
     if selected > 0 {
-        title.push(Span::styled(format!(" ✓{selected} "), theme::checked()));
+        title.push(Span::styled(format!(" ✓{selected} "), app.theme.checked()));
     }
-    panel(Line::from(title), focused).render(area, buf);
+    panel(Line::from(title), focused, &app.theme).render(area, buf);
     let inner = layout::inner(area);
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -96,7 +89,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     for (i, e) in sb.entries.iter().skip(scroll).take(height).enumerate() {
         let index = scroll + i;
         let y = inner.y + i as u16;
-        let cursor = (index == sb.cursor && e.is_item()).then(|| theme::selected(focused));
+        let cursor = (index == sb.cursor && e.is_item()).then(|| app.theme.selected(focused));
         if let Some(c) = cursor {
             buf.set_style(
                 Rect {
@@ -107,6 +100,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 c,
             );
         }
-        buf.set_line(inner.x, y, &entry_line(e, w, cursor), inner.width);
+        buf.set_line(
+            inner.x,
+            y,
+            &entry_line(e, w, cursor, &app.theme),
+            inner.width,
+        );
     }
 }

@@ -11,7 +11,6 @@ use crate::tui::backend::Sort;
 use crate::tui::labels;
 use crate::tui::strings;
 use crate::tui::text::{self, width};
-use crate::tui::theme;
 
 pub fn sort_label(sort: Sort) -> &'static str {
     match sort {
@@ -66,7 +65,7 @@ fn state_label(app: &App) -> String {
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let w = area.width as usize;
-    buf.set_style(area, theme::bar());
+    buf.set_style(area, app.theme.bar());
     let right = format!(
         " {}: {} │ {} ",
         strings::SORT,
@@ -85,16 +84,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             format!(" {} / {articles} {} ", app.results.total, strings::ARTICLES)
         };
-        left.push((count, theme::bar()));
+        left.push((count, app.theme.bar()));
     } else {
-        left.push((" ".into(), theme::bar()));
+        left.push((" ".into(), app.theme.bar()));
     }
     if let Some(e) = &app.error {
-        left.push((format!(" {e} "), theme::error_bar()));
+        left.push((format!(" {e} "), app.theme.error_bar()));
     } else {
         let filters = filters_label(app);
         if !filters.is_empty() {
-            left.push((format!("│ {} {filters} ", strings::FILTERED), theme::bar()));
+            left.push((
+                format!("│ {} {filters} ", strings::FILTERED),
+                app.theme.bar(),
+            ));
         }
     }
     let avail = w.saturating_sub(width(&right));
@@ -108,7 +110,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         used += width(&t);
         spans.push(Span::styled(t, style));
     }
-    spans.push(Span::styled(" ".repeat(avail - used), theme::bar()));
-    spans.push(Span::styled(right, theme::bar()));
+    spans.push(Span::styled(" ".repeat(avail - used), app.theme.bar()));
+    spans.push(Span::styled(right, app.theme.bar()));
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::text::width;
-use crate::tui::theme;
+use crate::tui::theme::Theme;
 
 /// The message for a screen this size.
 pub fn message(area: Rect) -> String {
@@ -27,12 +27,12 @@ pub fn message(area: Rect) -> String {
         .to_string()
 }
 
-pub fn draw(area: Rect, buf: &mut Buffer) {
+pub fn draw(area: Rect, buf: &mut Buffer, t: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
     let msg = message(area);
     let x = area.x + (area.width.saturating_sub(width(&msg) as u16)) / 2;
     let y = area.y + area.height / 2;
-    buf.set_stringn(x, y, &msg, area.width as usize, theme::error());
+    buf.set_stringn(x, y, &msg, area.width as usize, t.error());
 }

@@ -1,0 +1,128 @@
+//! The file's layout (serde), and its checks: values that serde cannot judge (key names,
+//! colours, conflicts) are checked here, and every problem found is reported with its line.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::tui::backend::Sort;
+use crate::tui::theme::ThemeName;
+
+use super::Config;
+use super::colors::{check_role, parse_color};
+use super::error::Problem;
+use super::keys;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    corpus: Vec<PathBuf>,
+    sample: Option<bool>,
+    sort: Option<Spanned<String>>,
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
+    colors: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    keys: BTreeMap<String, Spanned<toml::Value>>,
+}
+
+/// The orders by their configuration names.
+const SORTS: &[(&str, Sort)] = &[
+    ("relevance", Sort::Relevance),
+    ("newest", Sort::Newest),
+    ("oldest", Sort::Oldest),
+    ("title", Sort::Title),
+];
+
+/// Line numbers of byte offsets in one text.
+struct Lines<'a>(&'a str);
+
+impl Lines<'_> {
+    fn of(&self, span: Range<usize>) -> Option<usize> {
+        let at = span.start.min(self.0.len());
+        Some(
+            self.0.as_bytes()[..at]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1,
+        )
+    }
+}
+
+/// Checks a configuration's text and builds the configuration.
+pub fn parse(text: &str, base: &Path) -> Result<Config, Vec<Problem>> {
+    let lines = Lines(text);
+    let raw: RawConfig = toml::from_str(text)
+        .map_err(|e| vec![Problem::at(e.span().and_then(|s| lines.of(s)), e.message())])?;
+    let mut problems = Vec::new();
+    let mut config = Config {
+        corpus: raw.corpus.iter().map(|p| absolute(p, base)).collect(),
+        sample: raw.sample.unwrap_or(true),
+        ..Config::default()
+    };
+    if let Some(s) = &raw.sort {
+        match named(SORTS, s.get_ref()) {
+            Ok(sort) => config.sort = sort,
+            Err(m) => problems.push(Problem::at(lines.of(s.span()), format!("sort: {m}"))),
+        }
+    }
+    if let Some(t) = &raw.theme {
+        match named(ThemeName::ALL, t.get_ref()) {
+            Ok(theme) => config.theme = theme,
+            Err(m) => problems.push(Problem::at(lines.of(t.span()), format!("theme: {m}"))),
+        }
+    }
+    for (role, value) in &raw.colors {
+        let line = lines.of(value.span());
+        match check_role(role).and_then(|()| parse_color(value.get_ref())) {
+            Ok(c) => config.colors.push((role.clone(), c)),
+            Err(m) => problems.push(Problem::at(line, format!("colors.{role}: {m}"))),
+        }
+    }
+    for (name, value) in &raw.keys {
+        let line = lines.of(value.span());
+        if let Err(m) = keys::rebind(&mut config.keys, name, value.get_ref()) {
+            problems.push(Problem::at(line, m));
+        }
+    }
+    let line_of = |name: &str| raw.keys.get(name).and_then(|v| lines.of(v.span()));
+    problems.extend(keys::check(&config.keys, line_of));
+    if problems.is_empty() {
+        Ok(config)
+    } else {
+        problems.sort_by_key(|p| p.line);
+        problems.dedup();
+        Err(problems)
+    }
+}
+
+/// A value among named ones, or a message that lists them.
+fn named<T: Copy>(table: &[(&str, T)], value: &str) -> Result<T, String> {
+    table
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(value.trim()))
+        .map(|(_, v)| *v)
+        .ok_or_else(|| {
+            let names: Vec<String> = table.iter().map(|(n, _)| format!("{n:?}")).collect();
+            format!("unknown value {value:?}; use one of {}", names.join(", "))
+        })
+}
+
+/// A corpus path with `~` expanded, made absolute from the configuration's folder.
+fn absolute(p: &Path, base: &Path) -> PathBuf {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    let expanded = match (p.strip_prefix("~"), home) {
+        (Ok(rest), Some(h)) => h.join(rest),
+        _ => p.to_path_buf(),
+    };
+    if expanded.is_absolute() {
+        expanded
+    } else {
+        base.join(expanded)
+    }
+}

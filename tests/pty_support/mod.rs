@@ -1,0 +1,123 @@
+//! Shared by the tests that run the real binary in a pseudo-terminal: start it, read its
+//! screen with vt100, type keys, wait for it to end.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+
+pub const ROWS: u16 = 30;
+pub const COLS: u16 = 100;
+
+pub struct Screen(pub Arc<Mutex<vt100::Parser>>);
+
+impl Screen {
+    pub fn text(&self) -> String {
+        self.0.lock().unwrap().screen().contents()
+    }
+
+    pub fn alternate(&self) -> bool {
+        self.0.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// Waits until the screen shows all of `needles`, or fails with the screen.
+    pub fn wait_for(&self, needles: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self.text();
+            if needles.iter().all(|n| text.contains(n)) {
+                return text;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "waited for {needles:?}; screen:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// The binary running in a pseudo-terminal.
+pub struct Session {
+    pub screen: Screen,
+    child: Box<dyn Child + Send + Sync>,
+    keys: Box<dyn Write + Send>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    /// Starts the binary with a data directory of its own, these arguments and these
+    /// environment variables, on a screen of `ROWS`×`COLS`.
+    pub fn start(data: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_chanjiao"));
+        cmd.arg("--data-dir");
+        cmd.arg(data);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("CHANJIAO_DATA_DIR");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let screen = Screen(Arc::clone(&parser));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                parser.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let keys = pair.master.take_writer().unwrap();
+        Session {
+            screen,
+            child,
+            keys,
+            _master: pair.master,
+        }
+    }
+
+    /// Types keys.
+    pub fn send(&mut self, s: &str) {
+        self.keys.write_all(s.as_bytes()).unwrap();
+        self.keys.flush().unwrap();
+    }
+
+    /// The exit status once the program has ended; fails after 20 seconds.
+    pub fn wait_exit(&mut self) -> ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the program did not end"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Whether the program is still running.
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+}
