@@ -66,6 +66,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let settings = Settings::resolve(cli.data_dir.clone(), &cli.corpus, cli.config.as_deref())?;
     crate::logging::init(&settings);
+    let start = crate::tui::Start { resume: !cli.fresh };
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
         Some(args::Command::List(a)) => list::run(&settings, &a.filters, &mut out),
@@ -75,7 +76,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(args::Command::Stats(a)) => stats::run(&settings, &a, &mut out),
         None => {
             drop(out);
-            crate::tui::run(&settings).map_err(CliError::Other)
+            crate::tui::run_with(&settings, start).map_err(CliError::Other)
         }
     };
     match result {

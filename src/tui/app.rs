@@ -11,6 +11,7 @@ use super::action::Progress;
 use super::backend::{Facets, Highlighter, NoHits, Row, Sort};
 use super::draw::detail::ArticleView;
 use super::layout::{self, Areas, Panel};
+use super::reading::Reading;
 use super::sidebar::Sidebar;
 
 /// How many rows one search fetches around the selection.
@@ -117,6 +118,8 @@ pub struct App {
     pub open_seq: u64,
     pub pending: Option<Pending>,
     pub quit: bool,
+    /// Read and starred marks, saved views and their prompt.
+    pub reading: Reading,
 }
 
 impl Default for App {
@@ -151,6 +154,7 @@ impl App {
             open_seq: 0,
             pending: None,
             quit: false,
+            reading: Reading::default(),
         }
     }
 

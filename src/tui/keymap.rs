@@ -207,11 +207,37 @@ pub static BINDINGS: &[Binding] = &[
         Action::Back,
         "back to the list / clear the search",
     ),
+    bind(Global, &[ch('r')], Action::ToggleRead, "mark read / unread"),
+    bind(Global, &[ch('*')], Action::ToggleStar, "star / unstar"),
+    bind(
+        Global,
+        &[ch('u')],
+        Action::NextUnread,
+        "next unread article",
+    ),
+    bind(
+        Global,
+        &[ch('w')],
+        Action::SaveView,
+        "name and save this view",
+    ),
+    bind(
+        Global,
+        &[ch('\'')],
+        Action::RecallView,
+        "recall a saved view by name",
+    ),
     bind(
         Sidebar,
         &[key(Enter), ch(' ')],
         Action::ToggleFilter,
         "toggle a filter (OR in a facet, AND across)",
+    ),
+    bind(
+        Sidebar,
+        &[ch('d')],
+        Action::DeleteView,
+        "delete a saved view",
     ),
     bind(
         List,

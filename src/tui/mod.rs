@@ -18,12 +18,18 @@ pub mod keymap;
 pub mod labels;
 pub mod layout;
 pub mod loader;
+pub mod marking;
 pub mod memory;
+pub mod reading;
+pub mod reading_sidebar;
+pub mod saver;
+pub mod session;
 pub mod sidebar;
 pub mod strings;
 pub mod text;
 pub mod theme;
 pub mod update;
+pub mod views;
 pub mod worker;
 
 use std::io::IsTerminal;
@@ -40,11 +46,32 @@ pub use app::App;
 pub use effect::Effect;
 
 use crate::settings::Settings;
+use crate::state::Store;
 use event::Event;
+use reading::Restore;
+use saver::Saver;
 use worker::Worker;
+
+/// How the reader starts.
+#[derive(Debug, Clone, Copy)]
+pub struct Start {
+    /// Go back to where the last session ended (query, filters, order, selection).
+    pub resume: bool,
+}
+
+impl Default for Start {
+    fn default() -> Self {
+        Start { resume: true }
+    }
+}
 
 /// Opens the reader on the configured corpus and runs it until the user quits.
 pub fn run(settings: &Settings) -> anyhow::Result<()> {
+    run_with(settings, Start::default())
+}
+
+/// [`run`], saying whether to resume the last session.
+pub fn run_with(settings: &Settings, start: Start) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(strings::NOT_A_TERMINAL);
     }
@@ -52,18 +79,30 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let worker = Worker::spawn(tx.clone());
     loader::spawn(settings.clone(), tx.clone(), worker.catalog_setter());
     let stop = Arc::new(AtomicBool::new(false));
+    let mut store = Store::in_data_dir(&settings.data_dir);
+    let (state, notice) = store.load();
+    if let Some(n) = &notice {
+        tracing::warn!("{n}");
+    }
+    let restore = Restore {
+        state,
+        resume: start.resume,
+        notice,
+    };
+    let saver = Saver::spawn(store, tx.clone());
 
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     install_mouse_restore();
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let input = event::spawn_input(tx, Arc::clone(&stop));
 
-    let result = event_loop(&mut terminal, &rx, &worker);
+    let result = event_loop(&mut terminal, &rx, &worker, &saver, restore);
 
     stop.store(true, Ordering::Relaxed);
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = input.join();
+    saver.finish();
     result
 }
 
@@ -80,8 +119,11 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     rx: &Receiver<Event>,
     worker: &Worker,
+    saver: &Saver,
+    restore: Restore,
 ) -> anyhow::Result<()> {
     let mut app = App::new();
+    update::update(&mut app, Action::Restore(Box::new(restore)));
     let size = terminal.size().context("cannot read the terminal size")?;
     update::update(
         &mut app,
@@ -108,6 +150,7 @@ fn event_loop(
                 for effect in update::update(&mut app, a) {
                     match effect {
                         Effect::Quit => return Ok(()),
+                        Effect::Save(delta) => saver.submit(*delta),
                         other => worker.submit(other),
                     }
                 }

@@ -99,6 +99,21 @@ pub fn bar() -> Style {
     Style::new().fg(Color::White).bg(Color::Blue)
 }
 
+/// A notice in the status line.
+pub fn notice_bar() -> Style {
+    Style::new().fg(Color::Yellow).bg(Color::Blue)
+}
+
+/// The mark of an unread article in the list.
+pub fn unread() -> Style {
+    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+}
+
+/// The mark of a starred article in the list.
+pub fn star() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
 pub fn duplicate() -> Style {
     Style::new().fg(Color::Yellow)
 }
