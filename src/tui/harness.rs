@@ -10,6 +10,7 @@ use super::app::App;
 use super::backend::Catalog;
 use super::effect::Effect;
 use super::event;
+use super::reading::Restore;
 use super::update::update;
 use super::worker::perform;
 
@@ -23,11 +24,22 @@ pub struct Harness {
 impl Harness {
     /// A reader of `width`×`height` whose catalog has just opened.
     pub fn new(catalog: Arc<dyn Catalog>, width: u16, height: u16) -> Harness {
+        Harness::restored(catalog, width, height, Restore::default())
+    }
+
+    /// [`Harness::new`], starting from a saved reading state.
+    pub fn restored(
+        catalog: Arc<dyn Catalog>,
+        width: u16,
+        height: u16,
+        restore: Restore,
+    ) -> Harness {
         let mut h = Harness {
             app: App::new(),
             catalog,
             effects: Vec::new(),
         };
+        h.send(Action::Restore(Box::new(restore)));
         h.send(Action::Resize { width, height });
         let (articles, sorts) = (h.catalog.len(), h.catalog.sorts());
         h.send(Action::Ready {

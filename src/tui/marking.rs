@@ -79,8 +79,8 @@ pub fn next_unread(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let open = app.focus == Panel::Detail;
-    let from = app.list.selected + 1;
-    scan(app, from, Seek { open })
+    let origin = app.list.selected;
+    scan(app, origin + 1, Seek { open, origin })
 }
 
 /// Looks for an unread row from `from` on: selects it, or moves to the first row not
@@ -103,7 +103,7 @@ fn scan(app: &mut App, from: usize, seek: Seek) -> Vec<Effect> {
     if end >= r.total && from >= r.offset {
         app.reading.seek = None;
         app.reading.notice = Some(strings::NO_MORE_UNREAD.to_string());
-        return Vec::new();
+        return select(app, seek.origin);
     }
     app.reading.seek = Some(seek);
     let next = if from < r.offset { from } else { end };

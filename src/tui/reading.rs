@@ -34,6 +34,8 @@ pub struct Prompt {
 pub struct Seek {
     /// Open the article found (pressed in the article pane).
     pub open: bool,
+    /// The selection when `u` was pressed, to go back to when there is none.
+    pub origin: usize,
 }
 
 /// The article selected when the last session ended, to select again.

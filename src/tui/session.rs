@@ -29,23 +29,27 @@ pub fn restore(app: &mut App, r: Restore) -> Vec<Effect> {
     app.reading.marks = Arc::new(r.state.marks());
     app.reading.views = r.state.views;
     app.reading.notice = r.notice;
+    let mut resume = None;
     if let (true, Some(s)) = (r.resume, r.state.session) {
         views::put(app, &s.search);
         if let Some(p) = panel_by_name(&s.panel) {
             app.focus = p;
         }
-        app.reading.resume = s.selected.map(|id| Resume {
+        resume = s.selected.map(|id| Resume {
             id,
             position: s.position,
             looked_near: false,
         });
     }
     rebuild_sidebar(app);
-    if app.is_ready() {
+    let fx = if app.is_ready() {
         search(app, true)
     } else {
         Vec::new()
-    }
+    };
+    // After the search: a new search stops the lookup, but not this first one.
+    app.reading.resume = resume;
+    fx
 }
 
 /// Where the reader is now, to be saved when it closes.

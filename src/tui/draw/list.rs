@@ -51,7 +51,7 @@ impl Columns {
         } else {
             0
         };
-        let gaps = [date, mark, source, province]
+        let gaps = [date, mark, state, source, province]
             .iter()
             .filter(|c| **c > 0)
             .count();
@@ -99,7 +99,7 @@ fn row_line(row: &Row, c: Columns, marks: &Marks, selected: Option<Style>) -> Li
             if marks.is_starred(&row.id) { "*" } else { " " },
         );
         cell(dot.to_string(), theme::unread(), false);
-        cell(star.to_string(), theme::star(), false);
+        cell(star.to_string(), theme::star(), true);
     }
     let more = c.source > 0 || c.province > 0;
     let title_style = if unread {
