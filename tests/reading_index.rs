@@ -75,7 +75,10 @@ fn unread_and_starred_agree_with_the_memory_catalog() {
         let i = indexed.search(&req(q, f.clone(), &marks)).unwrap();
         assert!(m.total > 0, "{q} {f:?}: the sample has matches");
         assert_eq!(ids(&i), ids(&m), "{q} {f:?}");
-        assert_eq!(i.facets, m.facets, "{q} {f:?}: every count, reading state too");
+        assert_eq!(
+            i.facets, m.facets,
+            "{q} {f:?}: every count, reading state too"
+        );
     }
 
     // The counts themselves, with no filter: exactly the marks.
