@@ -393,6 +393,13 @@ fn the_session_is_saved_on_quit() {
 }
 
 #[test]
+fn quitting_before_the_catalog_opens_keeps_the_last_session() {
+    let mut app = chanjiao::tui::App::new();
+    let fx = chanjiao::tui::update::update(&mut app, chanjiao::tui::action::Action::Quit);
+    assert_eq!(fx, vec![Effect::Quit]);
+}
+
+#[test]
 fn a_notice_from_loading_shows_until_a_key() {
     let mut h = Harness::restored(
         sample(),

@@ -62,12 +62,15 @@ pub fn snapshot(app: &App) -> Session {
     }
 }
 
-/// The save to make on quitting.
-pub fn save_on_quit(app: &App) -> Effect {
-    Effect::Save(Box::new(Delta {
-        session: Some(snapshot(app)),
-        ..Delta::default()
-    }))
+/// The save to make on quitting: none before the first results arrived (quitting while the
+/// index is still being built keeps the last session as it was).
+pub fn save_on_quit(app: &App) -> Option<Effect> {
+    app.results.received.then(|| {
+        Effect::Save(Box::new(Delta {
+            session: Some(snapshot(app)),
+            ..Delta::default()
+        }))
+    })
 }
 
 /// Selects the last session's article once it is among the loaded rows: first in the first

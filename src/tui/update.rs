@@ -32,7 +32,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => {
             app.quit = true;
-            fx.push(session::save_on_quit(app));
+            fx.extend(session::save_on_quit(app));
             fx.push(Effect::Quit);
         }
         Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
