@@ -103,6 +103,21 @@ fn unread_and_starred_agree_with_the_memory_catalog() {
         .search(&req("", Filter::default(), &Arc::new(stray)))
         .unwrap();
     assert_eq!(s.facets, i.facets);
+    // New marks are never answered from the sets kept for the last ones, and back again.
+    let none = indexed
+        .search(&req("", Filter::default(), &Arc::default()))
+        .unwrap();
+    assert_eq!(none.facets.marks.unread, all.total);
+    assert_eq!(none.facets.marks.starred, 0);
+    let mut one_more = (*marks).clone();
+    let unread_id = all.rows.iter().find(|r| !marks.is_read(&r.id)).unwrap();
+    one_more.set_read(&unread_id.id, true);
+    let again = indexed
+        .search(&req("", Filter::default(), &Arc::new(one_more)))
+        .unwrap();
+    assert_eq!(again.facets.marks.unread, all.total - read - 1);
+    let back = indexed.search(&req("", Filter::default(), &marks)).unwrap();
+    assert_eq!(back.facets, i.facets);
 }
 
 #[test]

@@ -133,6 +133,8 @@ pub struct Index {
     stories: stories::Stories,
     files: usize,
     read_only: bool,
+    /// Documents of the read and starred ids, per segment, for the last marks searched with.
+    mark_cache: std::sync::Arc<marks::MarkCache>,
 }
 
 impl Index {

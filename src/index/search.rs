@@ -263,6 +263,7 @@ impl Index {
                 field: self.fields.id,
                 marks: m.clone(),
                 keep: filter.marks.clone(),
+                cache: self.mark_cache.clone(),
             }),
         };
         let fruit = searcher
