@@ -2,6 +2,7 @@
 //! error that names it and suggests the closest. Values of one facet are ORed, facets ANDed.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::article::Article;
@@ -34,6 +35,16 @@ fn hint(s: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
+/// A value of the reading-state facet. The catalogs apply it from the reader's sets of read
+/// and starred ids; [`Filter::matches`] cannot, and ignores it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mark {
+    /// Not read yet.
+    Unread,
+    Starred,
+}
+
 /// Resolved filters.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
@@ -45,6 +56,8 @@ pub struct Filter {
     pub topics: Vec<String>,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
+    /// Reading state (values ORed), applied by the reader's catalogs.
+    pub marks: Vec<Mark>,
 }
 
 /// Resolves a province name (`Shandong`, `shandong`, `山东`, `山东省`, `national`, `全国`).

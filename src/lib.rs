@@ -10,6 +10,7 @@ pub mod filter;
 pub mod index;
 pub mod logging;
 pub mod settings;
+pub mod state;
 pub mod synth;
 pub mod tagging;
 pub mod text;

@@ -75,6 +75,9 @@ fn an_action_without_keys_leaves_the_help() {
     assert!(!screen(&h).contains("clear all filters"));
     h.press(KeyCode::Esc);
     h.press(KeyCode::Char('h'));
+    // Past Unread and Starred to the first province.
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('j'));
     h.press(KeyCode::Enter);
     assert_eq!(h.app.filter.provinces.len(), 1);
     h.press(KeyCode::Char('c'));

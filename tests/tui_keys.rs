@@ -181,7 +181,10 @@ fn sidebar_filters_or_within_and_across_facets() {
     let mut h = reader(120, 40);
     let all = h.app.results.total;
     h.press(KeyCode::Char('h'));
-    h.press(KeyCode::Enter); // 全国 National, the first value
+    // Past Unread and Starred to 全国 National, the first province.
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Enter);
     assert_eq!(h.app.filter.provinces, vec![NATIONAL]);
     let national = h.app.results.total;
     assert!(national > 0 && national < all);
@@ -319,11 +322,12 @@ fn mouse_clicks_and_wheel() {
         down: true,
     });
     assert_eq!(h.app.list.selected, 5);
-    // Click the first province in the sidebar: filtered.
+    // Click the first province in the sidebar (below the State and Views sections):
+    // filtered.
     let side = areas.sidebar.unwrap();
     h.send(Action::Click {
         column: side.x + 3,
-        row: side.y + 2,
+        row: side.y + 7,
     });
     assert_eq!(h.app.focus, Panel::Sidebar);
     assert_eq!(h.app.filter.provinces.len(), 1);

@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal: it opens the reader, takes a search typed key by
-//! key, quits on `q` and gives the terminal back.
+//! key, quits on `q` and gives the terminal back; marks, views and the session it saves are
+//! there when it starts again.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -12,25 +13,24 @@ use pty_support::Session;
 #[test]
 fn reader_runs_in_a_terminal() {
     let data = tempfile::tempdir().unwrap();
-    let mut term = Session::start(data.path(), &[], &[]);
-
+    let mut run = Session::start(data.path(), &[], &[]);
     // The reader opens on the embedded sample corpus.
-    let first = term
+    let first = run
         .screen
         .wait_for(&["文章 Articles", "ready", "sort: relevance"]);
     assert!(
-        term.screen.alternate(),
+        run.screen.alternate(),
         "the reader uses the alternate screen"
     );
     assert!(first.contains("筛选 Filters"), "{first}");
 
     // Live search, typed key by key.
-    term.send("/");
+    run.send("/");
     for c in "联合体".chars() {
-        term.send(&c.to_string());
+        run.send(&c.to_string());
         std::thread::sleep(Duration::from_millis(30));
     }
-    let searched = term.screen.wait_for(&["/ 联合体", "/ "]);
+    let searched = run.screen.wait_for(&["/ 联合体", "/ "]);
     assert!(
         searched
             .lines()
@@ -39,18 +39,67 @@ fn reader_runs_in_a_terminal() {
     );
 
     // Esc leaves the search line, `?` opens the help, `q` closes it, `q` quits.
-    term.send("\x1b");
-    term.screen.wait_for(&["search 搜索"]);
-    term.send("?");
-    term.screen.wait_for(&["帮助 Keys"]);
-    term.send("q");
+    run.send("\x1b");
+    run.screen.wait_for(&["search 搜索"]);
+    run.send("?");
+    run.screen.wait_for(&["帮助 Keys"]);
+    run.send("q");
     std::thread::sleep(Duration::from_millis(200));
-    term.send("q");
-
-    let status = term.wait_exit();
+    run.send("q");
+    let status = run.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     std::thread::sleep(Duration::from_millis(100));
-    assert!(!term.screen.alternate(), "the terminal is given back");
+    assert!(!run.screen.alternate(), "the terminal is given back");
+}
+
+#[test]
+fn marks_views_and_the_session_outlive_the_reader() {
+    let data = tempfile::tempdir().unwrap();
+    let mut run = Session::start(data.path(), &[], &[]);
+    run.screen
+        .wait_for(&["文章 Articles", "ready", "未读 Unread"]);
+    // Star the first article, search, save the view, quit.
+    run.send("*");
+    let starred = run.screen.wait_for(&["•*"]);
+    let count = starred
+        .lines()
+        .find_map(|l| l.split("星标 Starred").nth(1))
+        .and_then(|rest| rest.split('│').next())
+        .map(str::trim);
+    assert_eq!(count, Some("1"), "{starred}");
+    run.send("/");
+    for c in "联合体".chars() {
+        run.send(&c.to_string());
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    run.send("\r");
+    run.send("w");
+    run.screen.wait_for(&["Save view as:"]);
+    run.send("lianhe\r");
+    run.screen.wait_for(&["view 'lianhe' saved"]);
+    run.send("q");
+    let status = run.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+
+    let state = std::fs::read_to_string(data.path().join("state").join("state.json")).unwrap();
+    assert!(state.contains("\"lianhe\""), "{state}");
+    assert!(state.contains("联合体"), "{state}");
+
+    // Again: the search is back, with the star and the view.
+    let mut again = Session::start(data.path(), &[], &[]);
+    let text = again.screen.wait_for(&["/ 联合体", "ready", "lianhe"]);
+    assert!(text.contains("星标 Starred"), "{text}");
+    again.send("q");
+    let status = again.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+
+    // With --fresh: an empty search, the view still listed.
+    let mut fresh = Session::start(data.path(), &["--fresh"], &[]);
+    let text = fresh.screen.wait_for(&["search 搜索", "ready", "lianhe"]);
+    assert!(!text.contains("/ 联合体"), "{text}");
+    fresh.send("q");
+    let status = fresh.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
 }
 
 #[test]

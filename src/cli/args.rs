@@ -23,6 +23,10 @@ pub struct Cli {
     /// Configuration file (default: config.toml in the platform config directory).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Open the reader on an empty search instead of where the last session ended (read
+    /// marks, stars and saved views are kept).
+    #[arg(long)]
+    pub fresh: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -45,5 +45,6 @@ pub fn resolve(args: &FilterArgs) -> Result<Filter, CliError> {
             .as_deref()
             .map(|d| filter::date(d, true))
             .transpose()?,
+        marks: Vec::new(),
     })
 }

@@ -109,7 +109,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         None => {
             drop(out);
-            crate::tui::run(&settings, &config).map_err(CliError::Other)
+            let start = crate::tui::Start { resume: !cli.fresh };
+            crate::tui::run(&settings, &config, start).map_err(CliError::Other)
         }
     };
     match result {

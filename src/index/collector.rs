@@ -9,9 +9,11 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::facets::{FACETS, Facet, RawCounts};
+use super::marks::{MarkFilter, SegmentMarks};
 use super::schema::{UNDATED, names};
 use super::search::Sort;
 use crate::filter::fold;
+use crate::state::MarkCounts;
 
 /// Resolved facet filters: for each facet, the accepted values (`None` = no filter).
 #[derive(Debug, Clone, Default)]
@@ -74,16 +76,23 @@ fn rank_key(sort: Sort, score: Score, published: i64) -> (f32, i64) {
     }
 }
 
+/// Where the reading-state facet stands among the facets a document can fail.
+const MARKS: usize = FACETS.len();
+
 pub(crate) struct Fruit {
     pub top: Vec<Candidate>,
     pub total: usize,
     pub counts: RawCounts,
+    /// Reading-state counts (zero without marks).
+    pub marks: MarkCounts,
 }
 
 pub(crate) struct FacetedTop {
     pub keep: usize,
     pub sort: Sort,
     pub filters: FacetFilters,
+    /// The reading-state facet, on the `id` field.
+    pub marks: Option<MarkFilter>,
 }
 
 /// A facet's column in one segment, with the accepted ordinals when it is filtered.
@@ -169,6 +178,7 @@ pub(crate) struct SegmentTop {
     counted: Vec<FacetColumn>,
     /// The source filter works on the folded-names column.
     source_keys: FacetColumn,
+    marks: SegmentMarks,
     heap: BinaryHeap<std::cmp::Reverse<Candidate>>,
     total: usize,
 }
@@ -224,6 +234,7 @@ impl Collector for FacetedTop {
             until: f.until.unwrap_or(i64::MAX),
             counted,
             source_keys,
+            marks: SegmentMarks::new(reader, self.marks.as_ref())?,
             heap: BinaryHeap::new(),
             total: 0,
         })
@@ -237,9 +248,12 @@ impl Collector for FacetedTop {
         let mut top: Vec<Candidate> = Vec::new();
         let mut total = 0;
         let mut counts: RawCounts = Default::default();
+        let mut marks = MarkCounts::default();
         for f in fruits {
             top.extend(f.top);
             total += f.total;
+            marks.unread += f.marks.unread;
+            marks.starred += f.marks.starred;
             for (i, m) in f.counts.into_iter().enumerate() {
                 for (k, v) in m {
                     *counts[i].entry(k).or_default() += v;
@@ -248,7 +262,12 @@ impl Collector for FacetedTop {
         }
         top.sort_by(|a, b| b.cmp(a));
         top.truncate(self.keep);
-        Ok(Fruit { top, total, counts })
+        Ok(Fruit {
+            top,
+            total,
+            counts,
+            marks,
+        })
     }
 }
 
@@ -277,10 +296,18 @@ impl SegmentCollector for SegmentTop {
                 failed = Some(i);
             }
         }
+        if !self.marks.passes(doc) {
+            if failed.is_some() {
+                return;
+            }
+            failed = Some(MARKS);
+        }
         match failed {
+            Some(MARKS) => self.marks.count(doc),
             Some(i) => self.counted[i].count(doc),
             None => {
                 self.total += 1;
+                self.marks.count(doc);
                 for fc in &mut self.counted {
                     fc.count(doc);
                 }
@@ -313,6 +340,7 @@ impl SegmentCollector for SegmentTop {
             top: self.heap.into_iter().map(|r| r.0).collect(),
             total: self.total,
             counts,
+            marks: self.marks.counts,
         }
     }
 }

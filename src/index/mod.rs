@@ -23,8 +23,9 @@ mod collector;
 mod corpus_set;
 mod error;
 pub mod facets;
-mod lock;
+pub(crate) mod lock;
 pub mod manifest;
+pub mod marks;
 mod open;
 pub mod paths;
 pub mod query;
@@ -132,6 +133,8 @@ pub struct Index {
     stories: stories::Stories,
     files: usize,
     read_only: bool,
+    /// Documents of the read and starred ids, per segment, for the last marks searched with.
+    mark_cache: std::sync::Arc<marks::MarkCache>,
 }
 
 impl Index {

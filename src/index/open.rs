@@ -173,6 +173,7 @@ fn into_index(live: Live, read_only: bool) -> Index {
         stories: stories::Stories::new(live.state.stories),
         files: live.state.file_count,
         read_only,
+        mark_cache: Default::default(),
     }
 }
 

@@ -12,6 +12,7 @@ use tantivy::{Searcher, TantivyDocument, Term};
 use super::analyzer::WordNormalizer;
 use super::collector::{FacetFilters, FacetedTop};
 use super::facets::{self, Facets};
+use super::marks::MarkFilter;
 use super::query::{self, Atom, Clause};
 use super::schema::Fields;
 use super::segment::{QueryTerm, analyze};
@@ -19,6 +20,8 @@ use super::snippet::{HitTerms, hit_ranges, snippet};
 use super::{Index, IndexError};
 use crate::article::{Article, china_offset};
 use crate::filter::{Filter, fold};
+use crate::state::MarkCounts;
+use crate::state::Marks;
 
 /// How much more a word in the title counts than one in the body.
 pub const TITLE_BOOST: f32 = 2.5;
@@ -81,6 +84,9 @@ pub struct SearchResults {
     pub facets: Facets,
     /// The terms that matched, for highlighting elsewhere (`snippet::hit_ranges`).
     pub terms: HitTerms,
+    /// Unread and starred counts (disjunctive, like `facets`) when searched with marks.
+    #[serde(skip)]
+    pub marks: MarkCounts,
 }
 
 struct Compiler<'a> {
@@ -227,6 +233,16 @@ impl Index {
     /// and the terms to highlight. An unknown province or sector in the query, or a bad
     /// date, is an error that names it.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, IndexError> {
+        self.search_marked(req, None)
+    }
+
+    /// [`Index::search`] with the reader's marks: the filter's reading-state values apply,
+    /// and the results count unread and starred articles.
+    pub fn search_marked(
+        &self,
+        req: &SearchRequest,
+        marks: Option<&std::sync::Arc<Marks>>,
+    ) -> Result<SearchResults, IndexError> {
         let parsed = query::parse(&req.query)?;
         let filter = query::merge(&req.filter, &parsed.filter);
         let searcher = self.reader.searcher();
@@ -243,6 +259,12 @@ impl Index {
             keep: req.offset + req.limit,
             sort: req.sort,
             filters: facet_filters(&filter),
+            marks: marks.map(|m| MarkFilter {
+                field: self.fields.id,
+                marks: m.clone(),
+                keep: filter.marks.clone(),
+                cache: self.mark_cache.clone(),
+            }),
         };
         let fruit = searcher
             .search(q.as_ref(), &collector)
@@ -273,6 +295,7 @@ impl Index {
             total: fruit.total,
             facets: facets::finish(fruit.counts),
             terms,
+            marks: fruit.marks,
         })
     }
 

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::article::Article;
 
 use super::backend::{Response, Row, Sort};
+use super::reading::Restore;
 
 /// A movement within a panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +54,23 @@ pub enum Action {
     CycleSort,
     NextHit,
     PrevHit,
+    // Reading state and saved views.
+    /// Mark the selected article read, or unread again.
+    ToggleRead,
+    /// Star the selected article, or take its star away.
+    ToggleStar,
+    /// Select the next unread article in the list (in the article pane: open it).
+    NextUnread,
+    /// Ask for a name and save the query, filters and order under it.
+    SaveView,
+    /// Pick a saved view by name and apply it.
+    RecallView,
+    /// Delete the saved view under the sidebar's cursor.
+    DeleteView,
+    /// The saved reading state, at start.
+    Restore(Box<Restore>),
+    /// A one-line notice for the status line (saving the state failed, …).
+    Notice(String),
     // Editing the search line.
     Insert(char),
     Backspace,
@@ -85,8 +103,8 @@ pub enum Action {
     LoadFailed(String),
     /// Progress of bringing the index up to date while an older complete one is shown.
     Updating(Progress),
-    /// A one-line message for the status line (a background update failed).
-    Notice(String),
+    /// Bringing the index up to date failed (one line); the index shown stays.
+    UpdateFailed(String),
     /// A search finished (`seq` numbers requests; stale ones are dropped).
     Searched {
         seq: u64,

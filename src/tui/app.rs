@@ -12,6 +12,7 @@ use super::backend::{Facets, Highlighter, NoHits, Row, Sort};
 use super::bindings::KeyMap;
 use super::draw::detail::ArticleView;
 use super::layout::{self, Areas, Panel};
+use super::reading::Reading;
 use super::sidebar::Sidebar;
 use super::theme::Theme;
 
@@ -125,6 +126,8 @@ pub struct App {
     pub theme: Theme,
     /// What each key means.
     pub keys: Arc<KeyMap>,
+    /// Read and starred marks, saved views and their prompt.
+    pub reading: Reading,
 }
 
 impl Default for App {
@@ -162,6 +165,7 @@ impl App {
             quit: false,
             theme: Theme::default(),
             keys: Arc::new(KeyMap::default()),
+            reading: Reading::default(),
         }
     }
 

@@ -12,6 +12,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::article::Article;
 use crate::filter::Filter;
+use crate::state::{MarkCounts, Marks};
 
 /// Result order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -52,6 +53,8 @@ pub struct Request {
     pub offset: usize,
     /// At most this many rows.
     pub limit: usize,
+    /// The read and starred ids, for the filter's reading-state values and their counts.
+    pub marks: Arc<Marks>,
 }
 
 /// One line of the article list: what the list shows, without the body.
@@ -100,6 +103,8 @@ pub struct Facets {
     pub sectors: Counts,
     /// Outlet names (the Chinese name when known, else as written).
     pub sources: Counts,
+    /// Unread and starred articles.
+    pub marks: MarkCounts,
 }
 
 impl Facets {

@@ -60,7 +60,8 @@ pub fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
             .lookup(&[Scope::Help, Scope::Global], key)
             .filter(|a| matches!(a, Action::ToggleHelp | Action::Move(_) | Action::Quit));
     }
-    if app.searching {
+    // The view prompt edits like the search line.
+    if app.searching || app.reading.prompt.is_some() {
         if let Some(a) = app.keys.lookup(&[Scope::Search], key) {
             return Some(a);
         }
@@ -104,7 +105,7 @@ pub fn translate(app: &App, event: ct::Event) -> Vec<Action> {
             _ => Vec::new(),
         },
         ct::Event::Resize(width, height) => vec![Action::Resize { width, height }],
-        ct::Event::Paste(text) if app.searching => text
+        ct::Event::Paste(text) if app.searching || app.reading.prompt.is_some() => text
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .map(Action::Insert)

@@ -10,6 +10,7 @@ use super::app::App;
 use super::backend::Catalog;
 use super::effect::Effect;
 use super::event;
+use super::reading::Restore;
 use super::update::update;
 use super::worker::perform;
 
@@ -28,11 +29,32 @@ impl Harness {
 
     /// The same, starting from a given state (a configured reader).
     pub fn with_app(app: App, catalog: Arc<dyn Catalog>, width: u16, height: u16) -> Harness {
+        Harness::build(app, catalog, width, height, Restore::default())
+    }
+
+    /// [`Harness::new`], starting from a saved reading state.
+    pub fn restored(
+        catalog: Arc<dyn Catalog>,
+        width: u16,
+        height: u16,
+        restore: Restore,
+    ) -> Harness {
+        Harness::build(App::new(), catalog, width, height, restore)
+    }
+
+    fn build(
+        app: App,
+        catalog: Arc<dyn Catalog>,
+        width: u16,
+        height: u16,
+        restore: Restore,
+    ) -> Harness {
         let mut h = Harness {
             app,
             catalog,
             effects: Vec::new(),
         };
+        h.send(Action::Restore(Box::new(restore)));
         h.send(Action::Resize { width, height });
         let (articles, sorts) = (h.catalog.len(), h.catalog.sorts());
         h.send(Action::Ready {

@@ -64,13 +64,16 @@ impl Catalog for IndexCatalog {
     fn search(&self, request: &Request) -> anyhow::Result<Response> {
         let results = self
             .index
-            .search(&SearchRequest {
-                query: request.query.clone(),
-                filter: request.filter.clone(),
-                sort: index_sort(request.sort, &request.query),
-                limit: request.limit,
-                offset: request.offset,
-            })
+            .search_marked(
+                &SearchRequest {
+                    query: request.query.clone(),
+                    filter: request.filter.clone(),
+                    sort: index_sort(request.sort, &request.query),
+                    limit: request.limit,
+                    offset: request.offset,
+                },
+                Some(&request.marks),
+            )
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         let total = results.total;
         let rows = results
@@ -92,6 +95,7 @@ impl Catalog for IndexCatalog {
                 provinces: counts(f.provinces),
                 sectors: counts(f.sectors),
                 sources: counts(f.sources),
+                marks: results.marks,
             },
             hits,
         })

@@ -204,7 +204,7 @@ pub fn spawn(
             Err(e) => {
                 tracing::error!("cannot open the index: {e}");
                 send(match shown {
-                    Some(()) => Action::Notice(format!("{}: {e}", strings::UPDATE_FAILED)),
+                    Some(()) => Action::UpdateFailed(format!("{}: {e}", strings::UPDATE_FAILED)),
                     None => Action::LoadFailed(e),
                 });
                 return;

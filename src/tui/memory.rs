@@ -9,8 +9,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::filter::{Filter, NATIONAL, fold};
+use crate::filter::{Filter, Mark, NATIONAL, fold};
 use crate::index::query::{self, Atom, Clause};
+use crate::state::{MarkCounts, Marks};
 use crate::text::to_simplified;
 
 use super::backend::{Catalog, Counts, Facets, Highlighter, NoHits, Request, Response, Row, Sort};
@@ -274,6 +275,15 @@ impl MemoryCatalog {
             })
     }
 
+    /// The reading-state filter: any of its values.
+    fn marks_ok(f: &Filter, marks: &Marks, a: &Article) -> bool {
+        f.marks.is_empty()
+            || f.marks.iter().any(|m| match m {
+                Mark::Unread => !marks.is_read(&a.id),
+                Mark::Starred => marks.is_starred(&a.id),
+            })
+    }
+
     fn sector_ok(f: &Filter, a: &Article) -> bool {
         f.sectors.is_empty() || f.sectors.iter().any(|s| a.sectors.iter().any(|t| t == s))
     }
@@ -318,6 +328,7 @@ impl Catalog for MemoryCatalog {
         let f = &q.filter;
         let (mut provinces, mut sectors, mut sources) =
             (HashMap::new(), HashMap::new(), HashMap::new());
+        let mut marks = MarkCounts::default();
         let mut matched: Vec<(usize, f32)> = Vec::new();
         for (i, a) in self.articles.iter().enumerate() {
             if !Self::rest_ok(f, a) {
@@ -326,11 +337,19 @@ impl Catalog for MemoryCatalog {
             let Some(score) = q.score(&self.titles[i], &self.bodies[i]) else {
                 continue;
             };
-            let (p, s, o) = (
+            let (p, s, o, m) = (
                 Self::province_ok(f, a),
                 Self::sector_ok(f, a),
                 self.source_ok(f, i),
+                Self::marks_ok(f, &request.marks, a),
             );
+            if p && s && o {
+                marks.unread += usize::from(!request.marks.is_read(&a.id));
+                marks.starred += usize::from(request.marks.is_starred(&a.id));
+            }
+            if !m {
+                continue;
+            }
             if s && o {
                 if a.provinces.is_empty() {
                     bump(&mut provinces, NATIONAL);
@@ -391,6 +410,7 @@ impl Catalog for MemoryCatalog {
                 provinces: sorted(provinces),
                 sectors: sorted(sectors),
                 sources: sorted(sources),
+                marks,
             },
             hits,
         })

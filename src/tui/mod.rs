@@ -21,14 +21,20 @@ pub mod keymap;
 pub mod labels;
 pub mod layout;
 pub mod loader;
+pub mod marking;
 pub mod memory;
 pub mod palette;
+pub mod reading;
+pub mod reading_sidebar;
+pub mod saver;
+pub mod session;
 pub mod sidebar;
 pub mod strings;
 pub mod text;
 pub mod theme;
 pub mod timing;
 pub mod update;
+pub mod views;
 pub mod worker;
 
 use std::io::IsTerminal;
@@ -47,13 +53,29 @@ pub use effect::Effect;
 
 use crate::config::Config;
 use crate::settings::Settings;
+use crate::state::Store;
 use event::Event;
+use reading::Restore;
+use saver::Saver;
 use timing::Timings;
 use worker::Worker;
 
+/// How the reader starts.
+#[derive(Debug, Clone, Copy)]
+pub struct Start {
+    /// Go back to where the last session ended (query, filters, order, selection).
+    pub resume: bool,
+}
+
+impl Default for Start {
+    fn default() -> Self {
+        Start { resume: true }
+    }
+}
+
 /// Opens the reader on the configured corpus, with the configuration's theme, keys and
-/// order, and runs it until the user quits.
-pub fn run(settings: &Settings, config: &Config) -> anyhow::Result<()> {
+/// order, resuming the last session or not, and runs it until the user quits.
+pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(strings::NOT_A_TERMINAL);
     }
@@ -62,6 +84,17 @@ pub fn run(settings: &Settings, config: &Config) -> anyhow::Result<()> {
     let worker = Worker::spawn(tx.clone());
     loader::spawn(settings.clone(), tx.clone(), worker.catalog_setter());
     let stop = Arc::new(AtomicBool::new(false));
+    let mut store = Store::in_data_dir(&settings.data_dir);
+    let (state, notice) = store.load();
+    if let Some(n) = &notice {
+        tracing::warn!("{n}");
+    }
+    let restore = Restore {
+        state,
+        resume: start.resume,
+        notice,
+    };
+    let saver = Saver::spawn(store, tx.clone());
 
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     install_mouse_restore();
@@ -69,13 +102,22 @@ pub fn run(settings: &Settings, config: &Config) -> anyhow::Result<()> {
     let input = event::spawn_input(tx, Arc::clone(&stop));
 
     let app = App::configured(config, &theme::ColorEnv::from_process());
-    let result = event_loop(&mut terminal, app, &rx, &worker, &mut timings);
+    let result = event_loop(
+        &mut terminal,
+        app,
+        &rx,
+        &worker,
+        &saver,
+        restore,
+        &mut timings,
+    );
     tracing::info!("reader timings: {}", timings.summary());
 
     stop.store(true, Ordering::Relaxed);
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = input.join();
+    saver.finish();
     result
 }
 
@@ -93,8 +135,11 @@ fn event_loop(
     mut app: App,
     rx: &Receiver<Event>,
     worker: &Worker,
+    saver: &Saver,
+    restore: Restore,
     timings: &mut Timings,
 ) -> anyhow::Result<()> {
+    update::update(&mut app, Action::Restore(Box::new(restore)));
     let size = terminal.size().context("cannot read the terminal size")?;
     update::update(
         &mut app,
@@ -143,6 +188,7 @@ fn event_loop(
                             timings.asked(seq);
                             worker.submit(effect);
                         }
+                        Effect::Save(delta) => saver.submit(*delta),
                         other => worker.submit(other),
                     }
                 }

@@ -13,6 +13,10 @@ pub enum Facet {
     Province,
     Sector,
     Source,
+    /// Reading state: unread, starred.
+    State,
+    /// A saved view (not a filter: Enter applies it).
+    View,
 }
 
 /// One line of the sidebar.
@@ -32,18 +36,21 @@ pub enum Entry {
         count: usize,
         selected: bool,
     },
+    /// A saved view; `active` when the reader shows it now.
+    View { name: String, active: bool },
     /// Shown under a facet with no values.
     Empty,
 }
 
 impl Entry {
     pub fn is_item(&self) -> bool {
-        matches!(self, Entry::Item { .. })
+        matches!(self, Entry::Item { .. } | Entry::View { .. })
     }
 
     fn key(&self) -> Option<(Facet, &str)> {
         match self {
             Entry::Item { facet, value, .. } => Some((*facet, value.as_str())),
+            Entry::View { name, .. } => Some((Facet::View, name.as_str())),
             _ => None,
         }
     }

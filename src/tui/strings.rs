@@ -36,5 +36,15 @@ pub const UPDATING: &str = "updating";
 pub const UPDATE_FAILED: &str = "cannot update the index";
 pub const FILTERED: &str = "filters:";
 
+pub const NO_MORE_UNREAD: &str = "没有更多未读 No unread articles further down";
+pub const NO_VIEWS: &str = "没有视图 No saved views yet: w saves the current one";
+pub const NO_SUCH_VIEW: &str = "no saved view matches that name";
+pub const VIEW_NEEDS_NAME: &str = "not saved: a view needs a name";
+pub const VIEW: &str = "view";
+pub const DELETED: &str = "deleted";
+pub const SAVE_VIEW_PROMPT: &str = " 保存视图 Save view as: ";
+pub const RECALL_VIEW_PROMPT: &str = " 视图 View: ";
+pub const PICKER_TITLE: &str = " 视图 Views ";
+
 pub const NOT_A_TERMINAL: &str = "standard output is not a terminal: the reader needs one \
      (to print articles, use `chanjiao list`, `chanjiao search QUERY` or `chanjiao show ID`)";

@@ -227,4 +227,20 @@ impl Theme {
     pub fn duplicate(&self) -> Style {
         self.fg(self.palette.duplicate)
     }
+
+    /// A notice in the status line (the status bar's background, in the key colour).
+    pub fn notice_bar(&self) -> Style {
+        self.on(self.palette.key, self.palette.status)
+            .add_modifier(Modifier::BOLD)
+    }
+
+    /// The mark of an unread article in the list.
+    pub fn unread(&self) -> Style {
+        self.fg(self.palette.accent).add_modifier(Modifier::BOLD)
+    }
+
+    /// The mark of a starred article in the list.
+    pub fn star(&self) -> Style {
+        self.fg(self.palette.key).add_modifier(Modifier::BOLD)
+    }
 }

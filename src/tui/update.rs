@@ -14,6 +14,7 @@ use super::draw::{detail, help, list};
 use super::effect::Effect;
 use super::layout::{self, Panel};
 use super::sidebar::{self, Entry, Facet};
+use super::{marking, reading, reading_sidebar, session, views};
 
 /// Rows from the edge of the loaded window at which the next window is fetched.
 const MARGIN: usize = 40;
@@ -21,10 +22,17 @@ const MARGIN: usize = 40;
 const WHEEL: isize = 3;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if is_key(&action) {
+        app.reading.notice = None;
+    }
+    if let Some(fx) = views::on_prompt(app, &action) {
+        return fx;
+    }
     let mut fx = Vec::new();
     match action {
         Action::Quit => {
             app.quit = true;
+            fx.extend(session::save_on_quit(app));
             fx.push(Effect::Quit);
         }
         Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
@@ -86,6 +94,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.focus = Panel::Detail;
                 refresh_view(app);
                 fx.extend(open_selected(app));
+                fx.extend(marking::opened(app));
             }
         }
         Action::ClearFilters => {
@@ -101,6 +110,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::NextHit => jump_to_hit(app, true),
         Action::PrevHit => jump_to_hit(app, false),
+        Action::ToggleRead => fx.extend(marking::toggle_read(app)),
+        Action::ToggleStar => fx.extend(marking::toggle_star(app)),
+        Action::NextUnread => fx.extend(marking::next_unread(app)),
+        Action::SaveView => views::start_save(app),
+        Action::RecallView => views::start_recall(app),
+        Action::DeleteView => fx.extend(views::delete(app)),
+        Action::Restore(r) => fx.extend(session::restore(app, *r)),
+        Action::Notice(n) => app.reading.notice = Some(n),
         Action::Insert(c) => {
             if app.searching && !c.is_control() {
                 app.query.push(c);
@@ -164,11 +181,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::LoadFailed(msg) => app.load = Load::Failed(msg),
         Action::Updating(p) => app.updating = Some(p),
-        Action::Notice(msg) => {
+        Action::UpdateFailed(msg) => {
             app.updating = None;
             app.error = Some(msg);
         }
-        Action::Searched { seq, result } => fx.extend(searched(app, seq, result)),
+        Action::Searched { seq, result } => {
+            fx.extend(searched(app, seq, result));
+            fx.extend(reading::after_search(app));
+        }
         Action::Opened { seq, article, also } => {
             if seq == app.open_seq {
                 app.detail = DetailState {
@@ -184,11 +204,31 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     fx
 }
 
+/// Whether an action comes from the keyboard or the mouse (a notice lasts until one does).
+fn is_key(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Resize { .. }
+            | Action::Progress(_)
+            | Action::Ready { .. }
+            | Action::LoadFailed(_)
+            | Action::Searched { .. }
+            | Action::Opened { .. }
+            | Action::Restore(_)
+            | Action::Notice(_)
+    )
+}
+
 /// Starts a search: a new query (`reset`, back to the first row) or another window of the
 /// current results around the selection.
-fn search(app: &mut App, reset: bool) -> Vec<Effect> {
+pub(super) fn search(app: &mut App, reset: bool) -> Vec<Effect> {
     if !app.is_ready() {
         return Vec::new();
+    }
+    if reset && app.results.received {
+        // A new search: `u` and the session's selection stop looking.
+        app.reading.seek = None;
+        app.reading.resume = None;
     }
     app.search_seq += 1;
     let offset = if reset {
@@ -208,6 +248,7 @@ fn search(app: &mut App, reset: bool) -> Vec<Effect> {
             sort: app.sort,
             offset,
             limit: PAGE,
+            marks: app.reading.marks.clone(),
         },
     }]
 }
@@ -290,7 +331,7 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
     }]
 }
 
-fn select(app: &mut App, index: usize) -> Vec<Effect> {
+pub(super) fn select(app: &mut App, index: usize) -> Vec<Effect> {
     let total = app.results.total;
     if total == 0 {
         return Vec::new();
@@ -365,7 +406,11 @@ fn scroll_help(app: &mut App, m: Motion) {
 }
 
 fn toggle_filter(app: &mut App) -> Vec<Effect> {
-    let Some(Entry::Item { facet, value, .. }) = app.sidebar.current().cloned() else {
+    let entry = app.sidebar.current().cloned();
+    if let Some(Entry::View { name, .. }) = entry {
+        return views::apply(app, &name);
+    }
+    let Some(Entry::Item { facet, value, .. }) = entry else {
         return Vec::new();
     };
     let f = &mut app.filter;
@@ -381,6 +426,12 @@ fn toggle_filter(app: &mut App) -> Vec<Effect> {
             }
         }
         Facet::Source => toggle(&mut f.sources, value),
+        Facet::State => {
+            if let Some(m) = reading_sidebar::mark_of(&value) {
+                toggle(&mut f.marks, m);
+            }
+        }
+        Facet::View => {}
     }
     rebuild_sidebar(app);
     search(app, true)
@@ -395,8 +446,9 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
     }
 }
 
-fn rebuild_sidebar(app: &mut App) {
-    let entries = sidebar::entries(&app.results.facets, &app.filter);
+pub(super) fn rebuild_sidebar(app: &mut App) {
+    let mut entries = reading_sidebar::entries(app);
+    entries.extend(sidebar::entries(&app.results.facets, &app.filter));
     app.sidebar.set_entries(entries);
     let h = app.panel_height(Panel::Sidebar);
     app.sidebar.follow(h);

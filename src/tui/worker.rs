@@ -40,7 +40,7 @@ pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
                 also,
             })
         }
-        Effect::Quit => None,
+        Effect::Quit | Effect::Save(_) => None,
     }
 }
 
@@ -95,6 +95,7 @@ impl Worker {
                 Effect::Search { seq, request } => s.search = Some((seq, request)),
                 Effect::Open { seq, id } => s.open = Some((seq, id)),
                 Effect::Quit => s.stop = true,
+                Effect::Save(_) => {}
             }
         }
         self.shared.1.notify_all();

@@ -1,5 +1,6 @@
-//! The article list: date, a mark for stories reported by several outlets, title, outlet and
-//! province, in columns measured by display width. Virtual: only the visible rows are drawn,
+//! The article list: date, a mark for stories reported by several outlets, the reading state
+//! (`•` unread, `*` starred; unread titles are bold), title, outlet and province, in columns
+//! measured by display width. Virtual: only the visible rows are drawn,
 //! from the window of results the reader holds.
 
 use ratatui::buffer::Buffer;
@@ -8,6 +9,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 
+use crate::state::Marks;
 use crate::tui::app::{App, Load};
 use crate::tui::backend::Row;
 use crate::tui::labels;
@@ -23,6 +25,8 @@ use super::panel;
 pub struct Columns {
     pub date: usize,
     pub mark: usize,
+    /// Unread and starred marks.
+    pub state: usize,
     pub title: usize,
     pub source: usize,
     pub province: usize,
@@ -38,6 +42,7 @@ impl Columns {
             0
         };
         let mark = if w >= 30 { 2 } else { 0 };
+        let state = if w >= 20 { 2 } else { 0 };
         let province = if w >= 56 { 6 } else { 0 };
         let source = if w >= 84 {
             14
@@ -46,14 +51,15 @@ impl Columns {
         } else {
             0
         };
-        let gaps = [date, mark, source, province]
+        let gaps = [date, mark, state, source, province]
             .iter()
             .filter(|c| **c > 0)
             .count();
-        let title = w.saturating_sub(date + mark + source + province + gaps);
+        let title = w.saturating_sub(date + mark + state + source + province + gaps);
         Columns {
             date,
             mark,
+            state,
             title,
             source,
             province,
@@ -62,7 +68,13 @@ impl Columns {
 }
 
 /// One row's cells, styled.
-fn row_line(row: &Row, c: Columns, selected: Option<Style>, t: &Theme) -> Line<'static> {
+fn row_line(
+    row: &Row,
+    c: Columns,
+    marks: &Marks,
+    selected: Option<Style>,
+    t: &Theme,
+) -> Line<'static> {
     let patch = |s: Style| selected.map_or(s, |sel| s.patch(sel));
     let mut spans = Vec::new();
     let mut cell = |text: String, style: Style, gap: bool| {
@@ -86,8 +98,22 @@ fn row_line(row: &Row, c: Columns, selected: Option<Style>, t: &Theme) -> Line<'
         };
         cell(fit(&mark, c.mark), t.duplicate(), true);
     }
+    let unread = !marks.is_read(&row.id);
+    if c.state > 0 {
+        let (dot, star) = (
+            if unread { "•" } else { " " },
+            if marks.is_starred(&row.id) { "*" } else { " " },
+        );
+        cell(dot.to_string(), t.unread(), false);
+        cell(star.to_string(), t.star(), true);
+    }
     let more = c.source > 0 || c.province > 0;
-    cell(fit(&text::clean(&row.title), c.title), Style::new(), more);
+    let title_style = if unread {
+        Style::new().add_modifier(Modifier::BOLD)
+    } else {
+        Style::new()
+    };
+    cell(fit(&text::clean(&row.title), c.title), title_style, more);
     if c.source > 0 {
         cell(
             fit(labels::row_source(row), c.source),
@@ -210,7 +236,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let y = inner.y + i as u16;
         let selected = (index == app.list.selected).then(|| app.theme.selected(focused));
         let line = match r.row(index) {
-            Some(row) => row_line(row, cols, selected, &app.theme),
+            Some(row) => row_line(row, cols, &app.reading.marks, selected, &app.theme),
             None => Line::styled("…", app.theme.dim().add_modifier(Modifier::ITALIC)),
         };
         if let Some(sel) = selected {

@@ -3,6 +3,7 @@
 pub mod detail;
 pub mod help;
 pub mod list;
+pub mod prompt;
 pub mod search_line;
 pub mod sidebar;
 pub mod status;
@@ -17,6 +18,7 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::app::App;
 use super::layout;
+use super::reading::PromptKind;
 use super::theme::Theme;
 
 /// A panel's frame: rounded, bright when focused.
@@ -34,7 +36,10 @@ impl Widget for &App {
             return;
         }
         let a = layout::areas(area, self.focus);
-        search_line::draw(self, a.search, buf);
+        match &self.reading.prompt {
+            Some(p) => prompt::draw_line(p, a.search, buf, &self.theme),
+            None => search_line::draw(self, a.search, buf),
+        }
         if let Some(r) = a.sidebar {
             sidebar::draw(self, r, buf);
         }
@@ -45,6 +50,19 @@ impl Widget for &App {
             detail::draw(self, r, buf);
         }
         status::draw(self, a.status, buf);
+        if let Some(p) = self
+            .reading
+            .prompt
+            .as_ref()
+            .filter(|p| p.kind == PromptKind::RecallView)
+        {
+            let below = Rect {
+                y: a.search.y + 1,
+                height: a.status.y.saturating_sub(a.search.y + 1),
+                ..a.search
+            };
+            prompt::draw_picker(self, p, below, buf);
+        }
         if self.help.is_some() {
             help::draw(self, area, buf);
         }
@@ -55,7 +73,14 @@ impl Widget for &App {
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     frame.render_widget(app, area);
-    if app.searching && app.help.is_none() && !layout::too_small(area) {
+    if let Some(p) = &app.reading.prompt {
+        if app.help.is_none() && !layout::too_small(area) {
+            let a = layout::areas(area, app.focus);
+            if let Some(pos) = prompt::cursor(p, a.search) {
+                frame.set_cursor_position(pos);
+            }
+        }
+    } else if app.searching && app.help.is_none() && !layout::too_small(area) {
         let a = layout::areas(area, app.focus);
         if let Some(pos) = search_line::cursor(app, a.search) {
             frame.set_cursor_position(pos);

@@ -27,6 +27,20 @@ fn entry_line(e: &Entry, w: usize, cursor: Option<Style>, t: &Theme) -> Line<'st
             text::truncate(&format!(" {zh} {en}"), w).into_owned(),
             t.group(),
         ),
+        Entry::View { name, active } => {
+            let (tick, style) = if *active {
+                ("✓ ", t.checked())
+            } else {
+                ("  ", Style::new())
+            };
+            Line::from(vec![
+                Span::styled(tick.to_string(), patch(style)),
+                Span::styled(
+                    fit(&text::clean(name), w.saturating_sub(width(tick))),
+                    patch(style),
+                ),
+            ])
+        }
         Entry::Empty => Line::styled(text::truncate(strings::NO_VALUES, w).into_owned(), t.dim()),
         Entry::Item {
             facet,
@@ -68,8 +82,10 @@ fn entry_line(e: &Entry, w: usize, cursor: Option<Style>, t: &Theme) -> Line<'st
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Panel::Sidebar;
-    let selected: usize =
-        app.filter.provinces.len() + app.filter.sectors.len() + app.filter.sources.len();
+    let selected: usize = app.filter.provinces.len()
+        + app.filter.sectors.len()
+        + app.filter.sources.len()
+        + app.filter.marks.len();
     let mut title = vec![Span::styled(
         strings::SIDEBAR_TITLE,
         app.theme.panel_title(focused),

@@ -40,6 +40,14 @@ pub fn filters_label(app: &App) -> String {
     if !f.sources.is_empty() {
         parts.push(f.sources.join("+"));
     }
+    if !f.marks.is_empty() {
+        let names: Vec<&str> = f
+            .marks
+            .iter()
+            .map(|m| crate::tui::reading_sidebar::mark_names(*m).0)
+            .collect();
+        parts.push(names.join("+"));
+    }
     parts.join(" · ")
 }
 
@@ -90,6 +98,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if let Some(e) = &app.error {
         left.push((format!(" {e} "), app.theme.error_bar()));
+    } else if let Some(n) = &app.reading.notice {
+        left.push((format!("│ {n} "), app.theme.notice_bar()));
     } else {
         let filters = filters_label(app);
         if !filters.is_empty() {

@@ -1,0 +1,46 @@
+//! The read and starred ids, in sets for quick lookups while drawing and searching.
+
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub read: HashSet<String>,
+    pub starred: HashSet<String>,
+}
+
+impl Marks {
+    pub fn is_read(&self, id: &str) -> bool {
+        self.read.contains(id)
+    }
+
+    pub fn is_starred(&self, id: &str) -> bool {
+        self.starred.contains(id)
+    }
+
+    /// Marks an article read or unread.
+    pub fn set_read(&mut self, id: &str, read: bool) {
+        set(&mut self.read, id, read);
+    }
+
+    /// Stars an article or takes its star away.
+    pub fn set_starred(&mut self, id: &str, starred: bool) {
+        set(&mut self.starred, id, starred);
+    }
+}
+
+fn set(ids: &mut HashSet<String>, id: &str, on: bool) {
+    if on {
+        if !ids.contains(id) {
+            ids.insert(id.to_string());
+        }
+    } else {
+        ids.remove(id);
+    }
+}
+
+/// How many of the articles that match a search's other filters are unread, and starred.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MarkCounts {
+    pub unread: usize,
+    pub starred: usize,
+}

@@ -1,0 +1,62 @@
+//! Reading state that outlives the reader: which articles are read and starred, saved views
+//! and where the last session ended. It lives in `DATA_DIR/state/state.json`, beside the
+//! indexes rather than inside them, and is keyed by article id (a hash of the content), so
+//! marks survive re-indexing and files re-saved unchanged.
+//!
+//! Writes are atomic (temporary file, fsync, rename) and merge: a save re-reads the file
+//! under a lock and applies only this process's changes ([`Delta`]), so two readers open at
+//! once keep each other's marks. A missing file is an empty state; an unreadable one is moved
+//! aside with a one-line notice.
+
+mod delta;
+mod file;
+mod marks;
+mod store;
+mod view;
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+pub use delta::Delta;
+pub use file::{FILE_NAME, write_state};
+pub use marks::{MarkCounts, Marks};
+pub use store::Store;
+pub use view::{SavedFilter, SavedSearch, Session, View};
+
+/// The version written into the file.
+pub const VERSION: u32 = 1;
+
+/// Everything the state file holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    #[serde(default)]
+    pub version: u32,
+    /// Ids of articles read.
+    #[serde(default)]
+    pub read: BTreeSet<String>,
+    /// Ids of starred articles.
+    #[serde(default)]
+    pub starred: BTreeSet<String>,
+    /// Saved views, by name.
+    #[serde(default)]
+    pub views: Vec<View>,
+    /// Where the last session ended.
+    #[serde(default)]
+    pub session: Option<Session>,
+}
+
+impl State {
+    /// The read and starred ids as sets to look ids up in.
+    pub fn marks(&self) -> Marks {
+        Marks {
+            read: self.read.iter().cloned().collect(),
+            starred: self.starred.iter().cloned().collect(),
+        }
+    }
+
+    /// The saved view of this name.
+    pub fn view(&self, name: &str) -> Option<&View> {
+        self.views.iter().find(|v| v.name == name)
+    }
+}

@@ -1,0 +1,80 @@
+//! The reader's share of the reading state: marks, saved views, the view-name prompt, a
+//! notice for the status line, and what `u` and session restore are still looking for.
+//!
+//! After a search answers, [`after_search`] lets those pending lookups take their next step.
+
+use std::sync::Arc;
+
+use crate::state::{Marks, State, View};
+
+use super::app::App;
+use super::effect::Effect;
+use super::{marking, session};
+
+/// What the prompt on the search line is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// A name to save the current view under (`w`).
+    SaveView,
+    /// A saved view to recall, picked by name (`'`).
+    RecallView,
+}
+
+/// The prompt that takes the search line's place while it is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub text: String,
+    /// In the picker: the highlighted one among the views that match `text`.
+    pub chosen: usize,
+}
+
+/// `u` is looking beyond the loaded rows for an unread article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seek {
+    /// Open the article found (pressed in the article pane).
+    pub open: bool,
+    /// The selection when `u` was pressed, to go back to when there is none.
+    pub origin: usize,
+}
+
+/// The article selected when the last session ended, to select again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resume {
+    pub id: String,
+    /// Where it was in the list.
+    pub position: usize,
+    /// The rows around `position` were fetched already.
+    pub looked_near: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    pub marks: Arc<Marks>,
+    /// Saved views, by name.
+    pub views: Vec<View>,
+    pub prompt: Option<Prompt>,
+    /// A one-line message for the status line, until the next key.
+    pub notice: Option<String>,
+    pub seek: Option<Seek>,
+    pub resume: Option<Resume>,
+}
+
+/// What the reader starts with: the saved state, whether to go back to where the last
+/// session ended, and a notice from loading it.
+#[derive(Debug, Clone, Default)]
+pub struct Restore {
+    pub state: State,
+    pub resume: bool,
+    pub notice: Option<String>,
+}
+
+/// The next step of whatever waits for search results.
+pub fn after_search(app: &mut App) -> Vec<Effect> {
+    if app.pending.is_some() {
+        return Vec::new();
+    }
+    let mut fx = session::resume_step(app);
+    fx.extend(marking::seek_step(app));
+    fx
+}

@@ -1,0 +1,178 @@
+//! Reading state against the real index: unread and starred counts and filters agree with
+//! the in-memory catalog, and marks survive a rebuild of the index and files re-saved
+//! unchanged.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod index_common;
+mod tui_support;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use chanjiao::filter::{Filter, Mark, NATIONAL};
+use chanjiao::index::{CorpusSet, Index, OpenOptions, SearchRequest};
+use chanjiao::state::{Delta, Marks, Store};
+use chanjiao::tui::backend::{Catalog, Request, Response};
+use chanjiao::tui::index_catalog::IndexCatalog;
+
+fn ids(r: &Response) -> BTreeSet<String> {
+    r.rows.iter().map(|r| r.id.clone()).collect()
+}
+
+/// Every third article read, every fifth starred (in the memory catalog's order).
+fn some_marks(all: &Response) -> Arc<Marks> {
+    let mut m = Marks::default();
+    for (i, row) in all.rows.iter().enumerate() {
+        m.set_read(&row.id, i % 3 == 0);
+        m.set_starred(&row.id, i % 5 == 0);
+    }
+    Arc::new(m)
+}
+
+#[test]
+fn unread_and_starred_agree_with_the_memory_catalog() {
+    let data = tempfile::tempdir().unwrap();
+    let (index, _) = Index::open(
+        data.path(),
+        &CorpusSet::sample(),
+        OpenOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    let indexed = IndexCatalog::new(index);
+    let memory = tui_support::sample();
+    let req = |query: &str, filter: Filter, marks: &Arc<Marks>| Request {
+        query: query.into(),
+        filter,
+        limit: 10_000,
+        marks: marks.clone(),
+        ..Request::default()
+    };
+    let all = memory
+        .search(&req("", Filter::default(), &Arc::default()))
+        .unwrap();
+    let marks = some_marks(&all);
+    let read = marks.read.len();
+    let starred = marks.starred.len();
+    assert!(read > 3 && starred > 3 && read < all.total);
+
+    let with = |marks: Vec<Mark>, provinces: Vec<&'static str>| Filter {
+        marks,
+        provinces,
+        ..Filter::default()
+    };
+    for (q, f) in [
+        ("", Filter::default()),
+        ("", with(vec![Mark::Unread], vec![])),
+        ("", with(vec![Mark::Starred], vec![])),
+        ("", with(vec![Mark::Unread, Mark::Starred], vec![])),
+        ("", with(vec![Mark::Unread], vec![NATIONAL])),
+        ("技能", with(vec![Mark::Starred], vec![])),
+        ("province:广东", with(vec![Mark::Unread], vec![])),
+    ] {
+        let m = memory.search(&req(q, f.clone(), &marks)).unwrap();
+        let i = indexed.search(&req(q, f.clone(), &marks)).unwrap();
+        assert!(m.total > 0, "{q} {f:?}: the sample has matches");
+        assert_eq!(ids(&i), ids(&m), "{q} {f:?}");
+        assert_eq!(
+            i.facets, m.facets,
+            "{q} {f:?}: every count, reading state too"
+        );
+    }
+
+    // The counts themselves, with no filter: exactly the marks.
+    let i = indexed.search(&req("", Filter::default(), &marks)).unwrap();
+    assert_eq!(i.facets.marks.unread, all.total - read);
+    assert_eq!(i.facets.marks.starred, starred);
+    // Filtering by Unread leaves Unread's count and narrows the provinces' counts.
+    let unread = indexed
+        .search(&req("", with(vec![Mark::Unread], vec![]), &marks))
+        .unwrap();
+    assert_eq!(unread.total, all.total - read);
+    assert_eq!(unread.facets.marks.unread, all.total - read);
+    assert!(unread.rows.iter().all(|r| !marks.is_read(&r.id)));
+    let provinces: usize = unread.facets.provinces.iter().map(|(_, n)| n).sum();
+    let provinces_all: usize = i.facets.provinces.iter().map(|(_, n)| n).sum();
+    assert!(provinces < provinces_all);
+    // Ids that are not in the index change nothing.
+    let mut stray = (*marks).clone();
+    stray.set_read("no-such-article", true);
+    stray.set_starred("no-such-article", true);
+    let s = indexed
+        .search(&req("", Filter::default(), &Arc::new(stray)))
+        .unwrap();
+    assert_eq!(s.facets, i.facets);
+    // New marks are never answered from the sets kept for the last ones, and back again.
+    let none = indexed
+        .search(&req("", Filter::default(), &Arc::default()))
+        .unwrap();
+    assert_eq!(none.facets.marks.unread, all.total);
+    assert_eq!(none.facets.marks.starred, 0);
+    let mut one_more = (*marks).clone();
+    let unread_id = all.rows.iter().find(|r| !marks.is_read(&r.id)).unwrap();
+    one_more.set_read(&unread_id.id, true);
+    let again = indexed
+        .search(&req("", Filter::default(), &Arc::new(one_more)))
+        .unwrap();
+    assert_eq!(again.facets.marks.unread, all.total - read - 1);
+    let back = indexed.search(&req("", Filter::default(), &marks)).unwrap();
+    assert_eq!(back.facets, i.facets);
+}
+
+#[test]
+fn marks_survive_a_rebuild_and_files_saved_again_unchanged() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    index_common::small_corpus(corpus.path());
+    let (index, _) = index_common::open(data.path(), corpus.path());
+    let mut req = SearchRequest::new("");
+    req.limit = 100;
+    let hits = index.search(&req).unwrap().hits;
+    assert_eq!(hits.len(), 3);
+    let (read, star) = (hits[0].article.id.clone(), hits[2].article.id.clone());
+
+    // Mark through the store, as the reader does.
+    let mut d = Delta::default();
+    d.read.insert(read.clone(), true);
+    d.starred.insert(star.clone(), true);
+    Store::in_data_dir(data.path()).save(&d).unwrap();
+    drop(index);
+
+    // Save one file again with the same text, then rebuild the index from scratch.
+    let a = corpus.path().join("a.txt");
+    let text = std::fs::read(&a).unwrap();
+    std::fs::write(&a, &text).unwrap();
+    let (index, report) = index_common::open_with(
+        data.path(),
+        corpus.path(),
+        OpenOptions {
+            rebuild: true,
+            ..OpenOptions::default()
+        },
+    );
+    assert!(report.rebuilt.is_some());
+
+    let (state, notice) = Store::in_data_dir(data.path()).load();
+    assert_eq!(notice, None);
+    let marks = Arc::new(state.marks());
+    assert!(marks.is_read(&read) && marks.is_starred(&star));
+    let results = index.search_marked(&req, Some(&marks)).unwrap();
+    assert_eq!(results.marks.unread, 2);
+    assert_eq!(results.marks.starred, 1);
+    let mut unread = req.clone();
+    unread.filter.marks = vec![Mark::Unread];
+    let left: Vec<String> = index
+        .search_marked(&unread, Some(&marks))
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.article.id)
+        .collect();
+    assert_eq!(left.len(), 2);
+    assert!(!left.contains(&read));
+    // The state folder is beside the indexes, not inside them.
+    let state_path = Store::in_data_dir(data.path()).path();
+    assert!(state_path.starts_with(data.path()));
+    assert!(!state_path.starts_with(data.path().join("indexes")));
+}

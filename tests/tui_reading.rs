@@ -1,0 +1,453 @@
+//! Reading state in the reader, key by key: opening marks read, `r`, `*`, `u` (across
+//! windows of a long list), the State facet, saved views (`w`, `'`, the sidebar, `d`) and
+//! starting where the last session ended.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod tui_support;
+
+use std::sync::Arc;
+
+use chanjiao::article::Article;
+use chanjiao::filter::{Mark, NATIONAL};
+use chanjiao::state::{Delta, SavedFilter, SavedSearch, Session, State, View};
+use chanjiao::tui::backend::{Catalog, Sort};
+use chanjiao::tui::effect::Effect;
+use chanjiao::tui::harness::Harness;
+use chanjiao::tui::layout::Panel;
+use chanjiao::tui::memory::MemoryCatalog;
+use chanjiao::tui::reading::{PromptKind, Restore};
+use chanjiao::tui::sidebar::{Entry, Facet};
+use crossterm::event::KeyCode;
+use insta::assert_snapshot;
+use tui_support::{assert_no_overflow, buffer, reader, sample, screen};
+
+fn selected_id(h: &Harness) -> String {
+    h.app.selected_row().unwrap().id.clone()
+}
+
+fn row_id(h: &Harness, i: usize) -> String {
+    h.app.results.row(i).unwrap().id.clone()
+}
+
+/// Every reading-state change `update` asked to save, merged in order.
+fn saved(h: &Harness) -> Delta {
+    let mut all = Delta::default();
+    for e in &h.effects {
+        if let Effect::Save(d) = e {
+            all.then((**d).clone());
+        }
+    }
+    all
+}
+
+fn restored(state: State) -> Harness {
+    Harness::restored(
+        sample(),
+        120,
+        40,
+        Restore {
+            state,
+            resume: true,
+            notice: None,
+        },
+    )
+}
+
+/// The count the sidebar shows for a reading-state value.
+fn state_count(h: &Harness, value: &str) -> usize {
+    h.app
+        .sidebar
+        .entries
+        .iter()
+        .find_map(|e| match e {
+            Entry::Item {
+                facet: Facet::State,
+                value: v,
+                count,
+                ..
+            } if v == value => Some(*count),
+            _ => None,
+        })
+        .unwrap()
+}
+
+#[test]
+fn opening_an_article_marks_it_read() {
+    let mut h = reader(120, 40);
+    let all = h.app.results.total;
+    assert_eq!(state_count(&h, "unread"), all);
+    h.press(KeyCode::Char('j'));
+    let id = selected_id(&h);
+    // Moving onto an article shows it but does not mark it.
+    assert!(!h.app.reading.marks.is_read(&id));
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.focus, Panel::Detail);
+    assert!(h.app.reading.marks.is_read(&id));
+    assert_eq!(state_count(&h, "unread"), all - 1);
+    assert_eq!(saved(&h).read.get(&id), Some(&true));
+}
+
+#[test]
+fn r_toggles_read_and_star_toggles_starred() {
+    let mut h = reader(120, 40);
+    let all = h.app.results.total;
+    let id = selected_id(&h);
+    h.press(KeyCode::Char('r'));
+    assert!(h.app.reading.marks.is_read(&id));
+    assert_eq!(state_count(&h, "unread"), all - 1);
+    h.press(KeyCode::Char('r'));
+    assert!(!h.app.reading.marks.is_read(&id));
+    assert_eq!(state_count(&h, "unread"), all);
+    assert_eq!(
+        saved(&h).read.get(&id),
+        Some(&false),
+        "the last change wins"
+    );
+
+    h.press(KeyCode::Char('*'));
+    assert!(h.app.reading.marks.is_starred(&id));
+    assert_eq!(state_count(&h, "starred"), 1);
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('*'));
+    assert_eq!(state_count(&h, "starred"), 2);
+    h.press(KeyCode::Char('*'));
+    assert_eq!(state_count(&h, "starred"), 1);
+    let d = saved(&h);
+    assert_eq!(d.starred.get(&id), Some(&true));
+    assert_eq!(d.starred.get(&selected_id(&h)), Some(&false));
+}
+
+#[test]
+fn the_state_facet_filters_and_counts_with_the_others() {
+    let mut h = reader(120, 40);
+    let all = h.app.results.total;
+    let (first, third) = (row_id(&h, 0), row_id(&h, 2));
+    h.press(KeyCode::Char('r'));
+    h.press(KeyCode::Char('*'));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('*'));
+    // To the sidebar: Unread is the first entry.
+    h.press(KeyCode::Char('h'));
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.filter.marks, vec![Mark::Unread]);
+    assert_eq!(h.app.results.total, all - 1);
+    assert!(h.app.results.rows.iter().all(|r| r.id != first));
+    // Counts are disjunctive: Unread's own count stays, Starred counts among all.
+    assert_eq!(state_count(&h, "unread"), all - 1);
+    assert_eq!(state_count(&h, "starred"), 2);
+    // Starred too: unread OR starred (values of one facet are ORed).
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.results.total, all);
+    // Only starred.
+    h.press(KeyCode::Char('k'));
+    h.press(KeyCode::Enter);
+    let ids: Vec<String> = h.app.results.rows.iter().map(|r| r.id.clone()).collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&first) && ids.contains(&third));
+    // AND with a province: the starred national stories only.
+    let national = h
+        .app
+        .results
+        .rows
+        .iter()
+        .filter(|r| r.provinces.is_empty())
+        .count();
+    let at = h
+        .app
+        .sidebar
+        .entries
+        .iter()
+        .position(|e| matches!(e, Entry::Item { value, .. } if value == NATIONAL))
+        .unwrap();
+    h.app.sidebar.cursor = at;
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.results.total, national);
+    assert!(h.app.results.rows.iter().all(|r| r.provinces.is_empty()));
+    // The status line names the filter.
+    assert!(screen(&h).contains("星标"));
+    h.press(KeyCode::Char('c'));
+    assert!(h.app.filter.marks.is_empty());
+}
+
+/// A catalog bigger than one window of rows: `n` articles, listed in index order.
+fn long_list(n: usize) -> Arc<dyn Catalog> {
+    let base = chrono::DateTime::parse_from_rfc3339("2025-06-01T09:00:00+08:00").unwrap();
+    let articles = (0..n)
+        .map(|i| Article {
+            id: format!("id{i:04}"),
+            title: format!("第{i}篇 职业教育新闻"),
+            published: Some(base - chrono::Duration::hours(i as i64)),
+            body: "校企合作培养技能人才。".into(),
+            ..Article::default()
+        })
+        .collect();
+    Arc::new(MemoryCatalog::new(articles))
+}
+
+#[test]
+fn next_unread_looks_beyond_the_loaded_rows() {
+    let mut state = State::default();
+    // Everything but rows 3, 350 and 351 is read.
+    for i in (0..450).filter(|i| ![3, 350, 351].contains(i)) {
+        state.read.insert(format!("id{i:04}"));
+    }
+    let mut h = Harness::restored(
+        long_list(450),
+        120,
+        40,
+        Restore {
+            state,
+            ..Restore::default()
+        },
+    );
+    assert_eq!(h.app.results.total, 450);
+    assert!(h.app.results.rows.len() < 350, "the list is virtual");
+    h.press(KeyCode::Char('u'));
+    assert_eq!(h.app.list.selected, 3);
+    h.press(KeyCode::Char('u'));
+    assert_eq!(h.app.list.selected, 350);
+    assert_eq!(selected_id(&h), "id0350");
+    // From the article pane, `u` opens the next one (and so marks it read).
+    h.press(KeyCode::Enter);
+    assert!(h.app.reading.marks.is_read("id0350"));
+    h.press(KeyCode::Char('u'));
+
+    assert_eq!(selected_id(&h), "id0351");
+    assert_eq!(h.app.focus, Panel::Detail);
+    assert!(h.app.reading.marks.is_read("id0351"));
+    assert_eq!(
+        h.app.detail.article.as_ref().map(|a| a.id.as_str()),
+        Some("id0351")
+    );
+    // None further down: the selection stays and the status line says so.
+    h.press(KeyCode::Char('u'));
+    assert_eq!(selected_id(&h), "id0351");
+    assert!(h.app.reading.notice.is_some());
+    assert!(screen(&h).contains("No unread"));
+}
+
+#[test]
+fn w_saves_a_view_and_quote_recalls_it() {
+    let mut h = reader(120, 40);
+    h.type_str("/联合体");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('s'));
+    let (query, sort, total) = (h.app.query.clone(), h.app.sort, h.app.results.total);
+    h.press(KeyCode::Char('w'));
+    assert_eq!(
+        h.app.reading.prompt.as_ref().map(|p| p.kind),
+        Some(PromptKind::SaveView)
+    );
+    // Letters go to the name, not to the key map (`q` does not quit).
+    h.type_str("联合体 quick");
+    h.press(KeyCode::Backspace);
+    assert!(!h.app.quit);
+    assert!(screen(&h).contains("Save view as: 联合体 quic"));
+    h.press(KeyCode::Enter);
+    assert!(h.app.reading.prompt.is_none());
+    let view = h.app.reading.views.first().cloned().unwrap();
+    assert_eq!(view.name, "联合体 quic");
+    assert_eq!(view.search.query, query);
+    assert_eq!(
+        saved(&h).views.get("联合体 quic"),
+        Some(&Some(view.clone()))
+    );
+    // The sidebar lists it, ticked as the view shown now.
+    assert!(h.app.sidebar.entries.contains(&Entry::View {
+        name: "联合体 quic".into(),
+        active: true
+    }));
+
+    // Somewhere else, then back with `'`, narrowing by name.
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('s'));
+    assert_ne!(h.app.sort, sort);
+    assert!(h.app.query.is_empty());
+    h.press(KeyCode::Char('\''));
+    assert_eq!(
+        h.app.reading.prompt.as_ref().map(|p| p.kind),
+        Some(PromptKind::RecallView)
+    );
+    h.type_str("QUI");
+    assert!(screen(&h).contains("联合体 quic"), "the picker lists it");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.query, query);
+    assert_eq!(h.app.sort, sort);
+    assert_eq!(h.app.results.total, total);
+    assert_no_overflow(&buffer(&h));
+}
+
+#[test]
+fn views_apply_from_the_sidebar_and_d_deletes() {
+    let mut h = reader(120, 40);
+    // A view of national stories, saved with the filter on.
+    h.press(KeyCode::Char('h'));
+    for _ in 0..2 {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.filter.provinces, vec![NATIONAL]);
+    let national = h.app.results.total;
+    h.press(KeyCode::Char('w'));
+    h.type_str("全国");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('c'));
+    assert!(h.app.results.total > national);
+    // Enter on the view in the sidebar applies it.
+    let at = h
+        .app
+        .sidebar
+        .entries
+        .iter()
+        .position(|e| matches!(e, Entry::View { .. }))
+        .unwrap();
+    h.app.sidebar.cursor = at;
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.filter.provinces, vec![NATIONAL]);
+    assert_eq!(h.app.results.total, national);
+    // `d` on it deletes it, and says so.
+    h.press(KeyCode::Char('h'));
+    h.app.sidebar.cursor = at;
+    h.press(KeyCode::Char('d'));
+    assert!(h.app.reading.views.is_empty());
+    assert_eq!(saved(&h).views.get("全国"), Some(&None));
+    assert!(screen(&h).contains("deleted"));
+    // With no views, `'` says how to make one.
+    h.press(KeyCode::Char('\''));
+    assert!(h.app.reading.prompt.is_none());
+    assert!(h.app.reading.notice.is_some());
+}
+
+#[test]
+fn an_empty_name_saves_nothing_and_esc_cancels() {
+    let mut h = reader(120, 40);
+    h.press(KeyCode::Char('w'));
+    h.press(KeyCode::Enter);
+    assert!(h.app.reading.views.is_empty());
+    assert!(h.app.reading.notice.is_some());
+    h.press(KeyCode::Char('w'));
+    h.type_str("x");
+    h.press(KeyCode::Esc);
+    assert!(h.app.reading.prompt.is_none());
+    assert!(h.app.reading.views.is_empty());
+    assert!(saved(&h).views.is_empty());
+}
+
+#[test]
+fn starts_where_the_last_session_ended() {
+    let first = reader(120, 40);
+    let target = first.app.results.row(4).unwrap().clone();
+    let state = State {
+        session: Some(Session {
+            search: SavedSearch {
+                query: String::new(),
+                filters: SavedFilter::default(),
+                sort: "oldest".into(),
+            },
+            panel: "detail".into(),
+            selected: Some(target.id.clone()),
+            position: 4,
+        }),
+        ..State::default()
+    };
+    let h = restored(state.clone());
+    assert_eq!(h.app.sort, Sort::Oldest);
+    assert_eq!(h.app.focus, Panel::Detail);
+    assert_eq!(selected_id(&h), target.id);
+    assert_eq!(
+        h.app.detail.article.as_ref().map(|a| a.id.clone()),
+        Some(target.id.clone())
+    );
+    // Without resuming: a fresh start, marks and views still there.
+    let fresh = Harness::restored(
+        sample(),
+        120,
+        40,
+        Restore {
+            state,
+            resume: false,
+            notice: None,
+        },
+    );
+    assert_eq!(fresh.app.sort, Sort::default());
+    assert_eq!(fresh.app.list.selected, 0);
+}
+
+#[test]
+fn the_session_is_saved_on_quit() {
+    let mut h = reader(120, 40);
+    h.type_str("/技能");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('j'));
+    let id = selected_id(&h);
+    h.press(KeyCode::Char('q'));
+    let session = saved(&h).session.unwrap();
+    assert_eq!(session.search.query, "技能");
+    assert_eq!(session.selected, Some(id));
+    assert_eq!(session.position, 1);
+    assert_eq!(session.panel, "list");
+    assert!(matches!(h.effects.last(), Some(Effect::Quit)));
+}
+
+#[test]
+fn quitting_before_the_catalog_opens_keeps_the_last_session() {
+    let mut app = chanjiao::tui::App::new();
+    let fx = chanjiao::tui::update::update(&mut app, chanjiao::tui::action::Action::Quit);
+    assert_eq!(fx, vec![Effect::Quit]);
+}
+
+#[test]
+fn a_notice_from_loading_shows_until_a_key() {
+    let mut h = Harness::restored(
+        sample(),
+        120,
+        40,
+        Restore {
+            notice: Some("the reading state was damaged".into()),
+            ..Restore::default()
+        },
+    );
+    assert!(screen(&h).contains("the reading state was damaged"));
+    h.press(KeyCode::Char('j'));
+    assert!(!screen(&h).contains("the reading state was damaged"));
+}
+
+#[test]
+fn screen_with_marks_and_views() {
+    let list = reader(120, 30);
+    let id = |i: usize| list.app.results.row(i).unwrap().id.clone();
+    let mut state = State::default();
+    state.read.extend([id(1), id(2), id(4)]);
+    state.starred.extend([id(0), id(2)]);
+    for name in ["每周 weekly", "山东未读"] {
+        state.views.push(View {
+            name: name.into(),
+            search: SavedSearch {
+                query: String::new(),
+                filters: SavedFilter {
+                    provinces: vec!["Shandong".into()],
+                    marks: vec![Mark::Unread],
+                    ..SavedFilter::default()
+                },
+                sort: "newest".into(),
+            },
+        });
+    }
+    let mut h = Harness::restored(
+        sample(),
+        120,
+        30,
+        Restore {
+            state,
+            ..Restore::default()
+        },
+    );
+    h.press(KeyCode::Char('h'));
+    assert_no_overflow(&buffer(&h));
+    let text = screen(&h);
+    assert!(text.contains("• ") && text.contains("*"), "{text}");
+    assert_snapshot!("reading_marks", text);
+}
