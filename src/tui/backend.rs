@@ -100,6 +100,9 @@ pub struct Facets {
     pub sectors: Counts,
     /// Outlet names (the Chinese name when known, else as written).
     pub sources: Counts,
+    /// Dated articles by month (`2025-10`), oldest first. Counted with every filter but the
+    /// date range, so a timeline keeps its other months when one month is selected.
+    pub months: Counts,
 }
 
 impl Facets {

@@ -148,6 +148,8 @@ struct Compiled {
     any: Vec<Vec<Vec<Needle>>>,
     not: Vec<Vec<Needle>>,
     filter: Filter,
+    /// The dates written in the query (`after:`), which the month counts keep.
+    query_dates: Filter,
 }
 
 impl Compiled {
@@ -179,6 +181,11 @@ impl Compiled {
             any,
             not,
             filter: query::merge(&request.filter, &parsed.filter),
+            query_dates: Filter {
+                since: parsed.filter.since,
+                until: parsed.filter.until,
+                ..Filter::default()
+            },
         })
     }
 
@@ -285,15 +292,23 @@ impl MemoryCatalog {
                 .any(|s| self.source_names[i].contains(&fold(s)))
     }
 
-    /// The other filters (topic, dates), which facets never relax.
-    fn rest_ok(f: &Filter, a: &Article) -> bool {
-        let rest = Filter {
+    /// The topic filter, which facets never relax.
+    fn topic_ok(f: &Filter, a: &Article) -> bool {
+        let topics = Filter {
             topics: f.topics.clone(),
+            ..Filter::default()
+        };
+        topics.matches(a)
+    }
+
+    /// The date range, relaxed only for the month counts.
+    fn date_ok(f: &Filter, a: &Article) -> bool {
+        let dates = Filter {
             since: f.since,
             until: f.until,
             ..Filter::default()
         };
-        rest.matches(a)
+        dates.matches(a)
     }
 }
 
@@ -312,15 +327,25 @@ fn sorted(map: HashMap<String, usize>) -> Counts {
     v
 }
 
+fn chronological(map: HashMap<String, usize>) -> Counts {
+    let mut v: Counts = map.into_iter().collect();
+    v.sort();
+    v
+}
+
 impl Catalog for MemoryCatalog {
     fn search(&self, request: &Request) -> anyhow::Result<Response> {
         let q = Compiled::new(request)?;
         let f = &q.filter;
-        let (mut provinces, mut sectors, mut sources) =
-            (HashMap::new(), HashMap::new(), HashMap::new());
+        let (mut provinces, mut sectors, mut sources, mut months) = (
+            HashMap::new(),
+            HashMap::new(),
+            HashMap::new(),
+            HashMap::new(),
+        );
         let mut matched: Vec<(usize, f32)> = Vec::new();
         for (i, a) in self.articles.iter().enumerate() {
-            if !Self::rest_ok(f, a) {
+            if !Self::topic_ok(f, a) {
                 continue;
             }
             let Some(score) = q.score(&self.titles[i], &self.bodies[i]) else {
@@ -331,6 +356,14 @@ impl Catalog for MemoryCatalog {
                 Self::sector_ok(f, a),
                 self.source_ok(f, i),
             );
+            if let (true, true, true, Some(t)) = (p, s, o, a.published)
+                && Self::date_ok(&q.query_dates, a)
+            {
+                bump(&mut months, &t.format("%Y-%m").to_string());
+            }
+            if !Self::date_ok(f, a) {
+                continue;
+            }
             if s && o {
                 if a.provinces.is_empty() {
                     bump(&mut provinces, NATIONAL);
@@ -391,6 +424,7 @@ impl Catalog for MemoryCatalog {
                 provinces: sorted(provinces),
                 sectors: sorted(sectors),
                 sources: sorted(sources),
+                months: chronological(months),
             },
             hits,
         })
