@@ -53,6 +53,12 @@ pub enum Action {
     CycleSort,
     NextHit,
     PrevHit,
+    /// Open or close the statistics view.
+    ToggleStats,
+    /// Read the article under the cursor in `$PAGER`.
+    OpenInPager,
+    /// Copy the article under the cursor to the clipboard (OSC 52).
+    CopyArticle,
     // Editing the search line.
     Insert(char),
     Backspace,
@@ -88,10 +94,29 @@ pub enum Action {
         seq: u64,
         result: Result<Arc<Response>, String>,
     },
+    /// A one-line message for the status line (the pager closed, a file was written).
+    Notice(String),
     /// An article was fetched, with the other reports of the same story.
     Opened {
         seq: u64,
         article: Option<Arc<Article>>,
         also: Vec<Row>,
     },
+}
+
+impl Action {
+    /// Whether the user asked for it (a key, the mouse), rather than background work or the
+    /// terminal reporting a new size.
+    pub fn from_user(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize { .. }
+                | Action::Progress(_)
+                | Action::Ready { .. }
+                | Action::LoadFailed(_)
+                | Action::Searched { .. }
+                | Action::Notice(_)
+                | Action::Opened { .. }
+        )
+    }
 }

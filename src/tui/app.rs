@@ -12,6 +12,7 @@ use super::backend::{Facets, Highlighter, NoHits, Row, Sort};
 use super::draw::detail::ArticleView;
 use super::layout::{self, Areas, Panel};
 use super::sidebar::Sidebar;
+use super::stats::StatsView;
 
 /// How many rows one search fetches around the selection.
 pub const PAGE: usize = 200;
@@ -111,6 +112,10 @@ pub struct App {
     pub list: ListState,
     pub sidebar: Sidebar,
     pub detail: DetailState,
+    /// The statistics view (`t`).
+    pub stats: StatsView,
+    /// A one-line message about the last thing done (shown in the status line).
+    pub notice: Option<String>,
     /// A one-line problem with the last search (shown in the status line).
     pub error: Option<String>,
     pub search_seq: u64,
@@ -146,6 +151,8 @@ impl App {
             list: ListState::default(),
             sidebar: Sidebar::default(),
             detail: DetailState::default(),
+            stats: StatsView::default(),
+            notice: None,
             error: None,
             search_seq: 0,
             open_seq: 0,

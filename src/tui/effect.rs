@@ -8,6 +8,10 @@ pub enum Effect {
     Search { seq: u64, request: Request },
     /// Fetch an article; the answer comes back as `Action::Opened` with the same `seq`.
     Open { seq: u64, id: String },
+    /// Show a text in the pager (on the interface thread, which owns the terminal).
+    Pager { text: String },
+    /// Write an escape sequence to the terminal (OSC 52: copy to the clipboard).
+    Clipboard { sequence: String },
     /// Leave the reader.
     Quit,
 }

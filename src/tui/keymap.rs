@@ -15,6 +15,8 @@ pub enum Scope {
     Detail,
     /// While typing in the search line.
     Search,
+    /// While the statistics view is open.
+    Stats,
     /// While the help overlay is open.
     Help,
 }
@@ -28,6 +30,7 @@ impl Scope {
             Scope::List => "Articles 文章",
             Scope::Detail => "Article 正文",
             Scope::Search => "Search line 搜索",
+            Scope::Stats => "Statistics 统计",
             Scope::Help => "Help 帮助",
         }
     }
@@ -120,7 +123,7 @@ const fn bind(scope: Scope, keys: &'static [Key], action: Action, desc: &'static
 use KeyCode::{
     BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Scope::{Global, Help, List, Search, Sidebar};
+use Scope::{Global, Help, List, Search, Sidebar, Stats};
 
 /// The default bindings (SPEC §6), in the order the help overlay lists them.
 pub static BINDINGS: &[Binding] = &[
@@ -208,6 +211,24 @@ pub static BINDINGS: &[Binding] = &[
         "back to the list / clear the search",
     ),
     bind(
+        Global,
+        &[ch('t')],
+        Action::ToggleStats,
+        "statistics: bar charts of the results",
+    ),
+    bind(
+        Global,
+        &[ch('o')],
+        Action::OpenInPager,
+        "open the article in $PAGER",
+    ),
+    bind(
+        Global,
+        &[ch('y')],
+        Action::CopyArticle,
+        "copy the article (OSC 52 clipboard)",
+    ),
+    bind(
         Sidebar,
         &[key(Enter), ch(' ')],
         Action::ToggleFilter,
@@ -218,6 +239,42 @@ pub static BINDINGS: &[Binding] = &[
         &[key(Enter), ch(' ')],
         Action::OpenArticle,
         "open the article",
+    ),
+    bind(
+        Stats,
+        &[key(Enter), ch(' ')],
+        Action::ToggleFilter,
+        "filter by this bar (again: remove)",
+    ),
+    bind(
+        Stats,
+        &[ch('j'), key(Down)],
+        Action::Move(Motion::Down),
+        "next bar",
+    ),
+    bind(
+        Stats,
+        &[ch('k'), key(Up)],
+        Action::Move(Motion::Up),
+        "previous bar",
+    ),
+    bind(
+        Stats,
+        &[key(Tab), ch('l'), key(Right)],
+        Action::NextPanel,
+        "next chart",
+    ),
+    bind(
+        Stats,
+        &[key(BackTab), ch('h'), key(Left)],
+        Action::PrevPanel,
+        "previous chart",
+    ),
+    bind(
+        Stats,
+        &[ch('t'), key(Esc)],
+        Action::ToggleStats,
+        "back to the articles",
     ),
     bind(Search, &[key(Enter)], Action::KeepSearch, "keep the query"),
     bind(
@@ -287,7 +344,7 @@ pub fn lookup(scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
 
 /// The help overlay's lines, grouped by scope: (scope, keys, description).
 pub fn help_entries() -> Vec<(Scope, String, &'static str)> {
-    let order = [Global, Sidebar, List, Search, Help];
+    let order = [Global, Sidebar, List, Stats, Search, Help];
     let mut out = Vec::new();
     for scope in order {
         for b in BINDINGS.iter().filter(|b| b.scope == scope) {

@@ -8,10 +8,13 @@
 
 pub mod action;
 pub mod app;
+pub mod article_text;
 pub mod backend;
+pub mod clipboard;
 pub mod draw;
 pub mod effect;
 pub mod event;
+pub mod handoff;
 pub mod harness;
 pub mod index_catalog;
 pub mod keymap;
@@ -19,7 +22,11 @@ pub mod labels;
 pub mod layout;
 pub mod loader;
 pub mod memory;
+pub mod pager;
+pub mod pause;
 pub mod sidebar;
+pub mod stats;
+pub mod stats_update;
 pub mod strings;
 pub mod text;
 pub mod theme;
@@ -52,13 +59,14 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let worker = Worker::spawn(tx.clone());
     loader::spawn(settings.clone(), tx.clone(), worker.catalog_setter());
     let stop = Arc::new(AtomicBool::new(false));
+    let pause = Arc::new(pause::Pause::default());
 
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     install_mouse_restore();
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
-    let input = event::spawn_input(tx, Arc::clone(&stop));
+    let input = event::spawn_input(tx, Arc::clone(&stop), Arc::clone(&pause));
 
-    let result = event_loop(&mut terminal, &rx, &worker);
+    let result = event_loop(&mut terminal, &rx, &worker, &pause);
 
     stop.store(true, Ordering::Relaxed);
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
@@ -80,6 +88,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     rx: &Receiver<Event>,
     worker: &Worker,
+    pause: &pause::Pause,
 ) -> anyhow::Result<()> {
     let mut app = App::new();
     let size = terminal.size().context("cannot read the terminal size")?;
@@ -104,10 +113,24 @@ fn event_loop(
                 Event::Terminal(t) => event::translate(&app, t),
                 Event::App(a) => vec![a],
             };
-            for a in actions {
+            let mut queue = actions;
+            while !queue.is_empty() {
+                let a = queue.remove(0);
                 for effect in update::update(&mut app, a) {
                     match effect {
                         Effect::Quit => return Ok(()),
+                        Effect::Pager { text } => {
+                            queue.extend(pager::show(terminal, pause, &text).map(Action::Notice));
+                            if let Ok(size) = terminal.size() {
+                                queue.push(Action::Resize {
+                                    width: size.width,
+                                    height: size.height,
+                                });
+                            }
+                        }
+                        Effect::Clipboard { sequence } => {
+                            queue.extend(clipboard::send(&sequence).err().map(Action::Notice));
+                        }
                         other => worker.submit(other),
                     }
                 }

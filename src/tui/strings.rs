@@ -34,5 +34,15 @@ pub const SKIPPED: &str = "files skipped";
 pub const READY: &str = "ready";
 pub const FILTERED: &str = "filters:";
 
+pub const STATS_PROVINCES: &str = " 省份 Provinces ";
+pub const STATS_SECTORS: &str = " 行业 Sectors ";
+pub const STATS_MONTHS: &str = " 时间 Timeline ";
+pub const STATS_SOURCES: &str = " 来源 Top sources ";
+pub const STATS_HINT: &str = " Tab chart · Enter filter · t back ";
+pub const NO_ARTICLE: &str = "no article selected";
+pub const STILL_LOADING: &str = "the article is still loading: try again";
+pub const COPIED: &str = "copied the article to the clipboard (OSC 52)";
+pub const COPIED_PART: &str = "copied the start of the article to the clipboard";
+
 pub const NOT_A_TERMINAL: &str = "standard output is not a terminal: the reader needs one \
      (to print articles, use `chanjiao list`, `chanjiao search QUERY` or `chanjiao show ID`)";

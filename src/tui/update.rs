@@ -12,8 +12,10 @@ use super::app::{App, DetailState, Load, PAGE, Pending, Results};
 use super::backend::Request;
 use super::draw::{detail, help, list};
 use super::effect::Effect;
+use super::handoff;
 use super::layout::{self, Panel};
 use super::sidebar::{self, Entry, Facet};
+use super::stats_update;
 
 /// Rows from the edge of the loaded window at which the next window is fetched.
 const MARGIN: usize = 40;
@@ -21,6 +23,12 @@ const MARGIN: usize = 40;
 const WHEEL: isize = 3;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if action.from_user() {
+        app.notice = None;
+    }
+    if let Some(fx) = stats_update::handle(app, &action) {
+        return fx;
+    }
     let mut fx = Vec::new();
     match action {
         Action::Quit => {
@@ -101,6 +109,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::NextHit => jump_to_hit(app, true),
         Action::PrevHit => jump_to_hit(app, false),
+        Action::ToggleStats => app.stats.open = !app.stats.open,
+        Action::OpenInPager => fx.extend(handoff::pager(app)),
+        Action::CopyArticle => fx.extend(handoff::copy(app)),
+        Action::Notice(msg) => app.notice = Some(msg),
         Action::Insert(c) => {
             if app.searching && !c.is_control() {
                 app.query.push(c);
@@ -360,6 +372,11 @@ fn toggle_filter(app: &mut App) -> Vec<Effect> {
     let Some(Entry::Item { facet, value, .. }) = app.sidebar.current().cloned() else {
         return Vec::new();
     };
+    toggle_value(app, facet, value)
+}
+
+/// Adds a facet value to the filters, or removes it when it is there, and searches again.
+pub(super) fn toggle_value(app: &mut App, facet: Facet, value: String) -> Vec<Effect> {
     let f = &mut app.filter;
     match facet {
         Facet::Province => {
@@ -374,6 +391,11 @@ fn toggle_filter(app: &mut App) -> Vec<Effect> {
         }
         Facet::Source => toggle(&mut f.sources, value),
     }
+    refilter(app)
+}
+
+/// The filters changed: the sidebar follows and a new search starts.
+pub(super) fn refilter(app: &mut App) -> Vec<Effect> {
     rebuild_sidebar(app);
     search(app, true)
 }

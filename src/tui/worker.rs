@@ -40,7 +40,7 @@ pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
                 also,
             })
         }
-        Effect::Quit => None,
+        Effect::Pager { .. } | Effect::Clipboard { .. } | Effect::Quit => None,
     }
 }
 
@@ -95,6 +95,8 @@ impl Worker {
                 Effect::Search { seq, request } => s.search = Some((seq, request)),
                 Effect::Open { seq, id } => s.open = Some((seq, id)),
                 Effect::Quit => s.stop = true,
+                // The interface thread carries these out itself.
+                Effect::Pager { .. } | Effect::Clipboard { .. } => {}
             }
         }
         self.shared.1.notify_all();

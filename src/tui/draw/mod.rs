@@ -5,6 +5,7 @@ pub mod help;
 pub mod list;
 pub mod search_line;
 pub mod sidebar;
+pub mod stats;
 pub mod status;
 pub mod styled;
 pub mod too_small;
@@ -35,13 +36,15 @@ impl Widget for &App {
         }
         let a = layout::areas(area, self.focus);
         search_line::draw(self, a.search, buf);
-        if let Some(r) = a.sidebar {
+        if self.stats.open {
+            stats::draw(self, area, buf);
+        } else if let Some(r) = a.sidebar {
             sidebar::draw(self, r, buf);
         }
-        if let Some(r) = a.list {
+        if let Some(r) = a.list.filter(|_| !self.stats.open) {
             list::draw(self, r, buf);
         }
-        if let Some(r) = a.detail {
+        if let Some(r) = a.detail.filter(|_| !self.stats.open) {
             detail::draw(self, r, buf);
         }
         status::draw(self, a.status, buf);

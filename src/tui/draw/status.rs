@@ -41,7 +41,20 @@ pub fn filters_label(app: &App) -> String {
     if !f.sources.is_empty() {
         parts.push(f.sources.join("+"));
     }
+    if f.since.is_some() || f.until.is_some() {
+        parts.push(dates_label(f));
+    }
     parts.join(" · ")
+}
+
+/// The date range: one month as `2025-10`, else `2025-06-01…2025-12-31`.
+fn dates_label(f: &crate::filter::Filter) -> String {
+    let month = f.since.map(|d| d.format("%Y-%m").to_string());
+    if let Some(m) = month.filter(|m| crate::tui::stats::month_selected(f, m)) {
+        return m;
+    }
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    format!("{}…{}", day(f.since), day(f.until))
 }
 
 fn state_label(app: &App) -> String {
@@ -85,6 +98,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if let Some(e) = &app.error {
         left.push((format!(" {e} "), theme::error_bar()));
+    } else if let Some(n) = &app.notice {
+        left.push((format!("│ {n} "), theme::bar()));
     } else {
         let filters = filters_label(app);
         if !filters.is_empty() {
