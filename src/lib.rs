@@ -4,6 +4,7 @@
 pub mod article;
 pub mod cli;
 pub mod corpus;
+pub mod export;
 pub mod filter;
 pub mod index;
 pub mod logging;

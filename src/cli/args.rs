@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::cli::format_arg::FormatName;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "chanjiao",
@@ -38,6 +40,12 @@ pub enum Command {
     Index(IndexArgs),
     /// Counts by province, sector, source, topic and month.
     Stats(StatsArgs),
+    /// Write what `list` (or, with a query, `search`) finds as Markdown, JSON or CSV.
+    Export(ExportArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page, or write one page per command into a folder.
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -104,4 +112,37 @@ pub struct ShowArgs {
     /// Print the article as one JSON object.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    mut_arg("json", |a| a.help("Same as --format json")),
+    mut_arg("limit", |a| a.help("At most this many articles (default: all that match)"))
+)]
+pub struct ExportArgs {
+    /// A search query, as for `search`; without one, what `list` shows, in its order.
+    pub query: Vec<String>,
+    /// Output format [default: from the --output file's extension, else md]
+    #[arg(long, value_name = "FORMAT", value_parser = FormatName)]
+    pub format: Option<String>,
+    /// Write to this file, replacing it whole, instead of standard output (`-`).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write chanjiao.1 and a page per command (chanjiao-list.1, …) into this folder
+    /// instead of printing chanjiao.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }

@@ -4,16 +4,12 @@ use std::io::Write;
 
 use crate::cli::CliError;
 use crate::cli::args::FilterArgs;
-use crate::cli::open::{index_error, open_quick};
-use crate::cli::output;
+use crate::cli::{output, select};
 use crate::filter::{self, Filter};
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: &FilterArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let filter = resolve(args)?;
-    let index = open_quick(settings)?;
-    let limit = args.limit.unwrap_or(index.len()).max(1);
-    let results = index.list(&filter, limit, 0).map_err(index_error)?;
+    let results = select::articles(settings, &[], args, args.limit.map(|n| n.max(1)))?;
     for hit in &results.hits {
         if args.json {
             output::json_line(out, &hit.article)?;

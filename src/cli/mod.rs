@@ -1,11 +1,16 @@
 //! The command-line front end: parses arguments, finds the corpus, runs a command.
 
 pub mod args;
+mod completions;
+mod export_cmd;
+mod format_arg;
 mod index_cmd;
 mod list;
+mod man;
 mod open;
 mod output;
 mod search;
+mod select;
 mod show;
 mod stats;
 
@@ -64,18 +69,26 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
-    let settings = Settings::resolve(cli.data_dir.clone(), &cli.corpus, cli.config.as_deref())?;
-    crate::logging::init(&settings);
+    // Resolved only by the commands that read the corpus: completions and the manual are
+    // made from the command definitions alone and work without a home or a config file.
+    let settings = || -> Result<Settings, CliError> {
+        let s = Settings::resolve(cli.data_dir.clone(), &cli.corpus, cli.config.as_deref())?;
+        crate::logging::init(&s);
+        Ok(s)
+    };
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
-        Some(args::Command::List(a)) => list::run(&settings, &a.filters, &mut out),
-        Some(args::Command::Show(a)) => show::run(&settings, &a, &mut out),
-        Some(args::Command::Search(a)) => search::run(&settings, &a, &mut out),
-        Some(args::Command::Index(a)) => index_cmd::run(&settings, &a, &mut out),
-        Some(args::Command::Stats(a)) => stats::run(&settings, &a, &mut out),
+        Some(args::Command::List(a)) => list::run(&settings()?, &a.filters, &mut out),
+        Some(args::Command::Show(a)) => show::run(&settings()?, &a, &mut out),
+        Some(args::Command::Search(a)) => search::run(&settings()?, &a, &mut out),
+        Some(args::Command::Index(a)) => index_cmd::run(&settings()?, &a, &mut out),
+        Some(args::Command::Stats(a)) => stats::run(&settings()?, &a, &mut out),
+        Some(args::Command::Export(a)) => export_cmd::run(&settings()?, &a, &mut out),
+        Some(args::Command::Completions(a)) => completions::run(&a, &mut out),
+        Some(args::Command::Man(a)) => man::run(&a, &mut out),
         None => {
             drop(out);
-            crate::tui::run(&settings).map_err(CliError::Other)
+            crate::tui::run(&settings()?).map_err(CliError::Other)
         }
     };
     match result {

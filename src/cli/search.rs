@@ -3,22 +3,12 @@
 use std::io::{IsTerminal, Write};
 
 use crate::cli::args::SearchArgs;
-use crate::cli::open::{index_error, open_quick};
-use crate::cli::{CliError, list, output};
-use crate::index::{SearchRequest, Sort};
+use crate::cli::{CliError, output, select};
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: &SearchArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let filter = list::resolve(&args.filters)?;
-    let index = open_quick(settings)?;
-    let request = SearchRequest {
-        query: args.query.join(" "),
-        filter,
-        sort: Sort::Relevance,
-        limit: args.filters.limit.unwrap_or(20),
-        offset: 0,
-    };
-    let results = index.search(&request).map_err(index_error)?;
+    let limit = args.filters.limit.unwrap_or(20);
+    let results = select::articles(settings, &args.query, &args.filters, Some(limit))?;
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     for hit in &results.hits {
         if args.filters.json {

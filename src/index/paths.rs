@@ -40,14 +40,17 @@ pub fn ensure_writable_dir(dir: &Path) -> Result<(), IndexError> {
 }
 
 /// Writes a file atomically: a temporary sibling, synced, then renamed over the target.
+/// On failure the target is as it was and the temporary file is gone.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    {
-        let mut f = fs::File::create(&tmp)?;
+    let written = fs::File::create(&tmp).and_then(|mut f| {
         f.write_all(bytes)?;
-        f.sync_all()?;
+        f.sync_all()
+    });
+    if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
     }
-    fs::rename(&tmp, path)?;
     if let Some(parent) = path.parent() {
         // Make the rename itself durable where the platform allows syncing a directory.
         if let Ok(d) = fs::File::open(parent) {

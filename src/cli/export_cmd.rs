@@ -1,0 +1,64 @@
+//! `chanjiao export [QUERY]...`: what `list` or `search` finds, as Markdown, JSON or CSV, on
+//! standard output or in a file.
+
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use anyhow::anyhow;
+
+use crate::article::Article;
+use crate::cli::args::ExportArgs;
+use crate::cli::{CliError, select};
+use crate::export::{self, Format};
+use crate::index::paths::write_atomic;
+use crate::settings::Settings;
+
+pub fn run(settings: &Settings, args: &ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let format = format(args)?;
+    let results = select::articles(settings, &args.query, &args.filters, args.filters.limit)?;
+    let articles: Vec<Article> = results.hits.into_iter().map(|h| h.article).collect();
+    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
+        None => {
+            let mut out = BufWriter::new(out);
+            export::write(format, &articles, &mut out)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            let mut bytes = Vec::new();
+            export::write(format, &articles, &mut bytes)?;
+            write_atomic(path, &bytes)
+                .map_err(|e| anyhow!("cannot write --output {}: {e}", path.display()))?;
+            let n = articles.len();
+            let noun = if n == 1 { "article" } else { "articles" };
+            let _ = writeln!(
+                std::io::stderr(),
+                "exported {n} {noun} as {format} to {}",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `--format`, or `--json`, or the `--output` file's extension, or Markdown.
+fn format(args: &ExportArgs) -> Result<Format, CliError> {
+    let named = match args.format.as_deref() {
+        Some(name) => Some(
+            name.parse::<Format>()
+                .map_err(|e| CliError::Usage(format!("--format: {e}")))?,
+        ),
+        None => None,
+    };
+    match (named, args.filters.json) {
+        (Some(f), true) if f != Format::Json => Err(CliError::Usage(format!(
+            "--json and --format {f} disagree; give one of them"
+        ))),
+        (Some(f), _) => Ok(f),
+        (None, true) => Ok(Format::Json),
+        (None, false) => Ok(args
+            .output
+            .as_deref()
+            .and_then(Format::from_path)
+            .unwrap_or(Format::Markdown)),
+    }
+}

@@ -1,0 +1,33 @@
+//! Which articles a command reads, shared by `list`, `search` and `export`: without a query,
+//! every article the filters let through, newest first; with one, the search ranking.
+
+use crate::cli::CliError;
+use crate::cli::args::FilterArgs;
+use crate::cli::list;
+use crate::cli::open::{index_error, open_quick};
+use crate::index::{SearchRequest, SearchResults, Sort};
+use crate::settings::Settings;
+
+/// Resolves the filter flags, opens the index and runs the request; `limit: None` keeps
+/// every match.
+pub fn articles(
+    settings: &Settings,
+    query: &[String],
+    filters: &FilterArgs,
+    limit: Option<usize>,
+) -> Result<SearchResults, CliError> {
+    let filter = list::resolve(filters)?;
+    let index = open_quick(settings)?;
+    let request = SearchRequest {
+        query: query.join(" "),
+        filter,
+        sort: if query.is_empty() {
+            Sort::Newest
+        } else {
+            Sort::Relevance
+        },
+        limit: limit.unwrap_or_else(|| index.len()),
+        offset: 0,
+    };
+    index.search(&request).map_err(index_error)
+}
