@@ -1,13 +1,11 @@
-//! The statistics view (`t`) and handing articles over (`o` pager, `y` clipboard): screens
-//! on a test terminal and key sequences over the sample corpus.
+//! The statistics view (`t`): screens on a test terminal and key sequences over the sample
+//! corpus.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod tui_support;
 
-use base64::Engine;
 use chanjiao::tui::action::Action;
-use chanjiao::tui::effect::Effect;
 use chanjiao::tui::stats::{Chart, Row};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
@@ -217,49 +215,4 @@ fn tiny_terminals_never_panic_in_the_view() {
             assert_no_overflow(&buf);
         }
     }
-}
-
-#[test]
-fn o_asks_for_the_pager_with_the_article() {
-    let mut h = reader(120, 40);
-    h.press(KeyCode::Char('j'));
-    let title = h.app.detail.article.as_ref().unwrap().title.clone();
-    h.press(KeyCode::Char('o'));
-    let Some(Effect::Pager { text }) = h.effects.last() else {
-        panic!("no pager effect: {:?}", h.effects.last());
-    };
-    assert!(text.starts_with(&title[..title.len().min(12)]), "{text}");
-    assert!(text.contains("地区"), "tags are in it: {text}");
-    // From the detail pane too.
-    h.press(KeyCode::Enter);
-    let before = h.effects.len();
-    h.press(KeyCode::Char('o'));
-    assert!(matches!(h.effects[before..], [Effect::Pager { .. }]));
-}
-
-#[test]
-fn y_copies_the_article_with_osc52() {
-    let mut h = reader(120, 40);
-    let article = h.app.detail.article.clone().unwrap();
-    h.press(KeyCode::Char('y'));
-    let Some(Effect::Clipboard { sequence }) = h.effects.last() else {
-        panic!("no clipboard effect");
-    };
-    let b64 = sequence
-        .strip_prefix("\x1b]52;c;")
-        .and_then(|s| s.strip_suffix('\x07'))
-        .unwrap();
-    let text = String::from_utf8(
-        base64::engine::general_purpose::STANDARD
-            .decode(b64)
-            .unwrap(),
-    )
-    .unwrap();
-    assert!(text.starts_with(&article.title));
-    assert!(text.contains(article.body.lines().next().unwrap()));
-    assert!(!text.contains(&article.file), "no file path");
-    assert!(screen(&h).contains("copied the article"));
-    // The next key clears the message.
-    h.press(KeyCode::Char('j'));
-    assert!(h.app.notice.is_none());
 }

@@ -59,6 +59,8 @@ pub enum Action {
     OpenInPager,
     /// Copy the article under the cursor to the clipboard (OSC 52).
     CopyArticle,
+    /// Write the article in the detail pane, or every article of the view, to a file.
+    Export,
     // Editing the search line.
     Insert(char),
     Backspace,

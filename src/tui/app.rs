@@ -1,5 +1,6 @@
 //! The reader's state. Drawing reads it; only `update` changes it.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -116,6 +117,8 @@ pub struct App {
     pub stats: StatsView,
     /// A one-line message about the last thing done (shown in the status line).
     pub notice: Option<String>,
+    /// Folders `e` writes to, the first that takes the file.
+    pub export_dirs: Vec<PathBuf>,
     /// A one-line problem with the last search (shown in the status line).
     pub error: Option<String>,
     pub search_seq: u64,
@@ -153,6 +156,7 @@ impl App {
             detail: DetailState::default(),
             stats: StatsView::default(),
             notice: None,
+            export_dirs: Vec::new(),
             error: None,
             search_seq: 0,
             open_seq: 0,

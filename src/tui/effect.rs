@@ -1,6 +1,9 @@
 //! What `update` asks the outside world to do: background work, or leaving.
 
+use std::path::PathBuf;
+
 use super::backend::Request;
+use super::export_view::ExportWhat;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -12,6 +15,12 @@ pub enum Effect {
     Pager { text: String },
     /// Write an escape sequence to the terminal (OSC 52: copy to the clipboard).
     Clipboard { sequence: String },
+    /// Write articles to a new Markdown file in the first of `dirs` that takes it; the
+    /// answer comes back as `Action::Notice`.
+    Export {
+        what: ExportWhat,
+        dirs: Vec<PathBuf>,
+    },
     /// Leave the reader.
     Quit,
 }

@@ -1,6 +1,6 @@
-//! Handing the article under the cursor to other programs: the pager (`o`) and the
-//! clipboard (`y`). `update` asks for these as effects; the interface thread carries them
-//! out, since they need the terminal.
+//! Handing articles to other programs: the pager (`o`) and the clipboard (`y`), which the
+//! interface thread carries out since they need the terminal, and a Markdown file (`e`),
+//! which the worker writes.
 
 use std::sync::Arc;
 
@@ -8,8 +8,10 @@ use crate::article::Article;
 
 use super::app::App;
 use super::article_text;
+use super::backend::Request;
 use super::clipboard;
 use super::effect::Effect;
+use super::export_view::ExportWhat;
 use super::layout::Panel;
 use super::strings;
 
@@ -73,5 +75,31 @@ pub fn copy(app: &mut App) -> Vec<Effect> {
     });
     vec![Effect::Clipboard {
         sequence: c.sequence,
+    }]
+}
+
+/// `e`: the article when the detail pane has the focus, else every article of the view.
+pub fn export(app: &mut App) -> Vec<Effect> {
+    let what = if app.focus == Panel::Detail && !app.stats.open {
+        match article_under_cursor(app) {
+            Ok(a) => ExportWhat::Article(a),
+            Err(why) => {
+                app.notice = Some(why.to_string());
+                return Vec::new();
+            }
+        }
+    } else {
+        ExportWhat::View(Request {
+            query: app.query.clone(),
+            filter: app.filter.clone(),
+            sort: app.sort,
+            offset: 0,
+            limit: app.results.total,
+        })
+    };
+    app.notice = Some(strings::EXPORTING.to_string());
+    vec![Effect::Export {
+        what,
+        dirs: app.export_dirs.clone(),
     }]
 }

@@ -224,6 +224,12 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Global,
+        &[ch('e')],
+        Action::Export,
+        "export article or view to Markdown",
+    ),
+    bind(
+        Global,
         &[ch('y')],
         Action::CopyArticle,
         "copy the article (OSC 52 clipboard)",

@@ -14,6 +14,7 @@ pub mod clipboard;
 pub mod draw;
 pub mod effect;
 pub mod event;
+pub mod export_view;
 pub mod handoff;
 pub mod harness;
 pub mod index_catalog;
@@ -66,13 +67,20 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let input = event::spawn_input(tx, Arc::clone(&stop), Arc::clone(&pause));
 
-    let result = event_loop(&mut terminal, &rx, &worker, &pause);
+    let result = event_loop(&mut terminal, &rx, &worker, &pause, export_dirs(settings));
 
     stop.store(true, Ordering::Relaxed);
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = input.join();
     result
+}
+
+/// Where `e` writes: the current folder, else the data directory's `exports/`.
+fn export_dirs(settings: &Settings) -> Vec<std::path::PathBuf> {
+    let mut dirs: Vec<std::path::PathBuf> = std::env::current_dir().into_iter().collect();
+    dirs.push(settings.data_dir.join("exports"));
+    dirs
 }
 
 /// Makes a panic give the mouse back too (ratatui's own hook restores the rest).
@@ -89,8 +97,10 @@ fn event_loop(
     rx: &Receiver<Event>,
     worker: &Worker,
     pause: &pause::Pause,
+    export_dirs: Vec<std::path::PathBuf>,
 ) -> anyhow::Result<()> {
     let mut app = App::new();
+    app.export_dirs = export_dirs;
     let size = terminal.size().context("cannot read the terminal size")?;
     update::update(
         &mut app,

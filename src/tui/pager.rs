@@ -48,7 +48,7 @@ fn run_one(command: &str, text: &str) -> io::Result<bool> {
     if status.success() {
         Ok(true)
     } else {
-        Err(io::Error::other(format!("it exited with {status}")))
+        Err(io::Error::other(status.to_string()))
     }
 }
 

@@ -112,6 +112,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ToggleStats => app.stats.open = !app.stats.open,
         Action::OpenInPager => fx.extend(handoff::pager(app)),
         Action::CopyArticle => fx.extend(handoff::copy(app)),
+        Action::Export => fx.extend(handoff::export(app)),
         Action::Notice(msg) => app.notice = Some(msg),
         Action::Insert(c) => {
             if app.searching && !c.is_control() {

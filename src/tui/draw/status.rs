@@ -80,7 +80,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         sort_label(app.sort),
         state_label(app)
     );
-    let right = if width(&right) + 10 > w {
+    // A notice (where a file went) needs the room more than the order does.
+    let right = if width(&right) + 10 > w || app.notice.is_some() {
         String::new()
     } else {
         right
