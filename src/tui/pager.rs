@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::DefaultTerminal;
 
@@ -79,9 +79,19 @@ pub fn show(terminal: &mut DefaultTerminal, pause: &Pause, text: &str) -> Option
     let _ = terminal.show_cursor();
     let env = std::env::var("PAGER").ok();
     let result = show_text(text, env.as_deref());
+    // Back on a blank alternate screen. Drawing an empty frame first makes the next frame
+    // redraw every cell (`Terminal::clear` would ask the terminal where its cursor is, and
+    // the answer is not certain to come).
     let back = enable_raw_mode()
-        .and_then(|()| crossterm::execute!(out, EnterAlternateScreen, EnableMouseCapture))
-        .and_then(|()| terminal.clear());
+        .and_then(|()| {
+            crossterm::execute!(
+                out,
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                Clear(ClearType::All)
+            )
+        })
+        .and_then(|()| terminal.draw(|_| {}).map(|_| ()));
     pause.release();
     match back {
         Err(e) => Some(format!("cannot take the terminal back from the pager: {e}")),
