@@ -38,14 +38,16 @@ impl Widget for &App {
         search_line::draw(self, a.search, buf);
         if self.stats.open {
             stats::draw(self, area, buf);
-        } else if let Some(r) = a.sidebar {
-            sidebar::draw(self, r, buf);
-        }
-        if let Some(r) = a.list.filter(|_| !self.stats.open) {
-            list::draw(self, r, buf);
-        }
-        if let Some(r) = a.detail.filter(|_| !self.stats.open) {
-            detail::draw(self, r, buf);
+        } else {
+            if let Some(r) = a.sidebar {
+                sidebar::draw(self, r, buf);
+            }
+            if let Some(r) = a.list {
+                list::draw(self, r, buf);
+            }
+            if let Some(r) = a.detail {
+                detail::draw(self, r, buf);
+            }
         }
         status::draw(self, a.status, buf);
         if self.help.is_some() {
