@@ -27,7 +27,7 @@ fn reader_with(text: &str, env: &ColorEnv, width: u16, height: u16) -> Harness {
 }
 
 const REBOUND: &str = "[keys]\ndown = [\"Ctrl-n\", \"Down\"]\nup = [\"Ctrl-p\", \"Up\"]\n\
-                       cycle_sort = \"o\"\nquit = \"Ctrl-q\"\n";
+                       cycle_sort = \"O\"\nquit = \"Ctrl-q\"\n";
 
 #[test]
 fn rebound_keys_work_and_the_old_ones_do_not() {
@@ -43,7 +43,7 @@ fn rebound_keys_work_and_the_old_ones_do_not() {
     assert_eq!(h.app.list.selected, 2, "Down still is");
     h.press(KeyCode::Char('s'));
     assert_eq!(h.app.sort, Sort::Relevance, "s is no longer the order");
-    h.press(KeyCode::Char('o'));
+    h.press(KeyCode::Char('O'));
     assert_eq!(h.app.sort, Sort::Newest);
     h.press(KeyCode::Char('q'));
     assert!(!h.app.quit, "q no longer quits");

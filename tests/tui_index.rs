@@ -190,3 +190,30 @@ fn errors_are_one_line_and_hits_highlight() {
     let none = indexed().search(&request("", Filter::default())).unwrap();
     assert!(none.hits.ranges(&text).is_empty());
 }
+
+#[test]
+fn month_counts_agree_and_ignore_the_selected_date_range() {
+    let (m, i) = both(&request("", Filter::default()));
+    assert!(!i.facets.months.is_empty());
+    assert_eq!(i.facets.months, m.facets.months);
+    assert!(
+        i.facets.months.windows(2).all(|w| w[0].0 < w[1].0),
+        "oldest first: {:?}",
+        i.facets.months
+    );
+    let (month, count) = i.facets.months[i.facets.months.len() / 2].clone();
+    let filter = Filter {
+        since: Some(chanjiao::filter::date(&month, false).unwrap()),
+        until: Some(chanjiao::filter::date(&month, true).unwrap()),
+        ..Filter::default()
+    };
+    let (m2, i2) = both(&request("", filter));
+    assert_eq!((i2.total, m2.total), (count, count));
+    // The timeline keeps every month while one is selected.
+    assert_eq!(i2.facets.months, i.facets.months);
+    assert_eq!(m2.facets.months, i.facets.months);
+    // A date in the query itself narrows the months, in both catalogs.
+    let (m3, i3) = both(&request(&format!("after:{month}"), Filter::default()));
+    assert_eq!(i3.facets.months, m3.facets.months);
+    assert!(i3.facets.months.iter().all(|(v, _)| *v >= month));
+}

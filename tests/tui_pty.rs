@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal: it opens the reader, takes a search typed key by
-//! key, quits on `q` and gives the terminal back; marks, views and the session it saves are
-//! there when it starts again.
+//! key, lends the terminal to the pager on `o`, quits on `q` and gives the terminal back;
+//! marks, views and the session it saves are there when it starts again.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -99,6 +99,51 @@ fn marks_views_and_the_session_outlive_the_reader() {
     assert!(!text.contains("/ 联合体"), "{text}");
     fresh.send("q");
     let status = fresh.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn o_hands_the_terminal_to_the_pager_and_takes_it_back() {
+    // A pager that keeps what it was given, then reads a line from the terminal: every key
+    // typed meanwhile must reach it, none the reader.
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("pager.sh");
+    let paged = dir.path().join("paged.txt");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\ncat > \"$1\"\nprintf 'PAGER-WAITING'\nread line < /dev/tty\nprintf '%s' \"$line\" > \"$1.key\"\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let pager = format!("{} {}", script.display(), paged.display());
+    let data = tempfile::tempdir().unwrap();
+    let mut s = Session::start(data.path(), &[], &[("PAGER", pager.as_str())]);
+    let first = s
+        .screen
+        .wait_for(&["文章 Articles", "ready", "正文 Article"]);
+    std::thread::sleep(Duration::from_millis(300));
+
+    s.send("o");
+    s.screen.wait_for(&["PAGER-WAITING"]);
+    assert!(!s.screen.alternate(), "the pager runs on the normal screen");
+    s.send("jkq\r");
+    s.screen.wait_for(&["文章 Articles", "ready"]);
+    assert!(s.screen.alternate(), "the reader is back");
+    let key = std::fs::read_to_string(dir.path().join("paged.txt.key")).unwrap();
+    assert_eq!(key, "jkq", "the reader took none of the pager's keys");
+    let text = std::fs::read_to_string(&paged).unwrap();
+    // The article on screen is the one paged: title first, then meta and tags.
+    let head: String = text.lines().next().unwrap().chars().take(6).collect();
+    assert!(!head.trim().is_empty() && first.contains(&head), "{text}");
+    assert!(text.contains("地区"), "{text}");
+
+    // Still answering keys: `j` moves, `q` quits.
+    s.send("j");
+    s.screen.wait_for(&["文章 Articles  2/"]);
+    s.send("q");
+    let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
 }
 

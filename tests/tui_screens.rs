@@ -130,18 +130,7 @@ fn tiny_terminals_get_a_short_message() {
             assert!(!text.contains("too small"), "{w}x{hh}: {text}");
         }
         // Keys and the mouse at any size never panic either.
-        for k in ['j', 'k', 'G', 'g', 'l', 'l', 'h', '?', '?', 'n', 's'] {
-            h.press(KeyCode::Char(k));
-        }
-        h.send(Action::Click {
-            column: w / 2,
-            row: hh / 2,
-        });
-        h.send(Action::Scroll {
-            column: w / 2,
-            row: hh / 2,
-            down: true,
-        });
+        tui_support::poke(&mut h, "jkGgllh??ns");
         let _ = buffer(&h);
     }
     assert_snapshot!("tiny_10x3", {

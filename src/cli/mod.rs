@@ -14,6 +14,7 @@ mod search;
 mod select;
 mod show;
 mod stats;
+mod stats_chart;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -1,10 +1,11 @@
-//! `chanjiao stats`: counts by province, sector, source, topic and month for the filters.
+//! `chanjiao stats`: counts by province, sector, source, topic and month for the filters:
+//! bar charts on a terminal, plain lines (or `--json`) when the output goes elsewhere.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use crate::cli::args::StatsArgs;
 use crate::cli::open::{index_error, open_quick};
-use crate::cli::{CliError, list};
+use crate::cli::{CliError, list, stats_chart};
 use crate::filter::NATIONAL;
 use crate::index::FacetCount;
 use crate::settings::Settings;
@@ -31,6 +32,13 @@ pub fn run(settings: &Settings, args: &StatsArgs, out: &mut dyn Write) -> Result
             "months": cut(&facets.months),
         });
         writeln!(out, "{v}").map_err(anyhow::Error::from)?;
+        return Ok(());
+    }
+    if std::io::stdout().is_terminal() {
+        let cols = crossterm::terminal::size().map_or(80, |(c, _)| c as usize);
+        let text = stats_chart::render(total, &facets, &filter, cols, args.filters.limit);
+        out.write_all(text.as_bytes())
+            .map_err(anyhow::Error::from)?;
         return Ok(());
     }
     let w = |out: &mut dyn Write, s: String| writeln!(out, "{s}").map_err(anyhow::Error::from);

@@ -69,8 +69,17 @@ pub enum Action {
     DeleteView,
     /// The saved reading state, at start.
     Restore(Box<Restore>),
-    /// A one-line notice for the status line (saving the state failed, …).
+    /// A one-line notice for the status line (saving the state failed, a file was written,
+    /// the pager could not run, …); it lasts until the next key.
     Notice(String),
+    /// Open or close the statistics view.
+    ToggleStats,
+    /// Read the article under the cursor in `$PAGER`.
+    OpenInPager,
+    /// Copy the article under the cursor to the clipboard (OSC 52).
+    CopyArticle,
+    /// Write the article in the detail pane, or every article of the view, to a file.
+    Export,
     // Editing the search line.
     Insert(char),
     Backspace,
@@ -116,4 +125,24 @@ pub enum Action {
         article: Option<Arc<Article>>,
         also: Vec<Row>,
     },
+}
+
+impl Action {
+    /// Whether the user asked for it (a key, the mouse), rather than background work or the
+    /// terminal reporting a new size.
+    pub fn from_user(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize { .. }
+                | Action::Progress(_)
+                | Action::Ready { .. }
+                | Action::LoadFailed(_)
+                | Action::Searched { .. }
+                | Action::Notice(_)
+                | Action::Opened { .. }
+                | Action::Restore(_)
+                | Action::Updating(_)
+                | Action::UpdateFailed(_)
+        )
+    }
 }

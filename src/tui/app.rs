@@ -1,5 +1,6 @@
 //! The reader's state. Drawing reads it; only `update` changes it.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -14,6 +15,7 @@ use super::draw::detail::ArticleView;
 use super::layout::{self, Areas, Panel};
 use super::reading::Reading;
 use super::sidebar::Sidebar;
+use super::stats::StatsView;
 use super::theme::Theme;
 
 /// How many rows one search fetches around the selection.
@@ -114,6 +116,10 @@ pub struct App {
     pub list: ListState,
     pub sidebar: Sidebar,
     pub detail: DetailState,
+    /// The statistics view (`t`).
+    pub stats: StatsView,
+    /// Folders `e` writes to, the first that takes the file.
+    pub export_dirs: Vec<PathBuf>,
     /// A one-line problem with the last search (shown in the status line).
     pub error: Option<String>,
     /// The index shown is being brought up to date in the background.
@@ -157,6 +163,8 @@ impl App {
             list: ListState::default(),
             sidebar: Sidebar::default(),
             detail: DetailState::default(),
+            stats: StatsView::default(),
+            export_dirs: Vec::new(),
             error: None,
             updating: None,
             search_seq: 0,

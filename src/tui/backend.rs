@@ -105,6 +105,9 @@ pub struct Facets {
     pub sources: Counts,
     /// Unread and starred articles.
     pub marks: MarkCounts,
+    /// Dated articles by month (`2025-10`), oldest first. Counted with every filter but the
+    /// date range, so a timeline keeps its other months when one month is selected.
+    pub months: Counts,
 }
 
 impl Facets {

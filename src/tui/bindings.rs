@@ -15,11 +15,12 @@ pub struct Bound {
 }
 
 /// The order in which the help overlay and the default configuration list the scopes.
-pub const SCOPE_ORDER: [Scope; 6] = [
+pub const SCOPE_ORDER: [Scope; 7] = [
     Scope::Global,
     Scope::Sidebar,
     Scope::List,
     Scope::Detail,
+    Scope::Stats,
     Scope::Search,
     Scope::Help,
 ];

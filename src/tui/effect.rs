@@ -1,6 +1,9 @@
 //! What `update` asks the outside world to do: background work, or leaving.
 
+use std::path::PathBuf;
+
 use super::backend::Request;
+use super::export_view::ExportWhat;
 use crate::state::Delta;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -11,6 +14,16 @@ pub enum Effect {
     Open { seq: u64, id: String },
     /// Write these reading-state changes (off the interface thread).
     Save(Box<Delta>),
+    /// Show a text in the pager (on the interface thread, which owns the terminal).
+    Pager { text: String },
+    /// Write an escape sequence to the terminal (OSC 52: copy to the clipboard).
+    Clipboard { sequence: String },
+    /// Write articles to a new Markdown file in the first of `dirs` that takes it; the
+    /// answer comes back as `Action::Notice`.
+    Export {
+        what: ExportWhat,
+        dirs: Vec<PathBuf>,
+    },
     /// Leave the reader.
     Quit,
 }

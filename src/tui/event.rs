@@ -15,6 +15,7 @@ use super::action::Action;
 use super::app::App;
 use super::keymap::Scope;
 use super::layout::Panel;
+use super::pause::Pause;
 
 /// What arrives on the channel.
 #[derive(Debug)]
@@ -25,11 +26,18 @@ pub enum Event {
     App(Action),
 }
 
-/// Reads the terminal on its own thread until `stop` is set, so the interface thread only
-/// ever waits on the channel.
-pub fn spawn_input(tx: Sender<Event>, stop: Arc<AtomicBool>) -> thread::JoinHandle<()> {
+/// Reads the terminal on its own thread until `stop` is set (and not while `pause` holds
+/// it), so the interface thread only ever waits on the channel.
+pub fn spawn_input(
+    tx: Sender<Event>,
+    stop: Arc<AtomicBool>,
+    pause: Arc<Pause>,
+) -> thread::JoinHandle<()> {
     thread::spawn(move || {
         while !stop.load(Ordering::Relaxed) {
+            if pause.waiting() {
+                continue;
+            }
             match ct::poll(Duration::from_millis(100)) {
                 Ok(true) => match ct::read() {
                     Ok(ev) => {
@@ -72,6 +80,9 @@ pub fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
             ct::KeyCode::Char(c) if plain => Some(Action::Insert(c)),
             _ => None,
         };
+    }
+    if app.stats.open {
+        return app.keys.lookup(&[Scope::Stats, Scope::Global], key);
     }
     let panel = match app.focus {
         Panel::Sidebar => Scope::Sidebar,

@@ -60,6 +60,36 @@ fn counts(list: Vec<FacetCount>) -> Counts {
     list.into_iter().map(|c| (c.value, c.count)).collect()
 }
 
+fn oldest_first(months: Vec<FacetCount>) -> Counts {
+    let mut v = counts(months);
+    v.sort();
+    v
+}
+
+impl IndexCatalog {
+    /// Month counts with the sidebar's date range left out (the index counts months inside
+    /// it only): one more pass, and only while a date range is selected.
+    fn months_without_dates(&self, request: &Request) -> anyhow::Result<Vec<FacetCount>> {
+        let mut filter = request.filter.clone();
+        filter.since = None;
+        filter.until = None;
+        let wide = self
+            .index
+            .search_marked(
+                &SearchRequest {
+                    query: request.query.clone(),
+                    filter,
+                    sort: index::Sort::Newest,
+                    limit: 0,
+                    offset: 0,
+                },
+                Some(&request.marks),
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(wide.facets.months)
+    }
+}
+
 impl Catalog for IndexCatalog {
     fn search(&self, request: &Request) -> anyhow::Result<Response> {
         let results = self
@@ -87,6 +117,11 @@ impl Catalog for IndexCatalog {
             Arc::new(IndexHighlighter::new(results.terms))
         };
         let f = results.facets;
+        let months = if request.filter.since.is_some() || request.filter.until.is_some() {
+            self.months_without_dates(request)?
+        } else {
+            f.months
+        };
         Ok(Response {
             rows,
             offset: request.offset.min(total),
@@ -96,6 +131,7 @@ impl Catalog for IndexCatalog {
                 sectors: counts(f.sectors),
                 sources: counts(f.sources),
                 marks: results.marks,
+                months: oldest_first(months),
             },
             hits,
         })

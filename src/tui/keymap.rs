@@ -19,6 +19,8 @@ pub enum Scope {
     Detail,
     /// While typing in the search line.
     Search,
+    /// While the statistics view is open.
+    Stats,
     /// While the help overlay is open.
     Help,
 }
@@ -32,6 +34,7 @@ impl Scope {
             Scope::List => "Articles 文章",
             Scope::Detail => "Article 正文",
             Scope::Search => "Search line 搜索",
+            Scope::Stats => "Statistics 统计",
             Scope::Help => "Help 帮助",
         }
     }
@@ -81,7 +84,7 @@ const fn bind(
 use KeyCode::{
     BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Scope::{Global, Help, List, Search, Sidebar};
+use Scope::{Global, Help, List, Search, Sidebar, Stats};
 
 /// The default bindings (SPEC §6), in the order the help overlay lists them.
 pub static BINDINGS: &[Binding] = &[
@@ -200,6 +203,34 @@ pub static BINDINGS: &[Binding] = &[
         "back to the list / clear the search",
     ),
     bind(
+        "toggle_stats",
+        Global,
+        &[ch('t')],
+        Action::ToggleStats,
+        "statistics: bar charts of the results",
+    ),
+    bind(
+        "pager",
+        Global,
+        &[ch('o')],
+        Action::OpenInPager,
+        "open the article in $PAGER",
+    ),
+    bind(
+        "export",
+        Global,
+        &[ch('e')],
+        Action::Export,
+        "export article or view to Markdown",
+    ),
+    bind(
+        "copy",
+        Global,
+        &[ch('y')],
+        Action::CopyArticle,
+        "copy the article (OSC 52 clipboard)",
+    ),
+    bind(
         "toggle_read",
         Global,
         &[ch('r')],
@@ -254,6 +285,48 @@ pub static BINDINGS: &[Binding] = &[
         &[key(Enter), ch(' ')],
         Action::OpenArticle,
         "open the article",
+    ),
+    bind(
+        "stats_filter",
+        Stats,
+        &[key(Enter), ch(' ')],
+        Action::ToggleFilter,
+        "filter by this bar (again: remove)",
+    ),
+    bind(
+        "stats_next_bar",
+        Stats,
+        &[ch('j'), key(Down)],
+        Action::Move(Motion::Down),
+        "next bar",
+    ),
+    bind(
+        "stats_previous_bar",
+        Stats,
+        &[ch('k'), key(Up)],
+        Action::Move(Motion::Up),
+        "previous bar",
+    ),
+    bind(
+        "stats_next_chart",
+        Stats,
+        &[key(Tab), ch('l'), key(Right)],
+        Action::NextPanel,
+        "next chart",
+    ),
+    bind(
+        "stats_previous_chart",
+        Stats,
+        &[key(BackTab), ch('h'), key(Left)],
+        Action::PrevPanel,
+        "previous chart",
+    ),
+    bind(
+        "stats_close",
+        Stats,
+        &[ch('t'), key(Esc)],
+        Action::ToggleStats,
+        "back to the articles",
     ),
     bind(
         "search_keep",

@@ -149,6 +149,8 @@ struct Compiled {
     any: Vec<Vec<Vec<Needle>>>,
     not: Vec<Vec<Needle>>,
     filter: Filter,
+    /// The dates written in the query (`after:`), which the month counts keep.
+    query_dates: Filter,
 }
 
 impl Compiled {
@@ -180,6 +182,11 @@ impl Compiled {
             any,
             not,
             filter: query::merge(&request.filter, &parsed.filter),
+            query_dates: Filter {
+                since: parsed.filter.since,
+                until: parsed.filter.until,
+                ..Filter::default()
+            },
         })
     }
 
@@ -295,15 +302,23 @@ impl MemoryCatalog {
                 .any(|s| self.source_names[i].contains(&fold(s)))
     }
 
-    /// The other filters (topic, dates), which facets never relax.
-    fn rest_ok(f: &Filter, a: &Article) -> bool {
-        let rest = Filter {
+    /// The topic filter, which facets never relax.
+    fn topic_ok(f: &Filter, a: &Article) -> bool {
+        let topics = Filter {
             topics: f.topics.clone(),
+            ..Filter::default()
+        };
+        topics.matches(a)
+    }
+
+    /// The date range, relaxed only for the month counts.
+    fn date_ok(f: &Filter, a: &Article) -> bool {
+        let dates = Filter {
             since: f.since,
             until: f.until,
             ..Filter::default()
         };
-        rest.matches(a)
+        dates.matches(a)
     }
 }
 
@@ -322,16 +337,26 @@ fn sorted(map: HashMap<String, usize>) -> Counts {
     v
 }
 
+fn chronological(map: HashMap<String, usize>) -> Counts {
+    let mut v: Counts = map.into_iter().collect();
+    v.sort();
+    v
+}
+
 impl Catalog for MemoryCatalog {
     fn search(&self, request: &Request) -> anyhow::Result<Response> {
         let q = Compiled::new(request)?;
         let f = &q.filter;
-        let (mut provinces, mut sectors, mut sources) =
-            (HashMap::new(), HashMap::new(), HashMap::new());
+        let (mut provinces, mut sectors, mut sources, mut months) = (
+            HashMap::new(),
+            HashMap::new(),
+            HashMap::new(),
+            HashMap::new(),
+        );
         let mut marks = MarkCounts::default();
         let mut matched: Vec<(usize, f32)> = Vec::new();
         for (i, a) in self.articles.iter().enumerate() {
-            if !Self::rest_ok(f, a) {
+            if !Self::topic_ok(f, a) {
                 continue;
             }
             let Some(score) = q.score(&self.titles[i], &self.bodies[i]) else {
@@ -343,11 +368,16 @@ impl Catalog for MemoryCatalog {
                 self.source_ok(f, i),
                 Self::marks_ok(f, &request.marks, a),
             );
-            if p && s && o {
+            if p && s && o && Self::date_ok(f, a) {
                 marks.unread += usize::from(!request.marks.is_read(&a.id));
                 marks.starred += usize::from(request.marks.is_starred(&a.id));
             }
-            if !m {
+            if let (true, true, true, true, Some(t)) = (p, s, o, m, a.published)
+                && Self::date_ok(&q.query_dates, a)
+            {
+                bump(&mut months, &t.format("%Y-%m").to_string());
+            }
+            if !m || !Self::date_ok(f, a) {
                 continue;
             }
             if s && o {
@@ -411,6 +441,7 @@ impl Catalog for MemoryCatalog {
                 sectors: sorted(sectors),
                 sources: sorted(sources),
                 marks,
+                months: chronological(months),
             },
             hits,
         })

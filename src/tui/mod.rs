@@ -9,11 +9,15 @@
 pub mod action;
 pub mod app;
 mod app_config;
+pub mod article_text;
 pub mod backend;
 pub mod bindings;
+pub mod clipboard;
 pub mod draw;
 pub mod effect;
 pub mod event;
+pub mod export_view;
+pub mod handoff;
 pub mod harness;
 pub mod index_catalog;
 pub mod key;
@@ -23,12 +27,16 @@ pub mod layout;
 pub mod loader;
 pub mod marking;
 pub mod memory;
+pub mod pager;
 pub mod palette;
+pub mod pause;
 pub mod reading;
 pub mod reading_sidebar;
 pub mod saver;
 pub mod session;
 pub mod sidebar;
+pub mod stats;
+pub mod stats_update;
 pub mod strings;
 pub mod text;
 pub mod theme;
@@ -95,22 +103,22 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
         notice,
     };
     let saver = Saver::spawn(store, tx.clone());
+    let pause = Arc::new(pause::Pause::default());
 
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     install_mouse_restore();
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
-    let input = event::spawn_input(tx, Arc::clone(&stop));
+    let input = event::spawn_input(tx, Arc::clone(&stop), Arc::clone(&pause));
 
-    let app = App::configured(config, &theme::ColorEnv::from_process());
-    let result = event_loop(
-        &mut terminal,
-        app,
-        &rx,
-        &worker,
-        &saver,
-        restore,
-        &mut timings,
-    );
+    let mut app = App::configured(config, &theme::ColorEnv::from_process());
+    app.export_dirs = export_dirs(settings);
+    update::update(&mut app, Action::Restore(Box::new(restore)));
+    let services = Services {
+        worker: &worker,
+        saver: &saver,
+        pause: &pause,
+    };
+    let result = event_loop(&mut terminal, app, &rx, &services, &mut timings);
     tracing::info!("reader timings: {}", timings.summary());
 
     stop.store(true, Ordering::Relaxed);
@@ -119,6 +127,13 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
     let _ = input.join();
     saver.finish();
     result
+}
+
+/// Where `e` writes: the current folder, else the data directory's `exports/`.
+fn export_dirs(settings: &Settings) -> Vec<std::path::PathBuf> {
+    let mut dirs: Vec<std::path::PathBuf> = std::env::current_dir().into_iter().collect();
+    dirs.push(settings.data_dir.join("exports"));
+    dirs
 }
 
 /// Makes a panic give the mouse back too (ratatui's own hook restores the rest).
@@ -130,16 +145,28 @@ fn install_mouse_restore() {
     }));
 }
 
+/// What carries out the effects `update` asks for, besides the loop itself.
+struct Services<'a> {
+    /// Searches, fetches and exports, off the interface thread.
+    worker: &'a Worker,
+    /// Writes the reading state.
+    saver: &'a Saver,
+    /// Stops the input thread while the pager has the terminal.
+    pause: &'a pause::Pause,
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
     rx: &Receiver<Event>,
-    worker: &Worker,
-    saver: &Saver,
-    restore: Restore,
+    services: &Services,
     timings: &mut Timings,
 ) -> anyhow::Result<()> {
-    update::update(&mut app, Action::Restore(Box::new(restore)));
+    let Services {
+        worker,
+        saver,
+        pause,
+    } = *services;
     let size = terminal.size().context("cannot read the terminal size")?;
     update::update(
         &mut app,
@@ -180,7 +207,9 @@ fn event_loop(
                     vec![a]
                 }
             };
-            for a in actions {
+            let mut queue = actions;
+            while !queue.is_empty() {
+                let a = queue.remove(0);
                 for effect in update::update(&mut app, a) {
                     match effect {
                         Effect::Quit => return Ok(()),
@@ -189,6 +218,18 @@ fn event_loop(
                             worker.submit(effect);
                         }
                         Effect::Save(delta) => saver.submit(*delta),
+                        Effect::Pager { text } => {
+                            queue.extend(pager::show(terminal, pause, &text).map(Action::Notice));
+                            if let Ok(size) = terminal.size() {
+                                queue.push(Action::Resize {
+                                    width: size.width,
+                                    height: size.height,
+                                });
+                            }
+                        }
+                        Effect::Clipboard { sequence } => {
+                            queue.extend(clipboard::send(&sequence).err().map(Action::Notice));
+                        }
                         other => worker.submit(other),
                     }
                 }

@@ -45,6 +45,16 @@ pub const DELETED: &str = "deleted";
 pub const SAVE_VIEW_PROMPT: &str = " 保存视图 Save view as: ";
 pub const RECALL_VIEW_PROMPT: &str = " 视图 View: ";
 pub const PICKER_TITLE: &str = " 视图 Views ";
+pub const STATS_PROVINCES: &str = " 省份 Provinces ";
+pub const STATS_SECTORS: &str = " 行业 Sectors ";
+pub const STATS_MONTHS: &str = " 时间 Timeline ";
+pub const STATS_SOURCES: &str = " 来源 Top sources ";
+pub const STATS_HINT: &str = " Tab chart · Enter filter · t back ";
+pub const NO_ARTICLE: &str = "no article selected";
+pub const STILL_LOADING: &str = "the article is still loading: try again";
+pub const EXPORTING: &str = "exporting…";
+pub const COPIED: &str = "copied the article to the clipboard (OSC 52)";
+pub const COPIED_PART: &str = "copied the start of the article to the clipboard";
 
 pub const NOT_A_TERMINAL: &str = "standard output is not a terminal: the reader needs one \
      (to print articles, use `chanjiao list`, `chanjiao search QUERY` or `chanjiao show ID`)";

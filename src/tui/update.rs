@@ -12,8 +12,10 @@ use super::app::{App, DetailState, Load, PAGE, Pending, Results};
 use super::backend::Request;
 use super::draw::{detail, help, list};
 use super::effect::Effect;
+use super::handoff;
 use super::layout::{self, Panel};
 use super::sidebar::{self, Entry, Facet};
+use super::stats_update;
 use super::{marking, reading, reading_sidebar, session, views};
 
 /// Rows from the edge of the loaded window at which the next window is fetched.
@@ -22,10 +24,13 @@ const MARGIN: usize = 40;
 const WHEEL: isize = 3;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    if is_key(&action) {
+    if action.from_user() {
         app.reading.notice = None;
     }
     if let Some(fx) = views::on_prompt(app, &action) {
+        return fx;
+    }
+    if let Some(fx) = stats_update::handle(app, &action) {
         return fx;
     }
     let mut fx = Vec::new();
@@ -118,6 +123,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::DeleteView => fx.extend(views::delete(app)),
         Action::Restore(r) => fx.extend(session::restore(app, *r)),
         Action::Notice(n) => app.reading.notice = Some(n),
+        Action::ToggleStats => app.stats.open = !app.stats.open,
+        Action::OpenInPager => fx.extend(handoff::pager(app)),
+        Action::CopyArticle => fx.extend(handoff::copy(app)),
+        Action::Export => fx.extend(handoff::export(app)),
         Action::Insert(c) => {
             if app.searching && !c.is_control() {
                 app.query.push(c);
@@ -202,21 +211,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
     }
     fx
-}
-
-/// Whether an action comes from the keyboard or the mouse (a notice lasts until one does).
-fn is_key(action: &Action) -> bool {
-    !matches!(
-        action,
-        Action::Resize { .. }
-            | Action::Progress(_)
-            | Action::Ready { .. }
-            | Action::LoadFailed(_)
-            | Action::Searched { .. }
-            | Action::Opened { .. }
-            | Action::Restore(_)
-            | Action::Notice(_)
-    )
 }
 
 /// Starts a search: a new query (`reset`, back to the first row) or another window of the
@@ -413,6 +407,11 @@ fn toggle_filter(app: &mut App) -> Vec<Effect> {
     let Some(Entry::Item { facet, value, .. }) = entry else {
         return Vec::new();
     };
+    toggle_value(app, facet, value)
+}
+
+/// Adds a facet value to the filters, or removes it when it is there, and searches again.
+pub(super) fn toggle_value(app: &mut App, facet: Facet, value: String) -> Vec<Effect> {
     let f = &mut app.filter;
     match facet {
         Facet::Province => {
@@ -433,6 +432,11 @@ fn toggle_filter(app: &mut App) -> Vec<Effect> {
         }
         Facet::View => {}
     }
+    refilter(app)
+}
+
+/// The filters changed: the sidebar follows and a new search starts.
+pub(super) fn refilter(app: &mut App) -> Vec<Effect> {
     rebuild_sidebar(app);
     search(app, true)
 }

@@ -2,6 +2,7 @@
 //! and a new request replaces the waiting one, so the newest keystroke wins and stale work
 //! is never started.
 
+use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread;
@@ -10,6 +11,7 @@ use super::action::Action;
 use super::backend::{Catalog, Request, Row};
 use super::effect::Effect;
 use super::event::Event;
+use super::export_view::{self, ExportWhat};
 
 /// Runs one effect against a catalog and says what came of it (`None` for `Quit`). The
 /// worker thread and the synchronous test driver both use it.
@@ -40,7 +42,10 @@ pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
                 also,
             })
         }
-        Effect::Quit | Effect::Save(_) => None,
+        Effect::Export { what, dirs } => {
+            Some(Action::Notice(export_view::run(catalog, what, dirs)))
+        }
+        Effect::Pager { .. } | Effect::Clipboard { .. } | Effect::Quit | Effect::Save(_) => None,
     }
 }
 
@@ -49,6 +54,7 @@ struct Slots {
     catalog: Option<Arc<dyn Catalog>>,
     search: Option<(u64, Request)>,
     open: Option<(u64, String)>,
+    export: Option<(ExportWhat, Vec<PathBuf>)>,
     stop: bool,
 }
 
@@ -94,8 +100,10 @@ impl Worker {
             match effect {
                 Effect::Search { seq, request } => s.search = Some((seq, request)),
                 Effect::Open { seq, id } => s.open = Some((seq, id)),
+                Effect::Export { what, dirs } => s.export = Some((what, dirs)),
                 Effect::Quit => s.stop = true,
-                Effect::Save(_) => {}
+                // The interface thread carries these out itself.
+                Effect::Pager { .. } | Effect::Clipboard { .. } | Effect::Save(_) => {}
             }
         }
         self.shared.1.notify_all();
@@ -111,24 +119,31 @@ impl Drop for Worker {
 
 fn run(shared: &Shared, tx: &Sender<Event>) {
     loop {
-        let (catalog, search, open) = {
+        let (catalog, search, open, export) = {
             let mut s = lock(shared);
             loop {
                 if s.stop {
                     return;
                 }
-                if s.catalog.is_some() && (s.search.is_some() || s.open.is_some()) {
+                let work = s.search.is_some() || s.open.is_some() || s.export.is_some();
+                if s.catalog.is_some() && work {
                     break;
                 }
                 s = shared.1.wait(s).unwrap_or_else(|e| e.into_inner());
             }
-            (s.catalog.clone(), s.search.take(), s.open.take())
+            (
+                s.catalog.clone(),
+                s.search.take(),
+                s.open.take(),
+                s.export.take(),
+            )
         };
         let Some(catalog) = catalog else { continue };
         let jobs = search
             .map(|(seq, request)| Effect::Search { seq, request })
             .into_iter()
-            .chain(open.map(|(seq, id)| Effect::Open { seq, id }));
+            .chain(open.map(|(seq, id)| Effect::Open { seq, id }))
+            .chain(export.map(|(what, dirs)| Effect::Export { what, dirs }));
         for job in jobs {
             let started = std::time::Instant::now();
             if let Some(action) = perform(&*catalog, &job) {

@@ -59,6 +59,21 @@ pub fn screen(h: &Harness) -> String {
     lines(&buffer(h)).join("\n")
 }
 
+/// Presses each character of `keys`, then clicks and turns the wheel in the middle of the
+/// screen: none of it may panic, whatever the size.
+pub fn poke(h: &mut Harness, keys: &str) {
+    for k in keys.chars() {
+        h.press(crossterm::event::KeyCode::Char(k));
+    }
+    let (column, row) = (h.app.width / 2, h.app.height / 2);
+    h.send(chanjiao::tui::action::Action::Click { column, row });
+    h.send(chanjiao::tui::action::Action::Scroll {
+        column,
+        row,
+        down: true,
+    });
+}
+
 /// Every line of the screen takes exactly the screen's width: nothing overflows.
 pub fn assert_no_overflow(buf: &Buffer) {
     for (y, line) in lines(buf).iter().enumerate() {

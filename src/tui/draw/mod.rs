@@ -6,6 +6,7 @@ pub mod list;
 pub mod prompt;
 pub mod search_line;
 pub mod sidebar;
+pub mod stats;
 pub mod status;
 pub mod styled;
 pub mod too_small;
@@ -40,14 +41,18 @@ impl Widget for &App {
             Some(p) => prompt::draw_line(p, a.search, buf, &self.theme),
             None => search_line::draw(self, a.search, buf),
         }
-        if let Some(r) = a.sidebar {
-            sidebar::draw(self, r, buf);
-        }
-        if let Some(r) = a.list {
-            list::draw(self, r, buf);
-        }
-        if let Some(r) = a.detail {
-            detail::draw(self, r, buf);
+        if self.stats.open {
+            stats::draw(self, area, buf);
+        } else {
+            if let Some(r) = a.sidebar {
+                sidebar::draw(self, r, buf);
+            }
+            if let Some(r) = a.list {
+                list::draw(self, r, buf);
+            }
+            if let Some(r) = a.detail {
+                detail::draw(self, r, buf);
+            }
         }
         status::draw(self, a.status, buf);
         if let Some(p) = self

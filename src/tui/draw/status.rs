@@ -48,7 +48,20 @@ pub fn filters_label(app: &App) -> String {
             .collect();
         parts.push(names.join("+"));
     }
+    if f.since.is_some() || f.until.is_some() {
+        parts.push(dates_label(f));
+    }
     parts.join(" · ")
+}
+
+/// The date range: one month as `2025-10`, else `2025-06-01…2025-12-31`.
+fn dates_label(f: &crate::filter::Filter) -> String {
+    let month = f.since.map(|d| d.format("%Y-%m").to_string());
+    if let Some(m) = month.filter(|m| crate::tui::stats::month_selected(f, m)) {
+        return m;
+    }
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    format!("{}…{}", day(f.since), day(f.until))
 }
 
 fn state_label(app: &App) -> String {
@@ -80,7 +93,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         sort_label(app.sort),
         state_label(app)
     );
-    let right = if width(&right) + 10 > w {
+    // A notice (where a file went) needs the room more than the order does.
+    let right = if width(&right) + 10 > w || app.reading.notice.is_some() {
         String::new()
     } else {
         right
