@@ -197,3 +197,32 @@ fn stats_counts_the_filtered_articles() {
     assert_eq!(sd["total"].as_u64().unwrap() as usize, in_list);
     assert!(in_list > 0);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // Enough articles that the JSON lines overflow the pipe's buffer.
+    let corpus = tempfile::tempdir().unwrap();
+    chanjiao::synth::generate(corpus.path(), 400, 7).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    for args in [&["list", "--json"][..], &["list"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_chanjiao"))
+            .arg("--data-dir")
+            .arg(data.path())
+            .arg("--corpus")
+            .arg(corpus.path())
+            .args(args)
+            .env_remove("CHANJIAO_DATA_DIR")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 100];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The pipe is closed here, as `head` would.
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).is_empty(), "{args:?}: {}", stderr(&o));
+    }
+}

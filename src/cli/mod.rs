@@ -120,7 +120,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
+/// The reader of our output went away (`chanjiao list | head`): not an error. The write may
+/// have failed inside serde_json, which wraps the I/O error.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<std::io::Error>()
-        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    let pipe = Some(std::io::ErrorKind::BrokenPipe);
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().map(|io| io.kind()) == pipe
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == pipe
+    })
 }
