@@ -11,10 +11,9 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use chanjiao::filter::{Filter, Mark, NATIONAL};
-use chanjiao::index::{CorpusSet, Index, OpenOptions, SearchRequest};
+use chanjiao::index::{OpenOptions, SearchRequest};
 use chanjiao::state::{Delta, Marks, Store};
 use chanjiao::tui::backend::{Catalog, Request, Response};
-use chanjiao::tui::index_catalog::IndexCatalog;
 
 fn ids(r: &Response) -> BTreeSet<String> {
     r.rows.iter().map(|r| r.id.clone()).collect()
@@ -32,15 +31,7 @@ fn some_marks(all: &Response) -> Arc<Marks> {
 
 #[test]
 fn unread_and_starred_agree_with_the_memory_catalog() {
-    let data = tempfile::tempdir().unwrap();
-    let (index, _) = Index::open(
-        data.path(),
-        &CorpusSet::sample(),
-        OpenOptions::default(),
-        &mut |_| {},
-    )
-    .unwrap();
-    let indexed = IndexCatalog::new(index);
+    let indexed = tui_support::indexed_sample();
     let memory = tui_support::sample();
     let req = |query: &str, filter: Filter, marks: &Arc<Marks>| Request {
         query: query.into(),

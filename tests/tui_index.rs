@@ -5,28 +5,13 @@
 mod tui_support;
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use chanjiao::filter::{Filter, NATIONAL};
-use chanjiao::index::{CorpusSet, Index, OpenOptions};
 use chanjiao::tui::backend::{Catalog, Request, Response, Sort};
-use chanjiao::tui::index_catalog::IndexCatalog;
 
-/// The sample corpus indexed in a temporary data folder (built once per test binary).
 fn indexed() -> Arc<dyn Catalog> {
-    static CATALOG: OnceLock<(tempfile::TempDir, Arc<IndexCatalog>)> = OnceLock::new();
-    let (_, c) = CATALOG.get_or_init(|| {
-        let data = tempfile::tempdir().unwrap();
-        let (index, _) = Index::open(
-            data.path(),
-            &CorpusSet::sample(),
-            OpenOptions::default(),
-            &mut |_| {},
-        )
-        .unwrap();
-        (data, Arc::new(IndexCatalog::new(index)))
-    });
-    c.clone()
+    tui_support::indexed_sample()
 }
 
 fn both(request: &Request) -> (Response, Response) {

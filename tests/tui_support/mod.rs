@@ -5,9 +5,11 @@
 
 use std::sync::{Arc, OnceLock};
 
+use chanjiao::index::{CorpusSet, Index, OpenOptions};
 use chanjiao::tui::backend::Catalog;
 use chanjiao::tui::draw;
 use chanjiao::tui::harness::Harness;
+use chanjiao::tui::index_catalog::IndexCatalog;
 use chanjiao::tui::memory::MemoryCatalog;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,6 +20,24 @@ pub fn sample() -> Arc<dyn Catalog> {
     static CATALOG: OnceLock<Arc<MemoryCatalog>> = OnceLock::new();
     let c = CATALOG
         .get_or_init(|| Arc::new(MemoryCatalog::new(chanjiao::corpus::load_sample().articles)));
+    c.clone()
+}
+
+/// The embedded sample corpus indexed in a temporary data folder (built once per test
+/// binary), as the reader's index-backed catalog.
+pub fn indexed_sample() -> Arc<IndexCatalog> {
+    static CATALOG: OnceLock<(tempfile::TempDir, Arc<IndexCatalog>)> = OnceLock::new();
+    let (_, c) = CATALOG.get_or_init(|| {
+        let data = tempfile::tempdir().unwrap();
+        let (index, _) = Index::open(
+            data.path(),
+            &CorpusSet::sample(),
+            OpenOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        (data, Arc::new(IndexCatalog::new(index)))
+    });
     c.clone()
 }
 
