@@ -11,9 +11,12 @@ use super::terms::for_each_term;
 const DF_SAMPLE: usize = 4000;
 
 /// Document frequencies, scaled to the whole corpus.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Frequencies {
-    df: HashMap<u64, f32>,
-    n: f32,
+    pub(super) df: HashMap<u64, f32>,
+    pub(super) n: f32,
+    /// Counted over every article, not a sample: kept exact by [`Frequencies::count`].
+    pub(super) exact: bool,
 }
 
 impl Frequencies {
@@ -31,7 +34,39 @@ impl Frequencies {
                 *df.entry(*id).or_default() += step as f32;
             }
         }
-        Frequencies { df, n: n as f32 }
+        Frequencies {
+            df,
+            n: n as f32,
+            exact: step == 1,
+        }
+    }
+
+    /// Counts an article in (`sign` 1) or out (`sign` -1) of exact frequencies; sampled
+    /// ones stay as they are, the sample standing for the changed corpus too.
+    pub fn count(&mut self, a: &Article, sign: f32) {
+        if !self.exact {
+            return;
+        }
+        let mut seen: Vec<u64> = Vec::new();
+        each_term(a, &mut |id, _| seen.push(id));
+        seen.sort_unstable();
+        seen.dedup();
+        for id in seen {
+            let d = self.df.entry(id).or_default();
+            *d += sign;
+            if *d <= 0.0 {
+                self.df.remove(&id);
+            }
+        }
+    }
+
+    /// Sets the corpus size; beyond [`DF_SAMPLE`] articles exact counting stops (a full
+    /// build would sample from there on).
+    pub fn resize(&mut self, n: usize) {
+        self.n = n as f32;
+        if n > DF_SAMPLE {
+            self.exact = false;
+        }
     }
 
     fn idf(&self, id: u64) -> f32 {
@@ -47,11 +82,12 @@ impl Frequencies {
             .into_iter()
             .map(|(id, tf)| (id, (1.0 + tf.ln()) * self.idf(id)))
             .collect();
+        // Sorted before summing, so that the norm does not depend on the map's order.
+        v.sort_unstable_by_key(|(id, _)| *id);
         let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
             v.iter_mut().for_each(|(_, w)| *w /= norm);
         }
-        v.sort_unstable_by_key(|(id, _)| *id);
         v
     }
 }
