@@ -220,16 +220,20 @@ impl LinkTable {
             }
         }
         let fresh_keys: Vec<Vec<u64>> = self.entries[base..].iter().map(Entry::keys).collect();
-        let mut touched: HashSet<u64> = leaving.keys().copied().collect();
+        // Sorted, and searched by halving: few keys, looked up for every entry.
+        let mut touched: Vec<u64> = leaving.keys().copied().collect();
         touched.extend(fresh_keys.iter().flatten());
+        touched.sort_unstable();
+        touched.dedup();
+        let touches = |k: &u64| touched.binary_search(k).is_ok();
         // Posting lists of the touched keys, over the entries now in the table.
         let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
         for (i, e) in self.entries[..base].iter().enumerate() {
             let hit = [&e.figures, &e.title, &e.lead]
                 .iter()
-                .any(|l| l.iter().any(|k| touched.contains(k)));
+                .any(|l| l.iter().any(touches));
             if hit {
-                for k in e.keys().into_iter().filter(|k| touched.contains(k)) {
+                for k in e.keys().into_iter().filter(touches) {
                     postings.entry(k).or_default().push(i as u32);
                 }
             }
