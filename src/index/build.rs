@@ -142,9 +142,9 @@ type Relink<'a> = (
 
 /// Commits the writer's work with a payload naming state `n`, after saving that state.
 ///
-/// When there is `relink` work, duplicates are linked on a thread of their own while
-/// tantivy flushes its segments (`prepare_commit`); the link table is saved and the stories
-/// go into the state. Both files are saved before the commit that names their number, so a
+/// When there is `relink` work, duplicates are linked and the link table saved on a thread of
+/// their own while tantivy flushes its segments (`prepare_commit`); the stories go into the
+/// state. Both files are saved before the commit that names their number, so a
 /// kill at any moment leaves either the previous commit or this one, each with its files.
 fn commit(
     dir: &Path,
@@ -161,16 +161,18 @@ fn commit(
                 done: 0,
                 total,
             });
-            s.spawn(work)
+            s.spawn(move || {
+                let table = work()?;
+                links::save(dir, n, &table)
+                    .map_err(|e| IndexError::Io(links::links_path(dir, n), e.to_string()))?;
+                Ok::<_, IndexError>(super::stories::from_groups(&table))
+            })
         });
         let prepared = writer.prepare_commit().map_err(tantivy_err(dir));
         if let Some(h) = linker {
-            let table = h.join().map_err(|_| {
+            state.stories = h.join().map_err(|_| {
                 IndexError::Corrupt(dir.to_path_buf(), "linking duplicates failed".into())
             })??;
-            state.stories = super::stories::from_groups(&table);
-            links::save(dir, n, &table)
-                .map_err(|e| IndexError::Io(links::links_path(dir, n), e.to_string()))?;
         }
         progress(Progress {
             phase: Phase::Committing,

@@ -43,7 +43,7 @@ impl Entry {
             id: a.id.clone(),
             file: 0,
             published: a.published,
-            outlet: a.source.as_deref().map(crate::filter::fold),
+            outlet: None,
             figures: terms::figures(&[&a.title, &a.body]),
             title: terms::title_terms(&a.title),
             lead: terms::lead_sketch(&a.body, LEAD_SKETCH),
@@ -292,7 +292,15 @@ impl LinkTable {
             .enumerate()
             .map(|(i, f)| (f.clone(), i as u32))
             .collect();
+        // Few outlets, many articles: each outlet is folded once.
+        let mut folded: HashMap<&str, String> = HashMap::new();
         for (mut e, a) in marked.into_iter().flatten().zip(articles) {
+            e.outlet = a.source.as_deref().map(|s| {
+                folded
+                    .entry(s)
+                    .or_insert_with(|| crate::filter::fold(s))
+                    .clone()
+            });
             e.file = match file_no.get(&a.file) {
                 Some(&i) => i,
                 None => {
@@ -307,7 +315,12 @@ impl LinkTable {
     }
 
     fn candidates(&self) -> Vec<(usize, usize)> {
-        let keys: Vec<Vec<u64>> = self.entries.iter().map(Entry::keys).collect();
+        let keys: Vec<Vec<u64>> = in_parallel(&self.entries, |part| {
+            part.iter().map(Entry::keys).collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         let dates: Vec<_> = self.entries.iter().map(|e| e.published).collect();
         candidates::pairs(&keys, &dates)
     }
