@@ -389,3 +389,38 @@ fn incremental_links_match_a_rebuild_on_the_seeds() {
     files.swap(1, 2);
     links_follow_changes(&files, 3);
 }
+
+/// The numbers `N` of the files `chanjiao-KIND-N.EXT` in an index folder.
+fn numbered(dir: &std::path::Path, kind: &str) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let rest = name.strip_prefix(&format!("chanjiao-{kind}-"))?;
+            Some(rest.split('.').next()?.to_string())
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_touched_file_keeps_the_link_table_for_the_next_update() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    small_corpus(corpus.path());
+    drop(open(data.path(), corpus.path()));
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(corpus.path().join("a.txt"))
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let (index, report) = open(data.path(), corpus.path());
+    assert!(!report.changed_anything(), "{report:?}");
+    let states = numbered(index.dir(), "state");
+    assert_eq!(states.len(), 1);
+    assert_eq!(numbered(index.dir(), "links"), states);
+}

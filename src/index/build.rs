@@ -458,6 +458,9 @@ pub(crate) fn incremental(
         relink = Some((articles, Box::new(work) as Box<_>));
     }
     let n = old_n + 1;
+    if relink.is_none() {
+        links::carry(dir, old_n, n);
+    }
     commit(dir, writer, &mut state, n, relink, progress)?;
     Ok((state, n))
 }

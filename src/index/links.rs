@@ -28,6 +28,18 @@ pub(crate) fn save(dir: &Path, n: u64, table: &LinkTable) -> std::io::Result<()>
     write_atomic(&links_path(dir, n), &duplicates::encode(table))
 }
 
+/// Gives state `to` the link table of state `from` when nothing was relinked (a hard link,
+/// else a copy). The table only saves work: without it the next update links afresh.
+pub(crate) fn carry(dir: &Path, from: u64, to: u64) {
+    let (old, new) = (links_path(dir, from), links_path(dir, to));
+    let _ = std::fs::remove_file(&new);
+    if std::fs::hard_link(&old, &new).is_err()
+        && let Ok(bytes) = std::fs::read(&old)
+    {
+        let _ = write_atomic(&new, &bytes);
+    }
+}
+
 /// The stored articles of `ids` (one per id), looked up in the `id` field.
 pub(crate) fn by_id(
     reader: &IndexReader,

@@ -262,6 +262,9 @@ pub(crate) fn open(
         let index = finish(l, &mut report, started);
         return Ok((index, report));
     }
+    // Added or changed files need jieba's dictionary (~100 ms to load): load it while the
+    // corpus is scanned. Searching needs it as well, so the work is seldom wasted.
+    std::thread::spawn(analyzer::warm_up);
     progress(Progress {
         phase: Phase::Scanning,
         done: 0,
