@@ -88,8 +88,12 @@ fn touching_a_file_without_changing_it_reindexes_nothing() {
     let text = std::fs::read(corpus.path().join("a.txt")).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(corpus.path().join("a.txt"), text).unwrap();
-    let (_, report) = open(data.path(), corpus.path());
+    let (index, report) = open(data.path(), corpus.path());
     assert!(!report.changed_anything(), "{report:?}");
+    // The new state keeps the link table, or the next update would read every article.
+    let states = numbered(index.dir(), "state");
+    assert_eq!(states.len(), 1);
+    assert_eq!(numbered(index.dir(), "links"), states);
 }
 
 #[test]
@@ -300,4 +304,113 @@ fn quick_open_trusts_unchanged_folders_and_sees_new_files() {
     let (index, report) = open_with(data.path(), corpus.path(), quick);
     assert_eq!(report.added.len(), 1, "{report:?}");
     assert_eq!(index.len(), 4);
+}
+
+/// Every article's duplicates, by id.
+fn links(index: &chanjiao::index::Index) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut req = SearchRequest::new("");
+    req.limit = 100_000;
+    index
+        .search(&req)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| {
+            let mut d = h.article.duplicates;
+            d.sort();
+            (h.article.id, d)
+        })
+        .collect()
+}
+
+/// Adds a corpus's files to an index a few at a time, then removes and changes some; after
+/// each step the duplicate links must be those a full build of the same files gives.
+fn links_follow_changes(files: &[(String, Vec<u8>)], story: usize) {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let same_as_rebuild = |step: &str| {
+        let (index, report) = open(data.path(), corpus.path());
+        assert_eq!(report.rebuilt, None, "{step}");
+        let fresh = tempfile::tempdir().unwrap();
+        let (rebuilt, _) = open(fresh.path(), corpus.path());
+        let got = links(&index);
+        assert_eq!(got, links(&rebuilt), "{step}");
+        got
+    };
+    let put = |(name, bytes): &(String, Vec<u8>)| {
+        std::fs::write(corpus.path().join(name), bytes).unwrap()
+    };
+    files.iter().step_by(2).for_each(put);
+    drop(open(data.path(), corpus.path()));
+    let rest: Vec<_> = files.iter().skip(1).step_by(2).collect();
+    for (k, batch) in rest.chunks(rest.len().div_ceil(3).max(1)).enumerate() {
+        batch.iter().for_each(|f| put(f));
+        same_as_rebuild(&format!("batch {k} added"));
+    }
+    let full = same_as_rebuild("all added");
+    assert!(
+        full.values().any(|d| d.len() + 1 >= story),
+        "a story of {story} reports: {full:?}"
+    );
+    for (name, _) in files.iter().step_by(3) {
+        std::fs::remove_file(corpus.path().join(name)).unwrap();
+    }
+    let (name, bytes) = &files[1];
+    let mut changed = bytes.clone();
+    changed.extend_from_slice(b"\n");
+    std::fs::write(corpus.path().join(name), changed).unwrap();
+    same_as_rebuild("some removed, one changed");
+    // Without its link table an update links every article afresh, to the same end.
+    let (index, _) = open(data.path(), corpus.path());
+    for n in numbered(index.dir(), "links") {
+        std::fs::remove_file(index.dir().join(format!("chanjiao-links-{n}.bin"))).unwrap();
+    }
+    drop(index);
+    files.iter().step_by(3).for_each(put);
+    assert_eq!(same_as_rebuild("all back"), full);
+}
+
+#[test]
+fn incremental_links_match_a_rebuild_on_the_sample() {
+    let files: Vec<(String, Vec<u8>)> = chanjiao::corpus::sample::files()
+        .into_iter()
+        .map(|(label, bytes)| (label.replace(['/', ':'], "_"), bytes.to_vec()))
+        .collect();
+    links_follow_changes(&files, 3);
+}
+
+#[test]
+fn incremental_links_match_a_rebuild_on_the_seeds() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let Ok(rd) = std::fs::read_dir(&seeds) else {
+        eprintln!("skipped: {} does not exist here", seeds.display());
+        return;
+    };
+    let mut files: Vec<(String, Vec<u8>)> = rd
+        .flatten()
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    // The three six-sector reports (all in the third file) are one story: they come in
+    // with the second batch, so their pairs are all between new articles.
+    files.swap(1, 2);
+    links_follow_changes(&files, 3);
+}
+
+/// The numbers `N` of the files `chanjiao-KIND-N.EXT` in an index folder.
+fn numbered(dir: &std::path::Path, kind: &str) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let rest = name.strip_prefix(&format!("chanjiao-{kind}-"))?;
+            Some(rest.split('.').next()?.to_string())
+        })
+        .collect();
+    v.sort();
+    v
 }

@@ -12,12 +12,12 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::article::Article;
 use crate::corpus;
-use crate::tagging::duplicates;
+use crate::tagging::duplicates::LinkTable;
 
 use super::corpus_set::{Scan, SourceFile, content_hash};
 use super::manifest::{FileEntry, Payload, State, stamp};
 use super::schema::{self, Fields};
-use super::{IndexError, Phase, Progress, analyzer};
+use super::{IndexError, Phase, Progress, analyzer, links};
 
 /// Threads that read and parse files; tantivy gets as many indexing threads.
 pub(crate) fn threads() -> usize {
@@ -134,39 +134,45 @@ fn tantivy_err(dir: &Path) -> impl Fn(tantivy::TantivyError) -> IndexError + '_ 
     move |e| IndexError::Tantivy(dir.to_path_buf(), e.to_string())
 }
 
-fn link(articles: &mut [Article]) -> Vec<super::stories::Story> {
-    duplicates::link(articles);
-    super::stories::from_articles(articles)
-}
+/// Linking to do while tantivy flushes: how many articles it concerns, and the work.
+type Relink<'a> = (
+    usize,
+    Box<dyn FnOnce() -> Result<LinkTable, IndexError> + Send + 'a>,
+);
 
 /// Commits the writer's work with a payload naming state `n`, after saving that state.
 ///
-/// When `relink` holds articles, their duplicates are linked on a thread of their own while
-/// tantivy flushes its segments (`prepare_commit`), and the stories go into the state; the
-/// state is still saved before the commit that names it, so a kill at any moment leaves
-/// either the previous commit or this one, each with its state file.
+/// When there is `relink` work, duplicates are linked and the link table saved on a thread of
+/// their own while tantivy flushes its segments (`prepare_commit`); the stories go into the
+/// state. Both files are saved before the commit that names their number, so a
+/// kill at any moment leaves either the previous commit or this one, each with its files.
 fn commit(
     dir: &Path,
     mut writer: IndexWriter<TantivyDocument>,
     state: &mut State,
     n: u64,
-    relink: Option<Vec<Article>>,
+    relink: Option<Relink<'_>>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), IndexError> {
     std::thread::scope(|s| -> Result<(), IndexError> {
-        let linker = relink.map(|mut all| {
+        let linker = relink.map(|(total, work)| {
             progress(Progress {
                 phase: Phase::Linking,
                 done: 0,
-                total: all.len(),
+                total,
             });
-            s.spawn(move || link(&mut all))
+            s.spawn(move || {
+                let table = work()?;
+                links::save(dir, n, &table)
+                    .map_err(|e| IndexError::Io(links::links_path(dir, n), e.to_string()))?;
+                Ok::<_, IndexError>(super::stories::from_groups(&table))
+            })
         });
         let prepared = writer.prepare_commit().map_err(tantivy_err(dir));
         if let Some(h) = linker {
             state.stories = h.join().map_err(|_| {
                 IndexError::Corrupt(dir.to_path_buf(), "linking duplicates failed".into())
-            })?;
+            })??;
         }
         progress(Progress {
             phase: Phase::Committing,
@@ -241,7 +247,16 @@ pub(crate) fn full_build(
         });
         Ok(())
     })?;
-    commit(dir, writer, &mut state, 1, Some(all), progress)?;
+    let count = all.len();
+    let work = move || Ok(LinkTable::build(&all));
+    commit(
+        dir,
+        writer,
+        &mut state,
+        1,
+        Some((count, Box::new(work))),
+        progress,
+    )?;
     Ok(state)
 }
 
@@ -361,6 +376,32 @@ pub(crate) fn stored_articles(
     Ok(out)
 }
 
+/// The links after an update: the last state's link table with the change taken in, reading
+/// only the stored articles that need scoring; without a readable table, every stored
+/// article is read and linked afresh.
+fn relink_update(
+    live: &super::open::Live,
+    gone: &HashSet<&str>,
+    fresh: Vec<Article>,
+) -> Result<LinkTable, IndexError> {
+    let (dir, reader, fields) = (live.dir.as_path(), &live.reader, &live.fields);
+    match links::load(dir, live.state_no) {
+        Ok(mut table) => {
+            let mut fetch = |ids: &[&str]| links::by_id(reader, fields, ids);
+            table
+                .update(gone, &fresh, &mut fetch)
+                .map_err(tantivy_err(dir))?;
+            Ok(table)
+        }
+        Err(_) => {
+            let mut all = stored_articles(reader, fields).map_err(tantivy_err(dir))?;
+            all.retain(|a| !gone.contains(a.file.as_str()));
+            all.extend(fresh);
+            Ok(LinkTable::build(&all))
+        }
+    }
+}
+
 /// Applies the changes to the live index in `dir` in one commit; returns the new state and
 /// its number.
 pub(crate) fn incremental(
@@ -368,8 +409,7 @@ pub(crate) fn incremental(
     changes: &Changes,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(State, u64), IndexError> {
-    let (dir, index, reader, fields) =
-        (live.dir.as_path(), &live.index, &live.reader, &live.fields);
+    let (dir, index, fields) = (live.dir.as_path(), &live.index, &live.fields);
     let (old, old_n) = (&live.state, live.state_no);
     let mut state = old.clone();
     for (label, e) in &changes.touched {
@@ -413,17 +453,14 @@ pub(crate) fn incremental(
             });
             Ok(())
         })?;
-        progress(Progress {
-            phase: Phase::Linking,
-            done: 0,
-            total: 0,
-        });
-        let mut all = stored_articles(reader, fields).map_err(tantivy_err(dir))?;
-        all.retain(|a| !gone.contains(a.file.as_str()));
-        all.extend(fresh);
-        relink = Some(all);
+        let articles = state.files.values().map(|f| f.articles).sum();
+        let work = move || relink_update(live, &gone, fresh);
+        relink = Some((articles, Box::new(work) as Box<_>));
     }
     let n = old_n + 1;
+    if relink.is_none() {
+        links::carry(dir, old_n, n);
+    }
     commit(dir, writer, &mut state, n, relink, progress)?;
     Ok((state, n))
 }

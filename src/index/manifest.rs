@@ -117,7 +117,7 @@ impl State {
         write_atomic(&state_path(dir, n), &head)
     }
 
-    /// Removes the state files other than those of `keep`.
+    /// Removes the state files (and link tables) other than those of `keep`.
     pub fn remove_others(dir: &Path, keep: u64) {
         let Ok(rd) = std::fs::read_dir(dir) else {
             return;
@@ -128,6 +128,10 @@ impl State {
                 .strip_prefix("chanjiao-state-")
                 .or_else(|| name.strip_prefix("chanjiao-files-"))
                 .and_then(|r| r.strip_suffix(".json"))
+                .or_else(|| {
+                    name.strip_prefix("chanjiao-links-")
+                        .and_then(|r| r.strip_suffix(".bin"))
+                })
                 .and_then(|n| n.parse::<u64>().ok())
                 && n != keep
             {

@@ -23,6 +23,7 @@ mod collector;
 mod corpus_set;
 mod error;
 pub mod facets;
+mod links;
 pub(crate) mod lock;
 pub mod manifest;
 pub mod marks;

@@ -4,7 +4,8 @@
 //! Folder layout, under `DATA_DIR/indexes/KEY/`:
 //! - `lock` — the update lock;
 //! - `CURRENT` — the name of the live generation folder, replaced atomically;
-//! - `gen-…/` — a tantivy index plus `chanjiao-state-N.json` (manifest and duplicates);
+//! - `gen-…/` — a tantivy index plus `chanjiao-state-N.json` (manifest and duplicates) and
+//!   `chanjiao-links-N.bin` (what an update needs to link duplicates incrementally);
 //! - `damaged-…/` — a generation found damaged, kept for inspection.
 //!
 //! A full build writes a new generation folder and switches `CURRENT` only after its commit,
@@ -261,6 +262,9 @@ pub(crate) fn open(
         let index = finish(l, &mut report, started);
         return Ok((index, report));
     }
+    // Added or changed files need jieba's dictionary (~100 ms to load): load it while the
+    // corpus is scanned. Searching needs it as well, so the work is seldom wasted.
+    std::thread::spawn(analyzer::warm_up);
     progress(Progress {
         phase: Phase::Scanning,
         done: 0,

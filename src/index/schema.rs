@@ -11,8 +11,9 @@ use crate::filter::{NATIONAL, fold};
 
 use super::analyzer;
 
-/// Bump when fields or their options change: a stamp mismatch triggers a rebuild.
-pub const VERSION: u32 = 2;
+/// Bump when fields or their options change, or the files beside the index (state, link
+/// table): a stamp mismatch triggers a rebuild.
+pub const VERSION: u32 = 3;
 
 /// `published` value of an undated article: sorts last when newest comes first.
 pub const UNDATED: i64 = i64::MIN;

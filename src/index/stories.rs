@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::tagging::duplicates::LinkTable;
 
 /// One set of reports of the same story.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +39,30 @@ pub fn from_articles(articles: &[Article]) -> Vec<Story> {
                 owners: (!all).then_some(owners),
             }
         })
+        .collect()
+}
+
+/// Builds the stories from a link table: every story is one set whose members all list each
+/// other, ordered as [`from_articles`] orders them.
+pub fn from_groups(table: &LinkTable) -> Vec<Story> {
+    let mut sets: Vec<Vec<String>> = table
+        .groups()
+        .into_iter()
+        .map(|members| {
+            let mut ids: Vec<String> = members
+                .iter()
+                .filter_map(|&i| table.entries.get(i).map(|e| e.id.clone()))
+                .collect();
+            ids.sort();
+            ids.dedup();
+            ids
+        })
+        .filter(|ids| ids.len() > 1)
+        .collect();
+    sets.sort();
+    sets.dedup();
+    sets.into_iter()
+        .map(|ids| Story { ids, owners: None })
         .collect()
 }
 

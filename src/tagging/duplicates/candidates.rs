@@ -10,7 +10,15 @@ use chrono::{DateTime, FixedOffset};
 use super::MAX_DAYS_APART;
 
 /// A key shared by more articles than this is common vocabulary, not a story's mark.
-const MAX_SHARED: usize = 48;
+pub(super) const MAX_SHARED: usize = 48;
+
+/// Whether two reports are close enough in time to be one story (an undated one may be).
+pub(super) fn close(a: Option<DateTime<FixedOffset>>, b: Option<DateTime<FixedOffset>>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() <= MAX_DAYS_APART,
+        _ => true,
+    }
+}
 
 /// Pairs `(a, b)`, `a < b`, that share at least two rare keys and are dated at most
 /// [`MAX_DAYS_APART`] apart (or one of them is undated).
@@ -25,10 +33,7 @@ pub fn pairs<K: AsRef<[u64]>>(
         .flat_map(|(doc, ks)| ks.as_ref().iter().map(move |k| (*k, doc as u32)))
         .collect();
     postings.sort_unstable();
-    let close = |a: usize, b: usize| match (dates[a], dates[b]) {
-        (Some(x), Some(y)) => (x - y).num_days().abs() <= MAX_DAYS_APART,
-        _ => true,
-    };
+    let close = |a: usize, b: usize| close(dates[a], dates[b]);
     let mut shared: HashMap<(u32, u32), u8> = HashMap::new();
     for run in postings.chunk_by(|x, y| x.0 == y.0) {
         if !(2..=MAX_SHARED).contains(&run.len()) {

@@ -11,14 +11,15 @@
 //! (A like B, B like C: one story), and every report of a story lists the others.
 
 mod candidates;
+mod codec;
 mod similarity;
+mod table;
 mod terms;
-
-use std::collections::HashMap;
 
 use crate::article::Article;
 
-use similarity::{Frequencies, cosine, jaccard, shared};
+pub use codec::{decode, encode};
+pub use table::LinkTable;
 
 /// Cosine similarity from which two reports count as one story.
 pub const THRESHOLD: f32 = 0.3;
@@ -63,134 +64,24 @@ impl Pair {
 
 /// Fills each article's `duplicates` with the ids of the other reports of its story.
 pub fn link(articles: &mut [Article]) {
+    let table = LinkTable::build(articles);
     for a in articles.iter_mut() {
         a.duplicates.clear();
     }
-    let links: Vec<(usize, usize)> = similar_pairs(articles)
-        .into_iter()
-        .filter(|p| p.same_story() && other_outlet(&articles[p.a], &articles[p.b]))
-        .map(|p| (p.a, p.b))
-        .collect();
-    let mut parent: Vec<usize> = (0..articles.len()).collect();
-    for (a, b) in links {
-        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-    }
-    let mut stories: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..articles.len() {
-        let r = root(&mut parent, i);
-        stories.entry(r).or_default().push(i);
-    }
-    for members in stories.values().filter(|m| m.len() > 1) {
+    for members in table.groups() {
         let ids: Vec<String> = members.iter().map(|&i| articles[i].id.clone()).collect();
-        for &i in members {
+        for &i in &members {
             let own = articles[i].id.clone();
             articles[i].duplicates = ids.iter().filter(|id| **id != own).cloned().collect();
         }
     }
 }
 
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
-/// What finding candidates keeps of an article.
-struct Marks {
-    figures: Vec<u64>,
-    title: Vec<u64>,
-    keys: Vec<u64>,
-}
-
-fn marks(a: &Article) -> Marks {
-    let figures = terms::figures(&[&a.title, &a.body]);
-    let title = terms::title_terms(&a.title);
-    let mut keys: Vec<u64> = figures.iter().chain(&title).copied().collect();
-    keys.extend(terms::lead_sketch(&a.body, LEAD_SKETCH));
-    keys.sort_unstable();
-    keys.dedup();
-    Marks {
-        figures,
-        title,
-        keys,
-    }
-}
-
-/// Candidate pairs (`a < b`, close in time, sharing rare keys) and how alike they are.
-pub fn similar_pairs(articles: &[Article]) -> Vec<Pair> {
-    if articles.len() < 2 {
-        return Vec::new();
-    }
-    let marks: Vec<Marks> =
-        in_parallel(articles, |part| part.iter().map(marks).collect::<Vec<_>>())
-            .into_iter()
-            .flatten()
-            .collect();
-    let keys: Vec<&[u64]> = marks.iter().map(|m| m.keys.as_slice()).collect();
-    let dates: Vec<_> = articles.iter().map(|a| a.published).collect();
-    let pairs = candidates::pairs(&keys, &dates);
-    if pairs.is_empty() {
-        return Vec::new();
-    }
-    let freq = Frequencies::of(articles);
-    // The TF-IDF vector of every article in a pair, each computed once, on all cores.
-    let mut needed: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
-    needed.sort_unstable();
-    needed.dedup();
-    let computed: Vec<Vec<(u64, f32)>> = in_parallel(&needed, |part| {
-        part.iter()
-            .map(|&i| freq.vector(&articles[i]))
-            .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect();
-    let mut slot: Vec<u32> = vec![u32::MAX; articles.len()];
-    for (k, &i) in needed.iter().enumerate() {
-        slot[i] = k as u32;
-    }
-    let empty: Vec<(u64, f32)> = Vec::new();
-    let vector = |i: usize| computed.get(slot[i] as usize).unwrap_or(&empty);
-    in_parallel(&pairs, |part| {
-        part.iter()
-            .map(|&(a, b)| {
-                let (fa, fb) = (&marks[a].figures, &marks[b].figures);
-                let both = shared(fa, fb);
-                Pair {
-                    a,
-                    b,
-                    cosine: cosine(vector(a), vector(b)),
-                    figures: both,
-                    figure_share: both as f32 / fa.len().min(fb.len()).max(1) as f32,
-                    figure_sets_min: fa.len().min(fb.len()),
-                    title: jaccard(&marks[a].title, &marks[b].title),
-                }
-            })
-            .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
-}
-
-/// Reports of one story come from different outlets.
-fn other_outlet(a: &Article, b: &Article) -> bool {
-    if a.id == b.id {
-        return false;
-    }
-    match (&a.source, &b.source) {
-        (Some(x), Some(y)) => crate::filter::fold(x) != crate::filter::fold(y),
-        _ => true,
-    }
-}
-
 /// Runs `work` over about equal parts of `items` on all cores.
-fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+pub(super) fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&[T]) -> R + Sync,
+) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);

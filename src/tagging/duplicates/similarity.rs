@@ -1,19 +1,22 @@
 //! TF-IDF cosine similarity between two articles, with document frequencies taken from the
-//! corpus (or an even sample of it when it is large).
+//! corpus (or, when it is large, a sample of it chosen by article id).
 
 use std::collections::HashMap;
 
 use crate::article::Article;
 
-use super::terms::for_each_term;
+use super::terms::{for_each_term, hash};
 
-/// Above this many articles, document frequencies come from an even sample of this size.
+/// Above this many articles, document frequencies come from a sample of about this size.
 const DF_SAMPLE: usize = 4000;
 
 /// Document frequencies, scaled to the whole corpus.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Frequencies {
-    df: HashMap<u64, f32>,
-    n: f32,
+    pub(super) df: HashMap<u64, f32>,
+    pub(super) n: f32,
+    /// Counted over every article, not a sample: kept exact by [`Frequencies::count`].
+    pub(super) exact: bool,
 }
 
 impl Frequencies {
@@ -22,7 +25,10 @@ impl Frequencies {
         let step = n.div_ceil(DF_SAMPLE).max(1);
         let mut df: HashMap<u64, f32> = HashMap::new();
         let mut seen: Vec<u64> = Vec::new();
-        for a in articles.iter().step_by(step) {
+        // Chosen by id, not by position: the order articles arrive in (files finish parsing
+        // in any order) must not change the links.
+        let sampled = |a: &&Article| hash(b'i', a.id.as_bytes()).is_multiple_of(step as u64);
+        for a in articles.iter().filter(sampled) {
             seen.clear();
             each_term(a, &mut |id, _| seen.push(id));
             seen.sort_unstable();
@@ -31,7 +37,39 @@ impl Frequencies {
                 *df.entry(*id).or_default() += step as f32;
             }
         }
-        Frequencies { df, n: n as f32 }
+        Frequencies {
+            df,
+            n: n as f32,
+            exact: step == 1,
+        }
+    }
+
+    /// Counts an article in (`sign` 1) or out (`sign` -1) of exact frequencies; sampled
+    /// ones stay as they are, the sample standing for the changed corpus too.
+    pub fn count(&mut self, a: &Article, sign: f32) {
+        if !self.exact {
+            return;
+        }
+        let mut seen: Vec<u64> = Vec::new();
+        each_term(a, &mut |id, _| seen.push(id));
+        seen.sort_unstable();
+        seen.dedup();
+        for id in seen {
+            let d = self.df.entry(id).or_default();
+            *d += sign;
+            if *d <= 0.0 {
+                self.df.remove(&id);
+            }
+        }
+    }
+
+    /// Sets the corpus size; beyond [`DF_SAMPLE`] articles exact counting stops (a full
+    /// build would sample from there on).
+    pub fn resize(&mut self, n: usize) {
+        self.n = n as f32;
+        if n > DF_SAMPLE {
+            self.exact = false;
+        }
     }
 
     fn idf(&self, id: u64) -> f32 {
@@ -47,11 +85,12 @@ impl Frequencies {
             .into_iter()
             .map(|(id, tf)| (id, (1.0 + tf.ln()) * self.idf(id)))
             .collect();
+        // Sorted before summing, so that the norm does not depend on the map's order.
+        v.sort_unstable_by_key(|(id, _)| *id);
         let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
             v.iter_mut().for_each(|(_, w)| *w /= norm);
         }
-        v.sort_unstable_by_key(|(id, _)| *id);
         v
     }
 }
@@ -91,4 +130,24 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
 /// How many values two sorted lists share.
 pub fn shared(a: &[u64], b: &[u64]) -> usize {
     a.iter().filter(|x| b.binary_search(x).is_ok()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sampled_corpus_gives_the_same_frequencies_in_any_order() {
+        let mut articles: Vec<Article> = (0..DF_SAMPLE * 2 + 1)
+            .map(|i| Article {
+                id: format!("a{i}"),
+                title: format!("report {} on colleges {}", i % 97, i % 13),
+                ..Article::default()
+            })
+            .collect();
+        let forward = Frequencies::of(&articles);
+        assert!(!forward.exact);
+        articles.reverse();
+        assert_eq!(Frequencies::of(&articles), forward);
+    }
 }

@@ -1,0 +1,83 @@
+//! The link table of a state (`chanjiao-links-N.bin` beside `chanjiao-state-N.json`): what
+//! linking duplicates needs to take in a change without reading every stored article. Like
+//! the state file it is written before the commit that names its number.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocSet, IndexReader, TERMINATED, TantivyDocument, Term};
+
+use crate::article::Article;
+use crate::tagging::duplicates::{self, LinkTable};
+
+use super::paths::write_atomic;
+use super::schema::Fields;
+
+pub fn links_path(dir: &Path, n: u64) -> PathBuf {
+    dir.join(format!("chanjiao-links-{n}.bin"))
+}
+
+pub(crate) fn load(dir: &Path, n: u64) -> Result<LinkTable, String> {
+    let path = links_path(dir, n);
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    duplicates::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub(crate) fn save(dir: &Path, n: u64, table: &LinkTable) -> std::io::Result<()> {
+    write_atomic(&links_path(dir, n), &duplicates::encode(table))
+}
+
+/// Gives state `to` the link table of state `from` when nothing was relinked (a hard link,
+/// else a copy). The table only saves work: without it the next update links afresh.
+pub(crate) fn carry(dir: &Path, from: u64, to: u64) {
+    let (old, new) = (links_path(dir, from), links_path(dir, to));
+    let _ = std::fs::remove_file(&new);
+    if std::fs::hard_link(&old, &new).is_err()
+        && let Ok(bytes) = std::fs::read(&old)
+    {
+        let _ = write_atomic(&new, &bytes);
+    }
+}
+
+/// The stored articles of `ids` (one per id), looked up in the `id` field.
+pub(crate) fn by_id(
+    reader: &IndexReader,
+    fields: &Fields,
+    ids: &[&str],
+) -> tantivy::Result<HashMap<String, Article>> {
+    let mut out = HashMap::with_capacity(ids.len());
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let searcher = reader.searcher();
+    for seg in searcher.segment_readers() {
+        let inverted = seg.inverted_index(fields.id)?;
+        let store = seg.get_store_reader(16)?;
+        let alive = seg.alive_bitset();
+        for id in ids {
+            if out.contains_key(*id) {
+                continue;
+            }
+            let term = Term::from_field_text(fields.id, id);
+            let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)?
+            else {
+                continue;
+            };
+            let mut doc = postings.doc();
+            while doc != TERMINATED && alive.is_some_and(|a| a.is_deleted(doc)) {
+                doc = postings.advance();
+            }
+            if doc == TERMINATED {
+                continue;
+            }
+            let d: TantivyDocument = store.get(doc)?;
+            if let Some(json) = d.get_first(fields.json).and_then(|v| v.as_str())
+                && let Ok(a) = serde_json::from_str::<Article>(json)
+            {
+                out.insert((*id).to_string(), a);
+            }
+        }
+    }
+    Ok(out)
+}

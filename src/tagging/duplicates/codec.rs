@@ -1,0 +1,242 @@
+//! A [`LinkTable`] as bytes: a compact little-endian layout, quick to write and read back.
+//!
+//! Layout: the magic `CJLINKS` and a format byte; the file labels; the entries (id, file
+//! number, date as seconds, nanoseconds and offset, folded outlet, figures, title terms,
+//! lead sketch); the candidate pairs (two entry numbers and a linked byte); the document
+//! frequencies (corpus size, exact flag, term and frequency). Strings and lists carry a `u32`
+//! length first.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::similarity::Frequencies;
+use super::table::{Entry, LinkTable, Verdict};
+
+const MAGIC: &[u8; 8] = b"CJLINKS\x01";
+
+pub fn encode(t: &LinkTable) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64 + t.entries.len() * 320 + t.freq.df.len() * 12);
+    out.extend_from_slice(MAGIC);
+    put_u32(&mut out, t.files.len());
+    for f in &t.files {
+        put_str(&mut out, f);
+    }
+    put_u32(&mut out, t.entries.len());
+    for e in &t.entries {
+        put_str(&mut out, &e.id);
+        out.extend_from_slice(&e.file.to_le_bytes());
+        match e.published {
+            Some(d) => {
+                out.push(1);
+                out.extend_from_slice(&d.timestamp().to_le_bytes());
+                out.extend_from_slice(&d.timestamp_subsec_nanos().to_le_bytes());
+                out.extend_from_slice(&d.offset().local_minus_utc().to_le_bytes());
+            }
+            None => out.push(0),
+        }
+        match &e.outlet {
+            Some(o) => {
+                out.push(1);
+                put_str(&mut out, o);
+            }
+            None => out.push(0),
+        }
+        for list in [&e.figures, &e.title, &e.lead] {
+            put_u32(&mut out, list.len());
+            for k in list {
+                out.extend_from_slice(&k.to_le_bytes());
+            }
+        }
+    }
+    put_u32(&mut out, t.pairs.len());
+    for v in &t.pairs {
+        out.extend_from_slice(&v.a.to_le_bytes());
+        out.extend_from_slice(&v.b.to_le_bytes());
+        out.push(u8::from(v.linked));
+    }
+    out.extend_from_slice(&t.freq.n.to_le_bytes());
+    out.push(u8::from(t.freq.exact));
+    put_u32(&mut out, t.freq.df.len());
+    for (k, d) in &t.freq.df {
+        out.extend_from_slice(&k.to_le_bytes());
+        out.extend_from_slice(&d.to_le_bytes());
+    }
+    out
+}
+
+fn put_u32(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&(n as u32).to_le_bytes());
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u32(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Reads back what [`encode`] wrote; says what is wrong with anything else.
+pub fn decode(bytes: &[u8]) -> Result<LinkTable, String> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.take(MAGIC.len())? != MAGIC {
+        return Err("not a link table of this version".into());
+    }
+    let files = (0..r.len()?)
+        .map(|_| r.string())
+        .collect::<Result<Vec<_>, _>>()?;
+    let count = r.len()?;
+    let mut entries = Vec::with_capacity(count.min(bytes.len() / 16));
+    for _ in 0..count {
+        let id = r.string()?;
+        let file = r.u32()?;
+        if file as usize >= files.len() {
+            return Err(format!("entry {id} names file {file} of {}", files.len()));
+        }
+        let published = match r.byte()? {
+            0 => None,
+            _ => {
+                let secs = i64::from_le_bytes(r.array()?);
+                let nanos = r.u32()?;
+                let offset = i32::from_le_bytes(r.array()?);
+                let utc = DateTime::from_timestamp(secs, nanos)
+                    .ok_or_else(|| format!("entry {id} has a bad date"))?;
+                let zone = FixedOffset::east_opt(offset)
+                    .ok_or_else(|| format!("entry {id} has a bad offset"))?;
+                Some(utc.with_timezone(&zone))
+            }
+        };
+        let outlet = match r.byte()? {
+            0 => None,
+            _ => Some(r.string()?),
+        };
+        entries.push(Entry {
+            id,
+            file,
+            published,
+            outlet,
+            figures: r.hashes()?,
+            title: r.hashes()?,
+            lead: r.hashes()?,
+        });
+    }
+    let count = r.len()?;
+    let mut pairs = Vec::with_capacity(count.min(bytes.len() / 9));
+    for _ in 0..count {
+        let (a, b, linked) = (r.u32()?, r.u32()?, r.byte()? != 0);
+        if a >= b || b as usize >= entries.len() {
+            return Err(format!(
+                "pair ({a}, {b}) does not fit {} entries",
+                entries.len()
+            ));
+        }
+        pairs.push(Verdict { a, b, linked });
+    }
+    let n = f32::from_le_bytes(r.array()?);
+    let exact = r.byte()? != 0;
+    let count = r.len()?;
+    let mut df = std::collections::HashMap::with_capacity(count.min(bytes.len() / 12));
+    for _ in 0..count {
+        let k = u64::from_le_bytes(r.array()?);
+        df.insert(k, f32::from_le_bytes(r.array()?));
+    }
+    if r.at != bytes.len() {
+        return Err(format!("{} bytes left over", bytes.len() - r.at));
+    }
+    Ok(LinkTable {
+        files,
+        entries,
+        pairs,
+        freq: Frequencies { df, n, exact },
+    })
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let Some(end) = end else {
+            return Err(format!("cut short at byte {}", self.at));
+        };
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+
+    fn byte(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+
+    fn len(&mut self) -> Result<usize, String> {
+        Ok(self.u32()? as usize)
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        let n = self.len()?;
+        let at = self.at;
+        String::from_utf8(self.take(n)?.to_vec()).map_err(|_| format!("bad text at byte {at}"))
+    }
+
+    fn hashes(&mut self) -> Result<Vec<u64>, String> {
+        let n = self.len()?;
+        let raw = self.take(n.checked_mul(8).ok_or("list too long")?)?;
+        Ok(raw
+            .chunks_exact(8)
+            .map(|c| {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(c);
+                u64::from_le_bytes(a)
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::article::Article;
+
+    #[test]
+    fn a_table_reads_back_as_written_and_damage_is_refused() {
+        let mk = |id: &str, file: &str, source: Option<&str>| Article {
+            id: id.into(),
+            title: "第三批产教融合实训基地名单公布 64个基地入选".into(),
+            source: source.map(Into::into),
+            published: crate::article::china_offset()
+                .timestamp_opt(1_767_000_000, 5)
+                .single(),
+            body: "The Ministry of Education named 64 training bases in 19 provinces.".into(),
+            file: file.into(),
+            ..Article::default()
+        };
+        let mut undated = mk("c", "x.txt", None);
+        undated.published = None;
+        let articles = vec![
+            mk("a", "x.txt", Some("Xin Hua Wang")),
+            mk("b", "y.txt", Some("Ren Min Ri Bao")),
+            undated,
+        ];
+        let table = LinkTable::build(&articles);
+        assert_eq!(table.files.len(), 2);
+        assert!(!table.pairs.is_empty());
+        let bytes = encode(&table);
+        assert_eq!(decode(&bytes), Ok(table));
+        assert!(decode(&bytes[..bytes.len() - 1]).is_err());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(decode(&longer).is_err());
+        assert!(decode(b"CJLINKS\x00").is_err());
+    }
+}
