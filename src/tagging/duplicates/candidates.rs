@@ -48,6 +48,11 @@ pub fn pairs<K: AsRef<[u64]>>(
             }
         }
     }
+    sharing_two(shared)
+}
+
+/// The pairs counted at least twice in `shared` (pair → keys it shares), sorted.
+pub(super) fn sharing_two(shared: HashMap<(u32, u32), u8>) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = shared
         .into_iter()
         .filter(|&(_, n)| n >= 2)

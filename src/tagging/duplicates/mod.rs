@@ -102,7 +102,8 @@ mod tests {
     use super::*;
     use crate::article::china_offset;
 
-    fn art(id: &str, title: &str, source: &str, day: u32, body: &str) -> Article {
+    /// A dated report for the linking tests (also used by the link table's).
+    pub(super) fn art(id: &str, title: &str, source: &str, day: u32, body: &str) -> Article {
         Article {
             id: id.into(),
             title: title.into(),

@@ -273,13 +273,7 @@ impl LinkTable {
                 }
             }
         }
-        let mut out: Vec<(usize, usize)> = shared
-            .into_iter()
-            .filter(|&(_, n)| n >= 2)
-            .map(|((a, b), _)| (a as usize, b as usize))
-            .collect();
-        out.sort_unstable();
-        Some(out)
+        Some(candidates::sharing_two(shared))
     }
 
     /// Adds entries for `articles`, marking them on all cores.
@@ -434,22 +428,12 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 mod tests {
     use std::collections::BTreeSet;
 
-    use chrono::TimeZone;
-
     use super::*;
-    use crate::article::china_offset;
 
     fn art(id: &str, file: &str, title: &str, source: &str, day: u32, body: &str) -> Article {
         Article {
-            id: id.into(),
-            title: title.into(),
-            source: Some(source.into()),
-            published: china_offset()
-                .with_ymd_and_hms(2026, 3, day, 9, 0, 0)
-                .single(),
-            body: body.into(),
             file: file.into(),
-            ..Article::default()
+            ..super::super::tests::art(id, title, source, day, body)
         }
     }
 
