@@ -86,6 +86,25 @@ pub struct Article {
 }
 
 impl Article {
+    /// The publication time as every view shows it: `2025-10-11 09:29` (China time).
+    pub fn published_label(&self) -> Option<String> {
+        self.published
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+    }
+
+    /// The outlet's names to show, without repeats: the Chinese name first, then the English
+    /// name (or the name as written when there is no English one).
+    pub fn outlet_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        let english = self.source_en.as_deref().or(self.source.as_deref());
+        for n in [self.source_zh.as_deref(), english].into_iter().flatten() {
+            if !names.iter().any(|m| m.eq_ignore_ascii_case(n)) {
+                names.push(n);
+            }
+        }
+        names
+    }
+
     /// The body's lines: paragraphs, headings and `- ` bullets.
     pub fn lines(&self) -> impl Iterator<Item = &str> {
         self.body.split('\n')

@@ -89,9 +89,7 @@ pub fn full(out: &mut dyn Write, a: &Article, all: &[Article]) -> anyhow::Result
             _ => s.clone(),
         });
     }
-    if let Some(t) = a.published {
-        meta.push(t.format("%Y-%m-%d %H:%M").to_string());
-    }
+    meta.extend(a.published_label());
     if let Some(au) = &a.author {
         meta.push(format!("by {au}"));
     }

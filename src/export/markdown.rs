@@ -54,14 +54,11 @@ fn section(a: &Article, all: &[Article], out: &mut dyn Write) -> io::Result<()> 
 /// `2025-10-11 09:29 · 人民日报 (People's Daily) · by NAME · Dalian, Liaoning`.
 fn meta_line(a: &Article) -> String {
     let mut parts = Vec::new();
-    if let Some(t) = a.published {
-        parts.push(t.format("%Y-%m-%d %H:%M").to_string());
-    }
-    let english = a.source_en.as_deref().or(a.source.as_deref());
-    match (a.source_zh.as_deref(), english) {
-        (Some(zh), Some(en)) if !zh.eq_ignore_ascii_case(en) => parts.push(format!("{zh} ({en})")),
-        (Some(name), _) | (None, Some(name)) => parts.push(name.to_string()),
-        (None, None) => {}
+    parts.extend(a.published_label());
+    match a.outlet_names()[..] {
+        [first, second] => parts.push(format!("{first} ({second})")),
+        [name] => parts.push(name.to_string()),
+        _ => {}
     }
     if let Some(author) = &a.author {
         parts.push(format!("by {author}"));

@@ -22,17 +22,9 @@ pub fn laid_out(article: &Article, also: &[Row], width: u16) -> String {
 /// The article for pasting elsewhere: title, the meta line (date, outlet, author, place)
 /// and the body, unwrapped.
 pub fn for_clipboard(a: &Article) -> String {
-    let mut meta: Vec<String> = Vec::new();
-    if let Some(t) = a.published {
-        meta.push(t.format("%Y-%m-%d %H:%M").to_string());
-    }
-    let outlet: Vec<&str> = [a.source_zh.as_deref(), a.source.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    if !outlet.is_empty() {
-        let mut names = outlet;
-        names.dedup();
+    let mut meta: Vec<String> = a.published_label().into_iter().collect();
+    let names = a.outlet_names();
+    if !names.is_empty() {
         meta.push(names.join(" "));
     }
     meta.extend(a.author.iter().cloned());

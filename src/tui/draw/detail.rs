@@ -69,21 +69,10 @@ fn meta_line(a: &Article, t: &Theme) -> Styled {
             s.push("  ·  ", t.dim());
         }
     };
-    if let Some(when) = a.published {
-        s.push(&when.format("%Y-%m-%d %H:%M").to_string(), t.date());
+    if let Some(when) = a.published_label() {
+        s.push(&when, t.date());
     }
-    let names: Vec<&str> = [
-        a.source_zh.as_deref(),
-        a.source_en.as_deref().or(a.source.as_deref()),
-    ]
-    .into_iter()
-    .flatten()
-    .fold(Vec::new(), |mut v, n| {
-        if !v.iter().any(|m: &&str| m.eq_ignore_ascii_case(n)) {
-            v.push(n);
-        }
-        v
-    });
+    let names = a.outlet_names();
     if !names.is_empty() {
         sep(&mut s);
         s.push(&names.join(" "), t.source());
