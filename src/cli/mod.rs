@@ -79,16 +79,34 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
-    // These need no corpus (completions and the manual are made from the command definitions
-    // alone) and work without a home directory or a valid configuration file.
-    let command = match cli.command {
-        Some(args::Command::Config(a)) => {
-            return config_cmd::run(&a, cli.config.as_deref(), &mut out);
+    // `config`, `completions` and `man` need no corpus (completions and the manual are made
+    // from the command definitions alone) and work without a home directory or a valid
+    // configuration file; the others load both first.
+    let result = match &cli.command {
+        Some(args::Command::Config(a)) => config_cmd::run(a, cli.config.as_deref(), &mut out),
+        Some(args::Command::Completions(a)) => completions::run(a, &mut out),
+        Some(args::Command::Man(a)) => man::run(a, &mut out),
+        Some(args::Command::List(a)) => list::run(&load(&cli)?.0, &a.filters, &mut out),
+        Some(args::Command::Show(a)) => show::run(&load(&cli)?.0, a, &mut out),
+        Some(args::Command::Search(a)) => search::run(&load(&cli)?.0, a, &mut out),
+        Some(args::Command::Index(a)) => index_cmd::run(&load(&cli)?.0, a, &mut out),
+        Some(args::Command::Stats(a)) => stats::run(&load(&cli)?.0, a, &mut out),
+        Some(args::Command::Export(a)) => export_cmd::run(&load(&cli)?.0, a, &mut out),
+        None => {
+            drop(out);
+            let (settings, config) = load(&cli)?;
+            let start = crate::tui::Start { resume: !cli.fresh };
+            crate::tui::run(&settings, &config, start).map_err(CliError::Other)
         }
-        Some(args::Command::Completions(a)) => return completions::run(&a, &mut out),
-        Some(args::Command::Man(a)) => return man::run(&a, &mut out),
-        other => other,
     };
+    match result {
+        Err(CliError::Other(e)) if is_broken_pipe(&e) => Ok(()),
+        other => other,
+    }
+}
+
+/// The configuration, then where things are; starts the log.
+fn load(cli: &Cli) -> Result<(Settings, crate::config::Config), CliError> {
     let config = crate::config::load(cli.config.as_deref())?.config;
     let settings = Settings::resolve(cli.data_dir.clone(), &cli.corpus, &config).map_err(|e| {
         if e.is::<NoCorpus>() {
@@ -98,26 +116,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
     })?;
     crate::logging::init(&settings);
-    let result = match command {
-        Some(args::Command::List(a)) => list::run(&settings, &a.filters, &mut out),
-        Some(args::Command::Show(a)) => show::run(&settings, &a, &mut out),
-        Some(args::Command::Search(a)) => search::run(&settings, &a, &mut out),
-        Some(args::Command::Index(a)) => index_cmd::run(&settings, &a, &mut out),
-        Some(args::Command::Stats(a)) => stats::run(&settings, &a, &mut out),
-        Some(args::Command::Export(a)) => export_cmd::run(&settings, &a, &mut out),
-        Some(args::Command::Config(_) | args::Command::Completions(_) | args::Command::Man(_)) => {
-            Ok(())
-        }
-        None => {
-            drop(out);
-            let start = crate::tui::Start { resume: !cli.fresh };
-            crate::tui::run(&settings, &config, start).map_err(CliError::Other)
-        }
-    };
-    match result {
-        Err(CliError::Other(e)) if is_broken_pipe(&e) => Ok(()),
-        other => other,
-    }
+    Ok((settings, config))
 }
 
 /// The reader of our output went away (`chanjiao list | head`): not an error. The write may
