@@ -1,9 +1,101 @@
 //! Small text helpers shared by the parser and the taggers.
 
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicU8, Ordering};
+
 /// Folds traditional characters to simplified ones, character by character, so that
 /// 產教融合 reads as 产教融合 and 廣東 as 广东. Each character maps to exactly one character.
-pub fn to_simplified(s: &str) -> String {
-    fast2s::convert(s)
+///
+/// Nearly all text is simplified already and comes back borrowed: a per-process table says
+/// which characters folding may change, and only those are handed to the converter, each
+/// with the characters beside it (which is all the converter looks at). Text is copied only
+/// when a character actually changes.
+pub fn to_simplified(s: &str) -> Cow<'_, str> {
+    let bytes = s.as_bytes();
+    let mut out: Option<String> = None;
+    // Bytes of `s` before this offset are in `out` already.
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        // The converter only changes three-byte characters (lead bytes E0–EF); ASCII,
+        // continuation bytes and two-byte leads are stepped over one at a time.
+        if lead < 0xE0 {
+            i += 1;
+            continue;
+        }
+        if lead >= 0xF0 {
+            i += 4;
+            continue;
+        }
+        if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) {
+            let code =
+                (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            if let Some(c) = char::from_u32(code).filter(|&c| may_fold(c)) {
+                let prev = s.get(..i).and_then(|p| p.chars().next_back());
+                let next = s.get(i + 3..).and_then(|n| n.chars().next());
+                let folded = fold_in_context(prev, c, next);
+                if folded != c {
+                    let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
+                    o.push_str(s.get(copied..i).unwrap_or_default());
+                    o.push(folded);
+                    copied = i + 3;
+                }
+            }
+        }
+        i += 3;
+    }
+    match out {
+        None => Cow::Borrowed(s),
+        Some(mut o) => {
+            o.push_str(s.get(copied..).unwrap_or_default());
+            Cow::Owned(o)
+        }
+    }
+}
+
+/// What the converter makes of `c` between `prev` and `next`.
+fn fold_in_context(prev: Option<char>, c: char, next: Option<char>) -> char {
+    let window: String = prev.into_iter().chain([c]).chain(next).collect();
+    let folded = fast2s::convert(&window);
+    let mut chars = folded.chars();
+    if prev.is_some() {
+        chars.next();
+    }
+    chars.next().unwrap_or(c)
+}
+
+/// Characters whose folding depends on the characters beside them (藉 stays in 慰藉, 著 folds
+/// only in 看著 ...): folding one alone says nothing about how it folds in text.
+const CONTEXTUAL: &[char] = &[
+    '兒', '覆', '夥', '藉', '瞭', '麽', '幺', '於', '乾', '著', '苧', '闔', '鍾', '讎', '畫',
+];
+
+/// What is known about each three-byte character (the only ones the converter changes):
+/// 0 not yet looked at, 1 never changed by folding, 2 may be changed.
+static FOLDS: [AtomicU8; 0x10000] = [const { AtomicU8::new(0) }; 0x10000];
+
+/// True when folding may change `c`. The answer for a character is worked out on first
+/// sight, by folding it alone, and remembered.
+#[inline]
+fn may_fold(c: char) -> bool {
+    let code = c as usize;
+    if !(0x800..0x10000).contains(&code) {
+        return false;
+    }
+    let Some(slot) = FOLDS.get(code) else {
+        return false;
+    };
+    match slot.load(Ordering::Relaxed) {
+        1 => false,
+        2 => true,
+        _ => {
+            let mut buf = [0u8; 4];
+            let alone: &str = c.encode_utf8(&mut buf);
+            let changes = CONTEXTUAL.contains(&c) || fast2s::convert(alone) != alone;
+            slot.store(if changes { 2 } else { 1 }, Ordering::Relaxed);
+            changes
+        }
+    }
 }
 
 /// True for the Han ideographs and CJK punctuation that never take spaces between them.
@@ -29,7 +121,9 @@ pub fn han_ratio(s: &str) -> f32 {
     let mut han = 0usize;
     let mut letters = 0usize;
     for c in s.chars() {
-        if is_han(c) {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else if is_han(c) {
             han += 1;
             letters += 1;
         } else if c.is_alphabetic() {
@@ -40,5 +134,84 @@ pub fn han_ratio(s: &str) -> f32 {
         0.0
     } else {
         han as f32 / letters as f32
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The quick path must give exactly what the converter gives, context rules included.
+    #[test]
+    fn folding_equals_the_converter() {
+        let texts = [
+            "产教融合",
+            "產教融合與校企合作",
+            "廣東職業技術學院",
+            "看著他们",
+            "看着他们",
+            "慰藉与狼藉",
+            "乾隆年间的芒果乾",
+            "計畫和企畫",
+            "ASCII only, 2025-01-01",
+            "Café über 東莞",
+            "",
+            "𠀀 outside the basic plane",
+        ];
+        for t in texts {
+            assert_eq!(to_simplified(t), fast2s::convert(t), "{t}");
+        }
+        assert!(matches!(to_simplified("产教融合 robots"), Cow::Borrowed(_)));
+        for (text, folded) in [("看著", "看着"), ("显著", "显著"), ("慰藉", "慰藉")] {
+            assert_eq!(to_simplified(text), folded, "{text}");
+        }
+        assert!(matches!(to_simplified("產教融合"), Cow::Owned(_)));
+        assert!(matches!(to_simplified("效果显著"), Cow::Borrowed(_)));
+    }
+
+    /// Random mixes of simplified, traditional and context-dependent characters, ASCII and
+    /// characters outside the basic plane fold exactly as the converter folds them.
+    #[test]
+    fn random_mixes_fold_as_the_converter_does() {
+        let pool: Vec<char> =
+            "产教融合產業學實設職與訓著看覆答乾隆坤藉口慰畫計企於樊兒寬 a-Z1,\u{3002}\u{FF0C}é𠀀"
+                .chars()
+                .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..5_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 12) as usize;
+            let text: String = (0..len)
+                .map(|k| pool[((seed >> (k * 5)) as usize) % pool.len()])
+                .collect();
+            assert_eq!(to_simplified(&text), fast2s::convert(&text), "{text}");
+        }
+    }
+
+    /// Every character that the converter changes on its own is seen as one that may fold.
+    #[test]
+    fn every_changed_character_is_flagged() {
+        let mut changed = 0;
+        for code in 0x800u32..0x10000 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let alone = c.to_string();
+            if fast2s::convert(&alone) != alone {
+                changed += 1;
+                assert!(may_fold(c), "{c}");
+            }
+        }
+        assert!(changed > 2000, "{changed}");
+    }
+
+    #[test]
+    fn han_ratio_counts_letters() {
+        assert_eq!(han_ratio("产教 ab"), 0.5);
+        assert_eq!(han_ratio("12 – !"), 0.0);
+        assert_eq!(han_ratio("Café"), 0.0);
     }
 }

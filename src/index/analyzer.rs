@@ -10,7 +10,7 @@
 //! jieba's dictionary takes ~100 ms to load, so it is loaded lazily, once per process, on
 //! the first text that needs segmenting. Searching never needs it (see `segment.rs`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
@@ -147,14 +147,14 @@ fn word_analyzer() -> TextAnalyzer {
 #[derive(Clone)]
 pub struct WordNormalizer {
     analyzer: TextAnalyzer,
-    cache: HashMap<String, String>,
+    cache: FxHashMap<String, String>,
 }
 
 impl Default for WordNormalizer {
     fn default() -> Self {
         Self {
             analyzer: word_analyzer(),
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
         }
     }
 }
@@ -195,7 +195,9 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut alnum = 0usize;
     let mut cur: Option<(usize, usize, bool)> = None; // (start byte, position, han)
     for (i, c) in text.char_indices() {
-        let kind = if is_han(c) {
+        let kind = if c.is_ascii() {
+            c.is_ascii_alphanumeric().then_some(false)
+        } else if is_han(c) {
             Some(true)
         } else if c.is_alphanumeric() {
             Some(false)

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use tantivy::indexer::NoMergePolicy;
+use tantivy::indexer::{NoMergePolicy, UserOperation};
 use tantivy::schema::Value;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
@@ -130,6 +130,18 @@ pub(crate) fn parse_parallel(
     })
 }
 
+/// Hands one file's documents to the indexing threads as one batch: a message and a wake-up
+/// per file, not per document.
+fn add_all(
+    writer: &IndexWriter<TantivyDocument>,
+    docs: Vec<TantivyDocument>,
+) -> tantivy::Result<()> {
+    if !docs.is_empty() {
+        writer.run(docs.into_iter().map(UserOperation::Add))?;
+    }
+    Ok(())
+}
+
 fn tantivy_err(dir: &Path) -> impl Fn(tantivy::TantivyError) -> IndexError + '_ {
     move |e| IndexError::Tantivy(dir.to_path_buf(), e.to_string())
 }
@@ -234,9 +246,7 @@ pub(crate) fn full_build(
         total,
     });
     parse_parallel(&refs, &fields, |r| {
-        for d in r.docs {
-            writer.add_document(d).map_err(tantivy_err(dir))?;
-        }
+        add_all(&writer, r.docs).map_err(tantivy_err(dir))?;
         state.files.insert(r.label, r.entry);
         all.extend(r.articles);
         done += 1;
@@ -440,9 +450,7 @@ pub(crate) fn incremental(
         let mut done = 0;
         let mut fresh: Vec<Article> = Vec::new();
         parse_parallel(&refs, fields, |r| {
-            for d in r.docs {
-                writer.add_document(d).map_err(tantivy_err(dir))?;
-            }
+            add_all(&writer, r.docs).map_err(tantivy_err(dir))?;
             state.files.insert(r.label, r.entry);
             fresh.extend(r.articles);
             done += 1;

@@ -131,7 +131,10 @@ pub fn decode(bytes: &[u8]) -> Result<LinkTable, String> {
     let n = f32::from_le_bytes(r.array()?);
     let exact = r.byte()? != 0;
     let count = r.len()?;
-    let mut df = std::collections::HashMap::with_capacity(count.min(bytes.len() / 12));
+    let mut df = rustc_hash::FxHashMap::with_capacity_and_hasher(
+        count.min(bytes.len() / 12),
+        Default::default(),
+    );
     for _ in 0..count {
         let k = u64::from_le_bytes(r.array()?);
         df.insert(k, f32::from_le_bytes(r.array()?));

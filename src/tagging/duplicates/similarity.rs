@@ -1,7 +1,7 @@
 //! TF-IDF cosine similarity between two articles, with document frequencies taken from the
 //! corpus (or, when it is large, a sample of it chosen by article id).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::Article;
 
@@ -23,7 +23,7 @@ impl Frequencies {
     pub fn of(articles: &[Article]) -> Frequencies {
         let n = articles.len();
         let step = n.div_ceil(DF_SAMPLE).max(1);
-        let mut df: HashMap<u64, f32> = HashMap::new();
+        let mut df: HashMap<u64, f32> = HashMap::default();
         let mut seen: Vec<u64> = Vec::new();
         // Chosen by id, not by position: the order articles arrive in (files finish parsing
         // in any order) must not change the links.
@@ -79,7 +79,7 @@ impl Frequencies {
 
     /// The article's unit TF-IDF vector, sorted by term.
     pub fn vector(&self, a: &Article) -> Vec<(u64, f32)> {
-        let mut tf: HashMap<u64, f32> = HashMap::new();
+        let mut tf: HashMap<u64, f32> = HashMap::default();
         each_term(a, &mut |id, w| *tf.entry(id).or_default() += w);
         let mut v: Vec<(u64, f32)> = tf
             .into_iter()

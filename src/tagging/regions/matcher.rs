@@ -36,7 +36,7 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(build);
 /// Spelling variants of a name as it may appear in text.
 fn variants(name: &str) -> Vec<String> {
     if name.chars().any(is_han) {
-        return vec![to_simplified(name)];
+        return vec![to_simplified(name).into_owned()];
     }
     // Without the apostrophe, Ji'an, Lu'an and Xi'an would read as given names (Jian, Luan,
     // Xian); the data lists the apostrophe-free spellings that are safe as aliases.

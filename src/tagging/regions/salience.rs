@@ -17,6 +17,8 @@ use super::RegionInput;
 use super::context::{self, Mention, resolve};
 use super::cues::{has_national_marker, hosts_meeting, in_institution, is_dateline};
 use super::provinces::{Province, order};
+use std::borrow::Cow;
+
 use crate::text::to_simplified;
 
 const TITLE: f64 = 3.0;
@@ -54,15 +56,15 @@ impl Zone {
 }
 
 /// One of the texts of an article (title, byline place, body), folded to simplified.
-struct Field {
-    text: String,
+struct Field<'a> {
+    text: Cow<'a, str>,
     kind: Zone,
     lead: (usize, usize),
     captions: Vec<(usize, usize)>,
 }
 
-impl Field {
-    fn new(text: &str, kind: Zone) -> Field {
+impl<'a> Field<'a> {
+    fn new(text: &'a str, kind: Zone) -> Field<'a> {
         let text = to_simplified(text);
         let (lead, captions) = if kind == Zone::Body {
             body_layout(&text)

@@ -80,7 +80,7 @@ pub(super) struct Prepared {
 impl Prepared {
     pub fn new(text: &str) -> Prepared {
         let simplified = crate::text::to_simplified(text);
-        let mut original = simplified.into_bytes();
+        let mut original = simplified.into_owned().into_bytes();
         for b in &mut original {
             if *b == b'-' || *b == b'_' {
                 *b = b' ';
