@@ -202,3 +202,65 @@ fn month_counts_agree_and_ignore_the_selected_date_range() {
     assert_eq!(i3.facets.months, m3.facets.months);
     assert!(i3.facets.months.iter().all(|(v, _)| *v >= month));
 }
+
+/// A search that trips over damage the open did not see sets the index aside and has the
+/// reader open it again (which rebuilds it); the results on screen stay.
+#[test]
+fn a_damaged_index_is_set_aside_and_reopened() {
+    use chanjiao::index::{CorpusSet, Index, OpenOptions};
+    use chanjiao::tui::backend::Catalog as _;
+    use chanjiao::tui::index_catalog::IndexCatalog;
+    use chanjiao::tui::{Action, App, Effect, update, worker};
+
+    let data = tempfile::tempdir().unwrap();
+    let open = || {
+        Index::open(
+            data.path(),
+            &CorpusSet::sample(),
+            OpenOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap()
+    };
+    let (index, _) = open();
+    let dir = index.dir().to_path_buf();
+    let all = request("", Filter::default());
+    let before = IndexCatalog::new(index).search(&all).unwrap().total;
+
+    // Invert the middle quarter of the document store (a whole compressed block).
+    let store = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "store"))
+        .max_by_key(|p| std::fs::metadata(p).unwrap().len())
+        .unwrap();
+    let mut bytes = std::fs::read(&store).unwrap();
+    let (from, to) = (bytes.len() * 3 / 8, bytes.len() * 5 / 8);
+    for b in &mut bytes[from..to] {
+        *b = !*b;
+    }
+    std::fs::write(&store, bytes).unwrap();
+
+    // As the reader shows it at launch: the last complete index, unchecked.
+    let catalog = IndexCatalog::new(Index::open_as_is(data.path(), &CorpusSet::sample()).unwrap());
+    let effect = Effect::Search {
+        seq: 1,
+        request: all.clone(),
+    };
+    let answer = worker::perform(&catalog, &effect);
+    let Some(Action::Damaged { seq: 1, notice }) = answer else {
+        panic!("the damaged store should be noticed: {answer:?}");
+    };
+    assert!(notice.contains("moved it to"), "{notice}");
+    assert!(!dir.exists(), "the damaged index should be moved aside");
+
+    let mut app = App::default();
+    let effects = update::update(&mut app, Action::Damaged { seq: 1, notice });
+    assert!(effects.contains(&Effect::Reopen), "{effects:?}");
+
+    // What the reopen does: the index is built afresh and answers in full.
+    drop(catalog);
+    let (index, report) = open();
+    assert!(report.rebuilt.is_some());
+    assert_eq!(IndexCatalog::new(index).search(&all).unwrap().total, before);
+}

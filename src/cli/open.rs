@@ -76,6 +76,26 @@ pub fn open_quick(settings: &Settings) -> Result<Index, CliError> {
     open(settings, opts).map(|(index, _)| index)
 }
 
+/// Opens the index for a one-shot command and runs `work` on it. When reading finds the index
+/// damaged (damage the quick open cannot see, such as a flipped byte in the document store),
+/// the index is set aside with a notice, rebuilt, and `work` runs once more.
+pub fn with_index<T>(
+    settings: &Settings,
+    work: impl Fn(&Index) -> Result<T, IndexError>,
+) -> Result<T, CliError> {
+    let index = open_quick(settings)?;
+    match work(&index) {
+        Err(IndexError::Corrupt(_, why)) => {
+            let notice = index.set_aside(&why).map_err(index_error)?;
+            let _ = writeln!(std::io::stderr(), "chanjiao: {notice}");
+            drop(index);
+            let index = open_quick(settings)?;
+            work(&index).map_err(index_error)
+        }
+        done => done.map_err(index_error),
+    }
+}
+
 /// Filter and query mistakes are usage errors; the rest are not.
 pub fn index_error(e: IndexError) -> CliError {
     match e {

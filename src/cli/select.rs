@@ -4,7 +4,7 @@
 use crate::cli::CliError;
 use crate::cli::args::FilterArgs;
 use crate::cli::list;
-use crate::cli::open::{index_error, open_quick};
+use crate::cli::open::with_index;
 use crate::index::{SearchRequest, SearchResults, Sort};
 use crate::settings::Settings;
 
@@ -17,17 +17,18 @@ pub fn articles(
     limit: Option<usize>,
 ) -> Result<SearchResults, CliError> {
     let filter = list::resolve(filters)?;
-    let index = open_quick(settings)?;
-    let request = SearchRequest {
-        query: query.join(" "),
-        filter,
-        sort: if query.is_empty() {
-            Sort::Newest
-        } else {
-            Sort::Relevance
-        },
-        limit: limit.unwrap_or_else(|| index.len()),
-        offset: 0,
-    };
-    index.search(&request).map_err(index_error)
+    with_index(settings, |index| {
+        let request = SearchRequest {
+            query: query.join(" "),
+            filter: filter.clone(),
+            sort: if query.is_empty() {
+                Sort::Newest
+            } else {
+                Sort::Relevance
+            },
+            limit: limit.unwrap_or_else(|| index.len()),
+            offset: 0,
+        };
+        index.search(&request)
+    })
 }

@@ -7,49 +7,63 @@ use anyhow::anyhow;
 use crate::article::Article;
 use crate::cli::CliError;
 use crate::cli::args::ShowArgs;
-use crate::cli::open::{index_error, open_quick};
+use crate::cli::open::with_index;
 use crate::cli::output;
 use crate::filter::Filter;
-use crate::index::Index;
+use crate::index::{Index, IndexError};
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: &ShowArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let index = open_quick(settings)?;
     let wanted = args.id.trim();
-    let article = match index.get(wanted).map_err(index_error)? {
-        Some(a) => a,
-        None => by_prefix(&index, wanted)?,
+    if wanted.is_empty() {
+        return Err(CliError::Usage("give an article id".into()));
+    }
+    let (article, others) = match with_index(settings, |index| find(index, wanted, args.json))? {
+        Found::One(article, others) => (article, others),
+        Found::None => return Err(anyhow!("no article with id '{wanted}'").into()),
+        Found::Ambiguous => {
+            return Err(CliError::Usage(format!(
+                "id '{wanted}' is ambiguous: more than one article starts with it; give more of it"
+            )));
+        }
     };
     if args.json {
         output::json_line(out, &article)?;
     } else {
-        let others: Vec<Article> = article
-            .duplicates
-            .iter()
-            .filter_map(|d| index.get(d).ok().flatten())
-            .collect();
         output::full(out, &article, &others)?;
     }
     Ok(())
 }
 
-/// The one article whose id starts with `prefix`.
-fn by_prefix(index: &Index, prefix: &str) -> Result<Article, CliError> {
-    if prefix.is_empty() {
-        return Err(CliError::Usage("give an article id".into()));
+/// What an id (or the start of one) names.
+enum Found {
+    /// The article, with the other reports of its story when they are wanted.
+    One(Box<Article>, Vec<Article>),
+    None,
+    Ambiguous,
+}
+
+fn find(index: &Index, wanted: &str, json: bool) -> Result<Found, IndexError> {
+    let article = match index.get(wanted)? {
+        Some(a) => a,
+        None => {
+            let all = index.list(&Filter::default(), index.len().max(1), 0)?;
+            let mut found = all
+                .hits
+                .into_iter()
+                .filter(|h| h.article.id.starts_with(wanted));
+            match (found.next(), found.next()) {
+                (Some(one), None) => one.article,
+                (None, _) => return Ok(Found::None),
+                (Some(_), Some(_)) => return Ok(Found::Ambiguous),
+            }
+        }
+    };
+    let mut others = Vec::new();
+    if !json {
+        for d in &article.duplicates {
+            others.extend(index.get(d)?);
+        }
     }
-    let all = index
-        .list(&Filter::default(), index.len().max(1), 0)
-        .map_err(index_error)?;
-    let mut found = all
-        .hits
-        .into_iter()
-        .filter(|h| h.article.id.starts_with(prefix));
-    match (found.next(), found.next()) {
-        (Some(one), None) => Ok(one.article),
-        (None, _) => Err(anyhow!("no article with id '{prefix}'").into()),
-        (Some(_), Some(_)) => Err(CliError::Usage(format!(
-            "id '{prefix}' is ambiguous: more than one article starts with it; give more of it"
-        ))),
-    }
+    Ok(Found::One(Box::new(article), others))
 }

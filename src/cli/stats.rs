@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use crate::cli::args::StatsArgs;
-use crate::cli::open::{index_error, open_quick};
+use crate::cli::open::with_index;
 use crate::cli::{CliError, list, stats_chart};
 use crate::filter::NATIONAL;
 use crate::index::FacetCount;
@@ -13,8 +13,7 @@ use crate::tagging::{regions, sectors};
 
 pub fn run(settings: &Settings, args: &StatsArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let filter = list::resolve(&args.filters)?;
-    let index = open_quick(settings)?;
-    let (total, facets) = index.stats(&filter).map_err(index_error)?;
+    let (total, facets) = with_index(settings, |index| index.stats(&filter))?;
     let limit = args.filters.limit.unwrap_or(usize::MAX);
     if args.filters.json {
         let cut = |v: &[FacetCount]| -> Vec<serde_json::Value> {

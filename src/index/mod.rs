@@ -184,4 +184,11 @@ impl Index {
     pub fn is_read_only(&self) -> bool {
         self.read_only
     }
+
+    /// Sets this index aside after reading it failed with [`IndexError::Corrupt`] (damage
+    /// that the checks made when opening did not catch), so that the next [`Index::open`]
+    /// rebuilds it. Returns a one-line notice saying what was moved where.
+    pub fn set_aside(&self, why: &str) -> Result<String, IndexError> {
+        open::set_aside(&self.dir, why)
+    }
 }

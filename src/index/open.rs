@@ -140,6 +140,27 @@ fn move_aside(root: &Path, dir: &Path) -> String {
     }
 }
 
+/// Sets aside the generation `dir`, which a search found damaged, so that the next open
+/// rebuilds the index; nothing is moved if another process has replaced it meanwhile.
+/// Returns the notice to show.
+pub(crate) fn set_aside(dir: &Path, why: &str) -> Result<String, IndexError> {
+    let Some(root) = dir.parent() else {
+        return Err(IndexError::Corrupt(dir.to_path_buf(), why.to_string()));
+    };
+    let _lock = UpdateLock::acquire(root)?;
+    if current_dir(root).as_deref() != Some(dir) {
+        return Ok(format!(
+            "the index at {} was damaged ({why}); it has been rebuilt since",
+            dir.display()
+        ));
+    }
+    let aside = move_aside(root, dir);
+    Ok(format!(
+        "the index at {} was found damaged while reading it ({why}); moved it to {aside} to rebuild it",
+        dir.display()
+    ))
+}
+
 /// Removes generation folders other than the live one (left by killed builds or replaced).
 fn clean(root: &Path, live: &Path) {
     let Ok(rd) = std::fs::read_dir(root) else {

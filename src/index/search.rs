@@ -370,6 +370,11 @@ impl Index {
             tantivy::TantivyError::DataCorruption(c) => {
                 IndexError::Corrupt(self.dir.clone(), format!("{c:?}"))
             }
+            // The files are memory-mapped or read whole: an error reading them (a block of
+            // the document store that does not decompress, say) is damage too.
+            tantivy::TantivyError::IoError(e) => {
+                IndexError::Corrupt(self.dir.clone(), e.to_string())
+            }
             e => IndexError::Tantivy(self.dir.clone(), e.to_string()),
         }
     }

@@ -119,6 +119,12 @@ pub enum Action {
         seq: u64,
         result: Result<Arc<Response>, String>,
     },
+    /// Search `seq` found the index damaged; it was set aside (the notice says where) and
+    /// must be opened again, which rebuilds it.
+    Damaged {
+        seq: u64,
+        notice: String,
+    },
     /// An article was fetched, with the other reports of the same story.
     Opened {
         seq: u64,
@@ -138,6 +144,7 @@ impl Action {
                 | Action::Ready { .. }
                 | Action::LoadFailed(_)
                 | Action::Searched { .. }
+                | Action::Damaged { .. }
                 | Action::Notice(_)
                 | Action::Opened { .. }
                 | Action::Restore(_)

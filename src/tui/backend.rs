@@ -177,4 +177,11 @@ pub trait Catalog: Send + Sync {
     fn sorts(&self) -> &'static [Sort] {
         Sort::ALL
     }
+
+    /// When `error` (from [`Catalog::search`]) means the catalog's files are damaged: sets
+    /// them aside so that opening again rebuilds them, and returns a one-line notice.
+    fn set_aside_if_damaged(&self, error: &anyhow::Error) -> Option<String> {
+        let _ = error;
+        None
+    }
 }

@@ -24,6 +24,9 @@ pub enum Effect {
         what: ExportWhat,
         dirs: Vec<PathBuf>,
     },
+    /// Open the index again, in the background (it was found damaged and set aside, so it
+    /// is rebuilt); the new catalog arrives with `Action::Ready`.
+    Reopen,
     /// Leave the reader.
     Quit,
 }

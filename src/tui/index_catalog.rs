@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::index::{self, FacetCount, HitTerms, Index, SearchRequest};
+use crate::index::{self, FacetCount, HitTerms, Index, IndexError, SearchRequest};
 
 use super::backend::{Catalog, Counts, Facets, Highlighter, NoHits, Request, Response, Row, Sort};
 
@@ -85,7 +85,7 @@ impl IndexCatalog {
                 },
                 Some(&request.marks),
             )
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            .map_err(anyhow::Error::from)?;
         Ok(wide.facets.months)
     }
 }
@@ -104,7 +104,7 @@ impl Catalog for IndexCatalog {
                 },
                 Some(&request.marks),
             )
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            .map_err(anyhow::Error::from)?;
         let total = results.total;
         let rows = results
             .hits
@@ -153,5 +153,21 @@ impl Catalog for IndexCatalog {
 
     fn sorts(&self) -> &'static [Sort] {
         SORTS
+    }
+
+    fn set_aside_if_damaged(&self, error: &anyhow::Error) -> Option<String> {
+        let Some(IndexError::Corrupt(_, why)) = error.downcast_ref::<IndexError>() else {
+            return None;
+        };
+        match self.index.set_aside(why) {
+            Ok(notice) => {
+                tracing::warn!("{notice}");
+                Some(notice)
+            }
+            Err(e) => {
+                tracing::error!("cannot set the damaged index aside: {e}");
+                None
+            }
+        }
     }
 }

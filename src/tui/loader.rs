@@ -171,7 +171,8 @@ pub fn open_index(
 }
 
 /// Opens the catalog on a new thread; progress and the outcome arrive on `tx` as actions,
-/// and the catalog goes to `give` (the worker).
+/// and the catalog goes to `give` (the worker). `showing` says articles are on screen
+/// already (a reopen after the index was found damaged).
 ///
 /// When a complete index already exists it is handed over at once, as it stands, so the
 /// first screen of articles does not wait for the corpus check; the full open (which brings
@@ -180,6 +181,7 @@ pub fn spawn(
     settings: Settings,
     tx: Sender<Event>,
     give: impl Fn(Arc<dyn Catalog>) + Send + 'static,
+    showing: bool,
 ) -> thread::JoinHandle<()> {
     thread::spawn(move || {
         let started = std::time::Instant::now();
@@ -193,6 +195,9 @@ pub fn spawn(
             give(catalog);
             send(ready);
         });
+        // Articles are on screen (just handed over, or shown before a reopen): progress goes
+        // to the status line, not the full-screen gauge.
+        let shown = shown.or(showing.then_some(()));
         let mut progress = |p: Progress| {
             send(match shown {
                 Some(()) => Action::Updating(p),

@@ -90,7 +90,7 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
     let mut timings = Timings::new(Instant::now());
     let (tx, rx) = mpsc::channel::<Event>();
     let worker = Worker::spawn(tx.clone());
-    loader::spawn(settings.clone(), tx.clone(), worker.catalog_setter());
+    loader::spawn(settings.clone(), tx.clone(), worker.catalog_setter(), false);
     let stop = Arc::new(AtomicBool::new(false));
     let mut store = Store::in_data_dir(&settings.data_dir);
     let (state, notice) = store.load();
@@ -108,6 +108,11 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     install_mouse_restore();
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    let reopen_tx = tx.clone();
+    let reopen = || {
+        let setter = worker.catalog_setter();
+        loader::spawn(settings.clone(), reopen_tx.clone(), setter, true);
+    };
     let input = event::spawn_input(tx, Arc::clone(&stop), Arc::clone(&pause));
 
     let mut app = App::configured(config, &theme::ColorEnv::from_process());
@@ -117,6 +122,7 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
         worker: &worker,
         saver: &saver,
         pause: &pause,
+        reopen: &reopen,
     };
     let result = event_loop(&mut terminal, app, &rx, &services, &mut timings);
     tracing::info!("reader timings: {}", timings.summary());
@@ -153,6 +159,8 @@ struct Services<'a> {
     saver: &'a Saver,
     /// Stops the input thread while the pager has the terminal.
     pause: &'a pause::Pause,
+    /// Opens the index again on the loader thread (after it was found damaged and set aside).
+    reopen: &'a dyn Fn(),
 }
 
 fn event_loop(
@@ -166,6 +174,7 @@ fn event_loop(
         worker,
         saver,
         pause,
+        reopen,
     } = *services;
     let size = terminal.size().context("cannot read the terminal size")?;
     update::update(
@@ -230,6 +239,7 @@ fn event_loop(
                         Effect::Clipboard { sequence } => {
                             queue.extend(clipboard::send(&sequence).err().map(Action::Notice));
                         }
+                        Effect::Reopen => reopen(),
                         other => worker.submit(other),
                     }
                 }

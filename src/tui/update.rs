@@ -198,6 +198,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             fx.extend(searched(app, seq, result));
             fx.extend(reading::after_search(app));
         }
+        Action::Damaged { seq, notice } => {
+            // Like a failed search (the results on screen stay), then rebuild: the new index
+            // arrives with `Ready`, which searches again.
+            fx.extend(searched(app, seq, Err(notice)));
+            fx.push(Effect::Reopen);
+        }
         Action::Opened { seq, article, also } => {
             if seq == app.open_seq {
                 app.detail = DetailState {

@@ -17,12 +17,18 @@ use super::export_view::{self, ExportWhat};
 /// worker thread and the synchronous test driver both use it.
 pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
     match effect {
-        Effect::Search { seq, request } => Some(Action::Searched {
-            seq: *seq,
-            result: catalog
-                .search(request)
-                .map(Arc::new)
-                .map_err(|e| format!("{e:#}")),
+        Effect::Search { seq, request } => Some(match catalog.search(request) {
+            Ok(response) => Action::Searched {
+                seq: *seq,
+                result: Ok(Arc::new(response)),
+            },
+            Err(e) => match catalog.set_aside_if_damaged(&e) {
+                Some(notice) => Action::Damaged { seq: *seq, notice },
+                None => Action::Searched {
+                    seq: *seq,
+                    result: Err(format!("{e:#}")),
+                },
+            },
         }),
         Effect::Open { seq, id } => {
             let article = catalog.get(id);
@@ -45,7 +51,11 @@ pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
         Effect::Export { what, dirs } => {
             Some(Action::Notice(export_view::run(catalog, what, dirs)))
         }
-        Effect::Pager { .. } | Effect::Clipboard { .. } | Effect::Quit | Effect::Save(_) => None,
+        Effect::Pager { .. }
+        | Effect::Clipboard { .. }
+        | Effect::Quit
+        | Effect::Save(_)
+        | Effect::Reopen => None,
     }
 }
 
@@ -103,7 +113,10 @@ impl Worker {
                 Effect::Export { what, dirs } => s.export = Some((what, dirs)),
                 Effect::Quit => s.stop = true,
                 // The interface thread carries these out itself.
-                Effect::Pager { .. } | Effect::Clipboard { .. } | Effect::Save(_) => {}
+                Effect::Pager { .. }
+                | Effect::Clipboard { .. }
+                | Effect::Save(_)
+                | Effect::Reopen => {}
             }
         }
         self.shared.1.notify_all();
