@@ -177,7 +177,11 @@ fn commit(
                 let table = work()?;
                 links::save(dir, n, &table)
                     .map_err(|e| IndexError::Io(links::links_path(dir, n), e.to_string()))?;
-                Ok::<_, IndexError>(super::stories::from_groups(&table))
+                let stories = super::stories::from_groups(&table);
+                // Freeing a table of 100k entries takes tens of milliseconds: not on the way
+                // to the commit.
+                std::thread::spawn(move || drop(table));
+                Ok::<_, IndexError>(stories)
             })
         });
         let prepared = writer.prepare_commit().map_err(tantivy_err(dir));
@@ -393,9 +397,14 @@ fn relink_update(
     live: &super::open::Live,
     gone: &HashSet<&str>,
     fresh: Vec<Article>,
+    ahead: Option<links::Prefetch>,
 ) -> Result<LinkTable, IndexError> {
     let (dir, reader, fields) = (live.dir.as_path(), &live.reader, &live.fields);
-    match links::load(dir, live.state_no) {
+    let loaded = match ahead {
+        Some(p) => p.wait(),
+        None => links::load(dir, live.state_no),
+    };
+    match loaded {
         Ok(mut table) => {
             let mut fetch = |ids: &[&str]| links::by_id(reader, fields, ids);
             table
@@ -414,9 +423,11 @@ fn relink_update(
 
 /// Applies the changes to the live index in `dir` in one commit; returns the new state and
 /// its number.
+/// `ahead` is the live state's link table if its reading was started already.
 pub(crate) fn incremental(
     live: &super::open::Live,
     changes: &Changes,
+    ahead: Option<links::Prefetch>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(State, u64), IndexError> {
     let (dir, index, fields) = (live.dir.as_path(), &live.index, &live.fields);
@@ -462,7 +473,7 @@ pub(crate) fn incremental(
             Ok(())
         })?;
         let articles = state.files.values().map(|f| f.articles).sum();
-        let work = move || relink_update(live, &gone, fresh);
+        let work = move || relink_update(live, &gone, fresh, ahead);
         relink = Some((articles, Box::new(work) as Box<_>));
     }
     let n = old_n + 1;

@@ -24,6 +24,23 @@ pub(crate) fn load(dir: &Path, n: u64) -> Result<LinkTable, String> {
     duplicates::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// The link table of a state being read on a thread of its own: started while the corpus
+/// is scanned, when a change is likely, so that an update finds it read.
+pub(crate) struct Prefetch(std::thread::JoinHandle<Result<LinkTable, String>>);
+
+pub(crate) fn prefetch(dir: &Path, n: u64) -> Prefetch {
+    let dir = dir.to_path_buf();
+    Prefetch(std::thread::spawn(move || load(&dir, n)))
+}
+
+impl Prefetch {
+    pub(crate) fn wait(self) -> Result<LinkTable, String> {
+        self.0
+            .join()
+            .unwrap_or_else(|_| Err("reading the link table failed".into()))
+    }
+}
+
 pub(crate) fn save(dir: &Path, n: u64, table: &LinkTable) -> std::io::Result<()> {
     write_atomic(&links_path(dir, n), &duplicates::encode(table))
 }

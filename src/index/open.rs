@@ -19,6 +19,7 @@ use tantivy::{IndexReader, ReloadPolicy};
 
 use super::build::{self, Changes};
 use super::corpus_set::CorpusSet;
+use super::links;
 use super::lock::UpdateLock;
 use super::manifest::{Payload, State, stamp};
 use super::schema::{self, Fields};
@@ -54,7 +55,7 @@ fn current_dir(root: &Path) -> Option<PathBuf> {
     Some(root.join(name))
 }
 
-fn open_generation(dir: &Path, verify: bool) -> Result<Live, Problem> {
+fn open_generation(dir: &Path) -> Result<Live, Problem> {
     let damaged = |why: String| Problem::Damaged(dir.to_path_buf(), why);
     if !dir.join("meta.json").is_file() {
         return Err(damaged("meta.json is missing".into()));
@@ -87,14 +88,6 @@ fn open_generation(dir: &Path, verify: bool) -> Result<Live, Problem> {
             state.article_count()
         )));
     }
-    if verify {
-        let bad = index
-            .validate_checksum()
-            .map_err(|e| damaged(e.to_string()))?;
-        if let Some(f) = bad.iter().next() {
-            return Err(damaged(format!("{} fails its checksum", f.display())));
-        }
-    }
     Ok(Live {
         dir: dir.to_path_buf(),
         index,
@@ -105,11 +98,22 @@ fn open_generation(dir: &Path, verify: bool) -> Result<Live, Problem> {
     })
 }
 
-fn open_live(root: &Path, verify: bool) -> Result<Live, Problem> {
+/// Why the index's files fail their checksums, if they do (reads every file).
+fn checksum_problem(index: &tantivy::Index) -> Option<String> {
+    match index.validate_checksum() {
+        Err(e) => Some(e.to_string()),
+        Ok(bad) => bad
+            .iter()
+            .next()
+            .map(|f| format!("{} fails its checksum", f.display())),
+    }
+}
+
+fn open_live(root: &Path) -> Result<Live, Problem> {
     match current_dir(root) {
         None => Err(Problem::Missing),
         Some(d) if !d.is_dir() => Err(Problem::Missing),
-        Some(d) => open_generation(&d, verify),
+        Some(d) => open_generation(&d),
     }
 }
 
@@ -203,9 +207,7 @@ fn into_index(live: Live, read_only: bool) -> Index {
 /// `None` when there is none that opens cleanly at this version.
 pub(crate) fn open_as_is(data_dir: &Path, corpus: &CorpusSet) -> Option<Index> {
     let root = data_dir.join("indexes").join(corpus.key());
-    open_live(&root, false)
-        .ok()
-        .map(|live| into_index(live, true))
+    open_live(&root).ok().map(|live| into_index(live, true))
 }
 
 pub(crate) fn open(
@@ -225,7 +227,7 @@ pub(crate) fn open(
         Some(lock) => lock,
         None => {
             if !opts.rebuild
-                && let Ok(live) = open_live(&root, false)
+                && let Ok(live) = open_live(&root)
             {
                 report.read_only = true;
                 report.articles = live.state.article_count();
@@ -253,7 +255,7 @@ pub(crate) fn open(
         report.rebuilt = Some(RebuildReason::Requested);
         None
     } else {
-        match open_live(&root, opts.verify) {
+        match open_live(&root) {
             Ok(l) => Some(l),
             Err(Problem::Missing) => {
                 report.rebuilt = Some(RebuildReason::NoIndex);
@@ -276,6 +278,7 @@ pub(crate) fn open(
     };
 
     if opts.quick
+        && !opts.verify
         && let Some(l) = live.as_ref()
         && corpus.folders_unchanged(&l.state.dirs)
         && let Some(l) = live
@@ -286,6 +289,17 @@ pub(crate) fn open(
     // Added or changed files need jieba's dictionary (~100 ms to load): load it while the
     // corpus is scanned. Searching needs it as well, so the work is seldom wasted.
     std::thread::spawn(analyzer::warm_up);
+    // A folder whose time changed has had a file added, removed or replaced: an update is
+    // likely, so its link table is read while the corpus is scanned.
+    let ahead = live
+        .as_ref()
+        .filter(|l| !corpus.folders_unchanged(&l.state.dirs))
+        .map(|l| links::prefetch(&l.dir, l.state_no));
+    // The checksum pass reads every index file: done while the corpus is scanned.
+    let checksums = live.as_ref().filter(|_| opts.verify).map(|l| {
+        let index = l.index.clone();
+        std::thread::spawn(move || checksum_problem(&index))
+    });
     progress(Progress {
         phase: Phase::Scanning,
         done: 0,
@@ -298,7 +312,15 @@ pub(crate) fn open(
 
     let live = match live {
         Some(mut live) => {
-            if let Err(why) = live.state.load_files(&live.dir, live.state_no) {
+            let bad = checksums.and_then(|c| {
+                c.join()
+                    .unwrap_or_else(|_| Some("the checksum pass failed".into()))
+            });
+            let usable = match bad {
+                Some(why) => Err(why),
+                None => live.state.load_files(&live.dir, live.state_no),
+            };
+            if let Err(why) = usable {
                 // Without its manifest the index cannot be kept fresh: rebuild it.
                 let aside = move_aside(&root, &live.dir);
                 report.notices.push(format!(
@@ -313,7 +335,7 @@ pub(crate) fn open(
                 if changes.is_empty() {
                     live
                 } else {
-                    match update(&live, &changes, &mut report, progress) {
+                    match update(&live, &changes, ahead, &mut report, progress) {
                         Ok(l) => l,
                         Err(e) => {
                             // The live generation failed to take the update: start afresh.
@@ -354,14 +376,15 @@ fn finish(live: Live, report: &mut UpdateReport, started: Instant) -> Index {
 fn update(
     live: &Live,
     changes: &Changes,
+    ahead: Option<links::Prefetch>,
     report: &mut UpdateReport,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Live, IndexError> {
-    let (state, _) = build::incremental(live, changes, progress)?;
+    let (state, _) = build::incremental(live, changes, ahead, progress)?;
     report.added = changes.added.iter().map(|f| f.label.clone()).collect();
     report.changed = changes.changed.iter().map(|f| f.label.clone()).collect();
     report.removed = changes.removed.clone();
-    let mut fresh = open_generation(&live.dir, false).map_err(|p| match p {
+    let mut fresh = open_generation(&live.dir).map_err(|p| match p {
         Problem::Damaged(d, why) => IndexError::Corrupt(d, why),
         _ => IndexError::Corrupt(live.dir.clone(), "the update did not take".into()),
     })?;
@@ -379,7 +402,7 @@ fn rebuild(
     let dir = root.join(format!("gen-{}", stamp_now()));
     let state = build::full_build(&dir, files, dirs, progress)?;
     report.added = state.files.keys().cloned().collect();
-    let mut live = open_generation(&dir, false).map_err(|p| match p {
+    let mut live = open_generation(&dir).map_err(|p| match p {
         Problem::Damaged(d, why) => IndexError::Corrupt(d, why),
         _ => IndexError::Corrupt(dir.clone(), "the new index does not open".into()),
     })?;

@@ -318,7 +318,11 @@ mod tests {
                 all.sort_unstable();
                 all.dedup();
                 all.truncate(size);
-                assert_eq!(smallest_distinct(values.clone(), size), all, "{values:?} {size}");
+                assert_eq!(
+                    smallest_distinct(values.clone(), size),
+                    all,
+                    "{values:?} {size}"
+                );
             }
         }
     }
