@@ -23,18 +23,17 @@ pub fn finish(d: Draft, file: &str) -> Option<Article> {
     let mut author = d.author;
     let mut source = d.source;
     let mut editor = None;
-    let (body, citations, headings, truncated) = match nonblank.as_slice() {
-        [one] if summary_candidate(one).is_some() => {
-            let (text, cut) = summary_candidate(one).unwrap_or((one, false));
-            match summary::parse(text) {
-                Some(s) => {
-                    let (body, cites, heads) = s.render();
-                    (body, cites, heads, cut)
-                }
-                None => prose_body(&lines, &mut author, &mut source, &mut editor),
-            }
+    let single = match nonblank.as_slice() {
+        [one] => summary_candidate(one),
+        _ => None,
+    };
+    let summary = single.and_then(|(text, cut)| summary::parse(text).map(|s| (s, cut)));
+    let (body, citations, headings, truncated) = match summary {
+        Some((s, cut)) => {
+            let (body, cites, heads) = s.render();
+            (body, cites, heads, cut)
         }
-        _ => prose_body(&lines, &mut author, &mut source, &mut editor),
+        None => prose_body(&lines, &mut author, &mut source, &mut editor),
     };
     let known = source.as_deref().and_then(outlet);
     let source_zh = known.map(|o| o.zh.to_string()).or_else(|| {
