@@ -223,6 +223,18 @@ pub(crate) fn open(
         .map_err(|e| IndexError::NotWritable(root.clone(), e.to_string()))?;
     let mut report = UpdateReport::default();
 
+    // The quick check needs no lock when it finds nothing to do: a generation is never
+    // changed in a way that a reader could see half done. One-shot commands run side by side
+    // then neither wait nor warn about each other.
+    if opts.quick
+        && !opts.rebuild
+        && !opts.verify
+        && let Ok(live) = open_live(&root)
+        && corpus.folders_unchanged(&live.state.dirs)
+    {
+        return Ok((finish(live, &mut report, started), report));
+    }
+
     let _lock = match UpdateLock::try_acquire(&root)? {
         Some(lock) => lock,
         None => {
