@@ -298,15 +298,19 @@ pub(crate) fn open(
         let index = finish(l, &mut report, started);
         return Ok((index, report));
     }
-    // Added or changed files need jieba's dictionary (~100 ms to load): load it while the
-    // corpus is scanned. Searching needs it as well, so the work is seldom wasted.
-    std::thread::spawn(analyzer::warm_up);
-    // A folder whose time changed has had a file added, removed or replaced: an update is
-    // likely, so its link table is read while the corpus is scanned.
-    let ahead = live
+    // With no index, or a folder whose time changed (a file added, removed or replaced),
+    // files are about to be parsed and indexed. What that needs is made ready while the
+    // corpus is scanned: jieba's dictionary (~100 ms to load), the taggers' automata and
+    // the link table. (A file edited in place does not change its folder's time; the update
+    // then loads them as it goes.)
+    let changed = live
         .as_ref()
-        .filter(|l| !corpus.folders_unchanged(&l.state.dirs))
-        .map(|l| links::prefetch(&l.dir, l.state_no));
+        .filter(|l| !corpus.folders_unchanged(&l.state.dirs));
+    if live.is_none() || changed.is_some() {
+        std::thread::spawn(analyzer::warm_up);
+        std::thread::spawn(crate::tagging::warm_up);
+    }
+    let ahead = changed.map(|l| links::prefetch(&l.dir, l.state_no));
     // The checksum pass reads every index file: done while the corpus is scanned.
     let checksums = live.as_ref().filter(|_| opts.verify).map(|l| {
         let index = l.index.clone();

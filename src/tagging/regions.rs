@@ -26,6 +26,11 @@ pub struct RegionInput<'a> {
     pub place: Option<&'a str>,
 }
 
+/// Builds the place-name automaton now rather than in the first article tagged.
+pub fn warm_up() {
+    matcher::warm_up();
+}
+
 /// English names of the provinces the article is about, most salient first; empty for a
 /// national story or one that names no place.
 pub fn tag_regions(input: &RegionInput) -> Vec<&'static str> {

@@ -73,6 +73,11 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     }
 });
 
+/// Builds the keyword automaton now rather than in the first article tagged.
+pub fn warm_up() {
+    LazyLock::force(&TABLES);
+}
+
 /// The 21 sectors, in SPEC §4 order.
 pub fn sectors() -> &'static [Sector] {
     &TABLES.sectors

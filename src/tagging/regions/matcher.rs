@@ -33,6 +33,11 @@ struct Matcher {
 
 static MATCHER: LazyLock<Matcher> = LazyLock::new(build);
 
+/// Builds the automaton now rather than on first use.
+pub(crate) fn warm_up() {
+    LazyLock::force(&MATCHER);
+}
+
 /// Spelling variants of a name as it may appear in text.
 fn variants(name: &str) -> Vec<String> {
     if name.chars().any(is_han) {
