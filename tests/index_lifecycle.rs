@@ -203,6 +203,35 @@ fn sample_corpus_indexes() {
 }
 
 #[test]
+fn quick_opens_of_the_built_sample_need_no_update_lock() {
+    let data = tempfile::tempdir().unwrap();
+    let sample = chanjiao::index::CorpusSet::sample();
+    let (index, _) =
+        chanjiao::index::Index::open(data.path(), &sample, OpenOptions::default(), &mut |_| {})
+            .unwrap();
+    let n = index.len();
+    let root = index.dir().parent().unwrap().to_path_buf();
+    drop(index);
+    // Another process holds the update lock: a one-shot command on the unchanged sample
+    // neither waits nor says that the index is being updated.
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(root.join("lock"))
+        .unwrap();
+    fs4::fs_std::FileExt::lock_exclusive(&lock).unwrap();
+    let quick = OpenOptions {
+        quick: true,
+        ..Default::default()
+    };
+    let (index, report) =
+        chanjiao::index::Index::open(data.path(), &sample, quick, &mut |_| {}).unwrap();
+    assert!(!report.read_only, "{report:?}");
+    assert!(report.notices.is_empty(), "{report:?}");
+    assert_eq!(index.len(), n);
+    fs4::fs_std::FileExt::unlock(&lock).unwrap();
+}
+
+#[test]
 fn facet_counts_are_disjunctive() {
     let corpus = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
