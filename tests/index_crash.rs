@@ -323,12 +323,7 @@ fn while_another_process_updates_the_last_index_is_served_read_only() {
     let n = index.len();
     let root = index.dir().parent().unwrap().to_path_buf();
     drop(index);
-    // Hold the update lock as another process would.
-    let lock = std::fs::OpenOptions::new()
-        .write(true)
-        .open(root.join("lock"))
-        .unwrap();
-    fs4::fs_std::FileExt::lock_exclusive(&lock).unwrap();
+    let lock = hold_update_lock(&root);
     // Let the "other process" have changed the corpus: we must not wait for it.
     write(
         corpus.path(),
@@ -340,7 +335,7 @@ fn while_another_process_updates_the_last_index_is_served_read_only() {
     assert!(index.is_read_only());
     assert_eq!(report.notices.len(), 1);
     assert_eq!(index.len(), n);
-    fs4::fs_std::FileExt::unlock(&lock).unwrap();
+    drop(lock);
 }
 
 #[test]

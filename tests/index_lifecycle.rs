@@ -214,11 +214,7 @@ fn quick_opens_of_the_built_sample_need_no_update_lock() {
     drop(index);
     // Another process holds the update lock: a one-shot command on the unchanged sample
     // neither waits nor says that the index is being updated.
-    let lock = std::fs::OpenOptions::new()
-        .write(true)
-        .open(root.join("lock"))
-        .unwrap();
-    fs4::fs_std::FileExt::lock_exclusive(&lock).unwrap();
+    let lock = hold_update_lock(&root);
     let quick = OpenOptions {
         quick: true,
         ..Default::default()
@@ -228,7 +224,7 @@ fn quick_opens_of_the_built_sample_need_no_update_lock() {
     assert!(!report.read_only, "{report:?}");
     assert!(report.notices.is_empty(), "{report:?}");
     assert_eq!(index.len(), n);
-    fs4::fs_std::FileExt::unlock(&lock).unwrap();
+    drop(lock);
 }
 
 #[test]

@@ -24,6 +24,16 @@ pub fn open_with(data: &Path, corpus: &Path, opts: OpenOptions) -> (Index, Updat
     Index::open(data, &CorpusSet::paths([corpus]), opts, &mut |_| {}).unwrap()
 }
 
+/// Holds an index's update lock as another process would, until the file is dropped.
+pub fn hold_update_lock(index_root: &Path) -> std::fs::File {
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(index_root.join("lock"))
+        .unwrap();
+    fs4::fs_std::FileExt::lock_exclusive(&lock).unwrap();
+    lock
+}
+
 pub fn titles(index: &Index, q: &str) -> Vec<String> {
     let mut req = SearchRequest::new(q);
     req.limit = 100;
