@@ -15,9 +15,7 @@ fn reader_runs_in_a_terminal() {
     let data = tempfile::tempdir().unwrap();
     let mut run = Session::start(data.path(), &[], &[]);
     // The reader opens on the embedded sample corpus.
-    let first = run
-        .screen
-        .wait_for(&["文章 Articles", "ready", "sort: relevance"]);
+    let first = run.screen.wait_for_articles(&["sort: relevance"]);
     assert!(
         run.screen.alternate(),
         "the reader uses the alternate screen"
@@ -56,8 +54,7 @@ fn reader_runs_in_a_terminal() {
 fn marks_views_and_the_session_outlive_the_reader() {
     let data = tempfile::tempdir().unwrap();
     let mut run = Session::start(data.path(), &[], &[]);
-    run.screen
-        .wait_for(&["文章 Articles", "ready", "未读 Unread"]);
+    run.screen.wait_for_articles(&["未读 Unread"]);
     // Star the first article, search, save the view, quit.
     run.send("*");
     let starred = run.screen.wait_for(&["•*"]);
@@ -120,9 +117,7 @@ fn o_hands_the_terminal_to_the_pager_and_takes_it_back() {
     let pager = format!("{} {}", script.display(), paged.display());
     let data = tempfile::tempdir().unwrap();
     let mut s = Session::start(data.path(), &[], &[("PAGER", pager.as_str())]);
-    let first = s
-        .screen
-        .wait_for(&["文章 Articles", "ready", "正文 Article"]);
+    let first = s.screen.wait_for_articles(&["正文 Article"]);
     std::thread::sleep(Duration::from_millis(300));
 
     s.send("o");

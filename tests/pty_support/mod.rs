@@ -40,6 +40,17 @@ impl Screen {
     }
 }
 
+impl Screen {
+    /// Waits until the index is ready and the first article is listed and selected (the
+    /// status line says `ready` a moment before the first results arrive; keys that act on
+    /// the selected article do nothing until then), and the screen shows all of `more`.
+    pub fn wait_for_articles(&self, more: &[&str]) -> String {
+        let mut needles = vec!["ready", "文章 Articles  1/"];
+        needles.extend_from_slice(more);
+        self.wait_for(&needles)
+    }
+}
+
 /// The binary running in a pseudo-terminal.
 pub struct Session {
     pub screen: Screen,
