@@ -13,6 +13,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset};
+use rustc_hash::FxHashSet;
 
 use crate::article::Article;
 
@@ -220,21 +221,20 @@ impl LinkTable {
             }
         }
         let fresh_keys: Vec<Vec<u64>> = self.entries[base..].iter().map(Entry::keys).collect();
-        // Sorted, and searched by halving: few keys, looked up for every entry.
-        let mut touched: Vec<u64> = leaving.keys().copied().collect();
+        // Looked up for every key of every entry: a hash set with a cheap hash.
+        let mut touched: FxHashSet<u64> = leaving.keys().copied().collect();
         touched.extend(fresh_keys.iter().flatten());
-        touched.sort_unstable();
-        touched.dedup();
-        let touches = |k: &u64| touched.binary_search(k).is_ok();
-        // Posting lists of the touched keys, over the entries now in the table.
+        // Posting lists of the touched keys, over the entries now in the table (an entry
+        // once per key, though a key may stand in more than one of its lists).
         let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
         for (i, e) in self.entries[..base].iter().enumerate() {
-            let hit = [&e.figures, &e.title, &e.lead]
-                .iter()
-                .any(|l| l.iter().any(touches));
-            if hit {
-                for k in e.keys().into_iter().filter(touches) {
-                    postings.entry(k).or_default().push(i as u32);
+            let i = i as u32;
+            for &k in e.figures.iter().chain(&e.title).chain(&e.lead) {
+                if touched.contains(&k) {
+                    let list = postings.entry(k).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
                 }
             }
         }
