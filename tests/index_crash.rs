@@ -259,16 +259,9 @@ fn a_command_that_finds_damage_rebuilds_and_answers() {
 #[test]
 fn a_truncated_or_missing_file_is_caught_without_verification() {
     for mode in ["truncate", "remove-meta", "garble-meta"] {
-        let corpus = tempfile::tempdir().unwrap();
-        synth_corpus(corpus.path(), 200, 5);
-        let data = tempfile::tempdir().unwrap();
-        let (index, _) = open(data.path(), corpus.path());
-        let expected = index.len();
-        let dir = index.dir().to_path_buf();
-        drop(index);
-        match mode {
+        let (corpus, data, expected, _) = built_then(|dir| match mode {
             "truncate" => {
-                let victim = largest_file(&dir, "store");
+                let victim = largest_file(dir, "store");
                 let f = std::fs::OpenOptions::new()
                     .write(true)
                     .open(&victim)
@@ -277,7 +270,7 @@ fn a_truncated_or_missing_file_is_caught_without_verification() {
             }
             "remove-meta" => std::fs::remove_file(dir.join("meta.json")).unwrap(),
             _ => std::fs::write(dir.join("meta.json"), b"{ not json").unwrap(),
-        }
+        });
         let (index, report) = open(data.path(), corpus.path());
         assert_eq!(report.rebuilt, Some(RebuildReason::Damaged), "{mode}");
         assert_eq!(index.len(), expected, "{mode}");
