@@ -451,3 +451,53 @@ fn screen_with_marks_and_views() {
     assert!(text.contains("• ") && text.contains("*"), "{text}");
     assert_snapshot!("reading_marks", text);
 }
+
+#[test]
+fn keys_that_need_an_article_say_so_before_the_list_arrives() {
+    use chanjiao::tui::strings;
+    use chanjiao::tui::update::update;
+    use chanjiao::tui::{Action, App};
+    let mut app = App::new();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    for action in [
+        Action::OpenArticle,
+        Action::ToggleStar,
+        Action::ToggleRead,
+        Action::NextUnread,
+        Action::OpenInPager,
+    ] {
+        app.reading.notice = None;
+        let fx = update(&mut app, action.clone());
+        assert!(fx.is_empty(), "{action:?} asked for {fx:?}");
+        assert_eq!(
+            app.reading.notice.as_deref(),
+            Some(strings::LIST_LOADING),
+            "{action:?}"
+        );
+    }
+    // Once the list is there, the notice goes and the keys act.
+    let mut h = Harness::with_app(app, sample(), 100, 30);
+    assert_eq!(h.app.reading.notice, None);
+    h.press(KeyCode::Char('*'));
+    assert!(h.app.reading.marks.is_starred(&selected_id(&h)));
+}
+
+#[test]
+fn keys_that_need_an_article_say_when_nothing_matches() {
+    let mut h = reader(100, 30);
+    h.press(KeyCode::Char('/'));
+    h.type_str("zzqqxxnothing");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.results.total, 0);
+    h.press(KeyCode::Char('*'));
+    assert_eq!(
+        h.app.reading.notice.as_deref(),
+        Some(chanjiao::tui::strings::NO_ARTICLE)
+    );
+}

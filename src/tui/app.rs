@@ -16,6 +16,7 @@ use super::layout::{self, Areas, Panel};
 use super::reading::Reading;
 use super::sidebar::Sidebar;
 use super::stats::StatsView;
+use super::strings;
 use super::theme::Theme;
 
 /// How many rows one search fetches around the selection.
@@ -204,6 +205,18 @@ impl App {
     /// The selected row, when loaded.
     pub fn selected_row(&self) -> Option<&Row> {
         self.results.row(self.list.selected)
+    }
+
+    /// Why no row is selected, for a key that acts on one: the first results have not
+    /// arrived, the list is empty, or the selected row's window is still on its way.
+    pub fn why_no_selection(&self) -> &'static str {
+        if !self.results.received {
+            strings::LIST_LOADING
+        } else if self.results.total == 0 {
+            strings::NO_ARTICLE
+        } else {
+            strings::STILL_LOADING
+        }
     }
 
     pub fn is_ready(&self) -> bool {

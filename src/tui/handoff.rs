@@ -25,7 +25,7 @@ pub fn article_under_cursor(app: &App) -> Result<Arc<Article>, &'static str> {
         return Err(if app.selected_row().is_some() {
             strings::STILL_LOADING
         } else {
-            strings::NO_ARTICLE
+            app.why_no_selection()
         });
     };
     let shows_selection = app.selected_row().is_some_and(|r| r.id == a.id);

@@ -52,6 +52,7 @@ pub const STATS_SOURCES: &str = " 来源 Top sources ";
 pub const STATS_HINT: &str = " Tab chart · Enter filter · t back ";
 pub const NO_ARTICLE: &str = "no article selected";
 pub const STILL_LOADING: &str = "the article is still loading: try again";
+pub const LIST_LOADING: &str = "the list is still loading: try again in a moment";
 pub const EXPORTING: &str = "exporting…";
 pub const COPIED: &str = "copied the article to the clipboard (OSC 52)";
 pub const COPIED_PART: &str = "copied the start of the article to the clipboard";

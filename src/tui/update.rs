@@ -16,6 +16,7 @@ use super::handoff;
 use super::layout::{self, Panel};
 use super::sidebar::{self, Entry, Facet};
 use super::stats_update;
+use super::strings;
 use super::{marking, reading, reading_sidebar, session, views};
 
 /// Rows from the edge of the loaded window at which the next window is fetched.
@@ -100,6 +101,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 refresh_view(app);
                 fx.extend(open_selected(app));
                 fx.extend(marking::opened(app));
+            } else {
+                app.reading.notice = Some(app.why_no_selection().to_string());
             }
         }
         Action::ClearFilters => {
@@ -271,6 +274,10 @@ fn searched(
         }
     };
     app.error = None;
+    // "Still loading" is answered now.
+    if app.reading.notice.as_deref() == Some(strings::LIST_LOADING) {
+        app.reading.notice = None;
+    }
     app.results = Results {
         rows: resp.rows,
         offset: resp.offset,
