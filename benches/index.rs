@@ -1,7 +1,8 @@
 //! Index benchmarks over a synthetic corpus (`chanjiao::synth`): full build, adding one file,
 //! opening a built index, and Chinese / English / filtered queries. The jieba floor (cutting
 //! all the corpus text with `cut_for_search` on every core) is measured alongside so the
-//! build can be compared with it on the same machine.
+//! build can be compared with it on the same machine, and so is tantivy with jieba and
+//! nothing else, the least any positional jieba index of the corpus costs.
 //!
 //! `cargo bench --bench index` runs at 10k articles; `CHANJIAO_BENCH_100K=1` adds 100k.
 //! Corpora are generated once into the system temp dir and reused.
@@ -87,6 +88,51 @@ fn jieba_floor(files: &Path) -> Duration {
     start.elapsed()
 }
 
+/// What tantivy alone costs with jieba: every corpus file as one document of one text field
+/// (tantivy-jieba in search mode, positions kept), written with the threads and memory of a
+/// full build and committed. No parsing, tagging, stored text or facets: a lower bound for
+/// any build of a positional tantivy index over jieba tokens.
+fn tantivy_jieba_only(files: &Path, dir: &Path) -> Duration {
+    use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+    let texts: Vec<String> = walk(files)
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).expect("index dir");
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(1, 8);
+    let start = Instant::now();
+    let mut schema = Schema::builder();
+    let body = schema.add_text_field(
+        "body",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("jieba")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        ),
+    );
+    let index = tantivy::Index::create_in_dir(dir, schema.build()).expect("create");
+    index
+        .tokenizers()
+        .register("jieba", tantivy_jieba::JiebaTokenizer::new());
+    let mut writer: tantivy::IndexWriter = index
+        .writer_with_num_threads(threads, 384 << 20)
+        .expect("writer");
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    for chunk in texts.chunks(16) {
+        let docs: Vec<_> = chunk
+            .iter()
+            .map(|t| tantivy::indexer::UserOperation::Add(tantivy::doc!(body => t.as_str())))
+            .collect();
+        writer.run(docs).expect("add");
+    }
+    writer.commit().expect("commit");
+    start.elapsed()
+}
+
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -113,6 +159,16 @@ fn bench(c: &mut Criterion) {
         g.bench_function("jieba_floor", |b| {
             b.iter_custom(|iters| (0..iters).map(|_| jieba_floor(&files)).sum())
         });
+
+        let bare = tempfile::tempdir().expect("tempdir");
+        g.bench_function("tantivy_jieba_only", |b| {
+            b.iter_custom(|iters| {
+                (0..iters)
+                    .map(|_| tantivy_jieba_only(&files, &bare.path().join("index")))
+                    .sum()
+            })
+        });
+        drop(bare);
 
         let data = tempfile::tempdir().expect("tempdir");
         g.bench_function("full_build", |b| {
