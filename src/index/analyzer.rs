@@ -161,20 +161,27 @@ impl Default for WordNormalizer {
 
 impl WordNormalizer {
     pub fn normalize(&mut self, word: &str) -> String {
-        self.normalized(word).to_string()
+        self.with_normalized(word, str::to_string)
     }
 
-    fn normalized(&mut self, word: &str) -> &str {
-        if !self.cache.contains_key(word) {
-            if self.cache.len() > 200_000 {
-                self.cache.clear();
-            }
-            let mut stream = self.analyzer.token_stream(word);
-            let mut out = String::new();
-            stream.process(&mut |t: &Token| out.push_str(&t.text));
-            self.cache.insert(word.to_string(), out);
+    /// Calls `f` with the word normalised: one hash look-up for a word seen before, none for
+    /// a number (lower-casing and stemming leave digits as they are).
+    fn with_normalized<R>(&mut self, word: &str, f: impl FnOnce(&str) -> R) -> R {
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            return f(word);
         }
-        self.cache.get(word).map_or("", String::as_str)
+        if let Some(done) = self.cache.get(word) {
+            return f(done);
+        }
+        if self.cache.len() > 200_000 {
+            self.cache.clear();
+        }
+        let mut stream = self.analyzer.token_stream(word);
+        let mut out = String::new();
+        stream.process(&mut |t: &Token| out.push_str(&t.text));
+        let result = f(&out);
+        self.cache.insert(word.to_string(), out);
+        result
     }
 }
 
@@ -334,15 +341,16 @@ impl Tokenizer for SegmentingTokenizer {
                     }
                 }
             } else {
-                let word = self.words.normalized(piece.text);
-                Self::push(
-                    &mut self.tokens,
-                    &mut len,
-                    word,
-                    piece.start,
-                    piece.start + piece.text.len(),
-                    piece.position,
-                );
+                self.words.with_normalized(piece.text, |word| {
+                    Self::push(
+                        &mut self.tokens,
+                        &mut len,
+                        word,
+                        piece.start,
+                        piece.start + piece.text.len(),
+                        piece.position,
+                    )
+                });
             }
         }
         SegmentedStream {
@@ -401,5 +409,20 @@ mod tests {
         let words: Vec<&str> = t.iter().map(|(w, _)| w.as_str()).collect();
         assert_eq!(words, ["train", "skill", "worker"]);
         assert_eq!(WordNormalizer::default().normalize("Workers"), "worker");
+    }
+
+    #[test]
+    fn the_cache_and_the_number_shortcut_change_nothing() {
+        let mut cached = WordNormalizer::default();
+        for word in [
+            "2025", "0", "5G", "COVID19", "Robotics", "robotics", "2025", "Robotics",
+        ] {
+            let mut fresh = word_analyzer();
+            let mut plain = String::new();
+            fresh
+                .token_stream(word)
+                .process(&mut |t: &Token| plain.push_str(&t.text));
+            assert_eq!(cached.normalize(word), plain, "{word}");
+        }
     }
 }
