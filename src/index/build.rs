@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::time::Instant;
 
 use tantivy::indexer::{NoMergePolicy, UserOperation};
 use tantivy::schema::Value;
@@ -174,9 +175,15 @@ fn commit(
                 total,
             });
             s.spawn(move || {
+                let t = Instant::now();
                 let table = work()?;
+                let linked = t.elapsed();
                 links::save(dir, n, &table)
                     .map_err(|e| IndexError::Io(links::links_path(dir, n), e.to_string()))?;
+                tracing::debug!(
+                    "linked duplicates in {linked:.2?}, saved the link table in {:.2?}",
+                    t.elapsed() - linked
+                );
                 let stories = super::stories::from_groups(&table);
                 // Freeing a table of 100k entries takes tens of milliseconds: not on the way
                 // to the commit.
@@ -184,7 +191,9 @@ fn commit(
                 Ok::<_, IndexError>(stories)
             })
         });
+        let t = Instant::now();
         let prepared = writer.prepare_commit().map_err(tantivy_err(dir));
+        tracing::debug!("tantivy prepared its commit in {:.2?}", t.elapsed());
         if let Some(h) = linker {
             state.stories = h.join().map_err(|_| {
                 IndexError::Corrupt(dir.to_path_buf(), "linking duplicates failed".into())
@@ -196,6 +205,7 @@ fn commit(
             total: 0,
         });
         let mut prepared = prepared?;
+        let t = Instant::now();
         state
             .save(dir, n)
             .map_err(|e| IndexError::Io(super::manifest::state_path(dir, n), e.to_string()))?;
@@ -206,7 +216,12 @@ fn commit(
             }
             .to_json(),
         );
+        let saved = t.elapsed();
         prepared.commit().map_err(tantivy_err(dir))?;
+        tracing::debug!(
+            "saved the state in {saved:.2?}, committed in {:.2?}",
+            t.elapsed() - saved
+        );
         Ok(())
     })?;
     writer.wait_merging_threads().map_err(tantivy_err(dir))?;
@@ -460,6 +475,7 @@ pub(crate) fn incremental(
         let total = refs.len();
         let mut done = 0;
         let mut fresh: Vec<Article> = Vec::new();
+        let t = Instant::now();
         parse_parallel(&refs, fields, |r| {
             add_all(&writer, r.docs).map_err(tantivy_err(dir))?;
             state.files.insert(r.label, r.entry);
@@ -472,6 +488,7 @@ pub(crate) fn incremental(
             });
             Ok(())
         })?;
+        tracing::debug!("parsed {total} files in {:.2?}", t.elapsed());
         let articles = state.files.values().map(|f| f.articles).sum();
         let work = move || relink_update(live, &gone, fresh, ahead);
         relink = Some((articles, Box::new(work) as Box<_>));

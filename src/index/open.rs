@@ -322,6 +322,11 @@ pub(crate) fn open(
         total: 0,
     });
     let scan = corpus.scan();
+    tracing::debug!(
+        "listed {} corpus files {:.2?} after the start",
+        scan.files.len(),
+        started.elapsed()
+    );
     report.skipped = scan.skipped.clone();
     let files = scan.files.clone();
     let dirs = scan.dirs.clone();
@@ -336,6 +341,10 @@ pub(crate) fn open(
                 Some(why) => Err(why),
                 None => live.state.load_files(&live.dir, live.state_no),
             };
+            tracing::debug!(
+                "checked the index {:.2?} after the start",
+                started.elapsed()
+            );
             if let Err(why) = usable {
                 // Without its manifest the index cannot be kept fresh: rebuild it.
                 let aside = move_aside(&root, &live.dir);
