@@ -219,6 +219,11 @@ impl App {
         }
     }
 
+    /// Puts [`App::why_no_selection`] in the status bar.
+    pub fn say_why_no_selection(&mut self) {
+        self.reading.notice = Some(self.why_no_selection().to_string());
+    }
+
     pub fn is_ready(&self) -> bool {
         matches!(self.load, Load::Ready { .. })
     }

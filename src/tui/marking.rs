@@ -49,7 +49,7 @@ pub fn opened(app: &mut App) -> Vec<Effect> {
 
 pub fn toggle_read(app: &mut App) -> Vec<Effect> {
     let Some(id) = app.selected_row().map(|r| r.id.clone()) else {
-        app.reading.notice = Some(app.why_no_selection().to_string());
+        app.say_why_no_selection();
         return Vec::new();
     };
     let read = !app.reading.marks.is_read(&id);
@@ -58,7 +58,7 @@ pub fn toggle_read(app: &mut App) -> Vec<Effect> {
 
 pub fn toggle_star(app: &mut App) -> Vec<Effect> {
     let Some(id) = app.selected_row().map(|r| r.id.clone()) else {
-        app.reading.notice = Some(app.why_no_selection().to_string());
+        app.say_why_no_selection();
         return Vec::new();
     };
     let starred = !app.reading.marks.is_starred(&id);
@@ -78,7 +78,7 @@ pub fn toggle_star(app: &mut App) -> Vec<Effect> {
 /// `u`: the next unread article after the selection.
 pub fn next_unread(app: &mut App) -> Vec<Effect> {
     if !app.results.received {
-        app.reading.notice = Some(app.why_no_selection().to_string());
+        app.say_why_no_selection();
         return Vec::new();
     }
     let open = app.focus == Panel::Detail;

@@ -102,7 +102,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 fx.extend(open_selected(app));
                 fx.extend(marking::opened(app));
             } else {
-                app.reading.notice = Some(app.why_no_selection().to_string());
+                app.say_why_no_selection();
             }
         }
         Action::ClearFilters => {
