@@ -22,11 +22,7 @@ const PAGER_WIDTH: u16 = 100;
 /// the list's selection. Else a message saying why there is none.
 pub fn article_under_cursor(app: &App) -> Result<Arc<Article>, &'static str> {
     let Some(a) = &app.detail.article else {
-        return Err(if app.selected_row().is_some() {
-            strings::STILL_LOADING
-        } else {
-            app.why_no_selection()
-        });
+        return Err(app.why_no_selection());
     };
     let shows_selection = app.selected_row().is_some_and(|r| r.id == a.id);
     if app.focus == Panel::Detail || shows_selection {
