@@ -64,14 +64,9 @@ fn open(data: &Path, files: &Path, rebuild: bool) -> Index {
 
 /// All corpus text cut with jieba search mode on every core: the floor for a build.
 fn jieba_floor(files: &Path) -> Duration {
-    let texts: Vec<String> = walk(files)
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
+    let texts = corpus_texts(files);
     let jieba = jieba_rs::Jieba::new();
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2);
+    let threads = threads();
     let start = Instant::now();
     std::thread::scope(|s| {
         for chunk in texts.chunks(texts.len().div_ceil(threads).max(1)) {
@@ -94,16 +89,9 @@ fn jieba_floor(files: &Path) -> Duration {
 /// any build of a positional tantivy index over jieba tokens.
 fn tantivy_jieba_only(files: &Path, dir: &Path) -> Duration {
     use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-    let texts: Vec<String> = walk(files)
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
+    let texts = corpus_texts(files);
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).expect("index dir");
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
-        .clamp(1, 8);
     let start = Instant::now();
     let mut schema = Schema::builder();
     let body = schema.add_text_field(
@@ -119,7 +107,7 @@ fn tantivy_jieba_only(files: &Path, dir: &Path) -> Duration {
         .tokenizers()
         .register("jieba", tantivy_jieba::JiebaTokenizer::new());
     let mut writer: tantivy::IndexWriter = index
-        .writer_with_num_threads(threads, 384 << 20)
+        .writer_with_num_threads(threads(), 384 << 20)
         .expect("writer");
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     for chunk in texts.chunks(16) {
@@ -131,6 +119,22 @@ fn tantivy_jieba_only(files: &Path, dir: &Path) -> Duration {
     }
     writer.commit().expect("commit");
     start.elapsed()
+}
+
+/// Every corpus file's text, read before the timed part of a bench.
+fn corpus_texts(files: &Path) -> Vec<String> {
+    walk(files)
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// The threads a full build uses (one per core, at most 8).
+fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(1, 8)
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
