@@ -155,10 +155,12 @@ type Relink<'a> = (
 
 /// Commits the writer's work with a payload naming state `n`, after saving that state.
 ///
-/// When there is `relink` work, duplicates are linked and the link table saved on a thread of
-/// their own while tantivy flushes its segments (`prepare_commit`); the stories go into the
-/// state. Both files are saved before the commit that names their number, so a
-/// kill at any moment leaves either the previous commit or this one, each with its files.
+/// When there is `relink` work, duplicates are linked on a thread of their own while tantivy
+/// flushes its segments (`prepare_commit`); the stories go into the state, which is saved
+/// before the commit that names its number, so a kill at any moment leaves either the
+/// previous commit or this one, each with its state. The link table is a cache that checks
+/// itself: it is written while the state is saved and the commit goes ahead, and one that a
+/// kill cut short is rebuilt by the next update.
 fn commit(
     dir: &Path,
     mut writer: IndexWriter<TantivyDocument>,
@@ -176,29 +178,37 @@ fn commit(
             });
             s.spawn(move || {
                 let t = Instant::now();
-                let table = work()?;
-                let linked = t.elapsed();
-                links::save(dir, n, &table)
-                    .map_err(|e| IndexError::Io(links::links_path(dir, n), e.to_string()))?;
-                tracing::debug!(
-                    "linked duplicates in {linked:.2?}, saved the link table in {:.2?}",
-                    t.elapsed() - linked
-                );
+                let table = std::sync::Arc::new(work()?);
+                tracing::debug!("linked duplicates in {:.2?}", t.elapsed());
+                let saving = std::sync::Arc::clone(&table);
+                let saver = s.spawn(move || {
+                    let t = Instant::now();
+                    let saved = links::save(dir, n, &saving);
+                    tracing::debug!("saved the link table in {:.2?}", t.elapsed());
+                    // Freeing a table of 100k entries takes tens of milliseconds: not on
+                    // the way out.
+                    std::thread::spawn(move || drop(saving));
+                    saved
+                });
                 let stories = super::stories::from_groups(&table);
-                // Freeing a table of 100k entries takes tens of milliseconds: not on the way
-                // to the commit.
+                tracing::debug!("gathered the stories in {:.2?}", t.elapsed());
                 std::thread::spawn(move || drop(table));
-                Ok::<_, IndexError>(stories)
+                Ok::<_, IndexError>((stories, saver))
             })
         });
         let t = Instant::now();
         let prepared = writer.prepare_commit().map_err(tantivy_err(dir));
         tracing::debug!("tantivy prepared its commit in {:.2?}", t.elapsed());
-        if let Some(h) = linker {
-            state.stories = h.join().map_err(|_| {
-                IndexError::Corrupt(dir.to_path_buf(), "linking duplicates failed".into())
-            })??;
-        }
+        let saver = match linker {
+            Some(h) => {
+                let (stories, saver) = h.join().map_err(|_| {
+                    IndexError::Corrupt(dir.to_path_buf(), "linking duplicates failed".into())
+                })??;
+                state.stories = stories;
+                Some(saver)
+            }
+            None => None,
+        };
         progress(Progress {
             phase: Phase::Committing,
             done: 0,
@@ -222,6 +232,16 @@ fn commit(
             "saved the state in {saved:.2?}, committed in {:.2?}",
             t.elapsed() - saved
         );
+        // Without its link table the next update links every article afresh: slower, but
+        // nothing is lost, so a failure to write it is only logged.
+        match saver.map(|h| h.join()) {
+            Some(Ok(Err(e))) => tracing::warn!(
+                "could not save the link table {}: {e}",
+                links::links_path(dir, n).display()
+            ),
+            Some(Err(_)) => tracing::warn!("saving the link table failed"),
+            _ => {}
+        }
         Ok(())
     })?;
     writer.wait_merging_threads().map_err(tantivy_err(dir))?;

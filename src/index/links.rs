@@ -1,6 +1,8 @@
 //! The link table of a state (`chanjiao-links-N.bin` beside `chanjiao-state-N.json`): what
-//! linking duplicates needs to take in a change without reading every stored article. Like
-//! the state file it is written before the commit that names its number.
+//! linking duplicates needs to take in a change without reading every stored article. It is
+//! only a cache: it is written while the commit that names its number goes ahead, without
+//! waiting for the disk, and a table that is missing or fails its checksum is rebuilt from
+//! the stored articles.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -11,7 +13,7 @@ use tantivy::{DocSet, IndexReader, TERMINATED, TantivyDocument, Term};
 use crate::article::Article;
 use crate::tagging::duplicates::{self, LinkTable};
 
-use super::paths::write_atomic;
+use super::paths::write_unsynced;
 use super::schema::Fields;
 
 pub fn links_path(dir: &Path, n: u64) -> PathBuf {
@@ -42,7 +44,7 @@ impl Prefetch {
 }
 
 pub(crate) fn save(dir: &Path, n: u64, table: &LinkTable) -> std::io::Result<()> {
-    write_atomic(&links_path(dir, n), &duplicates::encode(table))
+    write_unsynced(&links_path(dir, n), |w| duplicates::encode_to(table, w))
 }
 
 /// Gives state `to` the link table of state `from` when nothing was relinked (a hard link,
@@ -53,7 +55,7 @@ pub(crate) fn carry(dir: &Path, from: u64, to: u64) {
     if std::fs::hard_link(&old, &new).is_err()
         && let Ok(bytes) = std::fs::read(&old)
     {
-        let _ = write_atomic(&new, &bytes);
+        let _ = write_unsynced(&new, |w| w.write_all(&bytes));
     }
 }
 

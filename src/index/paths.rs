@@ -39,6 +39,24 @@ pub fn ensure_writable_dir(dir: &Path) -> Result<(), IndexError> {
     written.map_err(|e| IndexError::NotWritable(dir.to_path_buf(), e.to_string()))
 }
 
+/// Writes a file through `fill` into a temporary sibling renamed over the target, without
+/// waiting for the disk: for files that check themselves when read (a crash may leave them
+/// cut short), such as caches. On failure the target is as it was and the temporary file
+/// is gone.
+pub fn write_unsynced(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let written = fs::File::create(&tmp)
+        .and_then(|mut f| fill(&mut f))
+        .and_then(|()| fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written
+}
+
 /// Writes a file atomically: a temporary sibling, synced, then renamed over the target.
 /// On failure the target is as it was and the temporary file is gone.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

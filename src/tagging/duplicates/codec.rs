@@ -3,81 +3,154 @@
 //! Layout: the magic `CJLINKS` and a format byte; the file labels; the entries (id, file
 //! number, date as seconds, nanoseconds and offset, folded outlet, figures, title terms,
 //! lead sketch); the candidate pairs (two entry numbers and a linked byte); the document
-//! frequencies (corpus size, exact flag, term and frequency). Strings and lists carry a `u32`
-//! length first.
+//! frequencies (corpus size, exact flag, term and frequency); last, a blake3 hash of all
+//! that came before. Strings and lists carry a `u32` length first.
+//!
+//! The hash lets the table be written without waiting for the disk: a copy cut short or
+//! garbled by a crash is refused as a whole, and the table is then rebuilt from the index.
+
+use std::io::Write;
 
 use chrono::{DateTime, FixedOffset};
 
 use super::similarity::Frequencies;
 use super::table::{Entry, LinkTable, Verdict};
 
-const MAGIC: &[u8; 8] = b"CJLINKS\x01";
+const MAGIC: &[u8; 8] = b"CJLINKS\x02";
 
+/// Length of the trailing hash.
+const HASH_LEN: usize = 32;
+
+/// The table as bytes, for tests and small tables; [`encode_to`] streams it.
 pub fn encode(t: &LinkTable) -> Vec<u8> {
-    let mut out = Vec::with_capacity(64 + t.entries.len() * 320 + t.freq.df.len() * 12);
-    out.extend_from_slice(MAGIC);
-    put_u32(&mut out, t.files.len());
-    for f in &t.files {
-        put_str(&mut out, f);
-    }
-    put_u32(&mut out, t.entries.len());
-    for e in &t.entries {
-        put_str(&mut out, &e.id);
-        out.extend_from_slice(&e.file.to_le_bytes());
-        match e.published {
-            Some(d) => {
-                out.push(1);
-                out.extend_from_slice(&d.timestamp().to_le_bytes());
-                out.extend_from_slice(&d.timestamp_subsec_nanos().to_le_bytes());
-                out.extend_from_slice(&d.offset().local_minus_utc().to_le_bytes());
-            }
-            None => out.push(0),
-        }
-        match &e.outlet {
-            Some(o) => {
-                out.push(1);
-                put_str(&mut out, o);
-            }
-            None => out.push(0),
-        }
-        for list in [&e.figures, &e.title, &e.lead] {
-            put_u32(&mut out, list.len());
-            for k in list {
-                out.extend_from_slice(&k.to_le_bytes());
-            }
-        }
-    }
-    put_u32(&mut out, t.pairs.len());
-    for v in &t.pairs {
-        out.extend_from_slice(&v.a.to_le_bytes());
-        out.extend_from_slice(&v.b.to_le_bytes());
-        out.push(u8::from(v.linked));
-    }
-    out.extend_from_slice(&t.freq.n.to_le_bytes());
-    out.push(u8::from(t.freq.exact));
-    put_u32(&mut out, t.freq.df.len());
-    for (k, d) in &t.freq.df {
-        out.extend_from_slice(&k.to_le_bytes());
-        out.extend_from_slice(&d.to_le_bytes());
-    }
+    let mut out = Vec::new();
+    // Writing to a vector cannot fail.
+    let _ = encode_to(t, &mut out);
     out
 }
 
-fn put_u32(out: &mut Vec<u8>, n: usize) {
-    out.extend_from_slice(&(n as u32).to_le_bytes());
+/// Writes the table to `w` a chunk at a time, hashing as it goes: a table of 100k entries
+/// is about 30 MB, and building it whole in memory first costs as much again in page faults.
+pub fn encode_to(t: &LinkTable, w: &mut dyn Write) -> std::io::Result<()> {
+    let mut out = Sink::new(w);
+    out.put(MAGIC);
+    out.len(t.files.len());
+    for f in &t.files {
+        out.str(f);
+    }
+    out.len(t.entries.len());
+    for e in &t.entries {
+        out.str(&e.id);
+        out.put(&e.file.to_le_bytes());
+        match e.published {
+            Some(d) => {
+                out.put(&[1]);
+                out.put(&d.timestamp().to_le_bytes());
+                out.put(&d.timestamp_subsec_nanos().to_le_bytes());
+                out.put(&d.offset().local_minus_utc().to_le_bytes());
+            }
+            None => out.put(&[0]),
+        }
+        match &e.outlet {
+            Some(o) => {
+                out.put(&[1]);
+                out.str(o);
+            }
+            None => out.put(&[0]),
+        }
+        for list in [&e.figures, &e.title, &e.lead] {
+            out.len(list.len());
+            for k in list {
+                out.put(&k.to_le_bytes());
+            }
+        }
+    }
+    out.len(t.pairs.len());
+    for v in &t.pairs {
+        out.put(&v.a.to_le_bytes());
+        out.put(&v.b.to_le_bytes());
+        out.put(&[u8::from(v.linked)]);
+    }
+    out.put(&t.freq.n.to_le_bytes());
+    out.put(&[u8::from(t.freq.exact)]);
+    out.len(t.freq.df.len());
+    for (k, d) in &t.freq.df {
+        out.put(&k.to_le_bytes());
+        out.put(&d.to_le_bytes());
+    }
+    out.finish()
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_u32(out, s.len());
-    out.extend_from_slice(s.as_bytes());
+/// Bytes on their way to a writer through a buffer of [`Sink::CHUNK`] bytes, hashed as each
+/// chunk leaves. The first write error stops further writing and is returned by `finish`.
+struct Sink<'w> {
+    w: &'w mut dyn Write,
+    buf: Vec<u8>,
+    hasher: blake3::Hasher,
+    failed: Option<std::io::Error>,
+}
+
+impl<'w> Sink<'w> {
+    const CHUNK: usize = 1 << 18;
+
+    fn new(w: &'w mut dyn Write) -> Self {
+        Sink {
+            w,
+            buf: Vec::with_capacity(Self::CHUNK + 64),
+            hasher: blake3::Hasher::new(),
+            failed: None,
+        }
+    }
+
+    fn put(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= Self::CHUNK {
+            self.flush();
+        }
+    }
+
+    fn len(&mut self, n: usize) {
+        self.put(&(n as u32).to_le_bytes());
+    }
+
+    fn str(&mut self, s: &str) {
+        self.len(s.len());
+        self.put(s.as_bytes());
+    }
+
+    fn flush(&mut self) {
+        self.hasher.update(&self.buf);
+        if self.failed.is_none()
+            && let Err(e) = self.w.write_all(&self.buf)
+        {
+            self.failed = Some(e);
+        }
+        self.buf.clear();
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        self.flush();
+        let hash = self.hasher.finalize();
+        match self.failed {
+            Some(e) => Err(e),
+            None => self.w.write_all(hash.as_bytes()),
+        }
+    }
 }
 
 /// Reads back what [`encode`] wrote; says what is wrong with anything else.
 pub fn decode(bytes: &[u8]) -> Result<LinkTable, String> {
-    let mut r = Reader { bytes, at: 0 };
-    if r.take(MAGIC.len())? != MAGIC {
+    if bytes.len() < MAGIC.len() + HASH_LEN || !bytes.starts_with(MAGIC) {
         return Err("not a link table of this version".into());
     }
+    let (bytes, hash) = bytes.split_at(bytes.len() - HASH_LEN);
+    if blake3::hash(bytes).as_bytes() != hash {
+        return Err("its checksum does not match: cut short or damaged".into());
+    }
+    let mut r = Reader {
+        bytes,
+        at: MAGIC.len(),
+    };
     let files = (0..r.len()?)
         .map(|_| r.string())
         .collect::<Result<Vec<_>, _>>()?;
@@ -241,5 +314,14 @@ mod tests {
         longer.push(0);
         assert!(decode(&longer).is_err());
         assert!(decode(b"CJLINKS\x00").is_err());
+        let mut flipped = bytes.clone();
+        flipped[bytes.len() / 2] ^= 1;
+        assert!(decode(&flipped).is_err());
+        // A table without its hash, or with a hash that fits what precedes it but a body
+        // that does not parse, is refused too.
+        assert!(decode(&bytes[..bytes.len() - HASH_LEN]).is_err());
+        let mut short = bytes[..bytes.len() - HASH_LEN - 1].to_vec();
+        short.extend_from_slice(blake3::hash(&short).as_bytes());
+        assert!(decode(&short).is_err());
     }
 }

@@ -18,7 +18,7 @@ mod terms;
 
 use crate::article::Article;
 
-pub use codec::{decode, encode};
+pub use codec::{decode, encode, encode_to};
 pub use table::LinkTable;
 
 /// Cosine similarity from which two reports count as one story.
