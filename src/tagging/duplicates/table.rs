@@ -375,13 +375,26 @@ impl LinkTable {
                 parent[ra.max(rb)] = ra.min(rb);
             }
         }
-        let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-        for i in 0..self.entries.len() {
-            let r = root(&mut parent, i);
-            by_root.entry(r).or_default().push(i);
+        let roots: Vec<usize> = (0..parent.len()).map(|i| root(&mut parent, i)).collect();
+        let mut size = vec![0usize; roots.len()];
+        for &r in &roots {
+            size[r] += 1;
         }
-        let mut groups: Vec<Vec<usize>> = by_root.into_values().filter(|m| m.len() > 1).collect();
-        groups.sort_unstable();
+        // Most articles stand alone: only sets of two or more get a list. A set's list is
+        // made when its first member comes up, so the lists come out sorted, in order of
+        // their first members.
+        let mut slot = vec![usize::MAX; roots.len()];
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (i, &r) in roots.iter().enumerate() {
+            if size[r] < 2 {
+                continue;
+            }
+            if slot[r] == usize::MAX {
+                slot[r] = groups.len();
+                groups.push(Vec::with_capacity(size[r]));
+            }
+            groups[slot[r]].push(i);
+        }
         groups
     }
 }
