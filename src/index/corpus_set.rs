@@ -97,25 +97,40 @@ impl CorpusSet {
                 BTreeMap::from([(SAMPLE_STAMP_KEY.to_string(), sample_stamp())]),
             ),
             CorpusSet::Paths(roots) => {
-                let mut files = Vec::new();
-                let mut skipped = Vec::new();
-                let mut dirs = BTreeMap::new();
+                let mut listing = Listing::default();
+                let mut folders = Vec::new();
                 for root in roots {
                     match std::fs::metadata(root) {
                         Ok(m) if m.is_dir() => {
-                            dirs.insert(root.to_string_lossy().into_owned(), mtime_ns(&m));
-                            visit(root, &mut files, &mut skipped, &mut dirs)
+                            listing
+                                .dirs
+                                .push((root.to_string_lossy().into_owned(), mtime_ns(&m)));
+                            folders.push(root.clone());
                         }
                         Ok(m) => {
-                            dirs.insert(root.to_string_lossy().into_owned(), mtime_ns(&m));
-                            files.push(source_file(root.clone(), &m))
+                            listing
+                                .dirs
+                                .push((root.to_string_lossy().into_owned(), mtime_ns(&m)));
+                            listing.files.push(source_file(root.clone(), &m))
                         }
-                        Err(e) => skipped.push(Skipped {
+                        Err(e) => listing.skipped.push(Skipped {
                             file: root.clone(),
                             reason: describe(&e),
                         }),
                     }
                 }
+                while !folders.is_empty() {
+                    folders = listing.take_in(list_folders(&folders));
+                }
+                let Listing {
+                    mut files,
+                    mut skipped,
+                    dirs,
+                    ..
+                } = listing;
+                let dirs = dirs.into_iter().collect();
+                // Threads finish in any order: report in path order.
+                skipped.sort_by(|a, b| a.file.cmp(&b.file));
                 files.sort_unstable_by(|a, b| a.label.cmp(&b.label));
                 files.dedup_by(|a, b| a.label == b.label);
                 (files, skipped, dirs)
@@ -171,19 +186,74 @@ fn source_file(path: PathBuf, m: &std::fs::Metadata) -> SourceFile {
     }
 }
 
+/// What listing some folders found: files, unreadable entries, folders with their times,
+/// and the subfolders still to list.
+#[derive(Default)]
+struct Listing {
+    files: Vec<SourceFile>,
+    skipped: Vec<Skipped>,
+    dirs: Vec<(String, u64)>,
+    subfolders: Vec<PathBuf>,
+}
+
+impl Listing {
+    /// Adds `other`'s findings to these and returns its subfolders.
+    fn take_in(&mut self, other: Listing) -> Vec<PathBuf> {
+        self.files.extend(other.files);
+        self.skipped.extend(other.skipped);
+        self.dirs.extend(other.dirs);
+        other.subfolders
+    }
+}
+
+/// Lists `folders` (one level: their subfolders come back to be listed next), spread over a
+/// few threads when there are several. Listing is one `stat` per file, mostly time in the
+/// kernel, and a corpus is usually a handful of folders of many files each.
+fn list_folders(folders: &[PathBuf]) -> Listing {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+        .min(folders.len());
+    if threads <= 1 {
+        return list_some(folders.iter());
+    }
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| s.spawn(move || list_some(folders.iter().skip(t).step_by(threads))))
+            .collect();
+        let mut all = Listing::default();
+        for w in workers {
+            match w.join() {
+                Ok(part) => {
+                    let more = all.take_in(part);
+                    all.subfolders.extend(more);
+                }
+                Err(_) => all.skipped.push(Skipped {
+                    file: folders[0].clone(),
+                    reason: "listing the folder failed".into(),
+                }),
+            }
+        }
+        all
+    })
+}
+
+fn list_some<'a>(folders: impl Iterator<Item = &'a PathBuf>) -> Listing {
+    let mut out = Listing::default();
+    for f in folders {
+        list_folder(f, &mut out);
+    }
+    out
+}
+
 /// The same files as `corpus::walk` (hidden entries skipped; `.txt`, `.text` or no
 /// extension), with one `stat` per file relative to its folder: scanning is on the path of
-/// every search, so it must stay well under the time of the search itself.
-fn visit(
-    dir: &Path,
-    files: &mut Vec<SourceFile>,
-    skipped: &mut Vec<Skipped>,
-    dirs: &mut BTreeMap<String, u64>,
-) {
+/// every full check, so it must stay well under the time of the search itself.
+fn list_folder(dir: &Path, out: &mut Listing) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            skipped.push(Skipped {
+            out.skipped.push(Skipped {
                 file: dir.to_path_buf(),
                 reason: describe(&e),
             });
@@ -202,12 +272,13 @@ fn visit(
         };
         match meta {
             Ok(m) if m.is_dir() => {
-                dirs.insert(path.to_string_lossy().into_owned(), mtime_ns(&m));
-                visit(&path, files, skipped, dirs)
+                out.dirs
+                    .push((path.to_string_lossy().into_owned(), mtime_ns(&m)));
+                out.subfolders.push(path);
             }
-            Ok(m) if m.is_file() && is_corpus_name(&path) => files.push(source_file(path, &m)),
+            Ok(m) if m.is_file() && is_corpus_name(&path) => out.files.push(source_file(path, &m)),
             Ok(_) => {}
-            Err(e) => skipped.push(Skipped {
+            Err(e) => out.skipped.push(Skipped {
                 file: path,
                 reason: describe(&e),
             }),
