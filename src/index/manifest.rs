@@ -87,24 +87,27 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
 }
 
 impl State {
-    /// Reads the head of state `n` (not the per-file manifest: see `load_files`).
+    /// Reads the head of state `n` (not the per-file manifest: see `read_files`).
     pub fn load(dir: &Path, n: u64) -> Result<State, String> {
         read_json(&state_path(dir, n))
     }
 
-    /// Reads the per-file manifest of state `n`.
-    pub fn load_files(&mut self, dir: &Path, n: u64) -> Result<(), String> {
+    /// Reads the per-file manifest of state `n`, which must list `count` files (the head's
+    /// `file_count`).
+    pub fn read_files(
+        dir: &Path,
+        n: u64,
+        count: usize,
+    ) -> Result<BTreeMap<String, FileEntry>, String> {
         let files: BTreeMap<String, FileEntry> = read_json(&files_path(dir, n))?;
-        if files.len() != self.file_count {
+        if files.len() != count {
             return Err(format!(
-                "{} lists {} files where {} were recorded",
+                "{} lists {} files where {count} were recorded",
                 files_path(dir, n).display(),
                 files.len(),
-                self.file_count
             ));
         }
-        self.files = files;
-        Ok(())
+        Ok(files)
     }
 
     /// Saves both files of state `n` (counts taken from `files`).

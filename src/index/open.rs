@@ -311,7 +311,12 @@ pub(crate) fn open(
         std::thread::spawn(crate::tagging::warm_up);
     }
     let ahead = changed.map(|l| links::prefetch(&l.dir, l.state_no));
-    // The checksum pass reads every index file: done while the corpus is scanned.
+    // The manifest (4 MB of JSON at 100k articles) and the checksum pass, which reads every
+    // index file, are done while the corpus is scanned.
+    let manifest = live.as_ref().map(|l| {
+        let (dir, n, count) = (l.dir.clone(), l.state_no, l.state.file_count);
+        std::thread::spawn(move || State::read_files(&dir, n, count))
+    });
     let checksums = live.as_ref().filter(|_| opts.verify).map(|l| {
         let index = l.index.clone();
         std::thread::spawn(move || checksum_problem(&index))
@@ -337,9 +342,18 @@ pub(crate) fn open(
                 c.join()
                     .unwrap_or_else(|_| Some("the checksum pass failed".into()))
             });
-            let usable = match bad {
-                Some(why) => Err(why),
-                None => live.state.load_files(&live.dir, live.state_no),
+            let read = manifest.map(|m| {
+                m.join()
+                    .unwrap_or_else(|_| Err("reading the manifest failed".into()))
+            });
+            let usable = match (bad, read) {
+                (Some(why), _) => Err(why),
+                (None, Some(Ok(files))) => {
+                    live.state.files = files;
+                    Ok(())
+                }
+                (None, Some(Err(why))) => Err(why),
+                (None, None) => Err("the manifest was not read".into()),
             };
             tracing::debug!(
                 "checked the index {:.2?} after the start",
