@@ -169,6 +169,12 @@ fn commit(
     relink: Option<Relink<'_>>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), IndexError> {
+    if relink.is_some() {
+        // A table numbered `n` may be left by an earlier attempt at this update that was
+        // killed before its commit: it checks out but describes other files. It must not
+        // outlive this commit in case this attempt is killed before its own table is written.
+        let _ = std::fs::remove_file(links::links_path(dir, n));
+    }
     std::thread::scope(|s| -> Result<(), IndexError> {
         let linker = relink.map(|(total, work)| {
             progress(Progress {

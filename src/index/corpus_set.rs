@@ -222,16 +222,18 @@ fn list_folders(folders: &[PathBuf]) -> Listing {
             .map(|t| s.spawn(move || list_some(folders.iter().skip(t).step_by(threads))))
             .collect();
         let mut all = Listing::default();
-        for w in workers {
+        for (t, w) in workers.into_iter().enumerate() {
             match w.join() {
                 Ok(part) => {
                     let more = all.take_in(part);
                     all.subfolders.extend(more);
                 }
-                Err(_) => all.skipped.push(Skipped {
-                    file: folders[0].clone(),
-                    reason: "listing the folder failed".into(),
-                }),
+                Err(_) => all
+                    .skipped
+                    .extend(folders.iter().skip(t).step_by(threads).map(|f| Skipped {
+                        file: f.clone(),
+                        reason: "listing the folder failed".into(),
+                    })),
             }
         }
         all
@@ -247,8 +249,8 @@ fn list_some<'a>(folders: impl Iterator<Item = &'a PathBuf>) -> Listing {
 }
 
 /// The same files as `corpus::walk` (hidden entries skipped; `.txt`, `.text` or no
-/// extension), with one `stat` per file relative to its folder: scanning is on the path of
-/// every full check, so it must stay well under the time of the search itself.
+/// extension), with one `stat` per file relative to its folder: every full check lists the
+/// whole corpus, so this must stay cheap.
 fn list_folder(dir: &Path, out: &mut Listing) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
