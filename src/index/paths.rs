@@ -47,6 +47,30 @@ pub fn write_unsynced(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    replace_via_temp(path, |f| fill(f))
+}
+
+/// Writes a file atomically: a temporary sibling, synced, then renamed over the target.
+/// On failure the target is as it was and the temporary file is gone.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace_via_temp(path, |f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    })?;
+    if let Some(parent) = path.parent() {
+        // Make the rename itself durable where the platform allows syncing a directory.
+        if let Ok(d) = fs::File::open(parent) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(())
+}
+
+/// Fills a temporary sibling of `path` and renames it over `path`; removes it on failure.
+fn replace_via_temp(
+    path: &Path,
+    fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
     let written = fs::File::create(&tmp)
         .and_then(|mut f| fill(&mut f))
@@ -55,25 +79,4 @@ pub fn write_unsynced(
         let _ = fs::remove_file(&tmp);
     }
     written
-}
-
-/// Writes a file atomically: a temporary sibling, synced, then renamed over the target.
-/// On failure the target is as it was and the temporary file is gone.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    let written = fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    if let Some(parent) = path.parent() {
-        // Make the rename itself durable where the platform allows syncing a directory.
-        if let Ok(d) = fs::File::open(parent) {
-            let _ = d.sync_all();
-        }
-    }
-    Ok(())
 }
