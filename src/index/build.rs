@@ -453,7 +453,8 @@ fn relink_update(
                 .map_err(tantivy_err(dir))?;
             Ok(table)
         }
-        Err(_) => {
+        Err(why) => {
+            tracing::info!("link table not usable ({why}): linking every article afresh");
             let mut all = stored_articles(reader, fields).map_err(tantivy_err(dir))?;
             all.retain(|a| !gone.contains(a.file.as_str()));
             all.extend(fresh);
