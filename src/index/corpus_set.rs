@@ -120,7 +120,9 @@ impl CorpusSet {
                     }
                 }
                 while !folders.is_empty() {
-                    folders = listing.take_in(list_folders(&folders));
+                    let mut level = list_folders(&folders);
+                    folders = std::mem::take(&mut level.subfolders);
+                    listing.merge(level);
                 }
                 let Listing {
                     mut files,
@@ -197,12 +199,11 @@ struct Listing {
 }
 
 impl Listing {
-    /// Adds `other`'s findings to these and returns its subfolders.
-    fn take_in(&mut self, other: Listing) -> Vec<PathBuf> {
+    fn merge(&mut self, other: Listing) {
         self.files.extend(other.files);
         self.skipped.extend(other.skipped);
         self.dirs.extend(other.dirs);
-        other.subfolders
+        self.subfolders.extend(other.subfolders);
     }
 }
 
@@ -224,10 +225,7 @@ fn list_folders(folders: &[PathBuf]) -> Listing {
         let mut all = Listing::default();
         for (t, w) in workers.into_iter().enumerate() {
             match w.join() {
-                Ok(part) => {
-                    let more = all.take_in(part);
-                    all.subfolders.extend(more);
-                }
+                Ok(part) => all.merge(part),
                 Err(_) => all
                     .skipped
                     .extend(folders.iter().skip(t).step_by(threads).map(|f| Skipped {
