@@ -184,21 +184,18 @@ fn commit(
             });
             s.spawn(move || {
                 let t = Instant::now();
-                let table = std::sync::Arc::new(work()?);
+                let table = work()?;
+                let stories = super::stories::from_groups(&table);
                 tracing::debug!("linked duplicates in {:.2?}", t.elapsed());
-                let saving = std::sync::Arc::clone(&table);
                 let saver = s.spawn(move || {
                     let t = Instant::now();
-                    let saved = links::save(dir, n, &saving);
+                    let saved = links::save(dir, n, &table);
                     tracing::debug!("saved the link table in {:.2?}", t.elapsed());
                     // Freeing a table of 100k entries takes tens of milliseconds: not on
                     // the way out.
-                    std::thread::spawn(move || drop(saving));
+                    std::thread::spawn(move || drop(table));
                     saved
                 });
-                let stories = super::stories::from_groups(&table);
-                tracing::debug!("gathered the stories in {:.2?}", t.elapsed());
-                std::thread::spawn(move || drop(table));
                 Ok::<_, IndexError>((stories, saver))
             })
         });
