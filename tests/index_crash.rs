@@ -332,6 +332,41 @@ fn while_another_process_updates_the_last_index_is_served_read_only() {
 }
 
 #[test]
+fn asked_to_wait_an_open_takes_in_the_change_after_the_other_process_is_done() {
+    let corpus = tempfile::tempdir().unwrap();
+    synth_corpus(corpus.path(), 300, 22);
+    let data = tempfile::tempdir().unwrap();
+    let (index, _) = open(data.path(), corpus.path());
+    let n = index.len();
+    let root = index.dir().parent().unwrap().to_path_buf();
+    drop(index);
+    let lock = hold_update_lock(&root);
+    write(
+        corpus.path(),
+        "new.txt",
+        &page("新文章", "2025-01-01", "新内容。"),
+    );
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        drop(lock);
+    });
+    let wait = OpenOptions {
+        wait: true,
+        ..Default::default()
+    };
+    let (index, report) = open_with(data.path(), corpus.path(), wait);
+    release.join().unwrap();
+    assert!(!report.read_only, "{report:?}");
+    assert!(!index.is_read_only());
+    assert!(
+        report.notices.iter().any(|n| n.contains("waited")),
+        "{report:?}"
+    );
+    assert_eq!(report.added.len(), 1, "{report:?}");
+    assert_eq!(index.len(), n + 1);
+}
+
+#[test]
 fn a_data_dir_that_is_a_file_is_a_clear_error() {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("not-a-dir");

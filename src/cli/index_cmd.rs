@@ -13,6 +13,7 @@ pub fn run(settings: &Settings, args: &IndexArgs, out: &mut dyn Write) -> Result
         rebuild: args.rebuild,
         verify: true,
         quick: false,
+        wait: true,
     };
     let (index, report) = open(settings, opts)?;
     let seconds = report.elapsed.as_secs_f64();
@@ -53,9 +54,6 @@ pub fn run(settings: &Settings, args: &IndexArgs, out: &mut dyn Write) -> Result
             count(report.articles, "article"),
             count(report.files, "file")
         ))?;
-    }
-    if report.read_only {
-        say("another chanjiao is updating this index; served the last complete one".into())?;
     }
     say(format!("index: {}", index.dir().display()))?;
     Ok(())

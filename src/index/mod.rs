@@ -56,6 +56,10 @@ pub struct OpenOptions {
     /// Files rewritten in place are then noticed only by the next full check. Meant for
     /// one-shot commands (`search`, `list`, `show`); the reader and `index` do full checks.
     pub quick: bool,
+    /// When another process is updating the index, wait for it and then check, instead of
+    /// opening the last complete index as it is (`chanjiao index`, which is asked for an
+    /// index brought up to date).
+    pub wait: bool,
 }
 
 /// What an open is doing, for a progress bar.

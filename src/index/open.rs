@@ -239,6 +239,7 @@ pub(crate) fn open(
         Some(lock) => lock,
         None => {
             if !opts.rebuild
+                && !opts.wait
                 && let Ok(live) = open_live(&root)
             {
                 report.read_only = true;
@@ -253,7 +254,7 @@ pub(crate) fn open(
             }
             report
                 .notices
-                .push("another chanjiao process is building the index; waited for it".to_string());
+                .push("another chanjiao process was updating the index; waited for it".to_string());
             progress(Progress {
                 phase: Phase::Waiting,
                 done: 0,
