@@ -307,45 +307,57 @@ fn two_processes_at_once_both_succeed() {
     }
 }
 
-#[test]
-fn while_another_process_updates_the_last_index_is_served_read_only() {
+/// A built index of 300 articles whose update lock another "process" holds, with one page
+/// added to the corpus since: the temp dirs, the article count before the page, and the lock.
+struct Busy {
+    corpus: tempfile::TempDir,
+    data: tempfile::TempDir,
+    before: usize,
+    lock: std::fs::File,
+}
+
+fn busy_with_a_new_page(seed: u64) -> Busy {
     let corpus = tempfile::tempdir().unwrap();
-    synth_corpus(corpus.path(), 300, 21);
+    synth_corpus(corpus.path(), 300, seed);
     let data = tempfile::tempdir().unwrap();
     let (index, _) = open(data.path(), corpus.path());
-    let n = index.len();
+    let before = index.len();
     let root = index.dir().parent().unwrap().to_path_buf();
     drop(index);
     let lock = hold_update_lock(&root);
-    // Let the "other process" have changed the corpus: we must not wait for it.
     write(
         corpus.path(),
         "new.txt",
         &page("新文章", "2025-01-01", "新内容。"),
     );
-    let (index, report) = open(data.path(), corpus.path());
+    Busy {
+        corpus,
+        data,
+        before,
+        lock,
+    }
+}
+
+#[test]
+fn while_another_process_updates_the_last_index_is_served_read_only() {
+    // The "other process" may be the one taking in the new page: we must not wait for it.
+    let busy = busy_with_a_new_page(21);
+    let (index, report) = open(busy.data.path(), busy.corpus.path());
     assert!(report.read_only);
     assert!(index.is_read_only());
     assert_eq!(report.notices.len(), 1);
-    assert_eq!(index.len(), n);
-    drop(lock);
+    assert_eq!(index.len(), busy.before);
+    drop(busy.lock);
 }
 
 #[test]
 fn asked_to_wait_an_open_takes_in_the_change_after_the_other_process_is_done() {
-    let corpus = tempfile::tempdir().unwrap();
-    synth_corpus(corpus.path(), 300, 22);
-    let data = tempfile::tempdir().unwrap();
-    let (index, _) = open(data.path(), corpus.path());
-    let n = index.len();
-    let root = index.dir().parent().unwrap().to_path_buf();
-    drop(index);
-    let lock = hold_update_lock(&root);
-    write(
-        corpus.path(),
-        "new.txt",
-        &page("新文章", "2025-01-01", "新内容。"),
-    );
+    let Busy {
+        corpus,
+        data,
+        before,
+        lock,
+    } = busy_with_a_new_page(22);
     let release = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(300));
         drop(lock);
@@ -363,7 +375,7 @@ fn asked_to_wait_an_open_takes_in_the_change_after_the_other_process_is_done() {
         "{report:?}"
     );
     assert_eq!(report.added.len(), 1, "{report:?}");
-    assert_eq!(index.len(), n + 1);
+    assert_eq!(index.len(), before + 1);
 }
 
 #[test]
