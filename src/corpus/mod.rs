@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 use crate::article::Article;
 use crate::tagging::duplicates;
 
-pub use walk::walk;
-pub(crate) use walk::{describe, is_corpus_name};
+pub(crate) use walk::mtime_ns;
+pub use walk::{Found, Listing, list, walk};
 
 /// Bump when parsing, tagging or duplicate linking changes what an article looks like: an
 /// index built by another parser version is rebuilt.

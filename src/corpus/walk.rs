@@ -1,35 +1,131 @@
-//! Finding the corpus files below the given paths.
+//! Finding the corpus files below the given paths, with the sizes and times that the index's
+//! manifest compares: one `stat` per entry, the folders of each level listed on a few threads.
 
 use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
 
 use super::Skipped;
 
-/// Every corpus file below the given paths (folders are walked for `.txt`/`.text` files and
-/// files without an extension, hidden entries skipped; files named directly are taken as
-/// they are), sorted, with the paths that could not be read reported instead.
+/// A corpus file found by a walk.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub path: PathBuf,
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch (0 when the system has none).
+    pub mtime: u64,
+}
+
+/// What a walk found.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Sorted by path, without repeats.
+    pub files: Vec<Found>,
+    /// The entries that could not be read, sorted by path.
+    pub skipped: Vec<Skipped>,
+    /// Every folder walked, and every file named directly, with its modification time.
+    pub dirs: Vec<(PathBuf, u64)>,
+    /// The subfolders still to list (empty in a finished listing).
+    subfolders: Vec<PathBuf>,
+}
+
+impl Listing {
+    fn merge(&mut self, other: Listing) {
+        self.files.extend(other.files);
+        self.skipped.extend(other.skipped);
+        self.dirs.extend(other.dirs);
+        self.subfolders.extend(other.subfolders);
+    }
+}
+
+/// Every corpus file below the given paths, sorted, with the paths that could not be read
+/// reported instead: see [`list`].
 pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
+    let listing = list(paths);
+    let files = listing.files.into_iter().map(|f| f.path).collect();
+    (files, listing.skipped)
+}
+
+/// Lists the corpus below the given paths. Folders are walked for `.txt`/`.text` files and
+/// files without an extension, hidden entries skipped; files named directly are taken as
+/// they are.
+pub fn list(paths: &[PathBuf]) -> Listing {
+    let mut listing = Listing::default();
+    let mut folders = Vec::new();
     for p in paths {
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => visit(p, &mut files, &mut skipped),
-            Ok(_) => files.push(p.clone()),
-            Err(e) => skipped.push(Skipped {
+            Ok(m) => {
+                listing.dirs.push((p.clone(), mtime_ns(&m)));
+                if m.is_dir() {
+                    folders.push(p.clone());
+                } else {
+                    listing.files.push(found(p.clone(), &m));
+                }
+            }
+            Err(e) => listing.skipped.push(Skipped {
                 file: p.clone(),
                 reason: describe(&e),
             }),
         }
     }
-    files.sort();
-    files.dedup();
-    (files, skipped)
+    while !folders.is_empty() {
+        let mut level = list_folders(&folders);
+        folders = std::mem::take(&mut level.subfolders);
+        listing.merge(level);
+    }
+    // Threads finish in any order.
+    listing.files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    listing.files.dedup_by(|a, b| a.path == b.path);
+    listing.skipped.sort_by(|a, b| a.file.cmp(&b.file));
+    listing
 }
 
-fn visit(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
+/// Lists `folders` (one level: their subfolders come back to be listed next), spread over a
+/// few threads when there are several. Listing is one `stat` per file, mostly time in the
+/// kernel, and a corpus is usually a handful of folders of many files each.
+fn list_folders(folders: &[PathBuf]) -> Listing {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+        .min(folders.len());
+    if threads <= 1 {
+        return list_some(folders.iter());
+    }
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| s.spawn(move || list_some(folders.iter().skip(t).step_by(threads))))
+            .collect();
+        let mut all = Listing::default();
+        for (t, w) in workers.into_iter().enumerate() {
+            match w.join() {
+                Ok(part) => all.merge(part),
+                Err(_) => all
+                    .skipped
+                    .extend(folders.iter().skip(t).step_by(threads).map(|f| Skipped {
+                        file: f.clone(),
+                        reason: "listing the folder failed".into(),
+                    })),
+            }
+        }
+        all
+    })
+}
+
+fn list_some<'a>(folders: impl Iterator<Item = &'a PathBuf>) -> Listing {
+    let mut out = Listing::default();
+    for f in folders {
+        list_folder(f, &mut out);
+    }
+    out
+}
+
+/// One folder's entries, with one `stat` per entry relative to the folder (symbolic links
+/// are followed): every full check of an index lists the whole corpus, so this must stay
+/// cheap.
+fn list_folder(dir: &Path, out: &mut Listing) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            skipped.push(Skipped {
+            out.skipped.push(Skipped {
                 file: dir.to_path_buf(),
                 reason: describe(&e),
             });
@@ -37,15 +133,22 @@ fn visit(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
         }
     };
     for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
             continue;
         }
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => visit(&path, files, skipped),
-            Ok(m) if m.is_file() && is_corpus_name(&path) => files.push(path),
+        let path = entry.path();
+        let meta = match entry.file_type() {
+            Ok(t) if t.is_symlink() => std::fs::metadata(&path),
+            _ => entry.metadata(),
+        };
+        match meta {
+            Ok(m) if m.is_dir() => {
+                out.dirs.push((path.clone(), mtime_ns(&m)));
+                out.subfolders.push(path);
+            }
+            Ok(m) if m.is_file() && is_corpus_name(&path) => out.files.push(found(path, &m)),
             Ok(_) => {}
-            Err(e) => skipped.push(Skipped {
+            Err(e) => out.skipped.push(Skipped {
                 file: path,
                 reason: describe(&e),
             }),
@@ -53,9 +156,26 @@ fn visit(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
     }
 }
 
+fn found(path: PathBuf, m: &std::fs::Metadata) -> Found {
+    Found {
+        path,
+        size: m.len(),
+        mtime: mtime_ns(m),
+    }
+}
+
+/// A file's modification time in nanoseconds since the epoch, 0 when there is none.
+pub(crate) fn mtime_ns(m: &std::fs::Metadata) -> u64 {
+    m.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
+}
+
 /// Scraped digests are `.txt` files (or have no extension); a folder's README or images are
 /// not corpus.
-pub(crate) fn is_corpus_name(path: &Path) -> bool {
+fn is_corpus_name(path: &Path) -> bool {
     match path.extension().and_then(|e| e.to_str()) {
         None => true,
         Some(e) => e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("text"),
@@ -63,10 +183,102 @@ pub(crate) fn is_corpus_name(path: &Path) -> bool {
 }
 
 /// Why a path could not be read, in a few words.
-pub(crate) fn describe(e: &std::io::Error) -> String {
+fn describe(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn names(root: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Vec<String> {
+        paths
+            .into_iter()
+            .map(|p| {
+                p.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_rules_of_a_walk() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let write = |rel: &str| {
+            let p = root.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        };
+        for rel in [
+            "a/one.txt",
+            "a/b/c/deep.TEXT",
+            "a/b/plain",
+            "a/README.md",
+            "a/.hidden.txt",
+            ".cache/skipped.txt",
+            "z.txt",
+            "notes.md",
+        ] {
+            write(rel);
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("gone.txt"), root.join("a/dangling.txt")).unwrap();
+            std::os::unix::fs::symlink(root.join("a/b"), root.join("linked")).unwrap();
+        }
+        let roots = [
+            root.to_path_buf(),
+            root.join("notes.md"),
+            root.join("missing"),
+        ];
+        let listing = list(&roots);
+
+        let mut want = vec![
+            "a/b/c/deep.TEXT",
+            "a/b/plain",
+            "a/one.txt",
+            "notes.md",
+            "z.txt",
+        ];
+        if cfg!(unix) {
+            want.extend(["linked/c/deep.TEXT", "linked/plain"]);
+        }
+        want.sort();
+        let files = names(root, listing.files.iter().map(|f| f.path.clone()));
+        assert_eq!(files, want);
+        assert!(listing.files.iter().all(|f| f.size == 1 && f.mtime > 0));
+
+        let skipped: Vec<(String, &str)> = listing
+            .skipped
+            .iter()
+            .map(|s| (names(root, [s.file.clone()]).remove(0), s.reason.as_str()))
+            .collect();
+        let mut want_skipped = vec![("missing".to_string(), "no such file or folder")];
+        if cfg!(unix) {
+            want_skipped.insert(0, ("a/dangling.txt".into(), "no such file or folder"));
+        }
+        assert_eq!(skipped, want_skipped);
+
+        let mut dirs = names(root, listing.dirs.iter().map(|(d, _)| d.clone()));
+        dirs.sort();
+        let mut want_dirs = vec!["", "a", "a/b", "a/b/c", "notes.md"];
+        if cfg!(unix) {
+            want_dirs.extend(["linked", "linked/c"]);
+        }
+        want_dirs.sort();
+        assert_eq!(dirs, want_dirs);
+
+        let (paths, skipped) = walk(&roots);
+        assert_eq!(names(root, paths), want);
+        assert_eq!(skipped.len(), listing.skipped.len());
     }
 }

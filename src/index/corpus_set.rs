@@ -3,9 +3,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
-use crate::corpus::{Skipped, describe, is_corpus_name, sample};
+use crate::corpus::{self, Skipped, mtime_ns, sample};
 
 /// The corpus roots of one index. Each set gets its own index folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,45 +96,27 @@ impl CorpusSet {
                 BTreeMap::from([(SAMPLE_STAMP_KEY.to_string(), sample_stamp())]),
             ),
             CorpusSet::Paths(roots) => {
-                let mut listing = Listing::default();
-                let mut folders = Vec::new();
-                for root in roots {
-                    match std::fs::metadata(root) {
-                        Ok(m) if m.is_dir() => {
-                            listing
-                                .dirs
-                                .push((root.to_string_lossy().into_owned(), mtime_ns(&m)));
-                            folders.push(root.clone());
-                        }
-                        Ok(m) => {
-                            listing
-                                .dirs
-                                .push((root.to_string_lossy().into_owned(), mtime_ns(&m)));
-                            listing.files.push(source_file(root.clone(), &m))
-                        }
-                        Err(e) => listing.skipped.push(Skipped {
-                            file: root.clone(),
-                            reason: describe(&e),
-                        }),
-                    }
-                }
-                while !folders.is_empty() {
-                    let mut level = list_folders(&folders);
-                    folders = std::mem::take(&mut level.subfolders);
-                    listing.merge(level);
-                }
-                let Listing {
-                    mut files,
-                    mut skipped,
-                    dirs,
-                    ..
-                } = listing;
-                let dirs = dirs.into_iter().collect();
-                // Threads finish in any order: report in path order.
-                skipped.sort_by(|a, b| a.file.cmp(&b.file));
+                let listing = corpus::list(roots);
+                let mut files: Vec<SourceFile> = listing
+                    .files
+                    .into_iter()
+                    .map(|f| SourceFile {
+                        label: f.path.to_string_lossy().into_owned(),
+                        size: f.size,
+                        mtime: f.mtime,
+                        origin: Origin::Disk(f.path),
+                    })
+                    .collect();
+                // Labels are what the manifest keys on: two paths that read the same once
+                // made valid UTF-8 must not both be indexed.
                 files.sort_unstable_by(|a, b| a.label.cmp(&b.label));
                 files.dedup_by(|a, b| a.label == b.label);
-                (files, skipped, dirs)
+                let dirs = listing
+                    .dirs
+                    .into_iter()
+                    .map(|(d, t)| (d.to_string_lossy().into_owned(), t))
+                    .collect();
+                (files, listing.skipped, dirs)
             }
         }
     }
@@ -169,121 +150,6 @@ pub(crate) struct Scan {
     pub skipped: Vec<Skipped>,
     /// Folders (and root files) with their modification times.
     pub dirs: BTreeMap<String, u64>,
-}
-
-fn mtime_ns(m: &std::fs::Metadata) -> u64 {
-    m.modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map(|d| d.as_nanos() as u64)
-        .unwrap_or(0)
-}
-
-fn source_file(path: PathBuf, m: &std::fs::Metadata) -> SourceFile {
-    SourceFile {
-        label: path.to_string_lossy().into_owned(),
-        size: m.len(),
-        mtime: mtime_ns(m),
-        origin: Origin::Disk(path),
-    }
-}
-
-/// What listing some folders found: files, unreadable entries, folders with their times,
-/// and the subfolders still to list.
-#[derive(Default)]
-struct Listing {
-    files: Vec<SourceFile>,
-    skipped: Vec<Skipped>,
-    dirs: Vec<(String, u64)>,
-    subfolders: Vec<PathBuf>,
-}
-
-impl Listing {
-    fn merge(&mut self, other: Listing) {
-        self.files.extend(other.files);
-        self.skipped.extend(other.skipped);
-        self.dirs.extend(other.dirs);
-        self.subfolders.extend(other.subfolders);
-    }
-}
-
-/// Lists `folders` (one level: their subfolders come back to be listed next), spread over a
-/// few threads when there are several. Listing is one `stat` per file, mostly time in the
-/// kernel, and a corpus is usually a handful of folders of many files each.
-fn list_folders(folders: &[PathBuf]) -> Listing {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 4)
-        .min(folders.len());
-    if threads <= 1 {
-        return list_some(folders.iter());
-    }
-    std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|t| s.spawn(move || list_some(folders.iter().skip(t).step_by(threads))))
-            .collect();
-        let mut all = Listing::default();
-        for (t, w) in workers.into_iter().enumerate() {
-            match w.join() {
-                Ok(part) => all.merge(part),
-                Err(_) => all
-                    .skipped
-                    .extend(folders.iter().skip(t).step_by(threads).map(|f| Skipped {
-                        file: f.clone(),
-                        reason: "listing the folder failed".into(),
-                    })),
-            }
-        }
-        all
-    })
-}
-
-fn list_some<'a>(folders: impl Iterator<Item = &'a PathBuf>) -> Listing {
-    let mut out = Listing::default();
-    for f in folders {
-        list_folder(f, &mut out);
-    }
-    out
-}
-
-/// The same files as `corpus::walk` (hidden entries skipped; `.txt`, `.text` or no
-/// extension), with one `stat` per file relative to its folder: every full check lists the
-/// whole corpus, so this must stay cheap.
-fn list_folder(dir: &Path, out: &mut Listing) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            out.skipped.push(Skipped {
-                file: dir.to_path_buf(),
-                reason: describe(&e),
-            });
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if name.as_encoded_bytes().first() == Some(&b'.') {
-            continue;
-        }
-        let path = entry.path();
-        let meta = match entry.file_type() {
-            Ok(t) if t.is_symlink() => std::fs::metadata(&path),
-            _ => entry.metadata(),
-        };
-        match meta {
-            Ok(m) if m.is_dir() => {
-                out.dirs
-                    .push((path.to_string_lossy().into_owned(), mtime_ns(&m)));
-                out.subfolders.push(path);
-            }
-            Ok(m) if m.is_file() && is_corpus_name(&path) => out.files.push(source_file(path, &m)),
-            Ok(_) => {}
-            Err(e) => out.skipped.push(Skipped {
-                file: path,
-                reason: describe(&e),
-            }),
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
