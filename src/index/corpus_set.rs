@@ -107,8 +107,8 @@ impl CorpusSet {
                         origin: Origin::Disk(f.path),
                     })
                     .collect();
-                // Labels are what the manifest keys on: two paths that read the same once
-                // made valid UTF-8 must not both be indexed.
+                // Labels are what the manifest keys on: a file listed twice, or two paths
+                // that read the same once made valid UTF-8, must be indexed once.
                 files.sort_unstable_by(|a, b| a.label.cmp(&b.label));
                 files.dedup_by(|a, b| a.label == b.label);
                 let dirs = listing
