@@ -10,6 +10,7 @@
 //! garbled by a crash is refused as a whole, and the table is then rebuilt from the index.
 
 use std::io::Write;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -58,7 +59,7 @@ pub fn encode_to(t: &LinkTable, w: &mut dyn Write) -> std::io::Result<()> {
             }
             None => out.put(&[0]),
         }
-        for list in [&e.figures, &e.title, &e.lead] {
+        for list in [e.figures(), e.title(), e.lead()] {
             out.len(list.len());
             for k in list {
                 out.put(&k.to_le_bytes());
@@ -156,6 +157,8 @@ pub fn decode(bytes: &[u8]) -> Result<LinkTable, String> {
         .collect::<Result<Vec<_>, _>>()?;
     let count = r.len()?;
     let mut entries = Vec::with_capacity(count.min(bytes.len() / 16));
+    // Few outlets, many entries: each outlet's text is made once and shared.
+    let mut outlets: rustc_hash::FxHashMap<&[u8], Arc<str>> = Default::default();
     for _ in 0..count {
         let id = r.string()?;
         let file = r.u32()?;
@@ -177,17 +180,19 @@ pub fn decode(bytes: &[u8]) -> Result<LinkTable, String> {
         };
         let outlet = match r.byte()? {
             0 => None,
-            _ => Some(r.string()?),
+            _ => Some(r.shared(&mut outlets)?),
         };
-        entries.push(Entry {
-            id,
-            file,
-            published,
-            outlet,
-            figures: r.hashes()?,
-            title: r.hashes()?,
-            lead: r.hashes()?,
-        });
+        let lists = [r.hash_list()?, r.hash_list()?, r.hash_list()?];
+        let mut hashes = Vec::with_capacity(lists.iter().map(|l| l.len() / 8).sum());
+        for list in lists {
+            hashes.extend(list.chunks_exact(8).map(|c| {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(c);
+                u64::from_le_bytes(a)
+            }));
+        }
+        let lens = [lists[0].len() / 8, lists[1].len() / 8];
+        entries.push(Entry::joined(id, file, published, outlet, hashes, lens));
     }
     let count = r.len()?;
     let mut pairs = Vec::with_capacity(count.min(bytes.len() / 9));
@@ -257,23 +262,34 @@ impl<'a> Reader<'a> {
         Ok(self.u32()? as usize)
     }
 
+    /// A string that may have been read before: the earlier copy, shared.
+    fn shared(
+        &mut self,
+        seen: &mut rustc_hash::FxHashMap<&'a [u8], Arc<str>>,
+    ) -> Result<Arc<str>, String> {
+        let n = self.len()?;
+        let at = self.at;
+        let raw = self.take(n)?;
+        if let Some(s) = seen.get(raw) {
+            return Ok(s.clone());
+        }
+        let s: Arc<str> = std::str::from_utf8(raw)
+            .map_err(|_| format!("bad text at byte {at}"))?
+            .into();
+        seen.insert(raw, s.clone());
+        Ok(s)
+    }
+
     fn string(&mut self) -> Result<String, String> {
         let n = self.len()?;
         let at = self.at;
         String::from_utf8(self.take(n)?.to_vec()).map_err(|_| format!("bad text at byte {at}"))
     }
 
-    fn hashes(&mut self) -> Result<Vec<u64>, String> {
+    /// The bytes of a list of hashes (8 bytes each).
+    fn hash_list(&mut self) -> Result<&'a [u8], String> {
         let n = self.len()?;
-        let raw = self.take(n.checked_mul(8).ok_or("list too long")?)?;
-        Ok(raw
-            .chunks_exact(8)
-            .map(|c| {
-                let mut a = [0u8; 8];
-                a.copy_from_slice(c);
-                u64::from_le_bytes(a)
-            })
-            .collect())
+        self.take(n.checked_mul(8).ok_or("list too long")?)
     }
 }
 

@@ -11,6 +11,7 @@
 //! whose similarity sits right at a threshold can come out otherwise than in a full build.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 use rustc_hash::FxHashSet;
@@ -28,38 +29,75 @@ pub struct Entry {
     /// Index of its file in [`LinkTable::files`].
     pub file: u32,
     pub published: Option<DateTime<FixedOffset>>,
-    /// The outlet, folded for comparison.
-    pub outlet: Option<String>,
-    /// Figures, sorted hashes.
-    pub figures: Vec<u64>,
-    /// Title terms, sorted hashes.
-    pub title: Vec<u64>,
-    /// The sketch of the opening.
-    pub lead: Vec<u64>,
+    /// The outlet, folded for comparison; entries of one outlet share the text.
+    pub outlet: Option<Arc<str>>,
+    /// The figures, the title terms and the sketch of the opening, one after the other in
+    /// one list (a table holds 100k entries: one allocation each, not three); the figures
+    /// and the title terms are sorted hashes.
+    hashes: Vec<u64>,
+    /// Where the title terms and the sketch start in `hashes`.
+    split: [usize; 2],
 }
 
 impl Entry {
-    fn of(a: &Article) -> Entry {
+    /// An entry whose `hashes` are its figures, title terms and lead sketch one after the
+    /// other, the first two parts `lens` long.
+    pub(super) fn joined(
+        id: String,
+        file: u32,
+        published: Option<DateTime<FixedOffset>>,
+        outlet: Option<Arc<str>>,
+        hashes: Vec<u64>,
+        lens: [usize; 2],
+    ) -> Entry {
+        let title_at = lens[0].min(hashes.len());
+        let lead_at = (title_at + lens[1]).min(hashes.len());
         Entry {
-            id: a.id.clone(),
-            file: 0,
-            published: a.published,
-            outlet: None,
-            figures: terms::figures(&[&a.title, &a.body]),
-            title: terms::title_terms(&a.title),
-            lead: terms::lead_sketch(&a.body, LEAD_SKETCH),
+            id,
+            file,
+            published,
+            outlet,
+            hashes,
+            split: [title_at, lead_at],
         }
+    }
+
+    fn of(a: &Article) -> Entry {
+        let mut hashes = terms::figures(&[&a.title, &a.body]);
+        let figures = hashes.len();
+        let title = terms::title_terms(&a.title);
+        hashes.extend_from_slice(&title);
+        hashes.extend(terms::lead_sketch(&a.body, LEAD_SKETCH));
+        Entry::joined(
+            a.id.clone(),
+            0,
+            a.published,
+            None,
+            hashes,
+            [figures, title.len()],
+        )
+    }
+
+    /// Figures, sorted hashes.
+    pub fn figures(&self) -> &[u64] {
+        self.hashes.get(..self.split[0]).unwrap_or_default()
+    }
+
+    /// Title terms, sorted hashes.
+    pub fn title(&self) -> &[u64] {
+        self.hashes
+            .get(self.split[0]..self.split[1])
+            .unwrap_or_default()
+    }
+
+    /// The sketch of the opening.
+    pub fn lead(&self) -> &[u64] {
+        self.hashes.get(self.split[1]..).unwrap_or_default()
     }
 
     /// The keys candidates are found by: figures, title terms and the lead sketch.
     fn keys(&self) -> Vec<u64> {
-        let mut keys: Vec<u64> = self
-            .figures
-            .iter()
-            .chain(&self.title)
-            .chain(&self.lead)
-            .copied()
-            .collect();
+        let mut keys = self.hashes.clone();
         keys.sort_unstable();
         keys.dedup();
         keys
@@ -229,7 +267,7 @@ impl LinkTable {
         let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
         for (i, e) in self.entries[..base].iter().enumerate() {
             let i = i as u32;
-            for &k in e.figures.iter().chain(&e.title).chain(&e.lead) {
+            for &k in &e.hashes {
                 if touched.contains(&k) {
                     let list = postings.entry(k).or_default();
                     if list.last() != Some(&i) {
@@ -287,12 +325,12 @@ impl LinkTable {
             .map(|(i, f)| (f.clone(), i as u32))
             .collect();
         // Few outlets, many articles: each outlet is folded once.
-        let mut folded: HashMap<&str, String> = HashMap::new();
+        let mut folded: HashMap<&str, Arc<str>> = HashMap::new();
         for (mut e, a) in marked.into_iter().flatten().zip(articles) {
             e.outlet = a.source.as_deref().map(|s| {
                 folded
                     .entry(s)
-                    .or_insert_with(|| crate::filter::fold(s))
+                    .or_insert_with(|| crate::filter::fold(s).into())
                     .clone()
             });
             e.file = match file_no.get(&a.file) {
@@ -405,7 +443,7 @@ fn score(
     va: &[(u64, f32)],
     vb: &[(u64, f32)],
 ) -> Pair {
-    let (fa, fb) = (&ea.figures, &eb.figures);
+    let (fa, fb) = (ea.figures(), eb.figures());
     let both = shared(fa, fb);
     Pair {
         a,
@@ -414,7 +452,7 @@ fn score(
         figures: both,
         figure_share: both as f32 / fa.len().min(fb.len()).max(1) as f32,
         figure_sets_min: fa.len().min(fb.len()),
-        title: jaccard(&ea.title, &eb.title),
+        title: jaccard(ea.title(), eb.title()),
     }
 }
 
