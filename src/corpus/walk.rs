@@ -8,7 +8,7 @@ use super::Skipped;
 
 /// A corpus file found by a walk.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub struct ListedFile {
     pub path: PathBuf,
     pub size: u64,
     /// Modification time, nanoseconds since the epoch (0 when the system has none).
@@ -20,7 +20,7 @@ pub struct Found {
 pub struct Listing {
     /// In no particular order: a file named twice (directly and in a folder, or through a
     /// link) is there twice.
-    pub files: Vec<Found>,
+    pub files: Vec<ListedFile>,
     /// The entries that could not be read, sorted by path.
     pub skipped: Vec<Skipped>,
     /// Every folder walked, and every file named directly, with its modification time.
@@ -61,7 +61,7 @@ pub fn list(paths: &[PathBuf]) -> Listing {
                 if m.is_dir() {
                     folders.push(p.clone());
                 } else {
-                    listing.files.push(found(p.clone(), &m));
+                    listing.files.push(listed(p.clone(), &m));
                 }
             }
             Err(e) => listing.skipped.push(Skipped {
@@ -148,7 +148,7 @@ fn list_folder(dir: &Path, out: &mut Listing) {
                 out.dirs.push((path.clone(), mtime_ns(&m)));
                 out.subfolders.push(path);
             }
-            Ok(m) if m.is_file() && is_corpus_name(&path) => out.files.push(found(path, &m)),
+            Ok(m) if m.is_file() && is_corpus_name(&path) => out.files.push(listed(path, &m)),
             Ok(_) => {}
             Err(e) => out.skipped.push(Skipped {
                 file: path,
@@ -158,8 +158,8 @@ fn list_folder(dir: &Path, out: &mut Listing) {
     }
 }
 
-fn found(path: PathBuf, m: &std::fs::Metadata) -> Found {
-    Found {
+fn listed(path: PathBuf, m: &std::fs::Metadata) -> ListedFile {
+    ListedFile {
         path,
         size: m.len(),
         mtime: mtime_ns(m),
