@@ -1,6 +1,11 @@
 //! Finding the corpus files below the given paths, with the sizes and times that the index's
 //! manifest compares: one `stat` per entry, the folders of each level listed on a few threads.
+//!
+//! Symbolic links are followed, and each folder is listed once: a folder reached through a
+//! link is listed only when no real path reaches it, and a link back up the tree (a loop)
+//! leads nowhere.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -26,7 +31,9 @@ pub struct Listing {
     /// Every folder walked, and every file named directly, with its modification time.
     pub dirs: Vec<(PathBuf, u64)>,
     /// The subfolders still to list (empty in a finished listing).
-    subfolders: Vec<PathBuf>,
+    subfolders: Vec<Folder>,
+    /// Links to folders, listed after every real folder (empty in a finished listing).
+    linked: Vec<Folder>,
 }
 
 impl Listing {
@@ -35,7 +42,23 @@ impl Listing {
         self.skipped.extend(other.skipped);
         self.dirs.extend(other.dirs);
         self.subfolders.extend(other.subfolders);
+        self.linked.extend(other.linked);
     }
+}
+
+/// A folder to list, and what identifies it on its file system (`None` where the system
+/// does not say).
+type Folder = (PathBuf, Option<(u64, u64)>);
+
+#[cfg(unix)]
+fn identity(m: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
 }
 
 /// Every corpus file below the given paths, sorted, with the paths that could not be read
@@ -53,13 +76,13 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
 /// they are.
 pub fn list(paths: &[PathBuf]) -> Listing {
     let mut listing = Listing::default();
-    let mut folders = Vec::new();
+    let mut folders: Vec<Folder> = Vec::new();
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) => {
                 listing.dirs.push((p.clone(), mtime_ns(&m)));
                 if m.is_dir() {
-                    folders.push(p.clone());
+                    folders.push((p.clone(), identity(&m)));
                 } else {
                     listing.files.push(listed(p.clone(), &m));
                 }
@@ -70,8 +93,19 @@ pub fn list(paths: &[PathBuf]) -> Listing {
             }),
         }
     }
-    while !folders.is_empty() {
-        let mut level = list_folders(&folders);
+    let mut seen = HashSet::new();
+    loop {
+        folders.retain(|(_, id)| id.is_none_or(|id| seen.insert(id)));
+        if folders.is_empty() {
+            // Real folders done: the linked ones come next, those not listed already.
+            folders = std::mem::take(&mut listing.linked);
+            if folders.is_empty() {
+                break;
+            }
+            continue;
+        }
+        let paths: Vec<PathBuf> = folders.drain(..).map(|(p, _)| p).collect();
+        let mut level = list_folders(&paths);
         folders = std::mem::take(&mut level.subfolders);
         listing.merge(level);
     }
@@ -139,14 +173,21 @@ fn list_folder(dir: &Path, out: &mut Listing) {
             continue;
         }
         let path = entry.path();
-        let meta = match entry.file_type() {
-            Ok(t) if t.is_symlink() => std::fs::metadata(&path),
-            _ => entry.metadata(),
+        let link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        let meta = if link {
+            std::fs::metadata(&path)
+        } else {
+            entry.metadata()
         };
         match meta {
             Ok(m) if m.is_dir() => {
                 out.dirs.push((path.clone(), mtime_ns(&m)));
-                out.subfolders.push(path);
+                let folder = (path, identity(&m));
+                if link {
+                    out.linked.push(folder);
+                } else {
+                    out.subfolders.push(folder);
+                }
             }
             Ok(m) if m.is_file() && is_corpus_name(&path) => out.files.push(listed(path, &m)),
             Ok(_) => {}
@@ -232,10 +273,17 @@ mod tests {
         ] {
             write(rel);
         }
+        // Links: a dangling one, one to a folder inside the tree (listed once, under its
+        // real path), one back up the tree (a loop) and one to a folder outside.
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("far.txt"), "x").unwrap();
         #[cfg(unix)]
         {
-            std::os::unix::fs::symlink(root.join("gone.txt"), root.join("a/dangling.txt")).unwrap();
-            std::os::unix::fs::symlink(root.join("a/b"), root.join("linked")).unwrap();
+            use std::os::unix::fs::symlink;
+            symlink(root.join("gone.txt"), root.join("a/dangling.txt")).unwrap();
+            symlink(root.join("a/b"), root.join("linked")).unwrap();
+            symlink(root.join("a"), root.join("a/b/up")).unwrap();
+            symlink(outside.path(), root.join("out")).unwrap();
         }
         let roots = [
             root.to_path_buf(),
@@ -252,7 +300,7 @@ mod tests {
             "z.txt",
         ];
         if cfg!(unix) {
-            want.extend(["linked/c/deep.TEXT", "linked/plain"]);
+            want.push("out/far.txt");
         }
         want.sort();
         let mut files = names(root, listing.files.iter().map(|f| f.path.clone()));
@@ -275,7 +323,7 @@ mod tests {
         dirs.sort();
         let mut want_dirs = vec!["", "a", "a/b", "a/b/c", "notes.md"];
         if cfg!(unix) {
-            want_dirs.extend(["linked", "linked/c"]);
+            want_dirs.extend(["a/b/up", "linked", "out"]);
         }
         want_dirs.sort();
         assert_eq!(dirs, want_dirs);
