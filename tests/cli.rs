@@ -69,6 +69,20 @@ fn no_results_is_success() {
     let o = run(&["list", "--since", "2099"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).is_empty());
+    // Said on stderr, so that an empty answer is not taken for a silent failure.
+    let says = |o: &Output, line: &str| assert!(stderr(o).contains(line), "{}", stderr(o));
+    says(&o, "no articles match the filters");
+    let o = run(&["search", "zzzqqq"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).is_empty());
+    says(&o, "no articles match 'zzzqqq'");
+    // With --json, an empty answer is just no lines.
+    let o = run(&["search", "zzzqqq", "--json"]);
+    assert!(
+        stdout(&o).is_empty() && stderr(&o).is_empty(),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -17,6 +17,9 @@ pub fn run(settings: &Settings, args: &FilterArgs, out: &mut dyn Write) -> Resul
             output::list_line(out, &hit.article)?;
         }
     }
+    if !args.json && results.hits.is_empty() {
+        output::nothing_matched(&[]);
+    }
     Ok(())
 }
 

@@ -54,6 +54,18 @@ pub fn marked(snippet: &str, hits: &[std::ops::Range<usize>], colour: bool) -> S
     out.replace('\n', " ")
 }
 
+/// Says on stderr that no article matched, so that an empty answer reads as one rather than
+/// as a silent failure; stdout stays empty for scripts, and the exit code is 0 (SPEC).
+pub fn nothing_matched(query: &[String]) {
+    let what = query.join(" ");
+    let line = if what.trim().is_empty() {
+        "no articles match the filters".to_string()
+    } else {
+        format!("no articles match '{what}'")
+    };
+    let _ = writeln!(std::io::stderr(), "chanjiao: {line}");
+}
+
 /// `id  date  title  source  provinces`, the title cut to a fixed display width.
 pub fn list_line(out: &mut dyn Write, a: &Article) -> anyhow::Result<()> {
     let date = a.published.map(|t| t.format("%Y-%m-%d").to_string());

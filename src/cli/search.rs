@@ -22,6 +22,9 @@ pub fn run(settings: &Settings, args: &SearchArgs, out: &mut dyn Write) -> Resul
             )?;
         }
     }
+    if !args.filters.json && results.hits.is_empty() {
+        output::nothing_matched(&args.query);
+    }
     if !args.filters.json && results.total > results.hits.len() {
         writeln!(
             out,
