@@ -189,6 +189,81 @@ fn search_features() {
     assert!(index.get("nope").unwrap().is_none());
 }
 
+/// jieba keeps `冷链物流` whole and adds only its dictionary sub-words (`物流`), while it
+/// finds `冷链` standing alone by its statistical model: a search for `冷链` must still find
+/// the text that holds it only inside the longer word.
+#[test]
+fn search_finds_words_inside_longer_words() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let dir = corpus.path();
+    write(
+        dir,
+        "a.txt",
+        &page("发展冷链物流产业", "2025-03-01", "园区新建仓储中心。"),
+    );
+    write(
+        dir,
+        "b.txt",
+        &page("校企合作", "2025-03-02", "学院采购冷链运输车辆用于实训。"),
+    );
+    write(
+        dir,
+        "c.txt",
+        &page("技能大赛", "2025-03-03", "学生参加物流技能比赛。"),
+    );
+    let (index, _) = open(data.path(), dir);
+    let mut found = titles(&index, "冷链");
+    found.sort();
+    assert_eq!(found, ["发展冷链物流产业", "校企合作"]);
+    // Text that is no word at all, inside one.
+    assert_eq!(titles(&index, "链物流"), ["发展冷链物流产业"]);
+    // Words are ANDed; a phrase keeps the order and the gaps.
+    assert_eq!(titles(&index, "冷链产业"), ["发展冷链物流产业"]);
+    assert_eq!(total(&index, "\"冷链产业\""), 0);
+    assert_eq!(titles(&index, "\"冷链物流产业\""), ["发展冷链物流产业"]);
+    assert_eq!(titles(&index, "\"发展冷链\""), ["发展冷链物流产业"]);
+    assert_eq!(titles(&index, "物流 -冷链"), ["技能大赛"]);
+    // The hit is marked inside the longer word.
+    let r = index
+        .search(&SearchRequest::new("冷链"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let a = r
+        .hits
+        .iter()
+        .find(|h| h.article.title.starts_with("发展"))
+        .unwrap();
+    let marked: Vec<&str> = chanjiao::index::snippet::hit_ranges(&a.article.title, &r.terms)
+        .into_iter()
+        .map(|r| &a.article.title[r])
+        .collect();
+    assert_eq!(marked, ["冷链"]);
+    // The word lists the search made are kept beside the index; damaged ones are made again.
+    let lists = |dir: &std::path::Path| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("chanjiao-words-")
+            })
+            .map(|e| e.path())
+            .collect()
+    };
+    let kept = lists(index.dir());
+    assert!(!kept.is_empty());
+    for p in &kept {
+        std::fs::write(p, "冷链物流\n").unwrap();
+    }
+    drop(index);
+    let (index, _) = open(data.path(), dir);
+    assert_eq!(titles(&index, "冷链").len(), 2);
+    for p in lists(index.dir()) {
+        assert!(std::fs::read(p).unwrap().starts_with(b"chanjiao-words 1\n"));
+    }
+}
+
 #[test]
 fn sample_corpus_indexes() {
     let data = tempfile::tempdir().unwrap();

@@ -35,6 +35,8 @@ pub mod search;
 pub mod segment;
 pub mod snippet;
 pub mod stories;
+mod vocabulary;
+mod words;
 
 pub use corpus_set::CorpusSet;
 pub use error::IndexError;
@@ -140,6 +142,8 @@ pub struct Index {
     read_only: bool,
     /// Documents of the read and starred ids, per segment, for the last marks searched with.
     mark_cache: std::sync::Arc<marks::MarkCache>,
+    /// The segments' Han words, for query words found inside longer ones.
+    words: words::WordLists,
 }
 
 impl Index {

@@ -192,6 +192,7 @@ fn switch_current(root: &Path, dir: &Path) -> Result<(), IndexError> {
 
 fn into_index(live: Live, read_only: bool) -> Index {
     Index {
+        words: super::words::WordLists::new(&live.dir),
         dir: live.dir,
         index: live.index,
         reader: live.reader,

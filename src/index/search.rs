@@ -5,8 +5,11 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query,
+    RegexPhraseQuery, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::analyzer::WordNormalizer;
@@ -15,8 +18,10 @@ use super::facets::{self, Facets};
 use super::marks::MarkFilter;
 use super::query::{self, Atom, Clause};
 use super::schema::Fields;
-use super::segment::{QueryTerm, analyze};
+use super::segment::{Holder, Lookup, QueryTerm, analyze};
 use super::snippet::{HitTerms, hit_ranges, snippet};
+use super::vocabulary::IndexVocabulary;
+use super::words::WordLists;
 use super::{Index, IndexError};
 use crate::article::{Article, china_offset};
 use crate::filter::{Filter, fold};
@@ -27,6 +32,14 @@ use crate::state::Marks;
 pub const TITLE_BOOST: f32 = 2.5;
 /// Snippet length, in characters.
 pub const SNIPPET_CHARS: usize = 120;
+/// Words holding a query term that are scored one by one; the rest only match.
+const MAX_SCORED_HOLDERS: usize = 256;
+/// Most ways of placing a phrase's terms inside longer words before the phrase is loosened
+/// to "every term, anywhere".
+const MAX_PHRASE_WAYS: usize = 32;
+/// Most words one slot of such a phrase may match (tantivy refuses a regex phrase that
+/// expands to more than 16384 terms).
+const MAX_PHRASE_SLOT_WORDS: usize = 1024;
 
 /// Result order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -91,55 +104,148 @@ pub struct SearchResults {
 
 struct Compiler<'a> {
     searcher: &'a Searcher,
+    words: &'a WordLists,
     fields: Fields,
     norm: WordNormalizer,
-    n: u64,
     terms: HitTerms,
 }
 
 impl Compiler<'_> {
     fn analyze(&mut self, text: &str) -> Vec<QueryTerm> {
-        let searcher = self.searcher;
-        let fields = self.fields;
-        let mut df = |w: &str| {
-            let b = searcher
-                .doc_freq(&Term::from_field_text(fields.body, w))
-                .unwrap_or(0);
-            b + searcher
-                .doc_freq(&Term::from_field_text(fields.title, w))
-                .unwrap_or(0)
+        let mut vocab = IndexVocabulary {
+            searcher: self.searcher,
+            fields: self.fields,
+            lists: self.words,
         };
-        analyze(text, self.n, &mut df, &mut self.norm)
+        analyze(text, &mut vocab, &mut self.norm)
+    }
+
+    /// Title (boosted) or body: one query per field, either may match.
+    fn either_field(&self, q: impl Fn(Field) -> Box<dyn Query>) -> Box<dyn Query> {
+        Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(q(self.fields.title), TITLE_BOOST)),
+            ),
+            (Occur::Should, q(self.fields.body)),
+        ]))
     }
 
     fn term_query(&self, word: &str) -> Box<dyn Query> {
-        let t = |f| TermQuery::new(Term::from_field_text(f, word), IndexRecordOption::WithFreqs);
-        Box::new(BooleanQuery::new(vec![
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(t(self.fields.title)), TITLE_BOOST)),
-            ),
-            (Occur::Should, Box::new(t(self.fields.body))),
-        ]))
+        self.either_field(|f| {
+            Box::new(TermQuery::new(
+                Term::from_field_text(f, word),
+                IndexRecordOption::WithFreqs,
+            ))
+        })
     }
 
-    fn phrase_query(&self, terms: &[QueryTerm]) -> Box<dyn Query> {
-        let base = terms.iter().map(|t| t.position).min().unwrap_or(0);
-        let p = |f| {
-            PhraseQuery::new_with_offset(
-                terms
+    /// Single words at the given offsets, side by side.
+    fn phrase_query(&self, words: &[(usize, &str)]) -> Box<dyn Query> {
+        let base = words.iter().map(|t| t.0).min().unwrap_or(0);
+        self.either_field(|f| {
+            Box::new(PhraseQuery::new_with_offset(
+                words
                     .iter()
-                    .map(|t| (t.position - base, Term::from_field_text(f, &t.text)))
+                    .map(|(p, w)| (p - base, Term::from_field_text(f, w)))
                     .collect(),
-            )
-        };
-        Box::new(BooleanQuery::new(vec![
-            (
+            ))
+        })
+    }
+
+    /// A term that lies inside longer indexed words: itself when it is a word, any of them,
+    /// scored by BM25 (the most frequent ones; the rest only match), or its characters side
+    /// by side.
+    fn inside_query(
+        &self,
+        text: &str,
+        word: bool,
+        holders: &[Holder],
+        chars_indexed: bool,
+    ) -> Box<dyn Query> {
+        let mut words: Vec<&str> = Vec::new();
+        if word {
+            words.push(text);
+        }
+        for h in holders {
+            if !words.contains(&h.word.as_str()) {
+                words.push(&h.word);
+            }
+        }
+        let scored = words.len().min(MAX_SCORED_HOLDERS);
+        let mut alts: Vec<(Occur, Box<dyn Query>)> = words[..scored]
+            .iter()
+            .map(|w| (Occur::Should, self.term_query(w)))
+            .collect();
+        if scored < words.len() {
+            let rest = words[scored..].iter().flat_map(|w| {
+                [self.fields.title, self.fields.body].map(|f| Term::from_field_text(f, w))
+            });
+            alts.push((
                 Occur::Should,
-                Box::new(BoostQuery::new(Box::new(p(self.fields.title)), TITLE_BOOST)),
-            ),
-            (Occur::Should, Box::new(p(self.fields.body))),
-        ]))
+                Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(rest)), 0.0)),
+            ));
+        }
+        if chars_indexed {
+            let chars: Vec<(usize, String)> = text
+                .chars()
+                .enumerate()
+                .map(|(i, c)| (i, c.to_string()))
+                .collect();
+            let refs: Vec<(usize, &str)> = chars.iter().map(|(i, c)| (*i, c.as_str())).collect();
+            alts.push((Occur::Should, self.phrase_query(&refs)));
+        }
+        Box::new(BooleanQuery::new(alts))
+    }
+
+    fn term(&self, t: &QueryTerm) -> Box<dyn Query> {
+        match &t.lookup {
+            Lookup::Word => self.term_query(&t.text),
+            Lookup::Inside {
+                word,
+                holders,
+                chars_indexed,
+            } => self.inside_query(&t.text, *word, holders, *chars_indexed),
+        }
+    }
+
+    /// An exact phrase: every way of finding its terms, each a phrase of slots where a slot
+    /// is one word or, for text inside longer words, the words that hold it at one offset.
+    /// `None` when there are too many ways.
+    fn exact_phrase(&self, terms: &[QueryTerm]) -> Option<Box<dyn Query>> {
+        if terms.iter().all(|t| t.lookup == Lookup::Word) {
+            let words: Vec<(usize, &str)> = terms
+                .iter()
+                .map(|t| (t.position, t.text.as_str()))
+                .collect();
+            return Some(self.phrase_query(&words));
+        }
+        let ways: Vec<Vec<Vec<(i64, String)>>> =
+            terms.iter().map(phrase_ways).collect::<Option<_>>()?;
+        let count = ways.iter().try_fold(1usize, |n, w| {
+            n.checked_mul(w.len()).filter(|n| *n <= MAX_PHRASE_WAYS)
+        })?;
+        let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(count);
+        for pick in 0..count {
+            let mut slots: Vec<(i64, String)> = Vec::new();
+            let mut rest = pick;
+            for w in &ways {
+                slots.extend(w[rest % w.len()].iter().cloned());
+                rest /= w.len();
+            }
+            let base = slots.iter().map(|s| s.0).min().unwrap_or(0);
+            let slots: Vec<(usize, String)> = slots
+                .into_iter()
+                .map(|(p, re)| (usize::try_from(p - base).unwrap_or(0), re))
+                .collect();
+            alts.push((
+                Occur::Should,
+                self.either_field(|f| {
+                    Box::new(RegexPhraseQuery::new_with_offset(f, slots.clone()))
+                }),
+            ));
+        }
+        Some(Box::new(BooleanQuery::new(alts)))
     }
 
     /// The query for one atom, or `None` when it has no searchable word.
@@ -154,16 +260,17 @@ impl Compiler<'_> {
                 self.terms.add(&t.text, t.han);
             }
         }
+        let all = |c: &Self| {
+            Box::new(BooleanQuery::new(
+                terms.iter().map(|t| (Occur::Must, c.term(t))).collect(),
+            )) as Box<dyn Query>
+        };
         match terms.len() {
             0 => None,
-            1 => Some(self.term_query(&terms[0].text)),
-            _ if phrase => Some(self.phrase_query(&terms)),
-            _ => Some(Box::new(BooleanQuery::new(
-                terms
-                    .iter()
-                    .map(|t| (Occur::Must, self.term_query(&t.text)))
-                    .collect(),
-            ))),
+            1 => Some(self.term(&terms[0])),
+            // Too many ways to place the words inside longer ones: every word, anywhere.
+            _ if phrase => Some(self.exact_phrase(&terms).unwrap_or_else(|| all(self))),
+            _ => Some(all(self)),
         }
     }
 
@@ -209,6 +316,58 @@ impl Compiler<'_> {
     }
 }
 
+/// The ways one term can sit in a phrase: slots of (position, pattern of the whole word).
+/// `None` when a slot would match too many words.
+fn phrase_ways(t: &QueryTerm) -> Option<Vec<Vec<(i64, String)>>> {
+    let at =
+        |offset: usize| i64::try_from(t.position).unwrap_or(0) - i64::try_from(offset).unwrap_or(0);
+    match &t.lookup {
+        Lookup::Word => Some(vec![vec![(at(0), regex::escape(&t.text))]]),
+        Lookup::Inside {
+            word,
+            holders,
+            chars_indexed,
+        } => {
+            let mut by_offset: Vec<(usize, Vec<String>)> = Vec::new();
+            if *word {
+                by_offset.push((0, vec![regex::escape(&t.text)]));
+            }
+            for h in holders {
+                let word = regex::escape(&h.word);
+                match by_offset.iter_mut().find(|(o, _)| *o == h.offset) {
+                    Some((_, words)) => words.push(word),
+                    None => by_offset.push((h.offset, vec![word])),
+                }
+            }
+            if by_offset
+                .iter()
+                .any(|(_, words)| words.len() > MAX_PHRASE_SLOT_WORDS)
+            {
+                return None;
+            }
+            let mut ways: Vec<Vec<(i64, String)>> = by_offset
+                .into_iter()
+                .map(|(offset, words)| vec![(at(offset), format!("(?:{})", words.join("|")))])
+                .collect();
+            if *chars_indexed {
+                ways.push(
+                    t.text
+                        .chars()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            (
+                                at(0) + i64::try_from(i).unwrap_or(0),
+                                regex::escape(&c.to_string()),
+                            )
+                        })
+                        .collect(),
+                );
+            }
+            Some(ways)
+        }
+    }
+}
+
 fn day_start(d: NaiveDate) -> i64 {
     d.and_hms_opt(0, 0, 0)
         .and_then(|t| t.and_local_timezone(china_offset()).single())
@@ -248,9 +407,9 @@ impl Index {
         let searcher = self.reader.searcher();
         let mut c = Compiler {
             searcher: &searcher,
+            words: &self.words,
             fields: self.fields,
             norm: WordNormalizer::default(),
-            n: searcher.num_docs(),
             terms: HitTerms::default(),
         };
         let q = c.compile(&parsed.clauses);
