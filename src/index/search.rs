@@ -111,7 +111,7 @@ struct Compiler<'a> {
 }
 
 impl Compiler<'_> {
-    fn analyze(&mut self, text: &str) -> Vec<QueryTerm> {
+    fn analyze(&mut self, text: &str) -> Vec<Vec<QueryTerm>> {
         let mut vocab = IndexVocabulary {
             searcher: self.searcher,
             fields: self.fields,
@@ -254,23 +254,38 @@ impl Compiler<'_> {
             Atom::Words(t) => (t, false),
             Atom::Phrase(t) => (t, true),
         };
-        let terms = self.analyze(text);
+        let readings = self.analyze(text);
+        tracing::debug!("readings of {text:?}: {readings:?}");
         if positive {
-            for t in &terms {
+            for t in readings.iter().flatten() {
                 self.terms.add(&t.text, t.han);
             }
         }
-        let all = |c: &Self| {
+        let mut alts: Vec<(Occur, Box<dyn Query>)> = readings
+            .iter()
+            .filter_map(|terms| self.reading(terms, phrase))
+            .map(|q| (Occur::Should, q))
+            .collect();
+        match alts.len() {
+            0 => None,
+            1 => alts.pop().map(|(_, q)| q),
+            _ => Some(Box::new(BooleanQuery::new(alts))),
+        }
+    }
+
+    /// The query for one reading of an atom, or `None` when it has no term.
+    fn reading(&self, terms: &[QueryTerm], phrase: bool) -> Option<Box<dyn Query>> {
+        let all = || {
             Box::new(BooleanQuery::new(
-                terms.iter().map(|t| (Occur::Must, c.term(t))).collect(),
+                terms.iter().map(|t| (Occur::Must, self.term(t))).collect(),
             )) as Box<dyn Query>
         };
         match terms.len() {
             0 => None,
             1 => Some(self.term(&terms[0])),
             // Too many ways to place the words inside longer ones: every word, anywhere.
-            _ if phrase => Some(self.exact_phrase(&terms).unwrap_or_else(|| all(self))),
-            _ => Some(all(self)),
+            _ if phrase => Some(self.exact_phrase(terms).unwrap_or_else(all)),
+            _ => Some(all()),
         }
     }
 

@@ -214,13 +214,12 @@ impl<'a> Run<'a> {
         out
     }
 
-    /// Whether the plain cut fell apart: a character that is no word, or single characters
-    /// side by side (a word the index does not hold, cut into its letters).
+    /// Whether the plain cut fell apart: a character that is no word, or a single character
+    /// beside other text (the rest of a word the index holds only inside longer ones, as
+    /// `成` of `成电路` inside `集成电路`).
     fn fell_apart(cut: &[(usize, usize, Kind)]) -> bool {
         cut.iter().any(|p| p.2 == Kind::Stray)
-            || cut
-                .windows(2)
-                .any(|w| w[0].1 - w[0].0 == 1 && w[1].1 - w[1].0 == 1)
+            || (cut.len() > 1 && cut.iter().any(|p| p.1 - p.0 == 1))
     }
 
     /// What to look for inside indexed words: each word of two or more characters whole,
@@ -249,86 +248,130 @@ impl<'a> Run<'a> {
     }
 }
 
-/// Cuts one Han run into query terms; `position` is the run's position in the text.
+/// Cuts one Han run into query terms, in one or two readings; `position` is the run's
+/// position in the text.
 ///
 /// jieba's search mode adds the 2- and 3-character dictionary words inside a longer word,
 /// but a word it found by its statistical model (`冷链` in `冷链运输`) is in no dictionary:
 /// the index holds it where it stands alone, and not inside `冷链物流`. So an indexed word
 /// is also looked for inside longer words unless the index cuts it out of them.
-fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<QueryTerm> {
+///
+/// When the plain cut falls apart, the run is cut again with pieces inside longer words.
+/// Both readings are kept when the plain one could match (`个省份` is `个` + `省份` in one
+/// text and inside `各个省` + `省份` nowhere, but `成电路` is only inside `集成电路`).
+fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<Vec<QueryTerm>> {
     let mut run = Run::new(text);
-    let mut cut = run.cut(vocab, None);
-    let needs_holders =
-        Run::fell_apart(&cut) || cut.iter().any(|p| p.2 == Kind::Word && p.1 - p.0 > 1);
-    let holders = if needs_holders {
-        let h = Holders {
-            words: vocab.words_holding(&run.keys(&cut)),
-        };
-        if Run::fell_apart(&cut) && !h.words.is_empty() {
-            cut = run.cut(vocab, Some(&h));
-        }
-        Some(h)
+    let plain = run.cut(vocab, None);
+    let fell_apart = Run::fell_apart(&plain);
+    if !fell_apart && !plain.iter().any(|p| p.1 - p.0 > 1) {
+        return vec![run.terms(&plain, position, None, vocab)];
+    }
+    let holders = Holders {
+        words: vocab.words_holding(&run.keys(&plain)),
+    };
+    let again = if fell_apart && !holders.words.is_empty() {
+        Some(run.cut(vocab, Some(&holders))).filter(|c| *c != plain)
     } else {
         None
     };
-    let mut out = Vec::with_capacity(cut.len());
-    for (i, j, kind) in cut {
-        let piece = run.slice(i, j);
-        let held = match &holders {
-            Some(h) if kind == Kind::Inside || (kind == Kind::Word && j - i > 1) => {
-                h.holding(piece)
-            }
-            _ => Vec::new(),
-        };
-        let opaque = match held.first() {
-            Some(top) => kind == Kind::Inside || !vocab.cut_out_of(piece, &top.word),
-            None => false,
-        };
-        let lookup = if opaque {
-            Lookup::Inside {
-                word: kind == Kind::Word,
-                holders: held,
-                chars_indexed: kind == Kind::Inside
-                    && j - i > 1
-                    && (i..j).all(|c| run.df(c, c + 1, vocab) > 0),
-            }
-        } else {
-            Lookup::Word
-        };
-        out.push(QueryTerm {
-            text: piece.to_string(),
-            position: position + i,
-            han: true,
-            lookup,
-        });
+    let mut readings = Vec::with_capacity(2);
+    // A plain cut with a character that is no word matches nothing.
+    if again.is_none() || !plain.iter().any(|p| p.2 == Kind::Stray) {
+        readings.push(run.terms(&plain, position, Some(&holders), vocab));
     }
-    out
+    if let Some(cut) = again {
+        readings.push(run.terms(&cut, position, Some(&holders), vocab));
+    }
+    readings
 }
 
-/// Analyzes query text into terms, as the index analyzer would have.
+impl Run<'_> {
+    /// The query terms of a cut.
+    fn terms(
+        &mut self,
+        cut: &[(usize, usize, Kind)],
+        position: usize,
+        holders: Option<&Holders>,
+        vocab: &mut dyn Vocabulary,
+    ) -> Vec<QueryTerm> {
+        let mut out = Vec::with_capacity(cut.len());
+        for &(i, j, kind) in cut {
+            let piece = self.slice(i, j);
+            let held = match holders {
+                Some(h) if kind == Kind::Inside || (kind == Kind::Word && j - i > 1) => {
+                    h.holding(piece)
+                }
+                _ => Vec::new(),
+            };
+            let opaque = match held.first() {
+                Some(top) => kind == Kind::Inside || !vocab.cut_out_of(piece, &top.word),
+                None => false,
+            };
+            let lookup = if opaque {
+                Lookup::Inside {
+                    word: kind == Kind::Word,
+                    holders: held,
+                    chars_indexed: kind == Kind::Inside
+                        && j - i > 1
+                        && (i..j).all(|c| self.df(c, c + 1, vocab) > 0),
+                }
+            } else {
+                Lookup::Word
+            };
+            out.push(QueryTerm {
+                text: piece.to_string(),
+                position: position + i,
+                han: true,
+                lookup,
+            });
+        }
+        out
+    }
+}
+
+/// Most readings of one query text (each Han run has one or two); past it, a run's last
+/// reading alone is kept.
+const MAX_READINGS: usize = 8;
+
+/// Analyzes query text into terms, as the index analyzer would have: one or more readings,
+/// each a list of terms; text matches when it matches any reading.
 pub fn analyze(
     text: &str,
     vocab: &mut dyn Vocabulary,
     norm: &mut WordNormalizer,
-) -> Vec<QueryTerm> {
+) -> Vec<Vec<QueryTerm>> {
     let folded = to_simplified(text);
-    let mut out = Vec::new();
+    let mut readings: Vec<Vec<QueryTerm>> = vec![Vec::new()];
     for p in pieces(&folded) {
-        if p.han {
-            out.extend(segment_run(p.text, p.position, vocab));
+        let mut options = if p.han {
+            segment_run(p.text, p.position, vocab)
         } else {
             let w = norm.normalize(p.text);
-            if !w.is_empty() {
-                out.push(QueryTerm {
-                    text: w,
-                    position: p.position,
-                    han: false,
-                    lookup: Lookup::Word,
-                });
+            if w.is_empty() {
+                continue;
             }
+            vec![vec![QueryTerm {
+                text: w,
+                position: p.position,
+                han: false,
+                lookup: Lookup::Word,
+            }]]
+        };
+        if readings.len() * options.len() > MAX_READINGS {
+            options.drain(..options.len() - 1);
         }
+        readings = readings
+            .iter()
+            .flat_map(|r| {
+                options.iter().map(move |o| {
+                    let mut r = r.clone();
+                    r.extend(o.iter().cloned());
+                    r
+                })
+            })
+            .collect();
     }
-    out
+    readings
 }
 
 #[cfg(test)]
@@ -364,14 +407,33 @@ mod tests {
         }
     }
 
-    fn cut(text: &str, vocab: &mut Words) -> Vec<(String, usize, bool)> {
+    /// The readings of `text`, each as (text, position, inside longer words).
+    fn readings(text: &str, vocab: &mut Words) -> Vec<Vec<(String, usize, bool)>> {
         analyze(text, vocab, &mut WordNormalizer::default())
             .into_iter()
-            .map(|t| {
-                let inside = matches!(t.lookup, Lookup::Inside { .. });
-                (t.text, t.position, inside)
+            .map(|r| {
+                r.into_iter()
+                    .map(|t| {
+                        let inside = matches!(t.lookup, Lookup::Inside { .. });
+                        (t.text, t.position, inside)
+                    })
+                    .collect()
             })
             .collect()
+    }
+
+    /// The one reading of `text`.
+    fn cut(text: &str, vocab: &mut Words) -> Vec<(String, usize, bool)> {
+        let mut r = readings(text, vocab);
+        assert_eq!(r.len(), 1, "{r:?}");
+        r.remove(0)
+    }
+
+    /// The terms of the one reading of `text`.
+    fn terms(text: &str, vocab: &mut Words) -> Vec<QueryTerm> {
+        let mut r = analyze(text, vocab, &mut WordNormalizer::default());
+        assert_eq!(r.len(), 1, "{r:?}");
+        r.remove(0)
     }
 
     fn s(text: &str, position: usize, inside: bool) -> (String, usize, bool) {
@@ -428,7 +490,11 @@ mod tests {
             vec!["物流"],
         );
         // `冷链` is no word but lies inside two: one term, held by both.
-        let terms = analyze("冷链发展", &mut vocab, &mut WordNormalizer::default());
+        // Read as the characters apart, or as one piece inside longer words.
+        let mut r = analyze("冷链发展", &mut vocab, &mut WordNormalizer::default());
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].len(), 3);
+        let terms = r.remove(1);
         assert_eq!(terms.len(), 2);
         assert_eq!(terms[0].text, "冷链");
         let Lookup::Inside {
@@ -465,7 +531,7 @@ mod tests {
             vec![("冷链", 10), ("冷链物流", 40), ("物流", 300)],
             vec!["物流"],
         );
-        let terms = analyze("冷链", &mut vocab, &mut WordNormalizer::default());
+        let terms = terms("冷链", &mut vocab);
         let [t] = terms.as_slice() else {
             panic!("{terms:?}");
         };
@@ -479,6 +545,22 @@ mod tests {
         };
         assert_eq!(holders.len(), 1);
         assert_eq!(holders[0].word, "冷链物流");
+    }
+
+    #[test]
+    fn a_single_character_beside_a_word_can_join_it_inside_a_longer_one() {
+        let mut vocab = Words(
+            vec![("集成电路", 30), ("电路", 80), ("成", 400)],
+            vec!["电路"],
+        );
+        // Text with `成` and `电路` apart, or `成电路` inside `集成电路`.
+        assert_eq!(
+            readings("成电路", &mut vocab),
+            [
+                vec![s("成", 0, false), s("电路", 1, false)],
+                vec![s("成电路", 0, true)]
+            ]
+        );
     }
 
     #[test]
