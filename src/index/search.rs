@@ -261,16 +261,11 @@ impl Compiler<'_> {
                 self.terms.add(&t.text, t.han);
             }
         }
-        let mut alts: Vec<(Occur, Box<dyn Query>)> = readings
-            .iter()
-            .filter_map(|terms| self.reading(terms, phrase))
-            .map(|q| (Occur::Should, q))
-            .collect();
-        match alts.len() {
-            0 => None,
-            1 => alts.pop().map(|(_, q)| q),
-            _ => Some(Box::new(BooleanQuery::new(alts))),
-        }
+        any_of(
+            readings
+                .iter()
+                .filter_map(|terms| self.reading(terms, phrase)),
+        )
     }
 
     /// The query for one reading of an atom, or `None` when it has no term.
@@ -295,23 +290,11 @@ impl Compiler<'_> {
         for c in clauses {
             match c {
                 Clause::Any(atoms) => {
-                    let mut alts: Vec<(Occur, Box<dyn Query>)> = atoms
-                        .iter()
-                        .filter_map(|a| self.atom(a, true))
-                        .map(|q| (Occur::Should, q))
-                        .collect();
-                    match alts.len() {
-                        0 => {}
-                        1 => {
-                            positive = true;
-                            if let Some((_, q)) = alts.pop() {
-                                parts.push((Occur::Must, q));
-                            }
-                        }
-                        _ => {
-                            positive = true;
-                            parts.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
-                        }
+                    let alts: Vec<Box<dyn Query>> =
+                        atoms.iter().filter_map(|a| self.atom(a, true)).collect();
+                    if let Some(q) = any_of(alts) {
+                        positive = true;
+                        parts.push((Occur::Must, q));
                     }
                 }
                 Clause::Not(a) => {
@@ -328,6 +311,17 @@ impl Compiler<'_> {
             parts.push((Occur::Must, Box::new(AllQuery)));
         }
         Box::new(BooleanQuery::new(parts))
+    }
+}
+
+/// One query that matches when any of `queries` does; `None` when there is none.
+fn any_of(queries: impl IntoIterator<Item = Box<dyn Query>>) -> Option<Box<dyn Query>> {
+    let mut alts: Vec<(Occur, Box<dyn Query>)> =
+        queries.into_iter().map(|q| (Occur::Should, q)).collect();
+    match alts.len() {
+        0 => None,
+        1 => alts.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(alts))),
     }
 }
 
