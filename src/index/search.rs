@@ -255,7 +255,13 @@ impl Compiler<'_> {
             Atom::Phrase(t) => (t, true),
         };
         let readings = self.analyze(text);
-        tracing::debug!("readings of {text:?}: {readings:?}");
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            let shown: Vec<Vec<String>> = readings
+                .iter()
+                .map(|r| r.iter().map(QueryTerm::summary).collect())
+                .collect();
+            tracing::debug!("readings of {text:?}: {shown:?}");
+        }
         if positive {
             for t in readings.iter().flatten() {
                 self.terms.add(&t.text, t.han);

@@ -7,10 +7,12 @@
 //! corpus as its dictionary).
 //!
 //! jieba keeps some words whole: `冷链物流` is one word, and search mode adds only the
-//! pieces its dictionary knows (`物流`), so `冷链` is not in the index at all. When a run
-//! would otherwise fall apart into single characters, it is cut a second time with one more
-//! kind of piece: text that is not an indexed word but lies inside some (`冷链` inside
-//! `冷链物流`). Such a piece matches any of the words that hold it.
+//! pieces its dictionary knows (`物流`), so where `冷链` occurs inside `冷链物流` the index
+//! does not hold it. So an indexed word is also looked for inside the longer words that
+//! hold it, unless the index cuts it out of them; and a run that falls apart (a character
+//! that is no word, or a single character beside other text) is cut a second time with one
+//! more kind of piece, text inside indexed words, which matches any of the words that hold
+//! it. Both readings are searched when the plain one could match.
 
 use super::analyzer::{WordNormalizer, pieces};
 use crate::text::to_simplified;
@@ -73,6 +75,17 @@ pub struct QueryTerm {
     pub lookup: Lookup,
 }
 
+impl QueryTerm {
+    /// The term for a log line: its text, and how many words hold it when it is looked for
+    /// inside them.
+    pub fn summary(&self) -> String {
+        match &self.lookup {
+            Lookup::Word => self.text.clone(),
+            Lookup::Inside { holders, .. } => format!("{} (in {} words)", self.text, holders.len()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Word,
@@ -86,7 +99,8 @@ struct Holders {
 }
 
 impl Holders {
-    /// Documents that (at most) hold `piece` inside a longer word.
+    /// The summed document frequencies of the longer words that hold `piece` (an upper
+    /// bound on the documents that hold it inside one).
     fn weight(&self, piece: &str) -> u64 {
         self.words
             .iter()
@@ -257,8 +271,8 @@ impl<'a> Run<'a> {
 /// is also looked for inside longer words unless the index cuts it out of them.
 ///
 /// When the plain cut falls apart, the run is cut again with pieces inside longer words.
-/// Both readings are kept when the plain one could match (`个省份` is `个` + `省份` in one
-/// text and inside `各个省` + `省份` nowhere, but `成电路` is only inside `集成电路`).
+/// Both readings are kept when the plain one could match: `成电路` is `成` + `电路`, or a
+/// piece of `集成电路`; `个省份` is `个` + `省份`, or the indexed `个省` + `份` inside `省份`.
 fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<Vec<QueryTerm>> {
     let mut run = Run::new(text);
     let plain = run.cut(vocab, None);
