@@ -193,6 +193,14 @@ impl Index {
         self.read_only
     }
 
+    /// Gets ready what a search for Chinese words inside longer ones reads (the segments'
+    /// word lists, made on first use): for a long-running reader to call in the background
+    /// after opening, so that its first such search does not wait for them.
+    pub fn prepare_search(&self) {
+        let fields = [self.fields.title, self.fields.body];
+        self.words.of(&self.reader.searcher(), &fields);
+    }
+
     /// Sets this index aside after reading it failed with [`IndexError::Corrupt`] (damage
     /// that the checks made when opening did not catch), so that the next [`Index::open`]
     /// rebuilds it. Returns a one-line notice saying what was moved where.

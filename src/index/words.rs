@@ -32,6 +32,8 @@ const SUFFIX: &str = ".txt";
 pub struct WordLists {
     dir: PathBuf,
     lists: Mutex<HashMap<SegmentId, Arc<str>>>,
+    /// Held while lists are read or made, so that two threads do not make the same one.
+    making: Mutex<()>,
 }
 
 impl WordLists {
@@ -40,6 +42,7 @@ impl WordLists {
         WordLists {
             dir: dir.to_path_buf(),
             lists: Mutex::default(),
+            making: Mutex::default(),
         }
     }
 
@@ -51,6 +54,14 @@ impl WordLists {
     /// The word lists of every segment `searcher` reads, of `fields`. Lists made here are
     /// kept, and those of segments no longer read are removed.
     pub fn of(&self, searcher: &Searcher, fields: &[Field]) -> Vec<Arc<str>> {
+        let ids = searcher.segment_readers().iter().map(|s| s.segment_id());
+        let cached: Option<Vec<Arc<str>>> = ids.map(|id| self.cached(id)).collect();
+        if let Some(lists) = cached {
+            return lists;
+        }
+        // A poisoned lock only means another thread panicked while making a list: the
+        // lists themselves are checked when read.
+        let _making = self.making.lock();
         let mut made = false;
         let lists = searcher
             .segment_readers()

@@ -178,6 +178,11 @@ pub trait Catalog: Send + Sync {
         Sort::ALL
     }
 
+    /// Gets ready in the background what searches will need (see [`Index::prepare_search`]).
+    ///
+    /// [`Index::prepare_search`]: crate::index::Index::prepare_search
+    fn prepare(&self) {}
+
     /// When `error` (from [`Catalog::search`]) means the catalog's files are damaged: sets
     /// them aside so that opening again rebuilds them, and returns a one-line notice.
     fn set_aside_if_damaged(&self, error: &anyhow::Error) -> Option<String> {

@@ -91,6 +91,10 @@ impl IndexCatalog {
 }
 
 impl Catalog for IndexCatalog {
+    fn prepare(&self) {
+        self.index.prepare_search();
+    }
+
     fn search(&self, request: &Request) -> anyhow::Result<Response> {
         let results = self
             .index

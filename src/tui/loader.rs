@@ -221,8 +221,12 @@ pub fn spawn(
         // `Ready` then brings the skipped-file count and ends the "updating" state.
         tracing::debug!(changed, "full check done");
         let ready = ready(catalog.as_ref(), skipped);
-        give(catalog);
+        give(catalog.clone());
         send(ready);
+        // This thread has nothing else to do: it readies what the first searches read.
+        let t = std::time::Instant::now();
+        catalog.prepare();
+        tracing::debug!("search prepared in {:.2?}", t.elapsed());
     })
 }
 
