@@ -197,8 +197,7 @@ impl Index {
     /// word lists, made on first use): for a long-running reader to call in the background
     /// after opening, so that its first such search does not wait for them.
     pub fn prepare_search(&self) {
-        let fields = [self.fields.title, self.fields.body];
-        self.words.of(&self.reader.searcher(), &fields);
+        self.words.of(&self.reader.searcher(), &self.fields.text());
     }
 
     /// Sets this index aside after reading it failed with [`IndexError::Corrupt`] (damage

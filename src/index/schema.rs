@@ -46,6 +46,13 @@ pub struct Fields {
     pub published: Field,
 }
 
+impl Fields {
+    /// The fields searched for words: title and body.
+    pub fn text(&self) -> [Field; 2] {
+        [self.title, self.body]
+    }
+}
+
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = TextOptions::default().set_indexing_options(

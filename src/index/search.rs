@@ -178,9 +178,9 @@ impl Compiler<'_> {
             .map(|w| (Occur::Should, self.term_query(w)))
             .collect();
         if scored < words.len() {
-            let rest = words[scored..].iter().flat_map(|w| {
-                [self.fields.title, self.fields.body].map(|f| Term::from_field_text(f, w))
-            });
+            let rest = words[scored..]
+                .iter()
+                .flat_map(|w| self.fields.text().map(|f| Term::from_field_text(f, w)));
             alts.push((
                 Occur::Should,
                 Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(rest)), 0.0)),

@@ -20,19 +20,14 @@ pub struct IndexVocabulary<'a> {
     pub lists: &'a WordLists,
 }
 
-impl IndexVocabulary<'_> {
-    fn text_fields(&self) -> [tantivy::schema::Field; 2] {
-        [self.fields.title, self.fields.body]
-    }
-}
-
 impl Vocabulary for IndexVocabulary<'_> {
     fn docs(&self) -> u64 {
         self.searcher.num_docs()
     }
 
     fn df(&mut self, word: &str) -> u64 {
-        self.text_fields()
+        self.fields
+            .text()
             .iter()
             .map(|f| {
                 self.searcher
@@ -50,7 +45,7 @@ impl Vocabulary for IndexVocabulary<'_> {
             return Vec::new();
         };
         let mut found: HashSet<String> = HashSet::new();
-        for list in self.lists.of(self.searcher, &self.text_fields()) {
+        for list in self.lists.of(self.searcher, &self.fields.text()) {
             let mut after = 0;
             for m in keys.find_iter(&*list) {
                 if m.start() < after {
@@ -75,7 +70,7 @@ impl Vocabulary for IndexVocabulary<'_> {
 
     fn cut_out_of(&mut self, word: &str, holder: &str) -> bool {
         let count = |q: &dyn Query| self.searcher.search(q, &Count).unwrap_or(0);
-        self.text_fields().iter().all(|f| {
+        self.fields.text().iter().all(|f| {
             let term = |w: &str| -> Box<dyn Query> {
                 Box::new(TermQuery::new(
                     Term::from_field_text(*f, w),
