@@ -525,7 +525,17 @@ impl Index {
         searcher: &Searcher,
         addr: tantivy::DocAddress,
     ) -> Result<Option<Article>, IndexError> {
-        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| self.error(e))?;
+        // A damaged block index of the document store can make tantivy panic (an offset
+        // that underflows) instead of returning an error: that is damage too.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| searcher.doc(addr)));
+        let doc: TantivyDocument = read
+            .map_err(|_| {
+                IndexError::Corrupt(
+                    self.dir.clone(),
+                    "the document store's block index does not read".into(),
+                )
+            })?
+            .map_err(|e| self.error(e))?;
         let Some(json) = doc.get_first(self.fields.json).and_then(|v| v.as_str()) else {
             return Ok(None);
         };
