@@ -433,3 +433,27 @@ fn a_data_dir_that_is_not_writable_is_a_clear_error() {
     .unwrap();
     assert!(err.to_string().contains("sub"), "{err}");
 }
+
+/// Damage near the end of the document store hits its block index, which tantivy can trip
+/// over with a panic instead of an error: reading must report damage (or, where the bytes
+/// did not matter, read), never panic.
+#[test]
+fn damage_to_the_store_block_index_is_reported_not_a_panic() {
+    for back in [128usize, 160, 192, 224, 256, 384] {
+        let (corpus, data, expected, _) = built_then(|dir| {
+            invert(&largest_file(dir, "store"), |len| {
+                (len.saturating_sub(back), len.saturating_sub(back - 24))
+            })
+        });
+        let quick = OpenOptions {
+            quick: true,
+            ..Default::default()
+        };
+        let (index, _) = open_with(data.path(), corpus.path(), quick);
+        match list_all(&index) {
+            Ok(n) => assert_eq!(n, expected, "{back} bytes from the end"),
+            Err(IndexError::Corrupt(..)) => {}
+            Err(e) => panic!("{back} bytes from the end: {e}"),
+        }
+    }
+}
