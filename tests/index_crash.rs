@@ -455,5 +455,21 @@ fn damage_to_the_store_block_index_is_reported_not_a_panic() {
             Err(IndexError::Corrupt(..)) => {}
             Err(e) => panic!("{back} bytes from the end: {e}"),
         }
+        drop(index);
+        // The command line answers, with at most the one-line notice on stderr.
+        let out = Command::new(env!("CARGO_BIN_EXE_chanjiao"))
+            .arg("--data-dir")
+            .arg(data.path())
+            .arg("--corpus")
+            .arg(corpus.path())
+            .args(["list", "--json"])
+            .env_remove("CHANJIAO_DATA_DIR")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{back}: {stderr}");
+        assert!(stderr.lines().count() <= 1, "{back}: {stderr}");
+        let lines = String::from_utf8_lossy(&out.stdout).lines().count();
+        assert_eq!(lines, expected, "{back}");
     }
 }

@@ -20,6 +20,7 @@ use crate::corpus::Skipped;
 pub mod analyzer;
 mod build;
 mod collector;
+mod contained;
 mod corpus_set;
 mod error;
 pub mod facets;
@@ -38,6 +39,7 @@ pub mod stories;
 mod vocabulary;
 mod words;
 
+pub use contained::panic_is_contained;
 pub use corpus_set::CorpusSet;
 pub use error::IndexError;
 pub use facets::{FacetCount, Facets};

@@ -18,6 +18,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use tantivy::{IndexReader, ReloadPolicy};
 
 use super::build::{self, Changes};
+use super::contained::contained;
 use super::corpus_set::CorpusSet;
 use super::links;
 use super::lock::UpdateLock;
@@ -75,11 +76,16 @@ fn open_generation(dir: &Path) -> Result<Live, Problem> {
     }
     let fields = schema::fields_of(&index.schema()).map_err(|e| damaged(e.to_string()))?;
     let state = State::load(dir, payload.state).map_err(damaged)?;
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(|e: tantivy::TantivyError| damaged(e.to_string()))?;
+    // Opening the segments reads their footers and block indexes, where damage can make
+    // tantivy panic instead of failing.
+    let reader = contained(|| {
+        index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+    })
+    .map_err(damaged)?
+    .map_err(|e: tantivy::TantivyError| damaged(e.to_string()))?;
     let searcher = reader.searcher();
     let docs = searcher.num_docs() as usize;
     if docs != state.article_count() {

@@ -14,6 +14,7 @@ use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::analyzer::WordNormalizer;
 use super::collector::{FacetFilters, FacetedTop};
+use super::contained::contained;
 use super::facets::{self, Facets};
 use super::marks::MarkFilter;
 use super::query::{self, Atom, Clause};
@@ -527,12 +528,11 @@ impl Index {
     ) -> Result<Option<Article>, IndexError> {
         // A damaged block index of the document store can make tantivy panic (an offset
         // that underflows) instead of returning an error: that is damage too.
-        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| searcher.doc(addr)));
-        let doc: TantivyDocument = read
-            .map_err(|_| {
+        let doc: TantivyDocument = contained(|| searcher.doc(addr))
+            .map_err(|why| {
                 IndexError::Corrupt(
                     self.dir.clone(),
-                    "the document store's block index does not read".into(),
+                    format!("the document store does not read ({why})"),
                 )
             })?
             .map_err(|e| self.error(e))?;

@@ -142,10 +142,15 @@ fn export_dirs(settings: &Settings) -> Vec<std::path::PathBuf> {
     dirs
 }
 
-/// Makes a panic give the mouse back too (ratatui's own hook restores the rest).
+/// Makes a panic give the mouse back too (ratatui's own hook restores the rest). A panic
+/// the index contains (damage tantivy trips over) is only logged: the reader goes on.
 fn install_mouse_restore() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if crate::index::panic_is_contained() {
+            tracing::warn!("contained a panic: {info}");
+            return;
+        }
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
         previous(info);
     }));
