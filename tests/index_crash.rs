@@ -203,6 +203,19 @@ fn has_damaged_folder(root: &Path) -> bool {
     })
 }
 
+/// `chanjiao list --json` on the corpus, in a process of its own.
+fn list_json(corpus: &tempfile::TempDir, data: &tempfile::TempDir) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_chanjiao"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["list", "--json"])
+        .env_remove("CHANJIAO_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
 fn list_all(index: &Index) -> Result<usize, IndexError> {
     let all = index.list(&chanjiao::filter::Filter::default(), index.len(), 0)?;
     Ok(all.hits.len())
@@ -238,15 +251,7 @@ fn damage_found_while_reading_is_set_aside_and_rebuilt() {
 fn a_command_that_finds_damage_rebuilds_and_answers() {
     let (corpus, data, expected, dir) = built_then(damage_the_store);
 
-    let out = Command::new(env!("CARGO_BIN_EXE_chanjiao"))
-        .arg("--data-dir")
-        .arg(data.path())
-        .arg("--corpus")
-        .arg(corpus.path())
-        .args(["list", "--json"])
-        .env_remove("CHANJIAO_DATA_DIR")
-        .output()
-        .unwrap();
+    let out = list_json(&corpus, &data);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("found damaged while reading"), "{stderr}");
@@ -457,15 +462,7 @@ fn damage_to_the_store_block_index_is_reported_not_a_panic() {
         }
         drop(index);
         // The command line answers, with at most the one-line notice on stderr.
-        let out = Command::new(env!("CARGO_BIN_EXE_chanjiao"))
-            .arg("--data-dir")
-            .arg(data.path())
-            .arg("--corpus")
-            .arg(corpus.path())
-            .args(["list", "--json"])
-            .env_remove("CHANJIAO_DATA_DIR")
-            .output()
-            .unwrap();
+        let out = list_json(&corpus, &data);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{back}: {stderr}");
         assert!(stderr.lines().count() <= 1, "{back}: {stderr}");
