@@ -470,3 +470,42 @@ fn damage_to_the_store_block_index_is_reported_not_a_panic() {
         assert_eq!(lines, expected, "{back}");
     }
 }
+
+#[test]
+fn damage_met_while_an_update_reads_the_store_is_rebuilt_not_a_panic() {
+    // Without its link table an update reads every stored article; damage near the store's
+    // end can make tantivy panic there, on the reading threads or on opening the store.
+    for back in [128usize, 160, 192, 224, 256, 384] {
+        let (corpus, data, expected, _) = built_then(|dir| {
+            invert(&largest_file(dir, "store"), |len| {
+                (len.saturating_sub(back), len.saturating_sub(back - 24))
+            });
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("chanjiao-links-")
+                {
+                    std::fs::remove_file(p).unwrap();
+                }
+            }
+        });
+        let added = corpus.path().join("added");
+        std::fs::create_dir(&added).unwrap();
+        write(
+            &added,
+            "one.txt",
+            &page("新增一篇", "2025-03-04", "职业院校与企业共建实训基地。"),
+        );
+        // The command line updates (its open does not verify checksums) and answers with at
+        // most the one-line notice on stderr; no panic message.
+        let out = list_json(&corpus, &data);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{back}: {stderr}");
+        assert!(stderr.lines().count() <= 1, "{back}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{back}: {stderr}");
+        let lines = String::from_utf8_lossy(&out.stdout).lines().count();
+        assert_eq!(lines, expected + 1, "{back}");
+    }
+}

@@ -15,6 +15,7 @@ use crate::article::Article;
 use crate::corpus;
 use crate::tagging::duplicates::LinkTable;
 
+use super::contained::contained_read;
 use super::corpus_set::{Scan, SourceFile, content_hash};
 use super::manifest::{FileEntry, Payload, State, stamp};
 use super::schema::{self, Fields};
@@ -382,7 +383,8 @@ pub(crate) fn stored_articles(
     let searcher = reader.searcher();
     let mut out = Vec::new();
     for seg in searcher.segment_readers() {
-        let store = seg.get_store_reader(64)?;
+        // Damage that makes tantivy panic is reported as damage: the update then rebuilds.
+        let store = contained_read("the document store", || Ok(seg.get_store_reader(64)?))?;
         let alive = seg.alive_bitset();
         let max = seg.max_doc();
         let parts = threads();
@@ -391,22 +393,25 @@ pub(crate) fn stored_articles(
             let handles: Vec<_> = (0..parts as u32)
                 .map(|p| {
                     let store = &store;
-                    s.spawn(move || -> tantivy::Result<Vec<Article>> {
-                        let mut v = Vec::new();
-                        let from = p * chunk;
-                        let to = ((p + 1) * chunk).min(max);
-                        for doc in from..to {
-                            if alive.is_some_and(|a| a.is_deleted(doc)) {
-                                continue;
+                    s.spawn(move || {
+                        contained_read("the document store", || {
+                            let mut v = Vec::new();
+                            let from = p * chunk;
+                            let to = ((p + 1) * chunk).min(max);
+                            for doc in from..to {
+                                if alive.is_some_and(|a| a.is_deleted(doc)) {
+                                    continue;
+                                }
+                                let d: TantivyDocument = store.get(doc)?;
+                                if let Some(json) =
+                                    d.get_first(fields.json).and_then(|v| v.as_str())
+                                    && let Ok(a) = serde_json::from_str::<Article>(json)
+                                {
+                                    v.push(a);
+                                }
                             }
-                            let d: TantivyDocument = store.get(doc)?;
-                            if let Some(json) = d.get_first(fields.json).and_then(|v| v.as_str())
-                                && let Ok(a) = serde_json::from_str::<Article>(json)
-                            {
-                                v.push(a);
-                            }
-                        }
-                        Ok(v)
+                            Ok(v)
+                        })
                     })
                 })
                 .collect();

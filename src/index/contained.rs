@@ -47,6 +47,19 @@ pub fn contained<R>(f: impl FnOnce() -> R) -> Result<R, String> {
     })
 }
 
+/// [`contained`] for tantivy calls: a panic inside becomes a data-corruption error, so it
+/// takes the same way as the damage tantivy reports itself.
+pub(crate) fn contained_read<R>(
+    what: &str,
+    f: impl FnOnce() -> tantivy::Result<R>,
+) -> tantivy::Result<R> {
+    contained(f).unwrap_or_else(|why| {
+        Err(tantivy::TantivyError::DataCorruption(
+            tantivy::error::DataCorruption::comment_only(format!("{what} does not read ({why})")),
+        ))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::panic, clippy::unwrap_used)]
@@ -60,5 +73,20 @@ mod tests {
         // Still usable afterwards, and panics outside are not affected by it.
         assert_eq!(contained(|| "ok"), Ok("ok"));
         assert!(std::thread::spawn(|| panic!("outside")).join().is_err());
+    }
+
+    #[test]
+    fn a_panic_inside_a_read_is_data_corruption() {
+        assert_eq!(contained_read("the store", || Ok(3)).unwrap(), 3);
+        let err = contained_read("the store", || -> tantivy::Result<u8> {
+            panic!("offset underflow")
+        })
+        .unwrap_err();
+        assert!(
+            matches!(err, tantivy::TantivyError::DataCorruption(_)),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("the store does not read"), "{err}");
+        assert!(err.to_string().contains("offset underflow"), "{err}");
     }
 }

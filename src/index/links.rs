@@ -13,6 +13,7 @@ use tantivy::{DocSet, IndexReader, TERMINATED, TantivyDocument, Term};
 use crate::article::Article;
 use crate::tagging::duplicates::{self, LinkTable};
 
+use super::contained::contained_read;
 use super::paths::write_unsynced;
 use super::schema::Fields;
 
@@ -69,34 +70,38 @@ pub(crate) fn by_id(
     if ids.is_empty() {
         return Ok(out);
     }
-    let searcher = reader.searcher();
-    for seg in searcher.segment_readers() {
-        let inverted = seg.inverted_index(fields.id)?;
-        let store = seg.get_store_reader(16)?;
-        let alive = seg.alive_bitset();
-        for id in ids {
-            if out.contains_key(*id) {
-                continue;
-            }
-            let term = Term::from_field_text(fields.id, id);
-            let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)?
-            else {
-                continue;
-            };
-            let mut doc = postings.doc();
-            while doc != TERMINATED && alive.is_some_and(|a| a.is_deleted(doc)) {
-                doc = postings.advance();
-            }
-            if doc == TERMINATED {
-                continue;
-            }
-            let d: TantivyDocument = store.get(doc)?;
-            if let Some(json) = d.get_first(fields.json).and_then(|v| v.as_str())
-                && let Ok(a) = serde_json::from_str::<Article>(json)
-            {
-                out.insert((*id).to_string(), a);
+    // Damage that makes tantivy panic is reported as damage: the update then rebuilds.
+    contained_read("the document store", || {
+        let searcher = reader.searcher();
+        for seg in searcher.segment_readers() {
+            let inverted = seg.inverted_index(fields.id)?;
+            let store = seg.get_store_reader(16)?;
+            let alive = seg.alive_bitset();
+            for id in ids {
+                if out.contains_key(*id) {
+                    continue;
+                }
+                let term = Term::from_field_text(fields.id, id);
+                let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)?
+                else {
+                    continue;
+                };
+                let mut doc = postings.doc();
+                while doc != TERMINATED && alive.is_some_and(|a| a.is_deleted(doc)) {
+                    doc = postings.advance();
+                }
+                if doc == TERMINATED {
+                    continue;
+                }
+                let d: TantivyDocument = store.get(doc)?;
+                if let Some(json) = d.get_first(fields.json).and_then(|v| v.as_str())
+                    && let Ok(a) = serde_json::from_str::<Article>(json)
+                {
+                    out.insert((*id).to_string(), a);
+                }
             }
         }
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
