@@ -265,6 +265,47 @@ fn search_finds_words_inside_longer_words() {
 }
 
 #[test]
+fn search_finds_text_typed_across_words() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let dir = corpus.path();
+    write(
+        dir,
+        "a.txt",
+        &page("深化校企共建实训基地", "2025-03-01", "学院与园区签约。"),
+    );
+    write(
+        dir,
+        "b.txt",
+        &page("校企合作再出发", "2025-03-02", "双方共建共享实训资源。"),
+    );
+    write(
+        dir,
+        "c.txt",
+        &page(
+            "产业学院揭牌",
+            "2025-03-03",
+            "新能源汽车专业学生进入企业实习。",
+        ),
+    );
+    let (index, _) = open(data.path(), dir);
+    // As typed, one character at a time: no step loses the article, and the pieces must be
+    // side by side (`校企` and `共建` apart in b do not match).
+    let mut both = titles(&index, "校企");
+    both.sort();
+    assert_eq!(both, ["校企合作再出发", "深化校企共建实训基地"]);
+    for q in ["校企共", "企共建", "企共建实"] {
+        assert_eq!(titles(&index, q), ["深化校企共建实训基地"], "{q}");
+    }
+    // Whole words are ANDed wherever they are.
+    assert_eq!(titles(&index, "校企共建")[0], "深化校企共建实训基地");
+    assert_eq!(titles(&index, "\"企共\""), ["深化校企共建实训基地"]);
+    // The end of one word and the start of the next (专业 学生, 产业 学院).
+    assert_eq!(titles(&index, "业学"), ["产业学院揭牌"]);
+    assert_eq!(total(&index, "业学 -学生"), 0);
+}
+
+#[test]
 fn sample_corpus_indexes() {
     let data = tempfile::tempdir().unwrap();
     let (index, report) = chanjiao::index::Index::open(

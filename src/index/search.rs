@@ -275,20 +275,31 @@ impl Compiler<'_> {
         )
     }
 
-    /// The query for one reading of an atom, or `None` when it has no term.
+    /// The query for one reading of an atom, or `None` when it has no term. Terms are ANDed,
+    /// except that joined ones (a reading across words) must sit side by side, as must all
+    /// of a phrase's; with too many ways to place them inside longer words, every word
+    /// anywhere.
     fn reading(&self, terms: &[QueryTerm], phrase: bool) -> Option<Box<dyn Query>> {
-        let all = || {
+        let all = |terms: &[QueryTerm]| {
             Box::new(BooleanQuery::new(
                 terms.iter().map(|t| (Occur::Must, self.term(t))).collect(),
             )) as Box<dyn Query>
         };
-        match terms.len() {
-            0 => None,
-            1 => Some(self.term(&terms[0])),
-            // Too many ways to place the words inside longer ones: every word, anywhere.
-            _ if phrase => Some(self.exact_phrase(terms).unwrap_or_else(all)),
-            _ => Some(all()),
+        let side_by_side = |terms: &[QueryTerm]| match terms {
+            [t] => self.term(t),
+            _ => self.exact_phrase(terms).unwrap_or_else(|| all(terms)),
+        };
+        if phrase {
+            return (!terms.is_empty()).then(|| side_by_side(terms));
         }
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = terms
+            .chunk_by(|_, next| next.joined)
+            .map(|chunk| (Occur::Must, side_by_side(chunk)))
+            .collect();
+        if parts.len() < 2 {
+            return parts.pop().map(|(_, q)| q);
+        }
+        Some(Box::new(BooleanQuery::new(parts)))
     }
 
     fn compile(&mut self, clauses: &[Clause]) -> Box<dyn Query> {

@@ -13,6 +13,10 @@
 //! that is no word, or a single character beside other text) is cut a second time with one
 //! more kind of piece, text inside indexed words, which matches any of the words that hold
 //! it. Both readings are searched when the plain one could match.
+//!
+//! Text typed across a word boundary (`校企共` of `校企` + `共建`) starts or ends inside a
+//! word: a third cut lets a short piece at the run's end be the start of longer words, and
+//! one at its start their end, and its pieces must then stand side by side.
 
 use super::analyzer::{WordNormalizer, pieces};
 use crate::text::to_simplified;
@@ -25,6 +29,34 @@ const INSIDE_PENALTY: f64 = 1.0;
 /// How much less likely than the rarest possible word a single character is when it is no
 /// word of the index, or, on the second cut, when it is one but a longer piece could cover it.
 const STRAY_PENALTY: f64 = 5.0;
+/// How much less likely than the rarest possible word a piece is that is only the start or
+/// end of longer words, at the run's edge, on the cut across words: less than
+/// [`STRAY_PENALTY`], so it wins over a lone character, and the same whatever those words'
+/// frequencies (a frequent word that ends in `成` says nothing about `成电路`).
+const EDGE_PENALTY: f64 = 3.0;
+/// Longest piece, in characters, looked for as the start or end of longer words.
+const MAX_EDGE_CHARS: usize = 3;
+
+/// Text to look for in the index's words: anywhere in them, at their start or at their end.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Keys {
+    pub inside: Vec<String>,
+    pub starts: Vec<String>,
+    pub ends: Vec<String>,
+}
+
+impl Keys {
+    pub fn is_empty(&self) -> bool {
+        self.inside.is_empty() && self.starts.is_empty() && self.ends.is_empty()
+    }
+
+    /// Whether `word` holds one of the keys where it should.
+    pub fn held_by(&self, word: &str) -> bool {
+        self.inside.iter().any(|k| word.contains(k.as_str()))
+            || self.starts.iter().any(|k| word.starts_with(k.as_str()))
+            || self.ends.iter().any(|k| word.ends_with(k.as_str()))
+    }
+}
 
 /// What the query analyzer needs to know about the index.
 pub trait Vocabulary {
@@ -32,9 +64,10 @@ pub trait Vocabulary {
     fn docs(&self) -> u64;
     /// The number of documents that hold `word` (0 when the index does not).
     fn df(&mut self, word: &str) -> u64;
-    /// The indexed Han words that contain at least one of `keys`, each once, with their
-    /// document frequencies. Extra words do no harm; a missing one is lost recall.
-    fn words_holding(&mut self, keys: &[String]) -> Vec<(String, u64)>;
+    /// The indexed Han words that hold at least one of `keys` ([`Keys::held_by`]), each
+    /// once, with their document frequencies. Extra words do no harm; a missing one is lost
+    /// recall.
+    fn words_holding(&mut self, keys: &Keys) -> Vec<(String, u64)>;
     /// Whether every document that holds `holder` also holds `word`, which it contains: then
     /// the index cuts `word` out of `holder` wherever it occurs, and `holder` need not be
     /// looked for when `word` is.
@@ -73,6 +106,9 @@ pub struct QueryTerm {
     pub position: usize,
     pub han: bool,
     pub lookup: Lookup,
+    /// It must follow the term before it side by side (the pieces of a reading that reaches
+    /// across words, where the text is one string).
+    pub joined: bool,
 }
 
 impl QueryTerm {
@@ -90,7 +126,32 @@ impl QueryTerm {
 enum Kind {
     Word,
     Inside,
+    /// The start of longer words (the run's last piece).
+    Head,
+    /// The end of longer words (the run's first piece).
+    Tail,
     Stray,
+}
+
+impl Kind {
+    /// Where `piece` sits inside the longer word `w`, in characters from its start, when it
+    /// does as this kind of piece (an indexed word is looked for anywhere inside others).
+    fn offsets(self, w: &str, piece: &str) -> Vec<usize> {
+        if w.len() <= piece.len() {
+            return Vec::new();
+        }
+        match self {
+            Kind::Head if w.starts_with(piece) => vec![0],
+            Kind::Tail if w.ends_with(piece) => {
+                vec![w.chars().count() - piece.chars().count()]
+            }
+            Kind::Head | Kind::Tail => Vec::new(),
+            Kind::Word | Kind::Inside | Kind::Stray => w
+                .match_indices(piece)
+                .map(|(at, _)| w[..at].chars().count())
+                .collect(),
+        }
+    }
 }
 
 /// Indexed words that hold pieces of the query.
@@ -99,27 +160,24 @@ struct Holders {
 }
 
 impl Holders {
-    /// The summed document frequencies of the longer words that hold `piece` (an upper
-    /// bound on the documents that hold it inside one).
-    fn weight(&self, piece: &str) -> u64 {
+    /// The summed document frequencies of the longer words that hold `piece` as `kind` (an
+    /// upper bound on the documents that hold it inside one).
+    fn weight(&self, piece: &str, kind: Kind) -> u64 {
         self.words
             .iter()
-            .filter(|(w, _)| w.len() > piece.len() && w.contains(piece))
+            .filter(|(w, _)| !kind.offsets(w, piece).is_empty())
             .map(|(_, df)| df)
             .sum()
     }
 
-    /// Every occurrence of `piece` inside a longer word, most frequent words first.
-    fn holding(&self, piece: &str) -> Vec<Holder> {
+    /// Every occurrence of `piece` as `kind` inside a longer word, most frequent words first.
+    fn holding(&self, piece: &str, kind: Kind) -> Vec<Holder> {
         let mut out: Vec<Holder> = Vec::new();
         for (w, df) in &self.words {
-            if w.len() <= piece.len() {
-                continue;
-            }
-            for (at, _) in w.match_indices(piece) {
+            for offset in kind.offsets(w, piece) {
                 out.push(Holder {
                     word: w.clone(),
-                    offset: w[..at].chars().count(),
+                    offset,
                     df: *df,
                 });
             }
@@ -175,15 +233,16 @@ impl<'a> Run<'a> {
 
     /// The most probable cut into pieces `(start, end, kind)`, in characters. Without
     /// `holders`, pieces are indexed words or stray characters; with them, also text inside
-    /// indexed words, and single characters become a last resort.
+    /// indexed words, or with `edges` instead the start and end of longer words at the
+    /// run's edges, and single characters become a last resort.
     fn cut(
         &mut self,
         vocab: &mut dyn Vocabulary,
         holders: Option<&Holders>,
+        edges: bool,
     ) -> Vec<(usize, usize, Kind)> {
         let len = self.len();
         let total = (vocab.docs().max(1) as f64).ln();
-        let stray = -total - STRAY_PENALTY;
         // best[i]: best log-probability of cutting chars i..; next[i]: the first piece.
         let mut best = vec![0f64; len + 1];
         let mut next = vec![(len, Kind::Stray); len + 1];
@@ -192,22 +251,8 @@ impl<'a> Run<'a> {
             let last = (i + MAX_WORD_CHARS).min(len);
             for (j, &rest) in best.iter().enumerate().take(last + 1).skip(i + 1) {
                 let f = self.df(i, j, vocab);
-                let single = j == i + 1;
-                let (logp, kind) = if f > 0 {
-                    let p = if single && holders.is_some() {
-                        stray
-                    } else {
-                        (f as f64).ln() - total
-                    };
-                    (p, Kind::Word)
-                } else {
-                    match holders.map(|h| h.weight(self.slice(i, j))) {
-                        Some(w) if w > 0 => {
-                            ((w as f64).ln() - total - INSIDE_PENALTY, Kind::Inside)
-                        }
-                        _ if single => (stray, Kind::Stray),
-                        _ => continue,
-                    }
+                let Some((logp, kind)) = self.piece(i, j, f, total, holders, edges) else {
+                    continue;
                 };
                 let score = logp + rest;
                 if score > top {
@@ -228,6 +273,62 @@ impl<'a> Run<'a> {
         out
     }
 
+    /// Characters `i..j` (`f`: their document frequency as a word) as one piece: its
+    /// log-probability and kind, or `None` when they cannot be one. An indexed word of two or
+    /// more characters is taken as it is; with `holders`, other text may lie inside longer
+    /// words, or with `edges` instead start or end them at the run's edges, and a single
+    /// character is a last resort.
+    fn piece(
+        &self,
+        i: usize,
+        j: usize,
+        f: u64,
+        total: f64,
+        holders: Option<&Holders>,
+        edges: bool,
+    ) -> Option<(f64, Kind)> {
+        let single = j == i + 1;
+        let stray = -total - STRAY_PENALTY;
+        let Some(h) = holders else {
+            return match f {
+                0 if single => Some((stray, Kind::Stray)),
+                0 => None,
+                f => Some(((f as f64).ln() - total, Kind::Word)),
+            };
+        };
+        if f > 0 && !single {
+            return Some(((f as f64).ln() - total, Kind::Word));
+        }
+        let piece = self.slice(i, j);
+        let mut options: Vec<(f64, Kind)> = Vec::with_capacity(3);
+        match f {
+            0 if single => options.push((stray, Kind::Stray)),
+            0 => {}
+            _ => options.push((stray, Kind::Word)),
+        }
+        // A single character inside some longer word beside other pieces cannot be the text
+        // typed, unless it starts or ends that word at an edge (the reading across words).
+        if f == 0 && !edges && !(single && self.len() > 1) {
+            let w = h.weight(piece, Kind::Inside);
+            if w > 0 {
+                options.push(((w as f64).ln() - total - INSIDE_PENALTY, Kind::Inside));
+            }
+        }
+        if edges && j - i <= MAX_EDGE_CHARS && j - i < self.len() {
+            let edge = if j == self.len() {
+                Some(Kind::Head)
+            } else if i == 0 {
+                Some(Kind::Tail)
+            } else {
+                None
+            };
+            if let Some(kind) = edge.filter(|k| h.weight(piece, *k) > 0) {
+                options.push((-total - EDGE_PENALTY, kind));
+            }
+        }
+        options.into_iter().max_by(|a, b| a.0.total_cmp(&b.0))
+    }
+
     /// Whether the plain cut fell apart: a character that is no word, or a single character
     /// beside other text (the rest of a word the index holds only inside longer ones, as
     /// `成` of `成电路` inside `集成电路`).
@@ -239,7 +340,9 @@ impl<'a> Run<'a> {
     /// What to look for inside indexed words: each word of two or more characters whole,
     /// and around each single character the pairs it makes with its neighbours (any longer
     /// piece that covers it holds one of them), and the character itself when it is no word.
-    fn keys(&self, cut: &[(usize, usize, Kind)]) -> Vec<String> {
+    /// With `edges`, also the run's last few characters at the start of words and its first
+    /// few at their end.
+    fn keys(&self, cut: &[(usize, usize, Kind)], edges: bool) -> Keys {
         let mut keys: Vec<String> = Vec::new();
         for &(i, j, kind) in cut {
             if j - i > 1 {
@@ -258,11 +361,23 @@ impl<'a> Run<'a> {
         }
         keys.sort();
         keys.dedup();
-        keys
+        let len = self.len();
+        let edge = if edges {
+            MAX_EDGE_CHARS.min(len.saturating_sub(1))
+        } else {
+            0
+        };
+        Keys {
+            inside: keys,
+            starts: (1..=edge)
+                .map(|n| self.slice(len - n, len).to_string())
+                .collect(),
+            ends: (1..=edge).map(|n| self.slice(0, n).to_string()).collect(),
+        }
     }
 }
 
-/// Cuts one Han run into query terms, in one or two readings; `position` is the run's
+/// Cuts one Han run into query terms, in one to three readings; `position` is the run's
 /// position in the text.
 ///
 /// jieba's search mode adds the 2- and 3-character dictionary words inside a longer word,
@@ -270,31 +385,48 @@ impl<'a> Run<'a> {
 /// the index holds it where it stands alone, and not inside `冷链物流`. So an indexed word
 /// is also looked for inside longer words unless the index cuts it out of them.
 ///
-/// When the plain cut falls apart, the run is cut again with pieces inside longer words.
-/// Both readings are kept when the plain one could match: `成电路` is `成` + `电路`, or a
-/// piece of `集成电路`; `个省份` is `个` + `省份`, or the indexed `个省` + `份` inside `省份`.
+/// When the plain cut falls apart, the run is cut again with pieces inside longer words:
+/// `成电路` is `成` + `电路`, or a piece of `集成电路`. A third cut reaches across words, its
+/// pieces side by side: `业学` is the end of `专业` right before the start of `学生`. Every
+/// reading is kept that could match (a plain cut with a character that is no word cannot).
 fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<Vec<QueryTerm>> {
     let mut run = Run::new(text);
-    let plain = run.cut(vocab, None);
+    let plain = run.cut(vocab, None, false);
     let fell_apart = Run::fell_apart(&plain);
     if !fell_apart && !plain.iter().any(|p| p.1 - p.0 > 1) {
         return vec![run.terms(&plain, position, None, vocab)];
     }
     let holders = Holders {
-        words: vocab.words_holding(&run.keys(&plain)),
+        words: vocab.words_holding(&run.keys(&plain, fell_apart)),
     };
-    let again = if fell_apart && !holders.words.is_empty() {
-        Some(run.cut(vocab, Some(&holders))).filter(|c| *c != plain)
-    } else {
-        None
-    };
-    let mut readings = Vec::with_capacity(2);
+    let mut others = Vec::with_capacity(2);
+    if fell_apart && !holders.words.is_empty() {
+        // Across words first: past the cap on readings a run keeps its last one.
+        let across = run.cut(vocab, Some(&holders), true);
+        if across
+            .iter()
+            .any(|p| matches!(p.2, Kind::Head | Kind::Tail))
+        {
+            others.push(across);
+        }
+        let inside = run.cut(vocab, Some(&holders), false);
+        if inside != plain {
+            others.push(inside);
+        }
+    }
+    let mut readings = Vec::with_capacity(3);
     // A plain cut with a character that is no word matches nothing.
-    if again.is_none() || !plain.iter().any(|p| p.2 == Kind::Stray) {
+    if others.is_empty() || !plain.iter().any(|p| p.2 == Kind::Stray) {
         readings.push(run.terms(&plain, position, Some(&holders), vocab));
     }
-    if let Some(cut) = again {
-        readings.push(run.terms(&cut, position, Some(&holders), vocab));
+    for cut in &others {
+        let mut terms = run.terms(cut, position, Some(&holders), vocab);
+        if cut.iter().any(|p| matches!(p.2, Kind::Head | Kind::Tail)) {
+            for t in terms.iter_mut().skip(1) {
+                t.joined = true;
+            }
+        }
+        readings.push(terms);
     }
     readings
 }
@@ -312,20 +444,22 @@ impl Run<'_> {
         for &(i, j, kind) in cut {
             let piece = self.slice(i, j);
             let held = match holders {
-                Some(h) if kind == Kind::Inside || (kind == Kind::Word && j - i > 1) => {
-                    h.holding(piece)
+                Some(h) if kind == Kind::Word && j - i > 1 => h.holding(piece, kind),
+                Some(h) if matches!(kind, Kind::Inside | Kind::Head | Kind::Tail) => {
+                    h.holding(piece, kind)
                 }
                 _ => Vec::new(),
             };
             let opaque = match held.first() {
-                Some(top) => kind == Kind::Inside || !vocab.cut_out_of(piece, &top.word),
+                Some(top) => kind != Kind::Word || !vocab.cut_out_of(piece, &top.word),
                 None => false,
             };
             let lookup = if opaque {
                 Lookup::Inside {
-                    word: kind == Kind::Word,
+                    // A character at the run's edge may also stand alone.
+                    word: kind == Kind::Word || (kind != Kind::Inside && self.df(i, j, vocab) > 0),
                     holders: held,
-                    chars_indexed: kind == Kind::Inside
+                    chars_indexed: kind != Kind::Word
                         && j - i > 1
                         && (i..j).all(|c| self.df(c, c + 1, vocab) > 0),
                 }
@@ -337,13 +471,14 @@ impl Run<'_> {
                 position: position + i,
                 han: true,
                 lookup,
+                joined: false,
             });
         }
         out
     }
 }
 
-/// Most readings of one query text (each Han run has one or two); past it, a run's last
+/// Most readings of one query text (each Han run has one to three); past it, a run's last
 /// reading alone is kept.
 const MAX_READINGS: usize = 8;
 
@@ -369,6 +504,7 @@ pub fn analyze(
                 position: p.position,
                 han: false,
                 lookup: Lookup::Word,
+                joined: false,
             }]]
         };
         if readings.len() * options.len() > MAX_READINGS {
@@ -408,10 +544,10 @@ mod tests {
                 .unwrap_or(0)
         }
 
-        fn words_holding(&mut self, keys: &[String]) -> Vec<(String, u64)> {
+        fn words_holding(&mut self, keys: &Keys) -> Vec<(String, u64)> {
             self.0
                 .iter()
-                .filter(|(w, _)| keys.iter().any(|k| w.contains(k.as_str())))
+                .filter(|(w, _)| keys.held_by(w))
                 .map(|(w, df)| (w.to_string(), *df))
                 .collect()
         }
@@ -527,12 +663,13 @@ mod tests {
         assert!(*chars_indexed);
         assert_eq!(terms[1].text, "发展");
         assert_eq!(terms[1].lookup, Lookup::Word);
-        // The offset of the piece inside each holder is kept.
-        assert_eq!(
-            cut("链物", &mut vocab),
-            [s("链物", 0, true)],
-            "inside 冷链物流 at 1"
-        );
+        // The offset of the piece inside each holder is kept. (The other reading is `链`
+        // and the start of `物流` side by side.)
+        let r = analyze("链物", &mut vocab, &mut WordNormalizer::default());
+        let [inside] = r.last().unwrap().as_slice() else {
+            panic!("{r:?}");
+        };
+        assert_eq!(holders_of(inside), [("冷链物流", 1)]);
         // A lone character that is no word matches the words that hold it.
         assert_eq!(cut("运", &mut vocab), [s("运", 0, true)]);
         // An indexed word that the index cuts out of longer words is looked for alone.
@@ -575,6 +712,100 @@ mod tests {
                 vec![s("成电路", 0, true)]
             ]
         );
+    }
+
+    /// The holders of a term looked for inside longer words, as (word, offset).
+    fn holders_of(t: &QueryTerm) -> Vec<(&str, usize)> {
+        match &t.lookup {
+            Lookup::Inside { holders, .. } => holders
+                .iter()
+                .map(|h| (h.word.as_str(), h.offset))
+                .collect(),
+            Lookup::Word => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn text_typed_across_a_word_boundary_starts_or_ends_longer_words() {
+        let mut vocab = Words(
+            vec![
+                ("校企", 50),
+                ("共建", 40),
+                ("公共", 30),
+                ("共", 5),
+                ("地", 3),
+                ("实训", 60),
+                ("实训基地", 20),
+                ("合作", 90),
+            ],
+            vec!["实训"],
+        );
+        // `校企共` of `校企` + `共建`: `共` standing alone, or the start of a longer word
+        // (`共建`, not `公共`).
+        let r = analyze("校企共", &mut vocab, &mut WordNormalizer::default());
+        assert_eq!(r.len(), 2, "{r:?}");
+        let texts: Vec<&str> = r[1].iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["校企", "共"]);
+        assert_eq!(r[1][0].lookup, Lookup::Word);
+        assert_eq!(holders_of(&r[1][1]), [("共建", 0)]);
+        assert!(r[1][1].joined, "side by side with `校企`");
+        // `企共建` of `校企` + `共建`: `企` is the end of `校企`, one character into it.
+        let r = analyze("企共建", &mut vocab, &mut WordNormalizer::default());
+        let last = r.last().unwrap();
+        let texts: Vec<&str> = last.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["企", "共建"]);
+        assert_eq!(holders_of(&last[0]), [("校企", 1)]);
+        // Two characters into the next word: `实训基` starts `实训基地`.
+        let r = analyze("共建实训基", &mut vocab, &mut WordNormalizer::default());
+        let last = r.last().unwrap();
+        let texts: Vec<&str> = last.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["共建", "实训基"]);
+        assert_eq!(holders_of(&last[1]), [("实训基地", 0)]);
+        // Nothing starts with the last character (an indexed word): no such reading.
+        assert_eq!(
+            readings("合作地", &mut vocab),
+            [vec![s("合作", 0, false), s("地", 2, false)]]
+        );
+    }
+
+    #[test]
+    fn a_run_inside_one_word_and_across_two_are_separate_readings() {
+        let mut vocab = Words(
+            vec![
+                ("集成电路", 30),
+                ("电路", 80),
+                ("成", 400),
+                ("完成", 900),
+                ("形成", 800),
+            ],
+            vec!["电路"],
+        );
+        // `成电路`: `成` and `电路` anywhere; the end of `完成` or `形成` right before
+        // `电路`; or inside `集成电路` (last, so it is the one kept past the cap on readings).
+        let r = analyze("成电路", &mut vocab, &mut WordNormalizer::default());
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert!(r[0].iter().all(|t| t.lookup == Lookup::Word && !t.joined));
+        let [tail, word] = r[1].as_slice() else {
+            panic!("{r:?}");
+        };
+        assert_eq!(holders_of(tail), [("完成", 1), ("形成", 1)]);
+        assert!(!tail.joined && word.joined, "{r:?}");
+        assert_eq!(word.text, "电路");
+        let [inside] = r[2].as_slice() else {
+            panic!("{r:?}");
+        };
+        assert_eq!(holders_of(inside), [("集成电路", 1)]);
+        // No longer piece holds it: the one reading across words, and `成` itself.
+        let mut vocab = Words(vec![("完成", 900), ("任务", 300), ("成", 400)], vec![]);
+        let r = analyze("成任务", &mut vocab, &mut WordNormalizer::default());
+        let last = r.last().unwrap();
+        assert_eq!(
+            last.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(),
+            ["成", "任务"]
+        );
+        let Lookup::Inside { word: true, .. } = &last[0].lookup else {
+            panic!("{r:?}");
+        };
     }
 
     #[test]

@@ -10,7 +10,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
 use super::schema::Fields;
-use super::segment::Vocabulary;
+use super::segment::{Keys, Vocabulary};
 use super::words::WordLists;
 
 /// The title and body term dictionaries of one searcher.
@@ -37,26 +37,41 @@ impl Vocabulary for IndexVocabulary<'_> {
             .sum()
     }
 
-    fn words_holding(&mut self, keys: &[String]) -> Vec<(String, u64)> {
+    fn words_holding(&mut self, keys: &Keys) -> Vec<(String, u64)> {
         if keys.is_empty() {
             return Vec::new();
         }
-        let Ok(keys) = AhoCorasick::new(keys) else {
+        // Each list holds its words one per line, each ended by a newline: a key at the start
+        // of a word follows a newline (or starts the list), one at the end is followed by one.
+        let patterns: Vec<String> = keys
+            .inside
+            .iter()
+            .cloned()
+            .chain(keys.starts.iter().map(|k| format!("\n{k}")))
+            .chain(keys.ends.iter().map(|k| format!("{k}\n")))
+            .collect();
+        let Ok(finder) = AhoCorasick::new(&patterns) else {
             return Vec::new();
         };
         let mut found: HashSet<String> = HashSet::new();
         for list in self.lists.of(self.searcher, &self.fields.text()) {
+            if let Some(first) = list.lines().next()
+                && keys.held_by(first)
+            {
+                found.insert(first.to_string());
+            }
             let mut after = 0;
-            for m in keys.find_iter(&*list) {
-                if m.start() < after {
+            // Overlapping: a key ending one word and a key starting the next share a newline.
+            for m in finder.find_overlapping_iter(&*list) {
+                // Where the word begins: past the newline a start key begins with.
+                let at = m.start() + usize::from(list.as_bytes().get(m.start()) == Some(&b'\n'));
+                if at < after {
                     continue;
                 }
-                let start = list[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-                let end = list[m.end()..]
-                    .find('\n')
-                    .map_or(list.len(), |i| m.end() + i);
+                let start = list[..at].rfind('\n').map_or(0, |i| i + 1);
+                let end = list[at..].find('\n').map_or(list.len(), |i| at + i);
                 found.insert(list[start..end].to_string());
-                after = end;
+                after = end + 1;
             }
         }
         found
