@@ -197,20 +197,13 @@ fn search_finds_words_inside_longer_words() {
     let corpus = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let dir = corpus.path();
-    write(
+    write_pages(
         dir,
-        "a.txt",
-        &page("发展冷链物流产业", "2025-03-01", "园区新建仓储中心。"),
-    );
-    write(
-        dir,
-        "b.txt",
-        &page("校企合作", "2025-03-02", "学院采购冷链运输车辆用于实训。"),
-    );
-    write(
-        dir,
-        "c.txt",
-        &page("技能大赛", "2025-03-03", "学生参加物流技能比赛。"),
+        &[
+            ("发展冷链物流产业", "2025-03-01", "园区新建仓储中心。"),
+            ("校企合作", "2025-03-02", "学院采购冷链运输车辆用于实训。"),
+            ("技能大赛", "2025-03-03", "学生参加物流技能比赛。"),
+        ],
     );
     let (index, _) = open(data.path(), dir);
     let mut found = titles(&index, "冷链");
@@ -269,24 +262,17 @@ fn search_finds_text_typed_across_words() {
     let corpus = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let dir = corpus.path();
-    write(
+    write_pages(
         dir,
-        "a.txt",
-        &page("深化校企共建实训基地", "2025-03-01", "学院与园区签约。"),
-    );
-    write(
-        dir,
-        "b.txt",
-        &page("校企合作再出发", "2025-03-02", "双方共建共享实训资源。"),
-    );
-    write(
-        dir,
-        "c.txt",
-        &page(
-            "产业学院揭牌",
-            "2025-03-03",
-            "新能源汽车专业学生进入企业实习。",
-        ),
+        &[
+            ("深化校企共建实训基地", "2025-03-01", "学院与园区签约。"),
+            ("校企合作再出发", "2025-03-02", "双方共建共享实训资源。"),
+            (
+                "产业学院揭牌",
+                "2025-03-03",
+                "新能源汽车专业学生进入企业实习。",
+            ),
+        ],
     );
     let (index, _) = open(data.path(), dir);
     // As typed, one character at a time: no step loses the article, and the pieces must be
@@ -297,12 +283,29 @@ fn search_finds_text_typed_across_words() {
     for q in ["校企共", "企共建", "企共建实"] {
         assert_eq!(titles(&index, q), ["深化校企共建实训基地"], "{q}");
     }
-    // Whole words are ANDed wherever they are.
+    // Whole words are ANDed wherever they are; side by side ranks first.
     assert_eq!(titles(&index, "校企共建")[0], "深化校企共建实训基地");
     assert_eq!(titles(&index, "\"企共\""), ["深化校企共建实训基地"]);
     // The end of one word and the start of the next (专业 学生, 产业 学院).
     assert_eq!(titles(&index, "业学"), ["产业学院揭牌"]);
     assert_eq!(total(&index, "业学 -学生"), 0);
+    // Two more: the same words apart in a short text, and side by side in a longer one.
+    write_pages(
+        dir,
+        &[
+            ("园区简讯", "2025-03-04", "校企双方在园区共建基地。"),
+            (
+                "年度工作",
+                "2025-03-05",
+                "推进校企共建基地的各项工作在本年度持续开展并取得新的进展。",
+            ),
+        ],
+    );
+    drop(index);
+    let (index, _) = open(data.path(), dir);
+    let ranked = titles(&index, "校企共建");
+    let at = |t: &str| ranked.iter().position(|r| r == t).unwrap();
+    assert!(at("年度工作") < at("园区简讯"), "{ranked:?}");
 }
 
 #[test]

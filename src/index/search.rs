@@ -299,6 +299,10 @@ impl Compiler<'_> {
         if parts.len() < 2 {
             return parts.pop().map(|(_, q)| q);
         }
+        // The words as typed, side by side, rank first.
+        if let Some(q) = self.exact_phrase(terms) {
+            parts.push((Occur::Should, q));
+        }
         Some(Box::new(BooleanQuery::new(parts)))
     }
 

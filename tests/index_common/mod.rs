@@ -16,6 +16,13 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     p
 }
 
+/// One single-article page per (title, date, body), in a file named for its title.
+pub fn write_pages(dir: &Path, pages: &[(&str, &str, &str)]) {
+    for (title, date, body) in pages {
+        write(dir, &format!("{title}.txt"), &page(title, date, body));
+    }
+}
+
 pub fn open(data: &Path, corpus: &Path) -> (Index, UpdateReport) {
     open_with(data, corpus, OpenOptions::default())
 }
