@@ -282,6 +282,70 @@ fn a_truncated_or_missing_file_is_caught_without_verification() {
     }
 }
 
+/// A changed byte near the end of any segment file, where tantivy keeps the file's table of
+/// contents, is found by an open without the checksum pass (no rebuild without it, for the
+/// bytes that tantivy reads only later, or never).
+#[test]
+fn damage_to_the_end_of_any_segment_file_is_found_without_verification() {
+    for ext in ["store", "term", "idx", "pos", "fast", "fieldnorm"] {
+        let (corpus, data, expected, _) = built_then(|dir| {
+            invert(&largest_file(dir, ext), |len| {
+                let at = len.saturating_sub(100);
+                (at, at + 1)
+            })
+        });
+        let quick = OpenOptions {
+            quick: true,
+            ..Default::default()
+        };
+        let (index, report) = open_with(data.path(), corpus.path(), quick);
+        assert_eq!(report.rebuilt, Some(RebuildReason::Damaged), "{ext}");
+        assert!(
+            report.notices[0].contains(ext),
+            "{ext}: {:?}",
+            report.notices
+        );
+        assert_eq!(index.len(), expected, "{ext}");
+    }
+}
+
+/// Without its record of the files' ends (as left by an update killed just after its
+/// commit), an open checks every file, and records them again for the next one.
+#[test]
+fn without_the_record_of_file_ends_every_file_is_checked() {
+    let records = |dir: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains("chanjiao-tails-"))
+            .collect()
+    };
+    let (corpus, data, expected, dir) = built_then(|dir| {
+        for record in records(dir) {
+            std::fs::remove_file(record).unwrap();
+        }
+        invert(&largest_file(dir, "store"), |len| (len / 2, len / 2 + 1));
+    });
+    let quick = OpenOptions {
+        quick: true,
+        ..Default::default()
+    };
+    let (index, report) = open_with(data.path(), corpus.path(), quick);
+    assert_eq!(report.rebuilt, Some(RebuildReason::Damaged));
+    assert_eq!(index.len(), expected);
+    assert_ne!(index.dir(), dir);
+    assert_eq!(records(index.dir()).len(), 1);
+
+    // Removed from a sound index, the record is written again by the next open that may.
+    let live = index.dir().to_path_buf();
+    drop(index);
+    std::fs::remove_file(&records(&live)[0]).unwrap();
+    let (index, report) = open(data.path(), corpus.path());
+    assert_eq!(report.rebuilt, None);
+    assert_eq!(index.dir(), live);
+    assert_eq!(records(&live).len(), 1);
+}
+
 #[test]
 fn two_threads_opening_at_once_both_succeed() {
     let corpus = tempfile::tempdir().unwrap();

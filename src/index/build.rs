@@ -248,7 +248,9 @@ fn commit(
         }
         Ok(())
     })?;
+    let index = writer.index().clone();
     writer.wait_merging_threads().map_err(tantivy_err(dir))?;
+    super::tails::record_now(&index, dir, n);
     State::remove_others(dir, n);
     Ok(())
 }

@@ -120,22 +120,23 @@ impl State {
         write_atomic(&state_path(dir, n), &head)
     }
 
-    /// Removes the state files (and link tables) other than those of `keep`.
+    /// Removes the state files (and link tables, records of file ends) other than those of
+    /// `keep`.
     pub fn remove_others(dir: &Path, keep: u64) {
         let Ok(rd) = std::fs::read_dir(dir) else {
             return;
         };
         for e in rd.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if let Some(n) = name
-                .strip_prefix("chanjiao-state-")
-                .or_else(|| name.strip_prefix("chanjiao-files-"))
-                .and_then(|r| r.strip_suffix(".json"))
-                .or_else(|| {
-                    name.strip_prefix("chanjiao-links-")
-                        .and_then(|r| r.strip_suffix(".bin"))
-                })
-                .and_then(|n| n.parse::<u64>().ok())
+            let numbered = ["state", "files", "tails", "links"]
+                .iter()
+                .find_map(|kind| name.strip_prefix(&format!("chanjiao-{kind}-")))
+                .and_then(|rest| {
+                    [".json", ".json.tmp", ".bin"]
+                        .iter()
+                        .find_map(|ext| rest.strip_suffix(ext))
+                });
+            if let Some(n) = numbered.and_then(|n| n.parse::<u64>().ok())
                 && n != keep
             {
                 let _ = std::fs::remove_file(e.path());

@@ -36,6 +36,7 @@ pub mod search;
 pub mod segment;
 pub mod snippet;
 pub mod stories;
+mod tails;
 mod vocabulary;
 mod words;
 

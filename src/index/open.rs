@@ -25,6 +25,7 @@ use super::lock::UpdateLock;
 use super::manifest::{Payload, State, stamp};
 use super::schema::{self, Fields};
 use super::stories;
+use super::tails;
 use super::{
     Index, IndexError, OpenOptions, Phase, Progress, RebuildReason, UpdateReport, analyzer, paths,
 };
@@ -39,6 +40,8 @@ pub(crate) struct Live {
     pub fields: Fields,
     pub state: State,
     pub state_no: u64,
+    /// How the files' ends were checked: by every checksum where no record of them fits.
+    pub checked: tails::Checked,
 }
 
 enum Problem {
@@ -76,6 +79,12 @@ fn open_generation(dir: &Path) -> Result<Live, Problem> {
     }
     let fields = schema::fields_of(&index.schema()).map_err(|e| damaged(e.to_string()))?;
     let state = State::load(dir, payload.state).map_err(damaged)?;
+    // Damage where tantivy keeps a file's table of contents can end the process as the
+    // segments open: the files' ends are checked first.
+    let checked = tails::check(dir, &metas.segments, payload.state, || {
+        checksum_problem(&index)
+    })
+    .map_err(damaged)?;
     // Opening the segments reads their footers and block indexes, where damage can make
     // tantivy panic instead of failing.
     let reader = contained(|| {
@@ -101,6 +110,7 @@ fn open_generation(dir: &Path) -> Result<Live, Problem> {
         fields,
         state,
         state_no: payload.state,
+        checked,
     })
 }
 
@@ -402,6 +412,11 @@ pub(crate) fn open(
         None => rebuild(&root, &files, dirs, &mut report, progress)?,
     };
     clean(&root, &live.dir);
+    if live.checked == tails::Checked::Checksums {
+        // Every file passed its checksum: record their ends so that the next open need not
+        // read them all again.
+        tails::record_now(&live.index, &live.dir, live.state_no);
+    }
     Ok((finish(live, &mut report, started), report))
 }
 
