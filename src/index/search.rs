@@ -1,6 +1,7 @@
 //! Searching: the query string and filters become one tantivy query (BM25 over title and
 //! body, title boosted) plus facet filters checked in the same pass that counts facets.
 
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -38,9 +39,10 @@ const MAX_SCORED_HOLDERS: usize = 256;
 /// Most ways of placing a phrase's terms inside longer words before the phrase is loosened
 /// to "every term, anywhere".
 const MAX_PHRASE_WAYS: usize = 32;
-/// Most words one slot of such a phrase may match (tantivy refuses a regex phrase that
-/// expands to more than 16384 terms).
-const MAX_PHRASE_SLOT_WORDS: usize = 1024;
+/// Most automaton states the pattern of the words that hold a term of such a phrase past
+/// their start may take (tantivy refuses more than 1,000, and compiling them is what costs);
+/// more, and the phrase is loosened too.
+const MAX_SLOT_STATES: usize = 400;
 
 /// Result order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -275,27 +277,32 @@ impl Compiler<'_> {
         )
     }
 
-    /// The query for one reading of an atom, or `None` when it has no term. Terms are ANDed,
+    /// The query for one reading of an atom, or `None` when it has none. Terms are ANDed,
     /// except that joined ones (a reading across words) must sit side by side, as must all
-    /// of a phrase's; with too many ways to place them inside longer words, every word
-    /// anywhere.
+    /// of a phrase's; with too many ways to place a phrase's terms inside longer words,
+    /// every term anywhere.
     fn reading(&self, terms: &[QueryTerm], phrase: bool) -> Option<Box<dyn Query>> {
-        let all = |terms: &[QueryTerm]| {
-            Box::new(BooleanQuery::new(
-                terms.iter().map(|t| (Occur::Must, self.term(t))).collect(),
-            )) as Box<dyn Query>
-        };
-        let side_by_side = |terms: &[QueryTerm]| match terms {
-            [t] => self.term(t),
-            _ => self.exact_phrase(terms).unwrap_or_else(|| all(terms)),
-        };
         if phrase {
-            return (!terms.is_empty()).then(|| side_by_side(terms));
+            return match terms {
+                [] => None,
+                [t] => Some(self.term(t)),
+                _ => Some(self.exact_phrase(terms).unwrap_or_else(|| {
+                    Box::new(BooleanQuery::new(
+                        terms.iter().map(|t| (Occur::Must, self.term(t))).collect(),
+                    ))
+                })),
+            };
         }
-        let mut parts: Vec<(Occur, Box<dyn Query>)> = terms
-            .chunk_by(|_, next| next.joined)
-            .map(|chunk| (Occur::Must, side_by_side(chunk)))
-            .collect();
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for chunk in terms.chunk_by(|_, next| next.joined) {
+            let q = match chunk {
+                [t] => self.term(t),
+                // Pieces of text typed across words mean something only side by side: where
+                // they cannot be placed so, the reading is left out (the others still match).
+                _ => self.exact_phrase(chunk)?,
+            };
+            parts.push((Occur::Must, q));
+        }
         if parts.len() < 2 {
             return parts.pop().map(|(_, q)| q);
         }
@@ -347,56 +354,69 @@ fn any_of(queries: impl IntoIterator<Item = Box<dyn Query>>) -> Option<Box<dyn Q
     }
 }
 
+/// The states of the automaton of a pattern that matches any of `words` whole: one per
+/// distinct byte prefix (a trie of the words), and the start.
+fn pattern_states(words: &[&str]) -> usize {
+    let prefixes: HashSet<&[u8]> = words
+        .iter()
+        .flat_map(|w| (1..=w.len()).map(|n| &str::as_bytes(w)[..n]))
+        .collect();
+    prefixes.len() + 1
+}
+
 /// The ways one term can sit in a phrase: slots of (position, pattern of the whole word).
-/// `None` when a slot would match too many words.
+///
+/// Text found inside longer words is one slot per offset at which the index holds it. At
+/// their start, that is any word beginning with the text (a pattern the term dictionary
+/// answers from its prefix); further in, the words that hold it there. `None` when those
+/// words make too large a pattern.
 fn phrase_ways(t: &QueryTerm) -> Option<Vec<Vec<(i64, String)>>> {
     let at =
         |offset: usize| i64::try_from(t.position).unwrap_or(0) - i64::try_from(offset).unwrap_or(0);
-    match &t.lookup {
-        Lookup::Word => Some(vec![vec![(at(0), regex::escape(&t.text))]]),
-        Lookup::Inside {
-            word,
-            holders,
-            chars_indexed,
-        } => {
-            let mut by_offset: Vec<(usize, Vec<String>)> = Vec::new();
-            if *word {
-                by_offset.push((0, vec![regex::escape(&t.text)]));
-            }
-            for h in holders {
-                let word = regex::escape(&h.word);
-                match by_offset.iter_mut().find(|(o, _)| *o == h.offset) {
-                    Some((_, words)) => words.push(word),
-                    None => by_offset.push((h.offset, vec![word])),
-                }
-            }
-            if by_offset
-                .iter()
-                .any(|(_, words)| words.len() > MAX_PHRASE_SLOT_WORDS)
-            {
-                return None;
-            }
-            let mut ways: Vec<Vec<(i64, String)>> = by_offset
-                .into_iter()
-                .map(|(offset, words)| vec![(at(offset), format!("(?:{})", words.join("|")))])
-                .collect();
-            if *chars_indexed {
-                ways.push(
-                    t.text
-                        .chars()
-                        .enumerate()
-                        .map(|(i, c)| {
-                            (
-                                at(0) + i64::try_from(i).unwrap_or(0),
-                                regex::escape(&c.to_string()),
-                            )
-                        })
-                        .collect(),
-                );
-            }
-            Some(ways)
-        }
+    let text = regex::escape(&t.text);
+    let Lookup::Inside {
+        word,
+        holders,
+        chars_indexed,
+    } = &t.lookup
+    else {
+        return Some(vec![vec![(at(0), text)]]);
+    };
+    let mut by_offset: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for h in holders {
+        by_offset.entry(h.offset).or_default().push(&h.word);
     }
+    let mut ways: Vec<Vec<(i64, String)>> = Vec::new();
+    if *word && !by_offset.contains_key(&0) {
+        ways.push(vec![(at(0), text.clone())]);
+    }
+    for (offset, words) in by_offset {
+        let pattern = match offset {
+            0 if *word => format!("{text}.*"),
+            0 => format!("{text}.+"),
+            _ if pattern_states(&words) > MAX_SLOT_STATES => return None,
+            _ => {
+                let escaped: Vec<String> = words.into_iter().map(regex::escape).collect();
+                format!("(?:{})", escaped.join("|"))
+            }
+        };
+        ways.push(vec![(at(offset), pattern)]);
+    }
+    if *chars_indexed {
+        ways.push(
+            t.text
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    (
+                        at(0) + i64::try_from(i).unwrap_or(0),
+                        regex::escape(&c.to_string()),
+                    )
+                })
+                .collect(),
+        );
+    }
+    Some(ways)
 }
 
 fn day_start(d: NaiveDate) -> i64 {
@@ -576,5 +596,81 @@ impl Index {
             }
             e => IndexError::Tantivy(self.dir.clone(), e.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::index::segment::Holder;
+    use tantivy::query::RegexQuery;
+
+    /// `n` distinct words of three Han characters ending in 亭.
+    fn ending_in_ting(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                let c = |k: usize| char::from_u32(0x4E00 + ((i * 7 + k * 13_001) % 20_000) as u32);
+                [c(0), c(1)].into_iter().flatten().chain(['亭']).collect()
+            })
+            .collect()
+    }
+
+    fn inside(text: &str, holders: &[(String, usize)]) -> QueryTerm {
+        QueryTerm {
+            text: text.to_string(),
+            position: 4,
+            han: true,
+            lookup: Lookup::Inside {
+                word: false,
+                holders: holders
+                    .iter()
+                    .map(|(w, offset)| Holder {
+                        word: w.clone(),
+                        offset: *offset,
+                        df: 1,
+                    })
+                    .collect(),
+                chars_indexed: false,
+            },
+            joined: false,
+        }
+    }
+
+    #[test]
+    fn every_slot_pattern_is_one_tantivy_accepts() {
+        let mut schema = tantivy::schema::Schema::builder();
+        let f = schema.add_text_field("body", tantivy::schema::TEXT);
+        let mut holders: Vec<(String, usize)> =
+            ending_in_ting(30).into_iter().map(|w| (w, 2)).collect();
+        holders.push(("亭台".to_string(), 0));
+        let ways = phrase_ways(&inside("亭", &holders)).unwrap();
+        // One slot at the words' start, one for the words that end in it.
+        assert_eq!(ways.len(), 2, "{ways:?}");
+        assert!(ways.contains(&vec![(4, "亭.+".to_string())]), "{ways:?}");
+        for way in &ways {
+            for (at, pattern) in way {
+                assert!(*at == 4 || *at == 2, "{at}");
+                assert!(RegexQuery::from_pattern(pattern, f).is_ok(), "{pattern}");
+            }
+        }
+    }
+
+    #[test]
+    fn too_many_words_holding_a_term_past_their_start_make_no_slot() {
+        let many: Vec<(String, usize)> =
+            ending_in_ting(2_000).into_iter().map(|w| (w, 2)).collect();
+        let pattern = |n: usize| {
+            let words: Vec<String> = many[..n].iter().map(|(w, _)| regex::escape(w)).collect();
+            format!("(?:{})", words.join("|"))
+        };
+        let mut schema = tantivy::schema::Schema::builder();
+        let f = schema.add_text_field("body", tantivy::schema::TEXT);
+        // As one pattern they are more than tantivy takes: no slot is made of them.
+        assert!(RegexQuery::from_pattern(&pattern(2_000), f).is_err());
+        assert_eq!(phrase_ways(&inside("亭", &many)), None);
+        // Many words at the start are one small pattern.
+        let heads: Vec<(String, usize)> = many.iter().map(|(w, _)| (format!("亭{w}"), 0)).collect();
+        assert!(phrase_ways(&inside("亭", &heads)).is_some());
     }
 }
