@@ -233,13 +233,14 @@ impl<'a> Run<'a> {
 
     /// The most probable cut into pieces `(start, end, kind)`, in characters. Without
     /// `holders`, pieces are indexed words or stray characters; with them, also text inside
-    /// indexed words, or with `edges` instead the start and end of longer words at the
-    /// run's edges, and single characters become a last resort.
+    /// indexed words, or with `edges` (above 0) instead the start and end of longer words
+    /// at the run's edges, pieces of up to that many characters, and single characters
+    /// become a last resort.
     fn cut(
         &mut self,
         vocab: &mut dyn Vocabulary,
         holders: Option<&Holders>,
-        edges: bool,
+        edges: usize,
     ) -> Vec<(usize, usize, Kind)> {
         let len = self.len();
         let total = (vocab.docs().max(1) as f64).ln();
@@ -276,7 +277,8 @@ impl<'a> Run<'a> {
     /// Characters `i..j` (`f`: their document frequency as a word) as one piece: its
     /// log-probability and kind, or `None` when they cannot be one. An indexed word of two or
     /// more characters is taken as it is; with `holders`, other text may lie inside longer
-    /// words, or with `edges` instead start or end them at the run's edges, and a single
+    /// words, or with `edges` (above 0) instead start or end them at the run's edges in
+    /// pieces of up to that many characters, and a single
     /// character is a last resort.
     fn piece(
         &self,
@@ -285,7 +287,7 @@ impl<'a> Run<'a> {
         f: u64,
         total: f64,
         holders: Option<&Holders>,
-        edges: bool,
+        edges: usize,
     ) -> Option<(f64, Kind)> {
         let single = j == i + 1;
         let stray = -total - STRAY_PENALTY;
@@ -308,13 +310,13 @@ impl<'a> Run<'a> {
         }
         // A single character inside some longer word beside other pieces cannot be the text
         // typed, unless it starts or ends that word at an edge (the reading across words).
-        if f == 0 && !edges && !(single && self.len() > 1) {
+        if f == 0 && edges == 0 && !(single && self.len() > 1) {
             let w = h.weight(piece, Kind::Inside);
             if w > 0 {
                 options.push(((w as f64).ln() - total - INSIDE_PENALTY, Kind::Inside));
             }
         }
-        if edges && j - i <= MAX_EDGE_CHARS && j - i < self.len() {
+        if j - i <= edges && j - i < self.len() {
             let edge = if j == self.len() {
                 Some(Kind::Head)
             } else if i == 0 {
@@ -377,7 +379,7 @@ impl<'a> Run<'a> {
     }
 }
 
-/// Cuts one Han run into query terms, in one to three readings; `position` is the run's
+/// Cuts one Han run into query terms, in one to four readings; `position` is the run's
 /// position in the text.
 ///
 /// jieba's search mode adds the 2- and 3-character dictionary words inside a longer word,
@@ -386,12 +388,12 @@ impl<'a> Run<'a> {
 /// is also looked for inside longer words unless the index cuts it out of them.
 ///
 /// When the plain cut falls apart, the run is cut again with pieces inside longer words:
-/// `成电路` is `成` + `电路`, or a piece of `集成电路`. A third cut reaches across words, its
+/// `成电路` is `成` + `电路`, or a piece of `集成电路`. Other cuts reach across words, their
 /// pieces side by side: `业学` is the end of `专业` right before the start of `学生`. Every
 /// reading is kept that could match (a plain cut with a character that is no word cannot).
 fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<Vec<QueryTerm>> {
     let mut run = Run::new(text);
-    let plain = run.cut(vocab, None, false);
+    let plain = run.cut(vocab, None, 0);
     let fell_apart = Run::fell_apart(&plain);
     if !fell_apart && !plain.iter().any(|p| p.1 - p.0 > 1) {
         return vec![run.terms(&plain, position, None, vocab)];
@@ -401,15 +403,21 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
     };
     let mut others = Vec::with_capacity(2);
     if fell_apart && !holders.words.is_empty() {
-        // Across words first: past the cap on readings a run keeps its last one.
-        let across = run.cut(vocab, Some(&holders), true);
-        if across
-            .iter()
-            .any(|p| matches!(p.2, Kind::Head | Kind::Tail))
-        {
-            others.push(across);
+        // Across words first: past the cap on readings a run keeps its last one. The likeliest
+        // cut favours long pieces at the edges (`车` + `产业集` in `汽车产业集群`), which may
+        // hold the text only in some other article; the cut with single characters at the
+        // edges, where it differs, is a second reading (`车` + `产业` + `集`).
+        for edge_chars in [MAX_EDGE_CHARS, 1] {
+            let across = run.cut(vocab, Some(&holders), edge_chars);
+            if across
+                .iter()
+                .any(|p| matches!(p.2, Kind::Head | Kind::Tail))
+                && !others.contains(&across)
+            {
+                others.push(across);
+            }
         }
-        let inside = run.cut(vocab, Some(&holders), false);
+        let inside = run.cut(vocab, Some(&holders), 0);
         if inside != plain {
             others.push(inside);
         }
@@ -765,6 +773,43 @@ mod tests {
         assert_eq!(
             readings("合作地", &mut vocab),
             [vec![s("合作", 0, false), s("地", 2, false)]]
+        );
+    }
+
+    #[test]
+    fn single_characters_at_the_edges_are_a_second_reading_across_words() {
+        // The index holds `汽车产业` from one article and `汽车` + `产业` + `集群` from
+        // another: `车产业集` may end one word and start another in either.
+        let mut vocab = Words(
+            vec![
+                ("汽车产业", 10),
+                ("汽车", 90),
+                ("产业", 300),
+                ("集群", 40),
+                ("产业集群", 20),
+            ],
+            vec!["汽车", "产业", "集群"],
+        );
+        let r = analyze("车产业集", &mut vocab, &mut WordNormalizer::default());
+        let across: Vec<Vec<&str>> = r
+            .iter()
+            .filter(|terms| terms.iter().any(|t| t.joined))
+            .map(|terms| terms.iter().map(|t| t.text.as_str()).collect())
+            .collect();
+        assert!(across.contains(&vec!["车", "产业", "集"]), "{r:?}");
+        let single = r
+            .iter()
+            .find(|terms| terms.len() == 3 && terms[2].joined)
+            .unwrap();
+        assert_eq!(holders_of(&single[0]), [("汽车", 1)]);
+        assert_eq!(holders_of(&single[2]), [("集群", 0)]);
+        // Where the likeliest cut already has single characters at its edges, it is the only
+        // reading across words.
+        let r = analyze("车产业", &mut vocab, &mut WordNormalizer::default());
+        assert_eq!(
+            r.iter().filter(|t| t.iter().any(|t| t.joined)).count(),
+            1,
+            "{r:?}"
         );
     }
 
