@@ -4,7 +4,7 @@
 
 mod index_common;
 
-use chanjiao::index::{OpenOptions, RebuildReason, SearchRequest, Sort};
+use chanjiao::index::{Index, OpenOptions, RebuildReason, SearchRequest, Sort};
 use index_common::*;
 
 #[test]
@@ -189,23 +189,26 @@ fn search_features() {
     assert!(index.get("nope").unwrap().is_none());
 }
 
+/// An index of `pages` (title, date, body), each a file of its own: the corpus and data
+/// folders, and the index.
+fn indexed_pages(pages: &[(&str, &str, &str)]) -> (tempfile::TempDir, tempfile::TempDir, Index) {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write_pages(corpus.path(), pages);
+    let (index, _) = open(data.path(), corpus.path());
+    (corpus, data, index)
+}
+
 /// jieba keeps `冷链物流` whole and adds only its dictionary sub-words (`物流`), while it
 /// finds `冷链` standing alone by its statistical model: a search for `冷链` must still find
 /// the text that holds it only inside the longer word.
 #[test]
 fn search_finds_words_inside_longer_words() {
-    let corpus = tempfile::tempdir().unwrap();
-    let data = tempfile::tempdir().unwrap();
-    let dir = corpus.path();
-    write_pages(
-        dir,
-        &[
-            ("发展冷链物流产业", "2025-03-01", "园区新建仓储中心。"),
-            ("校企合作", "2025-03-02", "学院采购冷链运输车辆用于实训。"),
-            ("技能大赛", "2025-03-03", "学生参加物流技能比赛。"),
-        ],
-    );
-    let (index, _) = open(data.path(), dir);
+    let (corpus, data, index) = indexed_pages(&[
+        ("发展冷链物流产业", "2025-03-01", "园区新建仓储中心。"),
+        ("校企合作", "2025-03-02", "学院采购冷链运输车辆用于实训。"),
+        ("技能大赛", "2025-03-03", "学生参加物流技能比赛。"),
+    ]);
     let mut found = titles(&index, "冷链");
     found.sort();
     assert_eq!(found, ["发展冷链物流产业", "校企合作"]);
@@ -250,7 +253,7 @@ fn search_finds_words_inside_longer_words() {
         std::fs::write(p, "冷链物流\n").unwrap();
     }
     drop(index);
-    let (index, _) = open(data.path(), dir);
+    let (index, _) = open(data.path(), corpus.path());
     assert_eq!(titles(&index, "冷链").len(), 2);
     for p in lists(index.dir()) {
         assert!(std::fs::read(p).unwrap().starts_with(b"chanjiao-words 1\n"));
@@ -259,22 +262,15 @@ fn search_finds_words_inside_longer_words() {
 
 #[test]
 fn search_finds_text_typed_across_words() {
-    let corpus = tempfile::tempdir().unwrap();
-    let data = tempfile::tempdir().unwrap();
-    let dir = corpus.path();
-    write_pages(
-        dir,
-        &[
-            ("深化校企共建实训基地", "2025-03-01", "学院与园区签约。"),
-            ("校企合作再出发", "2025-03-02", "双方共建共享实训资源。"),
-            (
-                "产业学院揭牌",
-                "2025-03-03",
-                "新能源汽车专业学生进入企业实习。",
-            ),
-        ],
-    );
-    let (index, _) = open(data.path(), dir);
+    let (corpus, data, index) = indexed_pages(&[
+        ("深化校企共建实训基地", "2025-03-01", "学院与园区签约。"),
+        ("校企合作再出发", "2025-03-02", "双方共建共享实训资源。"),
+        (
+            "产业学院揭牌",
+            "2025-03-03",
+            "新能源汽车专业学生进入企业实习。",
+        ),
+    ]);
     // As typed, one character at a time: no step loses the article, and the pieces must be
     // side by side (`校企` and `共建` apart in b do not match).
     let mut both = titles(&index, "校企");
@@ -291,7 +287,7 @@ fn search_finds_text_typed_across_words() {
     assert_eq!(total(&index, "业学 -学生"), 0);
     // Two more: the same words apart in a short text, and side by side in a longer one.
     write_pages(
-        dir,
+        corpus.path(),
         &[
             ("园区简讯", "2025-03-04", "校企双方在园区共建基地。"),
             (
@@ -302,10 +298,35 @@ fn search_finds_text_typed_across_words() {
         ],
     );
     drop(index);
-    let (index, _) = open(data.path(), dir);
+    let (index, _) = open(data.path(), corpus.path());
     let ranked = titles(&index, "校企共建");
     let at = |t: &str| ranked.iter().position(|r| r == t).unwrap();
     assert!(at("年度工作") < at("园区简讯"), "{ranked:?}");
+}
+
+/// jieba finds some words by its statistical model alone and, in another context, cuts the
+/// same text into characters: a search for the word finds both.
+#[test]
+fn a_word_cut_into_characters_elsewhere_is_found_there_too() {
+    let (_corpus, _data, index) = indexed_pages(&[
+        ("省级非遗名录公布", "2025-04-01", "共有十二个项目入选。"),
+        (
+            "黔东南的职业院校让非遗技艺变成饭碗",
+            "2025-04-02",
+            "学生毕业后在本地就业。",
+        ),
+        ("非常规技能培训", "2025-04-03", "遗留问题逐步解决。"),
+    ]);
+    let mut found = titles(&index, "非遗");
+    found.sort();
+    assert_eq!(
+        found,
+        ["省级非遗名录公布", "黔东南的职业院校让非遗技艺变成饭碗"]
+    );
+    assert_eq!(
+        titles(&index, "\"让非遗技艺\""),
+        ["黔东南的职业院校让非遗技艺变成饭碗"]
+    );
 }
 
 #[test]

@@ -223,11 +223,34 @@ impl Compiler<'_> {
                 .collect();
             return Some(self.phrase_query(&words));
         }
-        let ways: Vec<Vec<Vec<(i64, String)>>> =
+        let mut ways: Vec<Vec<Vec<(i64, String)>>> =
             terms.iter().map(phrase_ways).collect::<Option<_>>()?;
-        let count = ways.iter().try_fold(1usize, |n, w| {
-            n.checked_mul(w.len()).filter(|n| *n <= MAX_PHRASE_WAYS)
-        })?;
+        let product = |ways: &[Vec<Vec<(i64, String)>>]| {
+            ways.iter()
+                .try_fold(1usize, |n, w| n.checked_mul(w.len()))
+                .unwrap_or(usize::MAX)
+        };
+        // Too many ways: a term's characters cut apart (its last way) are the first to go.
+        let mut count = product(&ways);
+        for (k, t) in terms.iter().enumerate() {
+            if count <= MAX_PHRASE_WAYS {
+                break;
+            }
+            if matches!(
+                t.lookup,
+                Lookup::Inside {
+                    chars_indexed: true,
+                    ..
+                }
+            ) && ways[k].len() > 1
+            {
+                ways[k].pop();
+                count = product(&ways);
+            }
+        }
+        if count > MAX_PHRASE_WAYS {
+            return None;
+        }
         let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(count);
         for pick in 0..count {
             let mut slots: Vec<(i64, String)> = Vec::new();

@@ -462,14 +462,16 @@ impl Run<'_> {
                 Some(top) => kind != Kind::Word || !vocab.cut_out_of(piece, &top.word),
                 None => false,
             };
-            let lookup = if opaque {
+            // Its characters standing side by side, each cut alone: jieba may cut a word it
+            // found by its statistical model (`非遗`) into characters in another context.
+            let chars_indexed =
+                j - i > 1 && holders.is_some() && (i..j).all(|c| self.df(c, c + 1, vocab) > 0);
+            let lookup = if opaque || (kind == Kind::Word && chars_indexed) {
                 Lookup::Inside {
                     // A character at the run's edge may also stand alone.
                     word: kind == Kind::Word || (kind != Kind::Inside && self.df(i, j, vocab) > 0),
-                    holders: held,
-                    chars_indexed: kind != Kind::Word
-                        && j - i > 1
-                        && (i..j).all(|c| self.df(c, c + 1, vocab) > 0),
+                    holders: if opaque { held } else { Vec::new() },
+                    chars_indexed,
                 }
             } else {
                 Lookup::Word
@@ -486,7 +488,7 @@ impl Run<'_> {
     }
 }
 
-/// Most readings of one query text (each Han run has one to three); past it, a run's last
+/// Most readings of one query text (each Han run has one to four); past it, a run's last
 /// reading alone is kept.
 const MAX_READINGS: usize = 8;
 
