@@ -82,7 +82,7 @@ fn open_generation(dir: &Path) -> Result<Live, Problem> {
     // Damage where tantivy keeps a file's table of contents can end the process as the
     // segments open: the files' ends are checked first.
     let checked = tails::check(dir, &metas.segments, payload.state, || {
-        checksum_problem(&index)
+        contained(|| checksum_problem(&index)).unwrap_or_else(Some)
     })
     .map_err(damaged)?;
     // Opening the segments reads their footers and block indexes, where damage can make

@@ -43,6 +43,10 @@ const MAX_PHRASE_WAYS: usize = 32;
 /// their start may take (tantivy refuses more than 1,000, and compiling them is what costs);
 /// more, and the phrase is loosened too.
 const MAX_SLOT_STATES: usize = 400;
+/// Most words the slots of one such phrase may match in a segment. tantivy's default,
+/// 16,384, makes the search fail past it; a prefix slot (`学.+`) can match a few thousand
+/// words of a large vocabulary, and a phrase may have several.
+const MAX_PHRASE_EXPANSIONS: u32 = 1 << 18;
 
 /// Result order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -267,7 +271,9 @@ impl Compiler<'_> {
             alts.push((
                 Occur::Should,
                 self.either_field(|f| {
-                    Box::new(RegexPhraseQuery::new_with_offset(f, slots.clone()))
+                    let mut q = RegexPhraseQuery::new_with_offset(f, slots.clone());
+                    q.set_max_expansions(MAX_PHRASE_EXPANSIONS);
+                    Box::new(q)
                 }),
             ));
         }
