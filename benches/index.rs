@@ -208,6 +208,8 @@ fn bench(c: &mut Criterion) {
             ("zh_sentence", "职业院校开设订单班"),
             // A word jieba keeps inside a longer one (冷链物流): found by a term-dictionary scan.
             ("zh_inside", "冷链"),
+            // Typed across a word boundary (the end of 企业, then 共建): side by side.
+            ("zh_across", "业共建"),
             ("en_word", "robots"),
             ("en_phrase", "\"skilled workers\""),
             ("filtered", "产教融合 province:Shandong after:2025-01"),
