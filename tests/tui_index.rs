@@ -212,16 +212,13 @@ fn a_damaged_index_is_set_aside_and_reopened() {
     use chanjiao::tui::index_catalog::IndexCatalog;
     use chanjiao::tui::{Action, App, Effect, update, worker};
 
+    // A generated corpus, whose document stores are large enough to be damaged well away
+    // from their ends (the sample's can be smaller than the end every open checks).
+    let corpus = tempfile::tempdir().unwrap();
+    chanjiao::synth::generate(corpus.path(), 600, 5).unwrap();
+    let set = CorpusSet::paths([corpus.path()]);
     let data = tempfile::tempdir().unwrap();
-    let open = || {
-        Index::open(
-            data.path(),
-            &CorpusSet::sample(),
-            OpenOptions::default(),
-            &mut |_| {},
-        )
-        .unwrap()
-    };
+    let open = || Index::open(data.path(), &set, OpenOptions::default(), &mut |_| {}).unwrap();
     let (index, _) = open();
     let dir = index.dir().to_path_buf();
     let all = request("", Filter::default());
@@ -236,6 +233,7 @@ fn a_damaged_index_is_set_aside_and_reopened() {
         .max_by_key(|p| std::fs::metadata(p).unwrap().len())
         .unwrap();
     let mut bytes = std::fs::read(&store).unwrap();
+    assert!(bytes.len() > 100_000, "a store of {} bytes", bytes.len());
     let (from, to) = (bytes.len() / 16, bytes.len() / 4);
     for b in &mut bytes[from..to] {
         *b = !*b;
@@ -243,7 +241,7 @@ fn a_damaged_index_is_set_aside_and_reopened() {
     std::fs::write(&store, bytes).unwrap();
 
     // As the reader shows it at launch: the last complete index, unchecked.
-    let catalog = IndexCatalog::new(Index::open_as_is(data.path(), &CorpusSet::sample()).unwrap());
+    let catalog = IndexCatalog::new(Index::open_as_is(data.path(), &set).unwrap());
     let effect = Effect::Search {
         seq: 1,
         request: all.clone(),
