@@ -160,15 +160,24 @@ fn a_damaged_segment_file_is_moved_aside_and_rebuilt() {
     assert!(has_damaged_folder(dir.parent().unwrap()));
 }
 
-/// Inverts the second eighth of the largest document store of the index in `dir`: damage
-/// that only reading the stored articles (or a checksum pass) can see, well away from the
-/// end that every open checks. A whole compressed block is hit, header included; a few
-/// bytes inside one block's text could pass unseen.
+/// Inverts bytes of the largest document store of the index in `dir` from its first
+/// sixteenth up to its second quarter, or the end that every open checks if that comes
+/// first: damage that only reading the stored articles (or a checksum pass) can see. The
+/// header of a compressed block is hit; a few bytes inside one block's text could pass
+/// unseen.
 fn damage_the_store(dir: &Path) {
-    let store = largest_file(dir, "store");
-    let len = std::fs::metadata(&store).unwrap().len();
-    assert!(len > 40_000, "a store of {len} bytes");
-    invert(&store, |len| (len / 8, len / 4));
+    invert(&largest_file(dir, "store"), before_the_checked_end);
+}
+
+/// The span of a file of `len` bytes that [`damage_the_store`] inverts.
+fn before_the_checked_end(len: usize) -> (usize, usize) {
+    let checked = chanjiao::index::checked_file_end(len as u64) as usize;
+    let (from, to) = (len / 16, (len / 4).min(len - checked));
+    assert!(
+        to > from + 256,
+        "a store of {len} bytes is too small to damage"
+    );
+    (from, to)
 }
 
 /// Inverts the bytes of `file` in the range `span` gives for its length.

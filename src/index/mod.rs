@@ -46,6 +46,7 @@ pub use error::IndexError;
 pub use facets::{FacetCount, Facets};
 pub use search::{Hit, SearchRequest, SearchResults, Sort};
 pub use snippet::{HitTerms, hit_ranges};
+pub use tails::checked_len as checked_file_end;
 
 /// How to open an index.
 #[derive(Debug, Clone, Copy, Default)]

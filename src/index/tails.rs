@@ -73,10 +73,15 @@ fn segment_files(segments: &[SegmentMeta]) -> Vec<PathBuf> {
     files
 }
 
+/// How many bytes at the end of an index file of `len` bytes every open checks.
+pub fn checked_len(len: u64) -> u64 {
+    len.min(TAIL_MIN + len / TAIL_SHARE)
+}
+
 fn tail_of(path: &Path) -> std::io::Result<Tail> {
     let mut file = std::fs::File::open(path)?;
     let len = file.metadata()?.len();
-    let take = len.min(TAIL_MIN + len / TAIL_SHARE);
+    let take = checked_len(len);
     file.seek(SeekFrom::Start(len - take))?;
     let mut bytes = Vec::with_capacity(take as usize);
     file.take(take).read_to_end(&mut bytes)?;
