@@ -132,7 +132,7 @@ impl State {
                 .iter()
                 .find_map(|kind| name.strip_prefix(&format!("chanjiao-{kind}-")))
                 .and_then(|rest| {
-                    [".json", ".json.tmp", ".bin"]
+                    [".json", ".bin"]
                         .iter()
                         .find_map(|ext| rest.strip_suffix(ext))
                 });

@@ -8,7 +8,7 @@
 //! at 100k articles, far more from a cold disk, on every one-shot command.
 //!
 //! So once an update's merges are done, a hash of the end of every segment file is recorded
-//! (`chanjiao-tails-N.json`, N being the state the commit names), and every open compares
+//! (`chanjiao-tails-N.json`, N being the state the commit names, written through a temporary file), and every open compares
 //! those ends before tantivy reads them. Where the record is missing (an index written
 //! before records were kept, or an update killed between its commit and the record) or
 //! describes other files, the open checks every file's checksum instead, and an open that
@@ -103,9 +103,9 @@ pub(crate) fn record(dir: &Path, segments: &[SegmentMeta], n: u64) -> Result<(),
     }
     let json = serde_json::to_vec(&record).map_err(|e| e.to_string())?;
     let path = record_path(dir, n);
-    let temp = path.with_extension("json.tmp");
-    std::fs::write(&temp, json).map_err(|e| format!("{}: {e}", temp.display()))?;
-    std::fs::rename(&temp, &path).map_err(|e| format!("{}: {e}", path.display()))
+    // A record cut short by a crash does not parse, and the open then checks every file.
+    super::paths::write_unsynced(&path, |f| f.write_all(&json))
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// [`record`] for the segments `index` lists now. Without the record an open checks every
