@@ -112,6 +112,27 @@ fn sigkill_during_an_update_never_leaves_a_half_index() {
     assert_eq!(index.len(), expected, "{report:?}");
 }
 
+#[test]
+fn temporary_files_left_by_a_killed_process_are_cleared_by_the_next_check() {
+    let corpus = tempfile::tempdir().unwrap();
+    synth_corpus(corpus.path(), 200, 13);
+    let data = tempfile::tempdir().unwrap();
+    let dir = open(data.path(), corpus.path()).0.dir().to_path_buf();
+    // A state file cut short by a kill (its writer's id is above any Linux pid limit),
+    // one of tantivy's atomic writes, and a word list this very process is writing.
+    let dead = dir.join("chanjiao-state-9.tmp-4294967");
+    let tantivy_temp = dir.join(".tmpQz81Kd");
+    let writing = dir.join(format!("chanjiao-words-x.tmp-{}", std::process::id()));
+    for f in [&dead, &tantivy_temp, &writing] {
+        std::fs::write(f, b"partial").unwrap();
+    }
+    let (index, report) = open(data.path(), corpus.path());
+    assert_eq!(index.dir(), dir, "{report:?}");
+    assert!(!tantivy_temp.exists());
+    assert_eq!(dead.exists(), !cfg!(target_os = "linux"));
+    assert!(writing.exists());
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {

@@ -181,8 +181,11 @@ pub(crate) fn set_aside(dir: &Path, why: &str) -> Result<String, IndexError> {
     ))
 }
 
-/// Removes generation folders other than the live one (left by killed builds or replaced).
+/// Removes generation folders other than the live one (left by killed builds or replaced),
+/// and the temporary files a killed process left in the live one. Called with the update
+/// lock held and no index writer open.
 fn clean(root: &Path, live: &Path) {
+    paths::remove_stale_temps(live, true);
     let Ok(rd) = std::fs::read_dir(root) else {
         return;
     };

@@ -66,12 +66,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// What a temporary sibling's extension starts with, before the writing process's id.
+const TEMP_MARK: &str = ".tmp-";
+
 /// Fills a temporary sibling of `path` and renames it over `path`; removes it on failure.
 fn replace_via_temp(
     path: &Path,
     fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let tmp = path.with_extension(format!("{}{}", &TEMP_MARK[1..], std::process::id()));
     let written = fs::File::create(&tmp)
         .and_then(|mut f| fill(&mut f))
         .and_then(|()| fs::rename(&tmp, path));
@@ -79,4 +82,95 @@ fn replace_via_temp(
         let _ = fs::remove_file(&tmp);
     }
     written
+}
+
+/// Removes the temporary files in `dir` that a killed process left behind: our own
+/// (`NAME.tmp-PID`, whose writer is no longer running) and, with `tantivy_too`, tantivy's
+/// (`.tmpXXXXXX`, from its atomic writes; only safe while no index writer is open in `dir`,
+/// which the update lock ensures). Returns how many were removed.
+pub(crate) fn remove_stale_temps(dir: &Path, tantivy_too: bool) -> usize {
+    let Ok(rd) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let stale = match name.rsplit_once(TEMP_MARK) {
+            Some((stem, pid)) if !stem.is_empty() => {
+                pid.parse::<u32>().is_ok_and(|pid| writer_gone(pid, &e))
+            }
+            _ => tantivy_too && name.starts_with(".tmp") && name.len() > 4,
+        };
+        if stale && e.file_type().is_ok_and(|t| t.is_file()) && fs::remove_file(e.path()).is_ok() {
+            tracing::debug!(
+                "removed {}, left by a process that was stopped",
+                e.path().display()
+            );
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Whether process `pid`, which wrote the temporary file `entry`, has ended. Where the
+/// system does not say (no `/proc`), a file untouched for an hour counts as left behind.
+fn writer_gone(pid: u32, entry: &fs::DirEntry) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    let proc = Path::new("/proc");
+    if cfg!(target_os = "linux") && proc.join("self").exists() {
+        return !proc.join(pid.to_string()).exists();
+    }
+    entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > std::time::Duration::from_secs(3600))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn only_temporary_files_of_ended_writers_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = format!("chanjiao-state-3.tmp-{}", std::process::id());
+        // No process has this id: it is above any Linux pid limit.
+        let dead = "chanjiao-words-abc.tmp-4294967";
+        for name in [
+            own.as_str(),
+            dead,
+            ".tmpAbC123",
+            "chanjiao-state-3.json",
+            "x.tmp-abc",
+        ] {
+            fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        let names = || {
+            let mut v: Vec<String> = fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            remove_stale_temps(dir.path(), false),
+            usize::from(cfg!(target_os = "linux"))
+        );
+        assert!(names().contains(&".tmpAbC123".to_string()));
+        remove_stale_temps(dir.path(), true);
+        let left = names();
+        assert!(left.contains(&own), "{left:?}");
+        assert!(left.contains(&"chanjiao-state-3.json".to_string()));
+        assert!(left.contains(&"x.tmp-abc".to_string()));
+        assert!(!left.contains(&".tmpAbC123".to_string()), "{left:?}");
+        if cfg!(target_os = "linux") {
+            assert!(!left.contains(&dead.to_string()), "{left:?}");
+        }
+    }
 }
