@@ -304,6 +304,26 @@ fn search_finds_text_typed_across_words() {
     assert!(at("年度工作") < at("园区简讯"), "{ranked:?}");
 }
 
+/// Text that ends one word, holds a whole one and starts a third is found, while the same
+/// text taken as whole words elsewhere still is.
+#[test]
+fn text_across_three_words_is_found() {
+    let (_corpus, _data, index) = indexed_pages(&[
+        // 精准 + 育 + 人才
+        (
+            "学校坚持精准育人才的思路",
+            "2025-05-01",
+            "各专业据此调整课程。",
+        ),
+        // 精准 + 育人 + 计划
+        ("实施精准育人计划", "2025-05-02", "覆盖全部新生。"),
+        ("坚持标准", "2025-05-03", "人才培养质量稳步提高。"),
+    ]);
+    let mut found = titles(&index, "准育人");
+    found.sort();
+    assert_eq!(found, ["学校坚持精准育人才的思路", "实施精准育人计划"]);
+}
+
 /// jieba finds some words by its statistical model alone and, in another context, cuts the
 /// same text into characters: a search for the word finds both.
 #[test]

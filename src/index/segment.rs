@@ -16,7 +16,8 @@
 //!
 //! Text typed across a word boundary (`校企共` of `校企` + `共建`) starts or ends inside a
 //! word: a third cut lets a short piece at the run's end be the start of longer words, and
-//! one at its start their end, and its pieces must then stand side by side.
+//! one at its start their end, and its pieces must then stand side by side. Such cuts are
+//! tried a few ways (long or single-character edges, one edge or both), not every way.
 
 use super::analyzer::{WordNormalizer, pieces};
 use crate::text::to_simplified;
@@ -191,6 +192,22 @@ impl Holders {
     }
 }
 
+/// Which pieces at a run's edges may start or end longer words, on a cut across words.
+#[derive(Debug, Clone, Copy)]
+struct Edges {
+    /// The longest such piece, in characters (0: none, the cut is not across words).
+    chars: usize,
+    /// Both edges must be such pieces, with whole words between them.
+    both: bool,
+}
+
+impl Edges {
+    const NONE: Edges = Edges {
+        chars: 0,
+        both: false,
+    };
+}
+
 /// One Han run of the query, with the document frequencies of its substrings looked up once.
 struct Run<'a> {
     text: &'a str,
@@ -233,14 +250,13 @@ impl<'a> Run<'a> {
 
     /// The most probable cut into pieces `(start, end, kind)`, in characters. Without
     /// `holders`, pieces are indexed words or stray characters; with them, also text inside
-    /// indexed words, or with `edges` (above 0) instead the start and end of longer words
-    /// at the run's edges, pieces of up to that many characters, and single characters
-    /// become a last resort.
+    /// indexed words, or with `edges` (of some characters) instead the start and end of
+    /// longer words at the run's edges, and single characters become a last resort.
     fn cut(
         &mut self,
         vocab: &mut dyn Vocabulary,
         holders: Option<&Holders>,
-        edges: usize,
+        edges: Edges,
     ) -> Vec<(usize, usize, Kind)> {
         let len = self.len();
         let total = (vocab.docs().max(1) as f64).ln();
@@ -287,7 +303,7 @@ impl<'a> Run<'a> {
         f: u64,
         total: f64,
         holders: Option<&Holders>,
-        edges: usize,
+        edges: Edges,
     ) -> Option<(f64, Kind)> {
         let single = j == i + 1;
         let stray = -total - STRAY_PENALTY;
@@ -298,7 +314,8 @@ impl<'a> Run<'a> {
                 f => Some(((f as f64).ln() - total, Kind::Word)),
             };
         };
-        if f > 0 && !single {
+        let at_edge = edges.both && (i == 0 || j == self.len());
+        if f > 0 && !single && !at_edge {
             return Some(((f as f64).ln() - total, Kind::Word));
         }
         let piece = self.slice(i, j);
@@ -310,13 +327,13 @@ impl<'a> Run<'a> {
         }
         // A single character inside some longer word beside other pieces cannot be the text
         // typed, unless it starts or ends that word at an edge (the reading across words).
-        if f == 0 && edges == 0 && !(single && self.len() > 1) {
+        if f == 0 && edges.chars == 0 && !(single && self.len() > 1) {
             let w = h.weight(piece, Kind::Inside);
             if w > 0 {
                 options.push(((w as f64).ln() - total - INSIDE_PENALTY, Kind::Inside));
             }
         }
-        if j - i <= edges && j - i < self.len() {
+        if j - i <= edges.chars && j - i < self.len() {
             let edge = if j == self.len() {
                 Some(Kind::Head)
             } else if i == 0 {
@@ -328,7 +345,10 @@ impl<'a> Run<'a> {
                 options.push((-total - EDGE_PENALTY, kind));
             }
         }
-        options.into_iter().max_by(|a, b| a.0.total_cmp(&b.0))
+        options
+            .into_iter()
+            .filter(|o| !at_edge || matches!(o.1, Kind::Head | Kind::Tail))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
     }
 
     /// Whether the plain cut fell apart: a character that is no word, or a single character
@@ -393,7 +413,7 @@ impl<'a> Run<'a> {
 /// reading is kept that could match (a plain cut with a character that is no word cannot).
 fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<Vec<QueryTerm>> {
     let mut run = Run::new(text);
-    let plain = run.cut(vocab, None, 0);
+    let plain = run.cut(vocab, None, Edges::NONE);
     let fell_apart = Run::fell_apart(&plain);
     if !fell_apart && !plain.iter().any(|p| p.1 - p.0 > 1) {
         return vec![run.terms(&plain, position, None, vocab)];
@@ -408,7 +428,14 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
         // hold the text only in some other article; the cut with single characters at the
         // edges, where it differs, is a second reading (`车` + `产业` + `集`).
         for edge_chars in [MAX_EDGE_CHARS, 1] {
-            let across = run.cut(vocab, Some(&holders), edge_chars);
+            let across = run.cut(
+                vocab,
+                Some(&holders),
+                Edges {
+                    chars: edge_chars,
+                    both: false,
+                },
+            );
             if across
                 .iter()
                 .any(|p| matches!(p.2, Kind::Head | Kind::Tail))
@@ -417,7 +444,26 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
                 others.push(across);
             }
         }
-        let inside = run.cut(vocab, Some(&holders), 0);
+        // Both edges inside longer words, with whole words between (`准育人` in an article
+        // cut `精准` + `育` + `人才`, where the likelier cuts take `育人` whole).
+        if run.len() > 2 {
+            let both = run.cut(
+                vocab,
+                Some(&holders),
+                Edges {
+                    chars: 1,
+                    both: true,
+                },
+            );
+            if both.first().is_some_and(|p| p.2 == Kind::Tail)
+                && both.last().is_some_and(|p| p.2 == Kind::Head)
+                && !both.iter().any(|p| p.2 == Kind::Stray)
+                && !others.contains(&both)
+            {
+                others.push(both);
+            }
+        }
+        let inside = run.cut(vocab, Some(&holders), Edges::NONE);
         if inside != plain {
             others.push(inside);
         }
@@ -811,6 +857,39 @@ mod tests {
         assert_eq!(
             r.iter().filter(|t| t.iter().any(|t| t.joined)).count(),
             1,
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn both_edges_inside_longer_words_are_a_reading_of_their_own() {
+        // One article says `育人` as a word; another is cut `精准` + `育` + `人才`, where
+        // `准育人` ends one word, holds a whole one and starts a third.
+        let mut vocab = Words(
+            vec![
+                ("精准", 40),
+                ("育", 20),
+                ("人才", 300),
+                ("育人", 60),
+                ("标准", 90),
+            ],
+            vec![],
+        );
+        let r = analyze("准育人", &mut vocab, &mut WordNormalizer::default());
+        let both = r
+            .iter()
+            .find(|terms| terms.len() == 3)
+            .unwrap_or_else(|| panic!("{r:?}"));
+        let texts: Vec<&str> = both.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["准", "育", "人"]);
+        assert_eq!(holders_of(&both[0]), [("标准", 1), ("精准", 1)]);
+        assert_eq!(both[1].lookup, Lookup::Word);
+        assert_eq!(holders_of(&both[2]), [("人才", 0)]);
+        assert!(both[1].joined && both[2].joined, "{both:?}");
+        // The likelier cut across words, `准` + `育人`, is still read.
+        assert!(
+            r.iter()
+                .any(|terms| terms.iter().map(|t| t.text.as_str()).eq(["准", "育人"])),
             "{r:?}"
         );
     }
