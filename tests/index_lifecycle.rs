@@ -324,6 +324,39 @@ fn text_across_three_words_is_found() {
     assert_eq!(found, ["学校坚持精准育人才的思路", "实施精准育人计划"]);
 }
 
+/// Where the word before takes part of it (`技能人才` + `需求`) or the word after does
+/// (`短期` + `培训班`), jieba cuts a word into shorter ones: a search for the word finds
+/// those texts too, and not its parts apart.
+#[test]
+fn a_word_cut_into_shorter_words_elsewhere_is_found_there_too() {
+    let mut pages = vec![
+        ("人才需求调查启动", "2025-04-01", "各地企业参与。"),
+        ("企业技能人才需求旺盛", "2025-04-02", "招聘会持续举办。"),
+        ("人才引进与需求分析", "2025-04-03", "报告发布。"),
+        ("短期培训覆盖千人", "2025-04-04", "课程免费。"),
+        ("社区开设短期培训班", "2025-04-05", "居民踊跃报名。"),
+    ];
+    // Other news, so that the words are as rare as in a real corpus.
+    let others: Vec<String> = (1..=20).map(|n| format!("第{n}期校园简报")).collect();
+    pages.extend(
+        others
+            .iter()
+            .map(|t| (t.as_str(), "2025-04-06", "内容从略。")),
+    );
+    let (_corpus, _data, index) = indexed_pages(&pages);
+    // Whole, `人才需求` is likelier here than `人才` and `需求` apart, which would match
+    // anywhere in an article.
+    let mut found = titles(&index, "人才需求");
+    found.sort();
+    assert_eq!(found, ["人才需求调查启动", "企业技能人才需求旺盛"]);
+    let mut found = titles(&index, "短期培训");
+    found.sort();
+    assert_eq!(found, ["短期培训覆盖千人", "社区开设短期培训班"]);
+    // Quoted, the same.
+    assert_eq!(titles(&index, "\"等短期培训\"").len(), 0);
+    assert_eq!(titles(&index, "\"开设短期培训\""), ["社区开设短期培训班"]);
+}
+
 /// jieba finds some words by its statistical model alone and, in another context, cuts the
 /// same text into characters: a search for the word finds both.
 #[test]

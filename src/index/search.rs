@@ -161,14 +161,14 @@ impl Compiler<'_> {
     }
 
     /// A term that lies inside longer indexed words: itself when it is a word, any of them,
-    /// scored by BM25 (the most frequent ones; the rest only match), or its characters side
-    /// by side.
+    /// scored by BM25 (the most frequent ones; the rest only match), or its parts side by
+    /// side.
     fn inside_query(
         &self,
         text: &str,
         word: bool,
         holders: &[Holder],
-        chars_indexed: bool,
+        parts: &[String],
     ) -> Box<dyn Query> {
         let mut words: Vec<&str> = Vec::new();
         if word {
@@ -193,14 +193,8 @@ impl Compiler<'_> {
                 Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(rest)), 0.0)),
             ));
         }
-        if chars_indexed {
-            let chars: Vec<(usize, String)> = text
-                .chars()
-                .enumerate()
-                .map(|(i, c)| (i, c.to_string()))
-                .collect();
-            let refs: Vec<(usize, &str)> = chars.iter().map(|(i, c)| (*i, c.as_str())).collect();
-            alts.push((Occur::Should, self.phrase_query(&refs)));
+        if !parts.is_empty() {
+            alts.push((Occur::Should, self.phrase_query(&placed(parts))));
         }
         Box::new(BooleanQuery::new(alts))
     }
@@ -211,8 +205,8 @@ impl Compiler<'_> {
             Lookup::Inside {
                 word,
                 holders,
-                chars_indexed,
-            } => self.inside_query(&t.text, *word, holders, *chars_indexed),
+                parts,
+            } => self.inside_query(&t.text, *word, holders, parts),
         }
     }
 
@@ -234,19 +228,14 @@ impl Compiler<'_> {
                 .try_fold(1usize, |n, w| n.checked_mul(w.len()))
                 .unwrap_or(usize::MAX)
         };
-        // Too many ways: a term's characters cut apart (its last way) are the first to go.
+        // Too many ways: a term cut into its parts (its last way) is the first to go.
         let mut count = product(&ways);
         for (k, t) in terms.iter().enumerate() {
             if count <= MAX_PHRASE_WAYS {
                 break;
             }
-            if matches!(
-                t.lookup,
-                Lookup::Inside {
-                    chars_indexed: true,
-                    ..
-                }
-            ) && ways[k].len() > 1
+            if matches!(&t.lookup, Lookup::Inside { parts, .. } if !parts.is_empty())
+                && ways[k].len() > 1
             {
                 ways[k].pop();
                 count = product(&ways);
@@ -406,7 +395,7 @@ fn phrase_ways(t: &QueryTerm) -> Option<Vec<Vec<(i64, String)>>> {
     let Lookup::Inside {
         word,
         holders,
-        chars_indexed,
+        parts,
     } = &t.lookup
     else {
         return Some(vec![vec![(at(0), text)]]);
@@ -431,21 +420,28 @@ fn phrase_ways(t: &QueryTerm) -> Option<Vec<Vec<(i64, String)>>> {
         };
         ways.push(vec![(at(offset), pattern)]);
     }
-    if *chars_indexed {
+    if !parts.is_empty() {
         ways.push(
-            t.text
-                .chars()
-                .enumerate()
-                .map(|(i, c)| {
-                    (
-                        at(0) + i64::try_from(i).unwrap_or(0),
-                        regex::escape(&c.to_string()),
-                    )
-                })
+            placed(parts)
+                .into_iter()
+                .map(|(i, p)| (at(0) + i64::try_from(i).unwrap_or(0), regex::escape(p)))
                 .collect(),
         );
     }
     Some(ways)
+}
+
+/// The `parts` of a text, each with its offset in characters.
+fn placed(parts: &[String]) -> Vec<(usize, &str)> {
+    let mut at = 0;
+    parts
+        .iter()
+        .map(|p| {
+            let here = at;
+            at += p.chars().count();
+            (here, p.as_str())
+        })
+        .collect()
 }
 
 fn day_start(d: NaiveDate) -> i64 {
@@ -660,7 +656,7 @@ mod tests {
                         df: 1,
                     })
                     .collect(),
-                chars_indexed: false,
+                parts: Vec::new(),
             },
             joined: false,
         }

@@ -36,7 +36,7 @@ const STRAY_PENALTY: f64 = 5.0;
 /// frequencies (a frequent word that ends in `成` says nothing about `成电路`).
 const EDGE_PENALTY: f64 = 3.0;
 /// Longest piece, in characters, looked for as the start or end of longer words.
-const MAX_EDGE_CHARS: usize = 3;
+const MAX_EDGE_CHARS: usize = 6;
 
 /// Text to look for in the index's words: anywhere in them, at their start or at their end.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -90,13 +90,13 @@ pub enum Lookup {
     /// It is an indexed word (or a word the index does not hold, which then matches nothing).
     Word,
     /// It lies inside the words of `holders` (most frequent first), which the index does not
-    /// cut it out of. `word`: it is also an indexed word of its own. `chars_indexed`: each
-    /// of its characters is an indexed word, so the text can also hold it as single
-    /// characters side by side.
+    /// cut it out of. `word`: it is also an indexed word of its own. `parts`: shorter indexed
+    /// words that make it up, which the text can also hold side by side, as jieba cuts it in
+    /// another context (`非遗` as `非` + `遗`; `人才需求` as `人才` + `需求` after `技能人才`).
     Inside {
         word: bool,
         holders: Vec<Holder>,
-        chars_indexed: bool,
+        parts: Vec<String>,
     },
 }
 
@@ -486,6 +486,47 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
 }
 
 impl Run<'_> {
+    /// The likeliest cut of characters `i..j` into two or more indexed words (none when
+    /// there is no such cut).
+    fn parts(&mut self, i: usize, j: usize, vocab: &mut dyn Vocabulary) -> Vec<String> {
+        let n = j - i;
+        if n < 2 {
+            return Vec::new();
+        }
+        let total = (vocab.docs().max(1) as f64).ln();
+        // best[a]: the best log-probability of cutting chars i + a .. j; next[a]: where the
+        // first piece ends.
+        let mut best = vec![f64::NEG_INFINITY; n + 1];
+        best[n] = 0.0;
+        let mut next = vec![n; n + 1];
+        for a in (0..n).rev() {
+            for b in a + 1..=n {
+                if (a, b) == (0, n) || best[b] == f64::NEG_INFINITY {
+                    continue;
+                }
+                let f = self.df(i + a, i + b, vocab);
+                if f == 0 {
+                    continue;
+                }
+                let score = (f as f64).ln() - total + best[b];
+                if score > best[a] {
+                    best[a] = score;
+                    next[a] = b;
+                }
+            }
+        }
+        if best[0] == f64::NEG_INFINITY {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut a = 0;
+        while a < n {
+            out.push(self.slice(i + a, i + next[a]).to_string());
+            a = next[a];
+        }
+        out
+    }
+
     /// The query terms of a cut.
     fn terms(
         &mut self,
@@ -508,16 +549,20 @@ impl Run<'_> {
                 Some(top) => kind != Kind::Word || !vocab.cut_out_of(piece, &top.word),
                 None => false,
             };
-            // Its characters standing side by side, each cut alone: jieba may cut a word it
-            // found by its statistical model (`非遗`) into characters in another context.
-            let chars_indexed =
-                j - i > 1 && holders.is_some() && (i..j).all(|c| self.df(c, c + 1, vocab) > 0);
-            let lookup = if opaque || (kind == Kind::Word && chars_indexed) {
+            // Shorter words side by side: jieba may cut a word it found by its statistical
+            // model (`非遗`) into characters in another context, and a word that overlaps the
+            // one before it (`人才需求` after `技能人才`) into its parts.
+            let parts = if holders.is_some() {
+                self.parts(i, j, vocab)
+            } else {
+                Vec::new()
+            };
+            let lookup = if opaque || (kind == Kind::Word && !parts.is_empty()) {
                 Lookup::Inside {
                     // A character at the run's edge may also stand alone.
                     word: kind == Kind::Word || (kind != Kind::Inside && self.df(i, j, vocab) > 0),
                     holders: if opaque { held } else { Vec::new() },
-                    chars_indexed,
+                    parts,
                 }
             } else {
                 Lookup::Word
@@ -646,6 +691,19 @@ mod tests {
         (text.to_string(), position, inside)
     }
 
+    /// The holders and parts of a term that is an indexed word looked for in other ways too.
+    fn word_looked_for_more_ways(t: &QueryTerm) -> (&[Holder], &[String]) {
+        let Lookup::Inside {
+            word: true,
+            holders,
+            parts,
+        } = &t.lookup
+        else {
+            panic!("{t:?}");
+        };
+        (holders, parts)
+    }
+
     #[test]
     fn prefers_whole_indexed_words() {
         let mut vocab = Words(
@@ -658,10 +716,15 @@ mod tests {
             ],
             vec!["产教", "融合"],
         );
+        // Whole, and also as its parts side by side, as jieba may cut it elsewhere.
         assert_eq!(
             cut("产教融合发展", &mut vocab),
-            [s("产教融合", 0, false), s("发展", 4, false)]
+            [s("产教融合", 0, true), s("发展", 4, false)]
         );
+        let t = terms("产教融合发展", &mut vocab);
+        let (holders, parts) = word_looked_for_more_ways(&t[0]);
+        assert!(holders.is_empty());
+        assert_eq!(parts, &["产教", "融合"]);
         // A stray character with no word holding it stays a (matchless) word.
         assert_eq!(
             cut("职业X职业", &mut vocab),
@@ -706,7 +769,7 @@ mod tests {
         let Lookup::Inside {
             word: false,
             holders,
-            chars_indexed,
+            parts,
         } = &terms[0].lookup
         else {
             panic!("{:?}", terms[0]);
@@ -716,7 +779,7 @@ mod tests {
             .map(|h| (h.word.as_str(), h.offset))
             .collect();
         assert_eq!(words, [("冷链物流", 0), ("冷链运输车", 0)]);
-        assert!(*chars_indexed);
+        assert_eq!(parts, &["冷", "链"]);
         assert_eq!(terms[1].text, "发展");
         assert_eq!(terms[1].lookup, Lookup::Word);
         // The offset of the piece inside each holder is kept. (The other reading is `链`
@@ -742,16 +805,10 @@ mod tests {
         let [t] = terms.as_slice() else {
             panic!("{terms:?}");
         };
-        let Lookup::Inside {
-            word: true,
-            holders,
-            chars_indexed: false,
-        } = &t.lookup
-        else {
-            panic!("{t:?}");
-        };
+        let (holders, parts) = word_looked_for_more_ways(t);
         assert_eq!(holders.len(), 1);
         assert_eq!(holders[0].word, "冷链物流");
+        assert!(parts.is_empty(), "{parts:?}");
     }
 
     #[test]
@@ -822,6 +879,31 @@ mod tests {
             readings("合作地", &mut vocab),
             [vec![s("合作", 0, false), s("地", 2, false)]]
         );
+    }
+
+    #[test]
+    fn the_end_of_a_long_word_can_be_long_too() {
+        // jieba keeps `市域产教联合体` whole (adding `产教联合体`, `联合体`) before `名单`.
+        let mut vocab = Words(
+            vec![
+                ("市域产教联合体", 30),
+                ("产教联合体", 45),
+                ("联合体", 60),
+                ("名单", 200),
+            ],
+            vec!["联合体"],
+        );
+        let r = analyze("教联合体名", &mut vocab, &mut WordNormalizer::default());
+        let two = r
+            .iter()
+            .find(|terms| terms.iter().map(|t| t.text.as_str()).eq(["教联合体", "名"]))
+            .unwrap_or_else(|| panic!("{r:?}"));
+        assert_eq!(
+            holders_of(&two[0]),
+            [("产教联合体", 1), ("市域产教联合体", 3)]
+        );
+        assert_eq!(holders_of(&two[1]), [("名单", 0)]);
+        assert!(two[1].joined);
     }
 
     #[test]
