@@ -324,6 +324,32 @@ fn text_across_three_words_is_found() {
     assert_eq!(found, ["学校坚持精准育人才的思路", "实施精准育人计划"]);
 }
 
+/// Any piece of a title finds its article, however jieba cut the title: here `非遗` is a
+/// word elsewhere but `非` + `遗工坊` in the title, and `冷链` is a word in the article's
+/// body but inside `冷链物流` in its title.
+#[test]
+fn every_piece_of_a_title_finds_its_article() {
+    let titles_typed = ["学生走进非遗工坊体验扎染", "服务高原特色农业和冷链物流"];
+    let (_corpus, _data, index) = indexed_pages(&[
+        (titles_typed[0], "2025-06-01", "课程由本地匠人讲授。"),
+        (titles_typed[1], "2025-06-02", "园区采购冷链运输车辆。"),
+        ("非常规作业培训", "2025-06-03", "遗留问题逐步解决。"),
+        ("省级非遗名录公布", "2025-06-04", "共有十二个项目入选。"),
+    ]);
+    for title in titles_typed {
+        let chars: Vec<char> = title.chars().collect();
+        for start in 0..chars.len() {
+            for end in start + 2..=chars.len() {
+                let typed: String = chars[start..end].iter().collect();
+                assert!(
+                    titles(&index, &typed).iter().any(|t| t == title),
+                    "{typed} does not find {title}"
+                );
+            }
+        }
+    }
+}
+
 /// Where the word before takes part of it (`技能人才` + `需求`) or the word after does
 /// (`短期` + `培训班`), jieba cuts a word into shorter ones: a search for the word finds
 /// those texts too, and not its parts apart.

@@ -37,6 +37,15 @@ const STRAY_PENALTY: f64 = 5.0;
 const EDGE_PENALTY: f64 = 3.0;
 /// Longest piece, in characters, looked for as the start or end of longer words.
 const MAX_EDGE_CHARS: usize = 6;
+/// Longest run, in characters, whose every cut across words is weighed; a longer one is
+/// cut across words a few set ways.
+const MAX_WEIGHED_CHARS: usize = 8;
+/// Most readings across words of one run.
+const MAX_ACROSS: usize = 3;
+/// Most longer words that an indexed word at a run's start may be the end of, on a cut
+/// across words: a pattern of more would cost more than it finds (the word alone is still
+/// looked for).
+const MAX_TAILS_OF_A_WORD: usize = 40;
 
 /// Text to look for in the index's words: anywhere in them, at their start or at their end.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -171,6 +180,14 @@ impl Holders {
             .sum()
     }
 
+    /// How many longer words hold `piece` as `kind`.
+    fn count(&self, piece: &str, kind: Kind) -> usize {
+        self.words
+            .iter()
+            .filter(|(w, _)| !kind.offsets(w, piece).is_empty())
+            .count()
+    }
+
     /// Every occurrence of `piece` as `kind` inside a longer word, most frequent words first.
     fn holding(&self, piece: &str, kind: Kind) -> Vec<Holder> {
         let mut out: Vec<Holder> = Vec::new();
@@ -191,6 +208,9 @@ impl Holders {
         out
     }
 }
+
+/// A cut of a run into pieces `(start, end, kind)`, in characters.
+type Cut = Vec<(usize, usize, Kind)>;
 
 /// Which pieces at a run's edges may start or end longer words, on a cut across words.
 #[derive(Debug, Clone, Copy)]
@@ -418,16 +438,32 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
     if !fell_apart && !plain.iter().any(|p| p.1 - p.0 > 1) {
         return vec![run.terms(&plain, position, None, vocab)];
     }
+    // A word of two characters may stand cut otherwise in an article (`非遗` as `非` + the
+    // start of `遗工坊`): jieba's search mode adds the two- and three-character words
+    // inside longer words (`技能人才`: `技能`, `人才`), but has none inside such a word.
+    let weighed = run.len() <= MAX_WEIGHED_CHARS
+        && (fell_apart
+            || plain
+                .iter()
+                .any(|&(i, j, kind)| kind == Kind::Word && j - i == 2));
     let holders = Holders {
-        words: vocab.words_holding(&run.keys(&plain, fell_apart)),
+        words: vocab.words_holding(&run.keys(&plain, fell_apart || weighed)),
     };
     let mut others = Vec::with_capacity(2);
+    // Across words first: past the cap on readings a run keeps its last one. A short run's
+    // likeliest cuts across words are all weighed.
+    if weighed && !holders.words.is_empty() {
+        others = run.likeliest_across(vocab, &holders);
+    }
     if fell_apart && !holders.words.is_empty() {
-        // Across words first: past the cap on readings a run keeps its last one. The likeliest
-        // cut favours long pieces at the edges (`车` + `产业集` in `汽车产业集群`), which may
-        // hold the text only in some other article; the cut with single characters at the
-        // edges, where it differs, is a second reading (`车` + `产业` + `集`).
+        // A longer one's likeliest cut favours long pieces at the edges (`车` + `产业集` in
+        // `汽车产业集群`), which may hold the text only in some other article; the cut with
+        // single characters at the edges, where it differs, is a second reading
+        // (`车` + `产业` + `集`).
         for edge_chars in [MAX_EDGE_CHARS, 1] {
+            if run.len() <= MAX_WEIGHED_CHARS {
+                break;
+            }
             let across = run.cut(
                 vocab,
                 Some(&holders),
@@ -446,7 +482,7 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
         }
         // Both edges inside longer words, with whole words between (`准育人` in an article
         // cut `精准` + `育` + `人才`, where the likelier cuts take `育人` whole).
-        if run.len() > 2 {
+        if run.len() > MAX_WEIGHED_CHARS {
             let both = run.cut(
                 vocab,
                 Some(&holders),
@@ -486,6 +522,75 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
 }
 
 impl Run<'_> {
+    /// The [`MAX_ACROSS`] likeliest cuts of the run across words, likeliest first: its first
+    /// piece an indexed word or the end of longer words, its last one a word or their start
+    /// (one of the two at least inside longer words), and indexed words between.
+    fn likeliest_across(&mut self, vocab: &mut dyn Vocabulary, h: &Holders) -> Vec<Cut> {
+        let n = self.len();
+        let total = (vocab.docs().max(1) as f64).ln();
+        // What each piece can be where it stands: its log-probability and kind.
+        let mut pieces: Vec<Vec<(usize, f64, Kind)>> = vec![Vec::new(); n];
+        for (i, from) in pieces.iter_mut().enumerate() {
+            for j in i + 1..=(i + MAX_WORD_CHARS).min(n) {
+                if (i, j) == (0, n) {
+                    continue;
+                }
+                let f = self.df(i, j, vocab);
+                let word = match f {
+                    0 => None,
+                    _ if j - i == 1 => Some(-total - STRAY_PENALTY),
+                    f => Some((f as f64).ln() - total),
+                };
+                let piece = self.slice(i, j);
+                let edge = match (i, j) {
+                    (_, j) if j == n => Some(Kind::Head),
+                    (0, _) => Some(Kind::Tail),
+                    _ => None,
+                }
+                .filter(|&k| {
+                    j - i <= MAX_EDGE_CHARS
+                        && h.weight(piece, k) > 0
+                        && (k == Kind::Head || f == 0 || h.count(piece, k) <= MAX_TAILS_OF_A_WORD)
+                });
+                match (word, edge) {
+                    (w, Some(kind)) => {
+                        let p = w.unwrap_or(f64::NEG_INFINITY).max(-total - EDGE_PENALTY);
+                        from.push((j, p, kind));
+                    }
+                    (Some(p), None) => from.push((j, p, Kind::Word)),
+                    (None, None) => {}
+                }
+            }
+        }
+        // Every cut from the run's start (at most 2^(n-1) of them).
+        let mut cuts: Vec<(f64, Cut)> = Vec::new();
+        let mut stack: Vec<(usize, f64, Cut)> = vec![(0, 0.0, Vec::new())];
+        while let Some((i, score, cut)) = stack.pop() {
+            if i == n {
+                if cut.iter().any(|p| matches!(p.2, Kind::Head | Kind::Tail)) {
+                    cuts.push((score, cut));
+                }
+                continue;
+            }
+            for &(j, p, kind) in &pieces[i] {
+                let mut longer = cut.clone();
+                longer.push((i, j, kind));
+                stack.push((j, score + p, longer));
+            }
+        }
+        // Equally likely cuts in the order of their pieces' ends, so that readings are the
+        // same from one search to the next.
+        let ends = |cut: &[(usize, usize, Kind)]| cut.iter().map(|p| p.1).collect::<Vec<_>>();
+        cuts.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| ends(&a.1).cmp(&ends(&b.1)))
+        });
+        cuts.into_iter()
+            .take(MAX_ACROSS)
+            .map(|(_, cut)| cut)
+            .collect()
+    }
+
     /// The likeliest cut of characters `i..j` into two or more indexed words (none when
     /// there is no such cut).
     fn parts(&mut self, i: usize, j: usize, vocab: &mut dyn Vocabulary) -> Vec<String> {
@@ -974,6 +1079,47 @@ mod tests {
                 .any(|terms| terms.iter().map(|t| t.text.as_str()).eq(["准", "育人"])),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_short_run_is_read_across_words_every_likely_way() {
+        // `非遗工`: `非遗` + the start of `工坊`, or `非` + the start of `遗工坊`.
+        let mut vocab = Words(
+            vec![
+                ("非遗", 40),
+                ("非", 200),
+                ("遗工坊", 5),
+                ("工坊", 10),
+                ("工", 100),
+            ],
+            vec![],
+        );
+        let r = analyze("非遗工", &mut vocab, &mut WordNormalizer::default());
+        let find = |texts: [&str; 2]| {
+            r.iter()
+                .find(|terms| terms.iter().map(|t| t.text.as_str()).eq(texts) && terms[1].joined)
+                .unwrap_or_else(|| panic!("{texts:?} in {r:?}"))
+        };
+        let split = find(["非", "遗工"]);
+        assert_eq!(holders_of(&split[1]), [("遗工坊", 0)]);
+        assert!(split[1].joined);
+        assert_eq!(holders_of(&find(["非遗", "工"])[1]), [("工坊", 0)]);
+        // A word at the run's end may also start a longer word where it stands, even where
+        // every article that holds the longer word holds the word too.
+        let mut vocab = Words(
+            vec![("农业", 300), ("和", 900), ("冷链", 10), ("冷链物流", 40)],
+            vec!["冷链"],
+        );
+        let r = analyze("农业和冷链", &mut vocab, &mut WordNormalizer::default());
+        let across = r
+            .iter()
+            .find(|terms| terms.iter().any(|t| t.joined))
+            .unwrap_or_else(|| panic!("{r:?}"));
+        let last = across.last().unwrap();
+        assert_eq!(last.text, "冷链");
+        let (holders, _) = word_looked_for_more_ways(last);
+        assert_eq!(holders.len(), 1);
+        assert_eq!(holders[0].word, "冷链物流");
     }
 
     #[test]
