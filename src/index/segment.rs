@@ -16,8 +16,9 @@
 //!
 //! Text typed across a word boundary (`校企共` of `校企` + `共建`) starts or ends inside a
 //! word: a third cut lets a short piece at the run's end be the start of longer words, and
-//! one at its start their end, and its pieces must then stand side by side. Such cuts are
-//! tried a few ways (long or single-character edges, one edge or both), not every way.
+//! one at its start their end, and its pieces must then stand side by side. A short run's
+//! cuts across words are all weighed and the likeliest few searched; a long run's are made
+//! a few set ways.
 
 use super::analyzer::{WordNormalizer, pieces};
 use crate::text::to_simplified;
@@ -419,7 +420,7 @@ impl<'a> Run<'a> {
     }
 }
 
-/// Cuts one Han run into query terms, in one to four readings; `position` is the run's
+/// Cuts one Han run into query terms, in one to five readings; `position` is the run's
 /// position in the text.
 ///
 /// jieba's search mode adds the 2- and 3-character dictionary words inside a longer word,
@@ -429,8 +430,10 @@ impl<'a> Run<'a> {
 ///
 /// When the plain cut falls apart, the run is cut again with pieces inside longer words:
 /// `成电路` is `成` + `电路`, or a piece of `集成电路`. Other cuts reach across words, their
-/// pieces side by side: `业学` is the end of `专业` right before the start of `学生`. Every
-/// reading is kept that could match (a plain cut with a character that is no word cannot).
+/// pieces side by side: `业学` is the end of `专业` right before the start of `学生`; a run
+/// that holds a word of two characters is cut across words too, as jieba may have cut that
+/// word apart (`非遗` as `非` + the start of `遗工坊`). Every reading is kept that could match
+/// (a plain cut with a character that is no word cannot).
 fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<Vec<QueryTerm>> {
     let mut run = Run::new(text);
     let plain = run.cut(vocab, None, Edges::NONE);
@@ -449,56 +452,14 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
     let holders = Holders {
         words: vocab.words_holding(&run.keys(&plain, fell_apart || weighed)),
     };
-    let mut others = Vec::with_capacity(2);
-    // Across words first: past the cap on readings a run keeps its last one. A short run's
-    // likeliest cuts across words are all weighed.
-    if weighed && !holders.words.is_empty() {
-        others = run.likeliest_across(vocab, &holders);
-    }
+    // Across words first: past the cap on readings a run keeps its last one.
+    let mut others = match (weighed, fell_apart) {
+        _ if holders.words.is_empty() => Vec::new(),
+        (true, _) => run.likeliest_across(vocab, &holders),
+        (false, true) => run.set_across(vocab, &holders),
+        (false, false) => Vec::new(),
+    };
     if fell_apart && !holders.words.is_empty() {
-        // A longer one's likeliest cut favours long pieces at the edges (`车` + `产业集` in
-        // `汽车产业集群`), which may hold the text only in some other article; the cut with
-        // single characters at the edges, where it differs, is a second reading
-        // (`车` + `产业` + `集`).
-        for edge_chars in [MAX_EDGE_CHARS, 1] {
-            if run.len() <= MAX_WEIGHED_CHARS {
-                break;
-            }
-            let across = run.cut(
-                vocab,
-                Some(&holders),
-                Edges {
-                    chars: edge_chars,
-                    both: false,
-                },
-            );
-            if across
-                .iter()
-                .any(|p| matches!(p.2, Kind::Head | Kind::Tail))
-                && !others.contains(&across)
-            {
-                others.push(across);
-            }
-        }
-        // Both edges inside longer words, with whole words between (`准育人` in an article
-        // cut `精准` + `育` + `人才`, where the likelier cuts take `育人` whole).
-        if run.len() > MAX_WEIGHED_CHARS {
-            let both = run.cut(
-                vocab,
-                Some(&holders),
-                Edges {
-                    chars: 1,
-                    both: true,
-                },
-            );
-            if both.first().is_some_and(|p| p.2 == Kind::Tail)
-                && both.last().is_some_and(|p| p.2 == Kind::Head)
-                && !both.iter().any(|p| p.2 == Kind::Stray)
-                && !others.contains(&both)
-            {
-                others.push(both);
-            }
-        }
         let inside = run.cut(vocab, Some(&holders), Edges::NONE);
         if inside != plain {
             others.push(inside);
@@ -522,6 +483,30 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
 }
 
 impl Run<'_> {
+    /// Cuts of a long run across words, made a few set ways: the likeliest favours long
+    /// pieces at the edges (`车` + `产业集` in `汽车产业集群`), which may hold the text only
+    /// in some other article, so the likeliest with single characters at the edges is a
+    /// second (`车` + `产业` + `集`), and the likeliest with both edges inside longer words
+    /// and whole words between a third (`准育人` in `精准` + `育` + `人才`, where the others
+    /// take `育人` whole).
+    fn set_across(&mut self, vocab: &mut dyn Vocabulary, h: &Holders) -> Vec<Cut> {
+        let mut cuts: Vec<Cut> = Vec::with_capacity(3);
+        for (chars, both) in [(MAX_EDGE_CHARS, false), (1, false), (1, true)] {
+            let cut = self.cut(vocab, Some(h), Edges { chars, both });
+            let across = if both {
+                cut.first().is_some_and(|p| p.2 == Kind::Tail)
+                    && cut.last().is_some_and(|p| p.2 == Kind::Head)
+                    && !cut.iter().any(|p| p.2 == Kind::Stray)
+            } else {
+                cut.iter().any(|p| matches!(p.2, Kind::Head | Kind::Tail))
+            };
+            if across && !cuts.contains(&cut) {
+                cuts.push(cut);
+            }
+        }
+        cuts
+    }
+
     /// The [`MAX_ACROSS`] likeliest cuts of the run across words, likeliest first: its first
     /// piece an indexed word or the end of longer words, its last one a word or their start
     /// (one of the two at least inside longer words), and indexed words between.
@@ -684,7 +669,7 @@ impl Run<'_> {
     }
 }
 
-/// Most readings of one query text (each Han run has one to four); past it, a run's last
+/// Most readings of one query text (each Han run has one to five); past it, a run's last
 /// reading alone is kept.
 const MAX_READINGS: usize = 8;
 
