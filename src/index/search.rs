@@ -324,8 +324,10 @@ impl Compiler<'_> {
         if parts.len() < 2 {
             return parts.pop().map(|(_, q)| q);
         }
-        // The words as typed, side by side, rank first.
-        if let Some(q) = self.exact_phrase(terms) {
+        // The words as typed, side by side, rank first (each whole or inside longer words:
+        // for ranking, the ways of a term's parts are not worth their cost).
+        let whole: Vec<QueryTerm> = terms.iter().map(without_parts).collect();
+        if let Some(q) = self.exact_phrase(&whole) {
             parts.push((Occur::Should, q));
         }
         Some(Box::new(BooleanQuery::new(parts)))
@@ -429,6 +431,15 @@ fn phrase_ways(t: &QueryTerm) -> Option<Vec<Vec<(i64, String)>>> {
         );
     }
     Some(ways)
+}
+
+/// `t` without the ways of finding it as its parts.
+fn without_parts(t: &QueryTerm) -> QueryTerm {
+    let mut t = t.clone();
+    if let Lookup::Inside { parts, .. } = &mut t.lookup {
+        parts.clear();
+    }
+    t
 }
 
 /// The `parts` of a text, each with its offset in characters.

@@ -213,6 +213,11 @@ impl Holders {
 /// A cut of a run into pieces `(start, end, kind)`, in characters.
 type Cut = Vec<(usize, usize, Kind)>;
 
+/// Where the pieces of a cut end.
+fn ends(cut: &[(usize, usize, Kind)]) -> Vec<usize> {
+    cut.iter().map(|p| p.1).collect()
+}
+
 /// Which pieces at a run's edges may start or end longer words, on a cut across words.
 #[derive(Debug, Clone, Copy)]
 struct Edges {
@@ -441,30 +446,66 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
     if !fell_apart && !plain.iter().any(|p| p.1 - p.0 > 1) {
         return vec![run.terms(&plain, position, None, vocab)];
     }
-    // A word of two characters may stand cut otherwise in an article (`非遗` as `非` + the
-    // start of `遗工坊`): jieba's search mode adds the two- and three-character words
-    // inside longer words (`技能人才`: `技能`, `人才`), but has none inside such a word.
-    let weighed = run.len() <= MAX_WEIGHED_CHARS
-        && (fell_apart
-            || plain
-                .iter()
-                .any(|&(i, j, kind)| kind == Kind::Word && j - i == 2));
+    let short = run.len() <= MAX_WEIGHED_CHARS;
+    let pairs: Vec<(usize, usize)> = plain
+        .iter()
+        .filter(|&&(i, j, kind)| short && kind == Kind::Word && j - i == 2)
+        .map(|&(i, j, _)| (i, j))
+        .collect();
     let holders = Holders {
-        words: vocab.words_holding(&run.keys(&plain, fell_apart || weighed)),
+        words: vocab.words_holding(&run.keys(&plain, fell_apart || !pairs.is_empty())),
+    };
+    // A word of two characters that jieba found by its statistical model may stand cut
+    // otherwise in an article (`非遗` as `非` + the start of `遗工坊`): such a word is read
+    // cut apart too. One of its dictionary is cut out of the longer words that hold it
+    // (`职业` of `职业教育`) and is cut apart only where a longer word overlaps it (`兼职` +
+    // `业务`), which is not looked for.
+    let split: Vec<(usize, usize)> = if fell_apart {
+        Vec::new()
+    } else {
+        pairs
+            .into_iter()
+            .filter(|&(i, j)| !run.cut_out_of_holders(i, j, Kind::Word, &holders, vocab))
+            .collect()
     };
     // Across words first: past the cap on readings a run keeps its last one.
-    let mut others = match (weighed, fell_apart) {
+    let across = match (short, fell_apart) {
         _ if holders.words.is_empty() => Vec::new(),
-        (true, _) => run.likeliest_across(vocab, &holders),
+        (true, _) if fell_apart || !split.is_empty() => run.likeliest_across(vocab, &holders),
         (false, true) => run.set_across(vocab, &holders),
-        (false, false) => Vec::new(),
+        _ => Vec::new(),
     };
-    if fell_apart && !holders.words.is_empty() {
-        let inside = run.cut(vocab, Some(&holders), Edges::NONE);
-        if inside != plain {
-            others.push(inside);
+    let inside = if fell_apart && !holders.words.is_empty() {
+        Some(run.cut(vocab, Some(&holders), Edges::NONE)).filter(|c| *c != plain)
+    } else {
+        None
+    };
+    // The reading whose words are looked for anywhere: the plain one, or where it holds a
+    // character that is no word, the one with text inside longer words.
+    let anywhere = [Some(&plain), inside.as_ref()]
+        .into_iter()
+        .flatten()
+        .find(|c| !c.iter().any(|p| p.2 == Kind::Stray));
+    let mut others: Vec<Cut> = Vec::with_capacity(MAX_ACROSS + 1);
+    for cut in across {
+        if others.len() == MAX_ACROSS {
+            break;
+        }
+        let e = ends(&cut);
+        let apart = split.is_empty()
+            || split
+                .iter()
+                .any(|&(a, b)| e.iter().any(|&x| a < x && x < b));
+        if apart
+            && !anywhere.is_some_and(|base| run.covered(&cut, base, true, vocab))
+            && !others
+                .iter()
+                .any(|kept| run.covered(&cut, kept, false, vocab))
+        {
+            others.push(cut);
         }
     }
+    others.extend(inside);
     let mut readings = Vec::with_capacity(3);
     // A plain cut with a character that is no word matches nothing.
     if others.is_empty() || !plain.iter().any(|p| p.2 == Kind::Stray) {
@@ -507,9 +548,9 @@ impl Run<'_> {
         cuts
     }
 
-    /// The [`MAX_ACROSS`] likeliest cuts of the run across words, likeliest first: its first
-    /// piece an indexed word or the end of longer words, its last one a word or their start
-    /// (one of the two at least inside longer words), and indexed words between.
+    /// The cuts of the run across words, likeliest first: its first piece an indexed word or
+    /// the end of longer words, its last one a word or their start (one of the two at least
+    /// inside longer words), and indexed words between.
     fn likeliest_across(&mut self, vocab: &mut dyn Vocabulary, h: &Holders) -> Vec<Cut> {
         let n = self.len();
         let total = (vocab.docs().max(1) as f64).ln();
@@ -565,15 +606,62 @@ impl Run<'_> {
         }
         // Equally likely cuts in the order of their pieces' ends, so that readings are the
         // same from one search to the next.
-        let ends = |cut: &[(usize, usize, Kind)]| cut.iter().map(|p| p.1).collect::<Vec<_>>();
         cuts.sort_by(|a, b| {
             b.0.total_cmp(&a.0)
                 .then_with(|| ends(&a.1).cmp(&ends(&b.1)))
         });
-        cuts.into_iter()
-            .take(MAX_ACROSS)
-            .map(|(_, cut)| cut)
-            .collect()
+        cuts.into_iter().map(|(_, cut)| cut).collect()
+    }
+
+    /// Whether the cut across words `cut` finds nothing that `base` does not: `base`'s words
+    /// looked for anywhere (`anded`) or, side by side, those of another cut across words.
+    /// Its pieces must be `base`'s or words the index cuts `base`'s out of (`职业院校` of
+    /// `职业` + `院校`, not `冷链` of `冷` + `链`), and a piece it takes as the start or end of
+    /// longer words must be one that `base` looks for there too (`共` of `共建` after `校企`
+    /// is not, where `共` is a word of its own).
+    fn covered(
+        &self,
+        cut: &[(usize, usize, Kind)],
+        base: &[(usize, usize, Kind)],
+        anded: bool,
+        vocab: &mut dyn Vocabulary,
+    ) -> bool {
+        let base_ends = ends(base);
+        if !ends(cut).iter().all(|x| base_ends.contains(x)) {
+            return false;
+        }
+        cut.iter().all(|&(i, j, kind)| {
+            let inner: Vec<&(usize, usize, Kind)> =
+                base.iter().filter(|b| i <= b.0 && b.1 <= j).collect();
+            match (inner.as_slice(), kind) {
+                ([b], Kind::Head | Kind::Tail) if j - i == 1 => {
+                    b.2 == Kind::Inside || (!anded && b.2 == kind)
+                }
+                ([b], Kind::Head | Kind::Tail) => anded || b.2 == kind,
+                ([_], _) => true,
+                (_, Kind::Word) => inner.iter().all(|b| {
+                    b.2 == Kind::Word && vocab.cut_out_of(self.slice(b.0, b.1), self.slice(i, j))
+                }),
+                _ => false,
+            }
+        })
+    }
+
+    /// Whether the index cuts the word of characters `i..j` out of the most frequent longer
+    /// word that holds it as `kind`: then it holds the word where that one stands, and the
+    /// longer words need not be looked for.
+    fn cut_out_of_holders(
+        &self,
+        i: usize,
+        j: usize,
+        kind: Kind,
+        h: &Holders,
+        vocab: &mut dyn Vocabulary,
+    ) -> bool {
+        let piece = self.slice(i, j);
+        h.holding(piece, kind)
+            .first()
+            .is_some_and(|top| vocab.cut_out_of(piece, &top.word))
     }
 
     /// The likeliest cut of characters `i..j` into two or more indexed words (none when
@@ -642,10 +730,15 @@ impl Run<'_> {
             // Shorter words side by side: jieba may cut a word it found by its statistical
             // model (`非遗`) into characters in another context, and a word that overlaps the
             // one before it (`人才需求` after `技能人才`) into its parts.
-            let parts = if holders.is_some() {
-                self.parts(i, j, vocab)
-            } else {
-                Vec::new()
+            // (Text inside longer words is found side by side by the cuts across words; only
+            // its characters are tried as parts.)
+            let parts = match holders {
+                None => Vec::new(),
+                Some(_) if kind == Kind::Word => self.parts(i, j, vocab),
+                Some(_) if j - i > 1 && (i..j).all(|c| self.df(c, c + 1, vocab) > 0) => {
+                    (i..j).map(|c| self.slice(c, c + 1).to_string()).collect()
+                }
+                Some(_) => Vec::new(),
             };
             let lookup = if opaque || (kind == Kind::Word && !parts.is_empty()) {
                 Lookup::Inside {
@@ -1090,12 +1183,19 @@ mod tests {
         assert!(split[1].joined);
         assert_eq!(holders_of(&find(["非遗", "工"])[1]), [("工坊", 0)]);
         // A word at the run's end may also start a longer word where it stands, even where
-        // every article that holds the longer word holds the word too.
+        // every article that holds the longer word holds the word too (`原` is no word, so
+        // the plain reading, all words anywhere, cannot match).
         let mut vocab = Words(
-            vec![("农业", 300), ("和", 900), ("冷链", 10), ("冷链物流", 40)],
+            vec![
+                ("高原", 20),
+                ("农业", 300),
+                ("和", 900),
+                ("冷链", 10),
+                ("冷链物流", 40),
+            ],
             vec!["冷链"],
         );
-        let r = analyze("农业和冷链", &mut vocab, &mut WordNormalizer::default());
+        let r = analyze("原农业和冷链", &mut vocab, &mut WordNormalizer::default());
         let across = r
             .iter()
             .find(|terms| terms.iter().any(|t| t.joined))
