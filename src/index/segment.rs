@@ -486,6 +486,8 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
         .into_iter()
         .flatten()
         .find(|c| !c.iter().any(|p| p.2 == Kind::Stray));
+    // Cuts that another cut across words finds all of are kept even so: whether the index
+    // cuts a word out of a longer one is known article by article, not where it stands.
     let mut others: Vec<Cut> = Vec::with_capacity(MAX_ACROSS + 1);
     for cut in across {
         if others.len() == MAX_ACROSS {
@@ -496,12 +498,7 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
             || split
                 .iter()
                 .any(|&(a, b)| e.iter().any(|&x| a < x && x < b));
-        if apart
-            && !anywhere.is_some_and(|base| run.covered(&cut, base, true, vocab))
-            && !others
-                .iter()
-                .any(|kept| run.covered(&cut, kept, false, vocab))
-        {
+        if apart && !anywhere.is_some_and(|base| run.covered(&cut, base, vocab)) {
             others.push(cut);
         }
     }
@@ -613,17 +610,15 @@ impl Run<'_> {
         cuts.into_iter().map(|(_, cut)| cut).collect()
     }
 
-    /// Whether the cut across words `cut` finds nothing that `base` does not: `base`'s words
-    /// looked for anywhere (`anded`) or, side by side, those of another cut across words.
-    /// Its pieces must be `base`'s or words the index cuts `base`'s out of (`职业院校` of
-    /// `职业` + `院校`, not `冷链` of `冷` + `链`), and a piece it takes as the start or end of
-    /// longer words must be one that `base` looks for there too (`共` of `共建` after `校企`
-    /// is not, where `共` is a word of its own).
+    /// Whether the cut across words `cut` finds nothing that `base`, whose words are looked
+    /// for anywhere in an article, does not: its pieces are `base`'s or words the index cuts
+    /// `base`'s out of (`职业院校` of `职业` + `院校`, not `冷链` of `冷` + `链`), and a single
+    /// character it takes as the start or end of longer words is one that `base` looks for
+    /// inside them too (`共` of `共建` after `校企` is not, where `共` is a word of its own).
     fn covered(
         &self,
         cut: &[(usize, usize, Kind)],
         base: &[(usize, usize, Kind)],
-        anded: bool,
         vocab: &mut dyn Vocabulary,
     ) -> bool {
         let base_ends = ends(base);
@@ -634,10 +629,7 @@ impl Run<'_> {
             let inner: Vec<&(usize, usize, Kind)> =
                 base.iter().filter(|b| i <= b.0 && b.1 <= j).collect();
             match (inner.as_slice(), kind) {
-                ([b], Kind::Head | Kind::Tail) if j - i == 1 => {
-                    b.2 == Kind::Inside || (!anded && b.2 == kind)
-                }
-                ([b], Kind::Head | Kind::Tail) => anded || b.2 == kind,
+                ([b], Kind::Head | Kind::Tail) if j - i == 1 => b.2 == Kind::Inside,
                 ([_], _) => true,
                 (_, Kind::Word) => inner.iter().all(|b| {
                     b.2 == Kind::Word && vocab.cut_out_of(self.slice(b.0, b.1), self.slice(i, j))
@@ -1205,6 +1197,32 @@ mod tests {
         let (holders, _) = word_looked_for_more_ways(last);
         assert_eq!(holders.len(), 1);
         assert_eq!(holders[0].word, "冷链物流");
+    }
+
+    #[test]
+    fn a_two_character_word_is_read_cut_apart_where_the_index_keeps_it_inside_others() {
+        // `职业` is cut out of `职业教育` (a dictionary word): not read cut apart. `冷链`,
+        // which the index keeps inside `冷链物流`, is (`冷` + the start of `链条`).
+        let mut vocab = Words(
+            vec![
+                ("职业", 500),
+                ("职业教育", 200),
+                ("兼职", 20),
+                ("业务", 90),
+                ("冷链", 10),
+                ("冷链物流", 40),
+                ("冷", 30),
+                ("链条", 30),
+            ],
+            vec!["职业"],
+        );
+        assert_eq!(readings("职业", &mut vocab).len(), 1);
+        let r = analyze("冷链", &mut vocab, &mut WordNormalizer::default());
+        assert!(
+            r.iter()
+                .any(|terms| terms.len() == 2 && terms[1].joined && terms[0].text == "冷"),
+            "{r:?}"
+        );
     }
 
     #[test]
