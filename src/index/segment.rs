@@ -465,7 +465,7 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
     } else {
         pairs
             .into_iter()
-            .filter(|&(i, j)| !run.cut_out_of_holders(i, j, Kind::Word, &holders, vocab))
+            .filter(|&(i, j)| !run.cut_out_of_holders(i, j, &holders, vocab))
             .collect()
     };
     // Across words first: past the cap on readings a run keeps its last one.
@@ -640,18 +640,17 @@ impl Run<'_> {
     }
 
     /// Whether the index cuts the word of characters `i..j` out of the most frequent longer
-    /// word that holds it as `kind`: then it holds the word where that one stands, and the
-    /// longer words need not be looked for.
+    /// word that holds it: every article that holds that one holds the word too, as it
+    /// would where jieba adds the word inside longer ones (a word of its dictionary).
     fn cut_out_of_holders(
         &self,
         i: usize,
         j: usize,
-        kind: Kind,
         h: &Holders,
         vocab: &mut dyn Vocabulary,
     ) -> bool {
         let piece = self.slice(i, j);
-        h.holding(piece, kind)
+        h.holding(piece, Kind::Word)
             .first()
             .is_some_and(|top| vocab.cut_out_of(piece, &top.word))
     }
