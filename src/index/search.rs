@@ -119,11 +119,7 @@ struct Compiler<'a> {
 
 impl Compiler<'_> {
     fn analyze(&mut self, text: &str) -> Vec<Vec<QueryTerm>> {
-        let mut vocab = IndexVocabulary {
-            searcher: self.searcher,
-            fields: self.fields,
-            lists: self.words,
-        };
+        let mut vocab = IndexVocabulary::new(self.searcher, self.fields, self.words);
         analyze(text, &mut vocab, &mut self.norm)
     }
 

@@ -1,7 +1,7 @@
 //! The query analyzer's view of the index: document frequencies from the term dictionary,
 //! and the indexed Han words that hold a piece of the query (from `words`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::AhoCorasick;
 use tantivy::collector::Count;
@@ -18,6 +18,20 @@ pub struct IndexVocabulary<'a> {
     pub searcher: &'a Searcher,
     pub fields: Fields,
     pub lists: &'a WordLists,
+    /// Answers of [`Vocabulary::cut_out_of`] so far: the readings of one run ask about the
+    /// same words again, and each answer counts articles.
+    cut_out: HashMap<(String, String), bool>,
+}
+
+impl<'a> IndexVocabulary<'a> {
+    pub fn new(searcher: &'a Searcher, fields: Fields, lists: &'a WordLists) -> Self {
+        IndexVocabulary {
+            searcher,
+            fields,
+            lists,
+            cut_out: HashMap::new(),
+        }
+    }
 }
 
 impl Vocabulary for IndexVocabulary<'_> {
@@ -84,8 +98,12 @@ impl Vocabulary for IndexVocabulary<'_> {
     }
 
     fn cut_out_of(&mut self, word: &str, holder: &str) -> bool {
+        let key = (word.to_string(), holder.to_string());
+        if let Some(&known) = self.cut_out.get(&key) {
+            return known;
+        }
         let count = |q: &dyn Query| self.searcher.search(q, &Count).unwrap_or(0);
-        self.fields.text().iter().all(|f| {
+        let known = self.fields.text().iter().all(|f| {
             let term = |w: &str| -> Box<dyn Query> {
                 Box::new(TermQuery::new(
                     Term::from_field_text(*f, w),
@@ -95,6 +113,8 @@ impl Vocabulary for IndexVocabulary<'_> {
             let with_holder = count(term(holder).as_ref());
             with_holder == 0
                 || count(&BooleanQuery::intersection(vec![term(holder), term(word)])) == with_holder
-        })
+        });
+        self.cut_out.insert(key, known);
+        known
     }
 }
