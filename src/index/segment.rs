@@ -447,11 +447,15 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
         return vec![run.terms(&plain, position, None, vocab)];
     }
     let short = run.len() <= MAX_WEIGHED_CHARS;
-    let pairs: Vec<(usize, usize)> = plain
-        .iter()
-        .filter(|&&(i, j, kind)| short && kind == Kind::Word && j - i == 2)
-        .map(|&(i, j, _)| (i, j))
-        .collect();
+    let pairs: Vec<(usize, usize)> = if short {
+        plain
+            .iter()
+            .filter(|&&(i, j, kind)| kind == Kind::Word && j - i == 2)
+            .map(|&(i, j, _)| (i, j))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let holders = Holders {
         words: vocab.words_holding(&run.keys(&plain, fell_apart || !pairs.is_empty())),
     };
@@ -469,11 +473,12 @@ fn segment_run(text: &str, position: usize, vocab: &mut dyn Vocabulary) -> Vec<V
             .collect()
     };
     // Across words first: past the cap on readings a run keeps its last one.
-    let across = match (short, fell_apart) {
-        _ if holders.words.is_empty() => Vec::new(),
-        (true, _) if fell_apart || !split.is_empty() => run.likeliest_across(vocab, &holders),
-        (false, true) => run.set_across(vocab, &holders),
-        _ => Vec::new(),
+    let across = if holders.words.is_empty() || (!fell_apart && split.is_empty()) {
+        Vec::new()
+    } else if short {
+        run.likeliest_across(vocab, &holders)
+    } else {
+        run.set_across(vocab, &holders)
     };
     let inside = if fell_apart && !holders.words.is_empty() {
         Some(run.cut(vocab, Some(&holders), Edges::NONE)).filter(|c| *c != plain)
@@ -865,6 +870,19 @@ mod tests {
         (text.to_string(), position, inside)
     }
 
+    /// The reading of `r` whose terms are `texts`, all but the first joined when `across`.
+    fn reading_of<'r>(r: &'r [Vec<QueryTerm>], texts: &[&str], across: bool) -> &'r [QueryTerm] {
+        r.iter()
+            .find(|terms| {
+                terms
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .eq(texts.iter().copied())
+                    && terms.iter().skip(1).all(|t| t.joined == across)
+            })
+            .unwrap_or_else(|| panic!("{texts:?} in {r:?}"))
+    }
+
     /// The holders and parts of a term that is an indexed word looked for in other ways too.
     fn word_looked_for_more_ways(t: &QueryTerm) -> (&[Holder], &[String]) {
         let Lookup::Inside {
@@ -1068,10 +1086,7 @@ mod tests {
             vec!["联合体"],
         );
         let r = analyze("教联合体名", &mut vocab, &mut WordNormalizer::default());
-        let two = r
-            .iter()
-            .find(|terms| terms.iter().map(|t| t.text.as_str()).eq(["教联合体", "名"]))
-            .unwrap_or_else(|| panic!("{r:?}"));
+        let two = reading_of(&r, &["教联合体", "名"], true);
         assert_eq!(
             holders_of(&two[0]),
             [("产教联合体", 1), ("市域产教联合体", 3)]
@@ -1143,11 +1158,7 @@ mod tests {
         assert_eq!(holders_of(&both[2]), [("人才", 0)]);
         assert!(both[1].joined && both[2].joined, "{both:?}");
         // The likelier cut across words, `准` + `育人`, is still read.
-        assert!(
-            r.iter()
-                .any(|terms| terms.iter().map(|t| t.text.as_str()).eq(["准", "育人"])),
-            "{r:?}"
-        );
+        reading_of(&r, &["准", "育人"], true);
     }
 
     #[test]
@@ -1164,15 +1175,13 @@ mod tests {
             vec![],
         );
         let r = analyze("非遗工", &mut vocab, &mut WordNormalizer::default());
-        let find = |texts: [&str; 2]| {
-            r.iter()
-                .find(|terms| terms.iter().map(|t| t.text.as_str()).eq(texts) && terms[1].joined)
-                .unwrap_or_else(|| panic!("{texts:?} in {r:?}"))
-        };
-        let split = find(["非", "遗工"]);
+        let split = reading_of(&r, &["非", "遗工"], true);
         assert_eq!(holders_of(&split[1]), [("遗工坊", 0)]);
         assert!(split[1].joined);
-        assert_eq!(holders_of(&find(["非遗", "工"])[1]), [("工坊", 0)]);
+        assert_eq!(
+            holders_of(&reading_of(&r, &["非遗", "工"], true)[1]),
+            [("工坊", 0)]
+        );
         // A word at the run's end may also start a longer word where it stands, even where
         // every article that holds the longer word holds the word too (`原` is no word, so
         // the plain reading, all words anywhere, cannot match).
