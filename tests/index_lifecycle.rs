@@ -408,6 +408,49 @@ fn a_word_cut_into_characters_elsewhere_is_found_there_too() {
     );
 }
 
+/// The text a search marks in an article's title and body.
+fn marked(index: &Index, query: &str, title: &str) -> (Vec<String>, Vec<String>) {
+    let r = index.search(&SearchRequest::new(query)).unwrap();
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.article.title == title)
+        .expect("the search finds the article");
+    let marks = |text: &str| -> Vec<String> {
+        chanjiao::index::snippet::hit_ranges(text, &r.terms)
+            .into_iter()
+            .map(|m| text[m].to_string())
+            .collect()
+    };
+    (marks(&hit.article.title), marks(&hit.article.body))
+}
+
+/// Only what a reading of the query found is marked: the characters of `非遗工` are not
+/// marked one by one wherever they stand.
+#[test]
+fn marks_follow_the_reading_that_found_the_article() {
+    let (_corpus, _data, index) = indexed_pages(&[
+        (
+            "学生走进非遗工坊",
+            "2025-05-01",
+            "这里的技艺列入国家级非物质文化遗产名录，工作人员讲解了非遗工坊的由来。",
+        ),
+        (
+            "非遗传承人进校园",
+            "2025-05-02",
+            "学生跟着师傅学习刺绣，课后工作坊开放。",
+        ),
+        ("企业开放日", "2025-05-03", "学生参观生产线。"),
+    ]);
+    let (title, body) = marked(&index, "非遗工", "学生走进非遗工坊");
+    assert_eq!(title, ["非遗工"]);
+    assert_eq!(body, ["非遗工"]);
+    // Words searched anywhere are marked wherever they stand, in the title or the body.
+    let (title, body) = marked(&index, "学生 企业", "企业开放日");
+    assert_eq!(title, ["企业"]);
+    assert_eq!(body, ["学生"]);
+}
+
 #[test]
 fn sample_corpus_indexes() {
     let data = tempfile::tempdir().unwrap();

@@ -280,9 +280,7 @@ impl Compiler<'_> {
             tracing::debug!("readings of {text:?}: {shown:?}");
         }
         if positive {
-            for t in readings.iter().flatten() {
-                self.terms.add(&t.text, t.han);
-            }
+            self.terms.add(&readings);
         }
         any_of(
             readings
