@@ -8,7 +8,7 @@
 //! regardless of the spaces or punctuation between words.
 //!
 //! jieba's dictionary takes ~100 ms to load, so it is loaded lazily, once per process, on
-//! the first text that needs segmenting. Searching never needs it (see `segment.rs`).
+//! the first text that needs segmenting. Searching never needs it (see `segment`).
 
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
