@@ -441,6 +441,16 @@ fn marks_follow_the_reading_that_found_the_article() {
             "学生跟着师傅学习刺绣，课后工作坊开放。",
         ),
         ("企业开放日", "2025-05-03", "学生参观生产线。"),
+        (
+            "校企共建实训基地",
+            "2025-05-04",
+            "校企双方共享设备，共同培养学生。",
+        ),
+        (
+            "Skilled workers wanted",
+            "2025-05-05",
+            "Colleges train skills; factories hire workers.",
+        ),
     ]);
     let (title, body) = marked(&index, "非遗工", "学生走进非遗工坊");
     assert_eq!(title, ["非遗工"]);
@@ -449,6 +459,14 @@ fn marks_follow_the_reading_that_found_the_article() {
     let (title, body) = marked(&index, "学生 企业", "企业开放日");
     assert_eq!(title, ["企业"]);
     assert_eq!(body, ["学生"]);
+    // A lone character of the text typed is not marked wherever it stands.
+    let (title, body) = marked(&index, "校企共", "校企共建实训基地");
+    assert_eq!(title, ["校企共"]);
+    assert!(body.is_empty(), "{body:?}");
+    // Quoted words are marked where they stand together, and only there.
+    let (title, body) = marked(&index, "\"skilled workers\"", "Skilled workers wanted");
+    assert_eq!(title, ["Skilled workers"]);
+    assert!(body.is_empty(), "{body:?}");
 }
 
 #[test]

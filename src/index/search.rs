@@ -280,7 +280,7 @@ impl Compiler<'_> {
             tracing::debug!("readings of {text:?}: {shown:?}");
         }
         if positive {
-            self.terms.add(&readings);
+            self.terms.add(text, &readings, phrase);
         }
         any_of(
             readings

@@ -17,57 +17,101 @@ pub struct HitTerms {
     /// For each word or phrase of the query, its readings, each the Han text it looks for
     /// (see [`HitTerms::add`]); [`hit_ranges`] marks the reading a text holds best.
     pub readings: Vec<Vec<Vec<String>>>,
+    /// Stems of other words, marked wherever they stand.
     pub stems: Vec<String>,
+    /// Stems of words quoted together, marked only where they stand in that order.
+    pub phrases: Vec<Vec<String>>,
 }
 
 impl HitTerms {
     pub fn is_empty(&self) -> bool {
-        self.readings.iter().flatten().all(|r| r.is_empty()) && self.stems.is_empty()
+        self.readings.iter().flatten().all(|r| r.is_empty())
+            && self.stems.is_empty()
+            && self.phrases.is_empty()
     }
 
-    /// Adds the readings of one word or phrase of the query. Each reading is kept twice:
-    /// with the pieces that must stand side by side joined, and with every run of pieces
-    /// typed side by side joined, which is marked instead where the text holds it so
-    /// (`学生企业` searched as `学生` and `企业` anywhere).
-    pub(crate) fn add(&mut self, readings: &[Vec<QueryTerm>]) {
+    /// Adds the readings of one word or phrase of the query, `text` (`phrase`: it was
+    /// quoted).
+    ///
+    /// Each reading's Han text is kept twice: with the pieces that must stand side by side
+    /// joined, and with every stretch of pieces typed side by side joined, which is marked
+    /// instead where the text holds it so (`学生企业` searched as `学生` and `企业`
+    /// anywhere). A single character of a longer stretch typed is left out: on its own it
+    /// would mark that character wherever it stands (`共` of `校企共` in `共建`).
+    pub(crate) fn add(&mut self, text: &str, readings: &[Vec<QueryTerm>], phrase: bool) {
+        let runs: Vec<Range<usize>> = pieces(&to_simplified(text))
+            .iter()
+            .filter(|p| p.han)
+            .map(|p| p.position..p.position + p.text.chars().count())
+            .collect();
         let mut strings: Vec<Vec<String>> = Vec::with_capacity(2 * readings.len());
         for terms in readings {
             for typed in [false, true] {
-                let reading = self.strings(terms, typed);
+                let reading = han_strings(terms, typed, &runs);
                 if !reading.is_empty() && !strings.contains(&reading) {
                     strings.push(reading);
                 }
             }
+            self.add_words(terms, phrase);
         }
         if !strings.is_empty() {
             self.readings.push(strings);
         }
     }
 
-    /// The Han strings of one reading (`typed`: every run of pieces side by side in the
-    /// query is one string; otherwise only pieces that must stand so). Other words go to
-    /// `stems`.
-    fn strings(&mut self, terms: &[QueryTerm], typed: bool) -> Vec<String> {
-        let mut reading: Vec<String> = Vec::new();
-        let mut end = None;
+    /// The stems of a reading's other words: in a phrase, words quoted side by side (no Han
+    /// text between them) are marked only together.
+    fn add_words(&mut self, terms: &[QueryTerm], phrase: bool) {
+        let mut groups: Vec<Vec<String>> = Vec::new();
+        let mut apart = true;
         for t in terms {
-            if !t.han {
-                if !self.stems.contains(&t.text) {
-                    self.stems.push(t.text.clone());
-                }
-                end = None;
+            if t.han {
+                apart = true;
                 continue;
             }
-            match reading.last_mut() {
-                Some(last) if (typed || t.joined) && end == Some(t.position) => {
-                    last.push_str(&t.text)
-                }
-                _ => reading.push(t.text.clone()),
+            match groups.last_mut() {
+                Some(g) if phrase && !apart => g.push(t.text.clone()),
+                _ => groups.push(vec![t.text.clone()]),
             }
-            end = Some(t.position + t.text.chars().count());
+            apart = false;
         }
-        reading
+        for g in groups {
+            if g.len() > 1 {
+                if !self.phrases.contains(&g) {
+                    self.phrases.push(g);
+                }
+            } else {
+                for w in g {
+                    if !self.stems.contains(&w) {
+                        self.stems.push(w);
+                    }
+                }
+            }
+        }
     }
+}
+
+/// The Han strings of one reading (`typed`: every stretch of pieces side by side in one run
+/// of the query is one string; otherwise only pieces that must stand so), without single
+/// characters of longer runs. `runs`: the positions of the query's Han runs.
+fn han_strings(terms: &[QueryTerm], typed: bool, runs: &[Range<usize>]) -> Vec<String> {
+    let run_of = |position: usize| runs.iter().position(|r| r.contains(&position));
+    let mut out: Vec<(String, Option<usize>)> = Vec::new();
+    let mut end = None;
+    for t in terms.iter().filter(|t| t.han) {
+        let run = run_of(t.position);
+        match out.last_mut() {
+            Some((last, r)) if (typed || t.joined) && end == Some(t.position) && *r == run => {
+                last.push_str(&t.text)
+            }
+            _ => out.push((t.text.clone(), run)),
+        }
+        end = Some(t.position + t.text.chars().count());
+    }
+    out.into_iter()
+        .filter(|(s, run)| s.chars().nth(1).is_some() || run.is_none_or(|r| runs[r].len() <= 1))
+        .map(|(s, _)| s)
+        .collect()
 }
 
 /// Byte ranges of the hits in `text`, sorted, merged where they overlap.
@@ -106,11 +150,34 @@ pub fn hit_ranges(text: &str, terms: &HitTerms) -> Vec<Range<usize>> {
             }
         }
     }
-    if !terms.stems.is_empty() {
+    if !terms.stems.is_empty() || !terms.phrases.is_empty() {
+        // The text's other words with their stems; a Han run between two breaks a phrase.
         let mut norm = WordNormalizer::default();
-        for p in pieces(&folded) {
-            if !p.han && terms.stems.iter().any(|s| *s == norm.normalize(p.text)) {
-                out.push(to_orig(p.start)..to_orig(p.start + p.text.len()));
+        let words: Vec<Option<(Range<usize>, String)>> = pieces(&folded)
+            .into_iter()
+            .filter_map(|p| {
+                if p.han {
+                    return Some(None);
+                }
+                let stem = norm.normalize(p.text);
+                (!stem.is_empty()).then(|| Some((p.start..p.start + p.text.len(), stem)))
+            })
+            .collect();
+        for (r, stem) in words.iter().flatten() {
+            if terms.stems.contains(stem) {
+                out.push(to_orig(r.start)..to_orig(r.end));
+            }
+        }
+        for phrase in &terms.phrases {
+            for at in words.windows(phrase.len().max(1)) {
+                let found = at
+                    .iter()
+                    .zip(phrase)
+                    .all(|(w, stem)| w.as_ref().is_some_and(|w| w.1 == *stem));
+                if let (true, Some(Some(first)), Some(Some(last))) = (found, at.first(), at.last())
+                {
+                    out.push(to_orig(first.0.start)..to_orig(last.0.end));
+                }
             }
         }
     }
@@ -215,6 +282,7 @@ mod tests {
         HitTerms {
             readings: han.iter().map(|s| vec![vec![s.to_string()]]).collect(),
             stems: stems.iter().map(|s| s.to_string()).collect(),
+            phrases: Vec::new(),
         }
     }
 
@@ -257,42 +325,89 @@ mod tests {
     #[test]
     fn each_reading_is_kept_as_searched_and_as_typed() {
         let mut t = HitTerms::default();
-        t.add(&[
-            vec![term("学生", 0, false), term("企业", 2, false)],
-            vec![
-                term("学", 0, false),
-                term("生", 1, false),
-                term("企", 2, false),
-                term("业", 3, true),
+        t.add(
+            "学生企业",
+            &[
+                vec![term("学生", 0, false), term("企业", 2, false)],
+                vec![
+                    term("学", 0, false),
+                    term("生", 1, false),
+                    term("企", 2, false),
+                    term("业", 3, true),
+                ],
             ],
-            vec![term("ai", 0, false), term("赋能", 2, false)],
-        ]);
+            false,
+        );
+        // The lone characters of the second reading are left out.
         assert_eq!(
             t.readings,
             [vec![
                 vec!["学生".to_string(), "企业".to_string()],
                 vec!["学生企业".to_string()],
-                vec!["学".to_string(), "生".to_string(), "企业".to_string()],
-                vec!["赋能".to_string()],
+                vec!["企业".to_string()],
             ]]
         );
+        assert!(t.stems.is_empty() && t.phrases.is_empty());
+    }
+
+    #[test]
+    fn a_single_character_typed_alone_is_kept() {
+        let mut t = HitTerms::default();
+        t.add(
+            "学 生",
+            &[vec![term("学", 0, false), term("生", 1, false)]],
+            false,
+        );
+        assert_eq!(t.readings, [vec![vec!["学".to_string(), "生".to_string()]]]);
+    }
+
+    #[test]
+    fn quoted_words_are_marked_only_together() {
+        let mut t = HitTerms::default();
+        t.add(
+            "skilled workers",
+            &[vec![term("skill", 0, false), term("worker", 7, false)]],
+            true,
+        );
+        t.add(
+            "AI赋能",
+            &[vec![term("ai", 0, false), term("赋能", 2, false)]],
+            true,
+        );
+        assert_eq!(t.phrases, [vec!["skill".to_string(), "worker".to_string()]]);
         assert_eq!(t.stems, ["ai"]);
+        let text = "Skilled  workers, skills training for WORKERS; AI赋能";
+        // Marks that touch are one.
+        assert_eq!(marked(text, &t), ["Skilled  workers", "AI赋能"]);
+        // Unquoted, each word anywhere.
+        let mut t = HitTerms::default();
+        t.add(
+            "skilled workers",
+            &[vec![term("skill", 0, false), term("worker", 7, false)]],
+            false,
+        );
+        assert_eq!(
+            marked(text, &t),
+            ["Skilled", "workers", "skills", "WORKERS"]
+        );
     }
 
     #[test]
     fn the_reading_the_text_holds_best_is_marked() {
         let mut t = HitTerms::default();
-        t.add(&[
-            vec![term("非遗", 0, false), term("工", 2, false)],
-            vec![term("非", 0, false), term("遗工", 1, true)],
-        ]);
+        t.add(
+            "非遗工",
+            &[
+                vec![term("非遗", 0, false), term("工", 2, false)],
+                vec![term("非", 0, false), term("遗工", 1, true)],
+            ],
+            false,
+        );
         // All three side by side: that, not every `工` or `非` elsewhere.
         assert_eq!(marked("非物质文化遗产，非遗工坊的工作", &t), ["非遗工"]);
-        // Apart: the reading that finds them apart.
-        assert_eq!(marked("非遗传承与工作坊", &t), ["非遗", "工"]);
-        // Part of a reading: what there is of it.
-        assert_eq!(marked("省级非遗名录", &t), ["非遗"]);
-        assert!(marked("文化遗产", &t).is_empty());
+        // Apart: the reading that finds them apart, without its lone character.
+        assert_eq!(marked("非遗传承与工作坊", &t), ["非遗"]);
+        assert!(marked("文化遗产的工作", &t).is_empty());
     }
 
     #[test]
