@@ -31,7 +31,7 @@ fn state_dir(data: &Path) -> std::path::PathBuf {
 #[test]
 fn everything_round_trips() {
     let data = tempfile::tempdir().unwrap();
-    let store = Store::in_data_dir(data.path());
+    let mut store = Store::in_data_dir(data.path());
     let view = View {
         name: "山东 unread".into(),
         search: SavedSearch {
@@ -111,15 +111,34 @@ fn a_damaged_file_is_moved_aside_with_a_notice() {
 }
 
 #[test]
-fn a_file_damaged_between_saves_is_kept_aside_too() {
+fn a_file_damaged_between_saves_is_kept_aside_and_nothing_this_reader_knew_is_lost() {
     let data = tempfile::tempdir().unwrap();
-    let store = Store::in_data_dir(data.path());
-    store.save(&read_delta(&["a"])).unwrap();
+    // A reader that found "old" read and starred at start, then marked "a" and saved a view.
+    let mut first = read_delta(&["old"]);
+    first.starred.insert("old".into(), true);
+    Store::in_data_dir(data.path()).save(&first).unwrap();
+    let mut store = Store::in_data_dir(data.path());
+    store.load();
+    let mut d = read_delta(&["a"]);
+    let view = View {
+        name: "mine".into(),
+        ..View::default()
+    };
+    d.views.insert(view.name.clone(), Some(view));
+    store.save(&d).unwrap();
     std::fs::write(store.path(), "not json").unwrap();
     let notice = store.save(&read_delta(&["b"])).unwrap();
-    assert!(notice.is_some_and(|n| n.contains("damaged")));
+    assert!(notice.is_some_and(|n| n.contains("damaged") && n.contains("in its place")));
     let state = loaded(data.path()).0;
-    assert!(state.read.contains("b"));
+    assert_eq!(state.read.iter().collect::<Vec<_>>(), ["a", "b", "old"]);
+    assert!(state.starred.contains("old"));
+    assert!(state.view("mine").is_some());
+    // The damaged file is kept beside it.
+    let kept = std::fs::read_dir(state_dir(data.path()))
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().contains(".damaged-"));
+    assert!(kept);
 }
 
 #[test]
@@ -138,7 +157,7 @@ fn an_unreadable_file_is_never_overwritten() {
 #[test]
 fn writes_are_atomic() {
     let data = tempfile::tempdir().unwrap();
-    let store = Store::in_data_dir(data.path());
+    let mut store = Store::in_data_dir(data.path());
     store.save(&read_delta(&["a"])).unwrap();
     let before = std::fs::read(store.path()).unwrap();
     // Block the temporary file's name: the write fails, and the old file stays whole.
@@ -162,8 +181,8 @@ fn writes_are_atomic() {
 #[test]
 fn two_readers_keep_each_others_marks() {
     let data = tempfile::tempdir().unwrap();
-    let a = Store::in_data_dir(data.path());
-    let b = Store::in_data_dir(data.path());
+    let mut a = Store::in_data_dir(data.path());
+    let mut b = Store::in_data_dir(data.path());
     a.save(&read_delta(&["shared"])).unwrap();
     // Both started from the same file; each saves only its own changes.
     a.save(&read_delta(&["from-a"])).unwrap();
@@ -181,7 +200,7 @@ fn saves_from_two_threads_at_once_lose_nothing() {
         for who in ["a", "b"] {
             let dir = data.path();
             s.spawn(move || {
-                let store = Store::in_data_dir(dir);
+                let mut store = Store::in_data_dir(dir);
                 for i in 0..40 {
                     store.save(&read_delta(&[&format!("{who}{i}")])).unwrap();
                 }

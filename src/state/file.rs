@@ -11,9 +11,10 @@ use crate::index::paths::write_atomic;
 pub const FILE_NAME: &str = "state.json";
 
 /// Reads the state file: no file is an empty state; a file that does not parse is moved
-/// aside, and the state is empty with a notice that says where the file went. `Err` (one
-/// line) when the file cannot be read at all (permissions, a folder in its place).
-pub(crate) fn read(path: &Path) -> Result<(State, Option<String>), String> {
+/// aside, and the state is empty with a notice that says where the file went and, in
+/// `instead`, what was done instead. `Err` (one line) when the file cannot be read at all
+/// (permissions, a folder in its place).
+pub(crate) fn read(path: &Path, instead: &str) -> Result<(State, Option<String>), String> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok((State::default(), None)),
@@ -31,12 +32,12 @@ pub(crate) fn read(path: &Path) -> Result<(State, Option<String>), String> {
             let moved = std::fs::rename(path, &aside);
             let notice = match moved {
                 Ok(()) => format!(
-                    "the reading state {} was damaged ({e}); kept it as {} and started afresh",
+                    "the reading state {} was damaged ({e}); kept it as {} and {instead}",
                     path.display(),
                     aside.display()
                 ),
                 Err(m) => format!(
-                    "the reading state {} was damaged ({e}) and could not be moved aside ({m}); started afresh",
+                    "the reading state {} was damaged ({e}) and could not be moved aside ({m}); {instead}",
                     path.display()
                 ),
             };

@@ -16,6 +16,10 @@ pub struct Store {
     dir: PathBuf,
     /// The file could not be read at start: never overwrite what we could not read.
     frozen: bool,
+    /// The state as this process last read or wrote it. Where a save finds the file
+    /// damaged, the changes go onto this rather than onto an empty state, so the marks and
+    /// views this reader has seen are written back instead of lost with the file.
+    known: State,
 }
 
 /// A save failed: one line naming the file.
@@ -29,6 +33,7 @@ impl Store {
         Store {
             dir: data_dir.join(DIR_NAME),
             frozen: false,
+            known: State::default(),
         }
     }
 
@@ -41,19 +46,26 @@ impl Store {
     /// file is an empty state; a damaged one is moved aside; an unreadable one leaves the
     /// state empty and stops saves from replacing it.
     pub fn load(&mut self) -> (State, Option<String>) {
-        file::read(&self.path()).unwrap_or_else(|n| {
-            self.frozen = true;
-            (
-                State::default(),
-                Some(format!("{n}; reading state will not be saved")),
-            )
-        })
+        match file::read(&self.path(), "started afresh") {
+            Ok((state, notice)) => {
+                self.known = state.clone();
+                (state, notice)
+            }
+            Err(n) => {
+                self.frozen = true;
+                (
+                    State::default(),
+                    Some(format!("{n}; reading state will not be saved")),
+                )
+            }
+        }
     }
 
     /// Applies `delta` to the file as it is now and writes it back atomically, holding the
     /// state folder's lock so that two readers saving at once do not lose each other's
-    /// changes. Returns a notice when the file had to be moved aside first.
-    pub fn save(&self, delta: &Delta) -> Result<Option<String>, SaveError> {
+    /// changes. Returns a notice when the file had to be moved aside first; the changes then
+    /// go onto the state as this process last knew it.
+    pub fn save(&mut self, delta: &Delta) -> Result<Option<String>, SaveError> {
         if self.frozen || delta.is_empty() {
             return Ok(None);
         }
@@ -65,7 +77,13 @@ impl Store {
             ))
         })?;
         let _lock = UpdateLock::acquire(&self.dir).map_err(|e| SaveError(e.to_string()))?;
-        let (mut state, notice) = file::read(&path).map_err(SaveError)?;
+        let (read, notice) = file::read(&path, "saved this reader's marks and views in its place")
+            .map_err(SaveError)?;
+        let mut state = if notice.is_some() {
+            self.known.clone()
+        } else {
+            read
+        };
         delta.apply(&mut state);
         file::write_state(&path, &state).map_err(|e| {
             SaveError(format!(
@@ -73,6 +91,7 @@ impl Store {
                 path.display()
             ))
         })?;
+        self.known = state;
         Ok(notice)
     }
 }

@@ -34,7 +34,7 @@ impl Saver {
     pub fn spawn(store: Store, tx: Sender<Event>) -> Saver {
         let shared: Shared = Arc::new((Mutex::new(Slot::default()), Condvar::new()));
         let inner = Arc::clone(&shared);
-        let thread = thread::spawn(move || run(&inner, &store, &tx));
+        let thread = thread::spawn(move || run(&inner, store, &tx));
         Saver {
             shared,
             thread: Some(thread),
@@ -67,7 +67,7 @@ impl Drop for Saver {
     }
 }
 
-fn run(shared: &Shared, store: &Store, tx: &Sender<Event>) {
+fn run(shared: &Shared, mut store: Store, tx: &Sender<Event>) {
     let mut failed = Delta::default();
     loop {
         let (delta, stop) = {
