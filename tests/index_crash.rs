@@ -451,6 +451,44 @@ fn while_another_process_updates_the_last_index_is_served_read_only() {
     drop(busy.lock);
 }
 
+/// An open that finds no complete index and another process holding the lock waits; when
+/// that process completes an index, the open takes it as it is, without waiting for the
+/// lock to be free (another process may have queued a rebuild behind the build).
+#[test]
+fn an_open_waiting_for_the_first_build_takes_it_when_it_is_done() {
+    let busy = busy_with_a_new_page(23);
+    let root = std::fs::read_dir(busy.data.path().join("indexes"))
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
+    // No complete index yet, as while the other process builds the first one.
+    let current = root.join("CURRENT");
+    let name = std::fs::read(&current).unwrap();
+    std::fs::remove_file(&current).unwrap();
+    let (data, corpus) = (
+        busy.data.path().to_path_buf(),
+        busy.corpus.path().to_path_buf(),
+    );
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(open(&data, &corpus));
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    // The build completes; its process keeps the lock.
+    let staged = root.join("next-current");
+    std::fs::write(&staged, name).unwrap();
+    std::fs::rename(&staged, &current).unwrap();
+    // Before, the open waited for the lock itself: this would never come.
+    let (index, report) = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the open still waits for the lock");
+    assert!(report.read_only, "{report:?}");
+    assert_eq!(index.len(), busy.before);
+    drop(busy.lock);
+}
+
 #[test]
 fn asked_to_wait_an_open_takes_in_the_change_after_the_other_process_is_done() {
     let Busy {

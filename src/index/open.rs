@@ -31,6 +31,8 @@ use super::{
 };
 
 const CURRENT: &str = "CURRENT";
+/// How often a process waiting for the update lock looks again.
+const LOCK_POLL: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// A generation that opened cleanly.
 pub(crate) struct Live {
@@ -130,6 +132,32 @@ fn open_live(root: &Path) -> Result<Live, Problem> {
         None => Err(Problem::Missing),
         Some(d) if !d.is_dir() => Err(Problem::Missing),
         Some(d) => open_generation(&d),
+    }
+}
+
+/// Waits for the update lock. With `take_built`, an index that another process completes
+/// meanwhile is returned instead (`Err`), as it is: a search waiting for the first build
+/// need not also wait for a rebuild that another process queued behind it.
+fn wait_for_lock(root: &Path, take_built: bool) -> Result<Result<UpdateLock, Live>, IndexError> {
+    if !take_built {
+        return UpdateLock::acquire(root).map(Ok);
+    }
+    // The live generation failed to open when the wait began: look again only once
+    // `CURRENT` names another one.
+    let named = || std::fs::read_to_string(root.join(CURRENT)).ok();
+    let mut seen = named();
+    loop {
+        if let Some(lock) = UpdateLock::try_acquire(root)? {
+            return Ok(Ok(lock));
+        }
+        let now = named();
+        if now.is_some() && now != seen {
+            if let Ok(live) = open_live(root) {
+                return Ok(Err(live));
+            }
+            seen = now;
+        }
+        std::thread::sleep(LOCK_POLL);
     }
 }
 
@@ -255,32 +283,41 @@ pub(crate) fn open(
         return Ok((finish(live, &mut report, started), report));
     }
 
+    // Without a rebuild asked for, a complete index that another process holds the lock
+    // over is shown as it is rather than waited for.
+    let take_built = !opts.rebuild && !opts.wait;
+    let read_only = |live: Live, mut report: UpdateReport| {
+        report.read_only = true;
+        report.articles = live.state.article_count();
+        report.files = live.state.file_count;
+        report.notices.push(
+            "another chanjiao process is updating the index; showing the last complete one"
+                .to_string(),
+        );
+        report.elapsed = started.elapsed();
+        (into_index(live, true), report)
+    };
     let _lock = match UpdateLock::try_acquire(&root)? {
         Some(lock) => lock,
         None => {
-            if !opts.rebuild
-                && !opts.wait
-                && let Ok(live) = open_live(&root)
-            {
-                report.read_only = true;
-                report.articles = live.state.article_count();
-                report.files = live.state.file_count;
-                report.notices.push(
-                    "another chanjiao process is updating the index; showing the last complete one"
-                        .to_string(),
-                );
-                report.elapsed = started.elapsed();
-                return Ok((into_index(live, true), report));
+            if take_built && let Ok(live) = open_live(&root) {
+                return Ok(read_only(live, report));
             }
-            report
-                .notices
-                .push("another chanjiao process was updating the index; waited for it".to_string());
             progress(Progress {
                 phase: Phase::Waiting,
                 done: 0,
                 total: 0,
             });
-            UpdateLock::acquire(&root)?
+            match wait_for_lock(&root, take_built)? {
+                Ok(lock) => {
+                    report.notices.push(
+                        "another chanjiao process was updating the index; waited for it"
+                            .to_string(),
+                    );
+                    lock
+                }
+                Err(live) => return Ok(read_only(live, report)),
+            }
         }
     };
 
