@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::Widget;
 
 use crate::tui::app::App;
 use crate::tui::keymap::{MOUSE, Scope};
@@ -13,7 +13,7 @@ use crate::tui::strings;
 use crate::tui::text::{self, fit, width};
 use crate::tui::theme::Theme;
 
-use super::panel;
+use super::{panel, popup};
 
 /// Lines for some of the key map's entries (and the mouse, when `mouse`), `w` columns wide.
 fn column(
@@ -123,7 +123,7 @@ pub fn max_scroll(app: &App) -> usize {
 
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     let r = area(app, screen);
-    Clear.render(r, buf);
+    popup::clear(r, buf);
     let title = Line::from(vec![
         Span::styled(strings::HELP_TITLE, app.theme.panel_title(true)),
         Span::styled(strings::HELP_CLOSE, app.theme.dim()),

@@ -3,6 +3,7 @@
 pub mod detail;
 pub mod help;
 pub mod list;
+pub mod popup;
 pub mod prompt;
 pub mod search_line;
 pub mod sidebar;

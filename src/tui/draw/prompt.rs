@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::Widget;
 
 use crate::tui::app::App;
 use crate::tui::reading::{Prompt, PromptKind};
@@ -14,7 +14,7 @@ use crate::tui::text::{self, fit, width};
 use crate::tui::theme::Theme;
 use crate::tui::views::matching;
 
-use super::panel;
+use super::{panel, popup};
 
 fn label(p: &Prompt) -> &'static str {
     match p.kind {
@@ -71,7 +71,7 @@ pub fn draw_picker(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer) {
         return;
     }
     let rect = Rect::new(area.x, area.y, width_, height);
-    Clear.render(rect, buf);
+    popup::clear(rect, buf);
     let t = &app.theme;
     let block = panel(Line::styled(strings::PICKER_TITLE, t.heading()), true, t);
     let inner = block.inner(rect);
