@@ -8,6 +8,7 @@ use chanjiao::filter::NATIONAL;
 use chanjiao::tui::action::Action;
 use chanjiao::tui::backend::Sort;
 use chanjiao::tui::effect::Effect;
+use chanjiao::tui::harness::Harness;
 use chanjiao::tui::layout::Panel;
 use crossterm::event::{KeyCode, KeyModifiers};
 use tui_support::{buffer, lines, reader};
@@ -393,4 +394,66 @@ fn an_update_in_the_background_keeps_the_place() {
     assert!(screen.contains("1 files skipped"), "{screen}");
     h.send(Action::Notice("cannot update the index: disk full".into()));
     assert!(lines(&buffer(&h)).iter().any(|l| l.contains("disk full")));
+}
+
+/// The article pane counts the hits in the article (the highlighted stretches of its text),
+/// not the wrapped lines that hold one, so the count is the same at any width; `n` moves
+/// from hit to hit.
+#[test]
+fn the_hit_count_does_not_depend_on_the_width() {
+    for (w, height) in [(120, 40), (80, 24), (40, 15)] {
+        let mut h = Harness::new(tui_support::indexed_sample(), w, height);
+        h.type_str("/校企共");
+        h.press(KeyCode::Enter);
+        let at = h
+            .app
+            .results
+            .rows
+            .iter()
+            .position(|r| r.title.contains("两江新区"))
+            .expect("the 两江新区 article matches");
+        for _ in 0..at {
+            h.press(KeyCode::Char('j'));
+        }
+        h.press(KeyCode::Enter);
+        let a = h.app.detail.article.clone().expect("the article is open");
+        let hits = &h.app.results.hits;
+        let want = hits.ranges(&a.title).len()
+            + a.lines()
+                .map(|l| hits.ranges(l.trim()).len())
+                .sum::<usize>();
+        assert!(
+            want >= 3,
+            "{w}×{height}: the article has several hits: {want}"
+        );
+        let rows = h
+            .app
+            .detail
+            .view
+            .as_ref()
+            .expect("laid out")
+            .hit_rows
+            .clone();
+        assert_eq!(rows.len(), want, "{w}×{height}");
+        let header = lines(&buffer(&h))
+            .into_iter()
+            .find(|l| l.contains("hits"))
+            .unwrap_or_default();
+        assert!(
+            header.contains(&format!("hits {want} ")),
+            "{w}×{height}: {header}"
+        );
+        for k in 0..want {
+            h.press(KeyCode::Char('n'));
+            assert_eq!(h.app.detail.hit, Some(k));
+        }
+        let header = lines(&buffer(&h))
+            .into_iter()
+            .find(|l| l.contains("hits"))
+            .unwrap_or_default();
+        assert!(
+            header.contains(&format!("hits {want}/{want} ")),
+            "{w}×{height}: {header}"
+        );
+    }
 }

@@ -29,7 +29,9 @@ pub struct ArticleView {
     pub id: String,
     pub width: u16,
     pub lines: Vec<Line<'static>>,
-    /// Indexes of the lines that hold a search hit, in order.
+    /// Per search hit (a highlighted stretch of the article's text), in order, the index of
+    /// the line where it begins: a line with two hits is there twice. Their number is the
+    /// hit count, which does not depend on the width.
     pub hit_rows: Vec<usize>,
 }
 
@@ -41,11 +43,10 @@ struct Builder {
 }
 
 impl Builder {
-    fn add(&mut self, wrapped: Vec<(Line<'static>, bool)>) {
-        for (line, hit) in wrapped {
-            if hit {
-                self.hit_rows.push(self.lines.len());
-            }
+    fn add(&mut self, wrapped: Vec<(Line<'static>, usize)>) {
+        for (line, hits) in wrapped {
+            let row = self.lines.len();
+            self.hit_rows.extend(std::iter::repeat_n(row, hits));
             self.lines.push(line);
         }
     }

@@ -76,8 +76,9 @@ impl Styled {
     }
 
     /// Wraps to `width` columns; the first line starts with `first`, the others with
-    /// `rest` (both in `prefix_style`). Returns the lines and, per line, whether it holds
-    /// part of a range in `marks`.
+    /// `rest` (both in `prefix_style`). Returns the lines and, per line, how many ranges of
+    /// `marks` begin on it: a range that runs on to the next line counts once, on the line
+    /// where it begins, so the sum is the same at every width.
     pub fn wrap(
         &self,
         width: usize,
@@ -85,15 +86,28 @@ impl Styled {
         rest: &str,
         prefix_style: Style,
         marks: &[Range<usize>],
-    ) -> Vec<(Line<'static>, bool)> {
+    ) -> Vec<(Line<'static>, usize)> {
         let indent = text::width(first).max(text::width(rest));
         let avail = width.saturating_sub(indent).max(1);
-        text::wrap(&self.text, avail)
+        let ranges = text::wrap(&self.text, avail);
+        // A mark belongs to the last line starting at or before it (the spaces dropped at a
+        // break belong to the line before them).
+        let mut begun = vec![0; ranges.len()];
+        for m in marks
+            .iter()
+            .filter(|m| m.start < m.end && m.end <= self.text.len())
+        {
+            let on = ranges.iter().rposition(|r| r.start <= m.start).unwrap_or(0);
+            if let Some(n) = begun.get_mut(on) {
+                *n += 1;
+            }
+        }
+        ranges
             .into_iter()
+            .zip(begun)
             .enumerate()
-            .map(|(i, r)| {
+            .map(|(i, (r, marked))| {
                 let prefix = if i == 0 { first } else { rest };
-                let marked = marks.iter().any(|m| m.start < r.end && r.start < m.end);
                 let mut spans = Vec::new();
                 if !prefix.is_empty() {
                     spans.push(Span::styled(prefix.to_string(), prefix_style));
