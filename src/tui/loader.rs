@@ -121,6 +121,21 @@ fn phase_label(phase: Phase) -> &'static str {
     }
 }
 
+/// What the gauge shows of the index's progress. Only indexing files is counted: linking
+/// comes with the number of articles but no steps, so a share of it would sit at 0% until
+/// the end; it and the other phases show their label alone.
+fn gauge_progress(p: index::Progress) -> Progress {
+    let (done, total) = match p.phase {
+        Phase::Parsing => (p.done, p.total),
+        Phase::Waiting | Phase::Scanning | Phase::Linking | Phase::Committing => (0, 0),
+    };
+    Progress {
+        label: phase_label(p.phase).into(),
+        done,
+        total,
+    }
+}
+
 /// Opens the index of the configured corpus (building or updating it as needed), with the
 /// number of files skipped and whether the open changed the index. The error is one line.
 pub fn open_index(
@@ -139,11 +154,7 @@ pub fn open_index(
             return;
         }
         last = Some(p);
-        progress(Progress {
-            label: phase_label(p.phase).into(),
-            done: p.done,
-            total: p.total,
-        });
+        progress(gauge_progress(p));
     };
     let (index, report) = Index::open(
         &settings.data_dir,
@@ -235,5 +246,28 @@ fn ready(catalog: &dyn Catalog, skipped: usize) -> Action {
         articles: catalog.len(),
         skipped,
         sorts: catalog.sorts(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(phase: Phase, done: usize, total: usize) -> Progress {
+        gauge_progress(index::Progress { phase, done, total })
+    }
+
+    #[test]
+    fn only_indexing_files_is_measured() {
+        let parsing = at(Phase::Parsing, 30, 120);
+        assert_eq!((parsing.done, parsing.total), (30, 120));
+        assert_eq!(parsing.label, "indexing files");
+        // Linking knows how many articles it links, never how many it has linked.
+        let linking = at(Phase::Linking, 0, 100_000);
+        assert_eq!((linking.done, linking.total), (0, 0));
+        assert_eq!(linking.label, "linking reports of the same story");
+        for phase in [Phase::Waiting, Phase::Scanning, Phase::Committing] {
+            assert_eq!(at(phase, 0, 0).total, 0, "{phase:?}");
+        }
     }
 }

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::tui::action::Progress;
 use crate::tui::app::{App, Load};
 use crate::tui::backend::Sort;
 use crate::tui::labels;
@@ -64,18 +65,23 @@ fn dates_label(f: &crate::filter::Filter) -> String {
     format!("{}…{}", day(f.since), day(f.until))
 }
 
-fn state_label(app: &App) -> String {
+/// How far loading or updating has got: a share of the work while it is counted; else,
+/// when `long`, what is being done (`loading · saving the index`), or just `loading…`.
+fn progress_label(state: &str, p: &Progress, long: bool) -> String {
+    match p.total {
+        0 if long && !p.label.is_empty() => format!("{state} · {}", p.label),
+        0 => format!("{state}…"),
+        t => format!("{state} {}%", p.done.min(t) * 100 / t),
+    }
+}
+
+/// The catalog's state; `long` lets a phase that is not counted say what it is doing.
+fn state_label(app: &App, long: bool) -> String {
     if let (Load::Ready { .. }, Some(p)) = (&app.load, &app.updating) {
-        return match p.total {
-            0 => format!("{}…", strings::UPDATING),
-            t => format!("{} {}%", strings::UPDATING, p.done * 100 / t),
-        };
+        return progress_label(strings::UPDATING, p, long);
     }
     match &app.load {
-        Load::Loading(p) if p.total > 0 => {
-            format!("{} {}%", strings::LOADING_SHORT, p.done * 100 / p.total)
-        }
-        Load::Loading(_) => strings::LOADING_SHORT.to_string(),
+        Load::Loading(p) => progress_label(strings::LOADING_SHORT, p, long),
         Load::Ready { skipped: 0, .. } => strings::READY.to_string(),
         Load::Ready { skipped, .. } => {
             format!("{} · {skipped} {}", strings::READY, strings::SKIPPED)
@@ -87,12 +93,21 @@ fn state_label(app: &App) -> String {
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let w = area.width as usize;
     buf.set_style(area, app.theme.bar());
-    let right = format!(
-        " {}: {} │ {} ",
-        strings::SORT,
-        sort_label(app.sort),
-        state_label(app)
-    );
+    let right = |long: bool| {
+        format!(
+            " {}: {} │ {} ",
+            strings::SORT,
+            sort_label(app.sort),
+            state_label(app, long)
+        )
+    };
+    // What a phase is doing only where it leaves the left part some room.
+    let long = right(true);
+    let right = if width(&long) + 10 > w {
+        right(false)
+    } else {
+        long
+    };
     // A notice (where a file went) needs the room more than the order does.
     let right = if width(&right) + 10 > w || app.reading.notice.is_some() {
         String::new()
@@ -137,4 +152,61 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     spans.push(Span::styled(" ".repeat(avail - used), app.theme.bar()));
     spans.push(Span::styled(right, app.theme.bar()));
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::update::update;
+
+    fn loading(label: &str, done: usize, total: usize) -> App {
+        let mut app = App::new();
+        update(
+            &mut app,
+            Action::Progress(Progress {
+                label: label.into(),
+                done,
+                total,
+            }),
+        );
+        app
+    }
+
+    #[test]
+    fn a_phase_without_a_total_says_what_it_does_not_how_far() {
+        assert_eq!(
+            state_label(&loading("indexing files", 99, 100), true),
+            "loading 99%"
+        );
+        let linking = loading("linking reports of the same story", 0, 0);
+        assert_eq!(
+            state_label(&linking, true),
+            "loading · linking reports of the same story"
+        );
+        assert_eq!(state_label(&linking, false), "loading…");
+    }
+
+    #[test]
+    fn the_status_line_drops_the_label_before_the_order() {
+        for (w, want) in [
+            (120, "sort: relevance │ loading · saving the index"),
+            (40, "sort: relevance │ loading…"),
+        ] {
+            let mut app = loading("saving the index", 0, 0);
+            update(
+                &mut app,
+                Action::Resize {
+                    width: w,
+                    height: 20,
+                },
+            );
+            let area = Rect::new(0, 0, w, 1);
+            let mut buf = Buffer::empty(area);
+            draw(&app, area, &mut buf);
+            let line: String = buf.content().iter().map(|c| c.symbol()).collect();
+            assert!(line.trim_end().ends_with(want), "{w}: {line:?}");
+            assert!(!line.contains('%'), "{w}: {line:?}");
+        }
+    }
 }
