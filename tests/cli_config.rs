@@ -71,6 +71,20 @@ fn a_bad_configuration_stops_every_command_with_2() {
     assert!(err.starts_with(&want), "{err}");
 }
 
+/// There is no title order: a configuration asking for one is refused, by `config --check`
+/// and when the reader starts, with the file, the line and the orders there are.
+#[test]
+fn the_title_order_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "theme = \"dark\"\nsort = \"title\"\n";
+    let problem = "sort: unknown value \"title\"; use one of \"relevance\", \"newest\", \"oldest\"";
+    for args in [&["config", "--check"][..], &[]] {
+        let (p, err) = refused(dir.path(), text, args);
+        let want = format!("chanjiao: {}:2: {problem}", p.display());
+        assert_eq!(err.trim(), want, "{args:?}");
+    }
+}
+
 #[test]
 fn a_missing_configuration_given_on_the_command_line_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
@@ -118,10 +132,10 @@ fn path_and_init() {
     let dflt = stdout(&run(&p, &["config", "--default"]));
     assert_eq!(std::fs::read_to_string(&p).unwrap(), dflt);
     // Never over an existing file.
-    std::fs::write(&p, "sort = \"title\"\n").unwrap();
+    std::fs::write(&p, "sort = \"oldest\"\n").unwrap();
     let o = run(&p, &["config", "--init"]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(std::fs::read_to_string(&p).unwrap(), "sort = \"title\"\n");
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), "sort = \"oldest\"\n");
 }
 
 #[test]

@@ -150,6 +150,12 @@ const SINGLE: &[(&str, usize, &str)] = &[
         "sort: unknown value \"latest\"; use one of \"relevance\"",
     ),
     ("theme = \"solarized\"\n", 1, "\"light\""),
+    // The reader has no title order.
+    (
+        "sort = \"title\"\n",
+        1,
+        "sort: unknown value \"title\"; use one of \"relevance\", \"newest\", \"oldest\"",
+    ),
     // Unknown action, with the closest name.
     (
         "[keys]\nquit = \"Q\"\nnext_pannel = \"Tab\"\n",

@@ -35,7 +35,6 @@ const SORTS: &[(&str, Sort)] = &[
     ("relevance", Sort::Relevance),
     ("newest", Sort::Newest),
     ("oldest", Sort::Oldest),
-    ("title", Sort::Title),
 ];
 
 /// Line numbers of byte offsets in one text.

@@ -67,7 +67,7 @@ pub struct SavedSearch {
     pub query: String,
     #[serde(default)]
     pub filters: SavedFilter,
-    /// The order's name (`relevance`, `newest`, `oldest`, `title`).
+    /// The order's name (`relevance`, `newest`, `oldest`).
     #[serde(default)]
     pub sort: String,
 }

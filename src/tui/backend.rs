@@ -24,13 +24,11 @@ pub enum Sort {
     Newest,
     /// Oldest first, undated last.
     Oldest,
-    /// By title, in code-point order.
-    Title,
 }
 
 impl Sort {
     /// Every order, in the order `s` cycles through them.
-    pub const ALL: &'static [Sort] = &[Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Title];
+    pub const ALL: &'static [Sort] = &[Sort::Relevance, Sort::Newest, Sort::Oldest];
 
     /// The next order among `supported` (the first one when `self` is not among them).
     pub fn next_in(self, supported: &[Sort]) -> Sort {

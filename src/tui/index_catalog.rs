@@ -9,9 +9,6 @@ use crate::index::{self, FacetCount, HitTerms, Index, IndexError, SearchRequest}
 
 use super::backend::{Catalog, Counts, Facets, Highlighter, NoHits, Request, Response, Row, Sort};
 
-/// The orders the index can sort by.
-const SORTS: &[Sort] = &[Sort::Relevance, Sort::Newest, Sort::Oldest];
-
 /// Highlights the terms a search matched on ([`index::hit_ranges`]).
 pub struct IndexHighlighter {
     terms: HitTerms,
@@ -45,12 +42,12 @@ impl IndexCatalog {
     }
 }
 
-/// The index's order for the reader's (`Title` is not supported: relevance instead).
+/// The index's order for the reader's.
 fn index_sort(sort: Sort, query: &str) -> index::Sort {
     match sort {
         // With no query at all, list newest first (relevance would tie everything anyway).
-        Sort::Relevance | Sort::Title if query.trim().is_empty() => index::Sort::Newest,
-        Sort::Relevance | Sort::Title => index::Sort::Relevance,
+        Sort::Relevance if query.trim().is_empty() => index::Sort::Newest,
+        Sort::Relevance => index::Sort::Relevance,
         Sort::Newest => index::Sort::Newest,
         Sort::Oldest => index::Sort::Oldest,
     }
@@ -153,10 +150,6 @@ impl Catalog for IndexCatalog {
 
     fn len(&self) -> usize {
         self.index.len()
-    }
-
-    fn sorts(&self) -> &'static [Sort] {
-        SORTS
     }
 
     fn set_aside_if_damaged(&self, error: &anyhow::Error) -> Option<String> {

@@ -179,7 +179,7 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         &[ch('s')],
         Action::CycleSort,
-        "cycle the order (relevance/newest/oldest/title)",
+        "cycle the order (relevance/newest/oldest)",
     ),
     bind(
         "next_hit",

@@ -416,7 +416,6 @@ impl Catalog for MemoryCatalog {
                     (None, None) => Ordering::Equal,
                 }
             }),
-            Sort::Title => matched.sort_by(|a, b| arts[a.0].title.cmp(&arts[b.0].title)),
         }
         let total = matched.len();
         let offset = request.offset.min(total);

@@ -18,7 +18,6 @@ pub fn sort_label(sort: Sort) -> &'static str {
         Sort::Relevance => "relevance",
         Sort::Newest => "newest",
         Sort::Oldest => "oldest",
-        Sort::Title => "title",
     }
 }
 
