@@ -51,7 +51,8 @@ fn progress_line(p: Progress) -> String {
         Phase::Linking => "linking reports of the same story",
         Phase::Committing => "saving the index",
     };
-    if p.total == 0 {
+    // Linking gives the number of articles but no steps: a bar would stay empty.
+    if p.total == 0 || p.phase != Phase::Parsing {
         return format!("{what}…");
     }
     let width = 30;
@@ -102,5 +103,21 @@ pub fn index_error(e: IndexError) -> CliError {
         IndexError::Filter(f) => CliError::Usage(f.to_string()),
         IndexError::Query(q) => CliError::Usage(q),
         other => CliError::Other(other.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_indexing_has_a_bar() {
+        let at = |phase, done, total| progress_line(Progress { phase, done, total });
+        assert!(at(Phase::Parsing, 5, 10).ends_with("] 5/10"));
+        assert_eq!(
+            at(Phase::Linking, 0, 100_000),
+            "linking reports of the same story…"
+        );
+        assert_eq!(at(Phase::Committing, 0, 0), "saving the index…");
     }
 }
