@@ -399,7 +399,7 @@ fn an_update_in_the_background_keeps_the_place() {
 fn the_hit_count_does_not_depend_on_the_width() {
     for (w, height) in [(120, 40), (80, 24), (40, 15)] {
         let mut h = Harness::new(tui_support::indexed_sample(), w, height);
-        h.type_str("/校企共");
+        h.type_str("/企业");
         h.press(KeyCode::Enter);
         let at = h
             .app
