@@ -140,6 +140,108 @@ fn bad_flag_is_exit_2() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+#[test]
+fn usage_errors_are_one_line_saying_where_the_help_is() {
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["search", "x", "--limit", "abc"],
+            "chanjiao: invalid value 'abc' for '--limit <N>': invalid digit found in string \
+             (see chanjiao search --help)",
+        ),
+        (
+            &["list", "--limit", "-1"],
+            "chanjiao: invalid value '-1' for '--limit <N>': invalid digit found in string \
+             (see chanjiao list --help)",
+        ),
+        (
+            &["serch", "x"],
+            "chanjiao: unrecognized subcommand 'serch' (see chanjiao --help)",
+        ),
+        (
+            &["list", "--no-such-flag"],
+            "chanjiao: unexpected argument '--no-such-flag' found (see chanjiao list --help)",
+        ),
+        (
+            &["search"],
+            "chanjiao: the following required arguments were not provided: <QUERY>... \
+             (see chanjiao search --help)",
+        ),
+    ];
+    for (args, want) in cases {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&o), format!("{want}\n"), "{args:?}");
+        assert!(stdout(&o).is_empty(), "{args:?}");
+    }
+    // Help and the version are printed whole, as before.
+    for args in [
+        &["--help"][..],
+        &["search", "--help"],
+        &["search", "x", "-h"],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&o).lines().count() > 5, "{args:?}: {}", stdout(&o));
+        assert!(stdout(&o).contains("Usage: chanjiao"), "{args:?}");
+    }
+    let o = run(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("chanjiao "), "{}", stdout(&o));
+}
+
+#[test]
+fn a_word_typed_with_a_dash_is_an_exclusion_not_an_option() {
+    // English words and numbers: a Chinese exclusion can be searched as pieces side by side,
+    // and tantivy's phrase scorer trips a debug assertion when it excludes nothing in a
+    // segment (`target should be greater than or equal to doc`); the parsing of `-成都` is
+    // tested in `cli::argv`.
+    let data = tempfile::tempdir().unwrap();
+    let titles = |args: &[&str]| -> Vec<String> {
+        let o = run_in(data.path(), args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["title"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    let all = titles(&["search", "robot", "--json"]);
+    let without = titles(&["search", "robot", "-welding", "--json"]);
+    assert!(
+        !without.is_empty() && without.len() < all.len(),
+        "{without:?}"
+    );
+    // The same as the query in quotes, and options still work on either side of it.
+    assert_eq!(without, titles(&["search", "--json", "robot -welding"]));
+    assert_eq!(
+        titles(&["search", "--json", "robot", "-welding", "--limit", "1"]).len(),
+        1
+    );
+    // `-h` is help, but a word that only starts with h is not.
+    let hebei = titles(&["search", "robot", "-hebei", "--json"]);
+    assert!(!hebei.is_empty() && hebei.len() < all.len(), "{hebei:?}");
+    assert!(titles(&["search", "robot", "-robots", "--json"]).is_empty());
+    // A number.
+    let with_2025 = titles(&["search", "2025", "--json"]);
+    assert!(!with_2025.is_empty());
+    let not_2025 = titles(&["search", "vocational", "-2025", "--json", "--limit", "100"]);
+    assert!(!not_2025.is_empty());
+    assert!(
+        !not_2025.iter().any(|t| with_2025.contains(t)),
+        "{not_2025:?}"
+    );
+    // export takes a query too.
+    let o = run_in(
+        data.path(),
+        &["export", "robot", "-welding", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let exported: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(exported.as_array().unwrap().len(), without.len());
+}
+
 fn run_in(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chanjiao"))
         .arg("--data-dir")

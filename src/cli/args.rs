@@ -115,7 +115,8 @@ pub struct FilterArgs {
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
     /// At most this many articles (search: 20 unless given).
-    #[arg(long, value_name = "N")]
+    // A negative number is taken as the value, so that the error says what is wrong with it.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub limit: Option<usize>,
     /// One JSON object per line.
     #[arg(long)]

@@ -1,6 +1,7 @@
 //! The command-line front end: parses arguments, finds the corpus, runs a command.
 
 pub mod args;
+mod argv;
 mod completions;
 mod config_cmd;
 mod export_cmd;
@@ -18,8 +19,6 @@ mod stats_chart;
 
 use std::io::Write;
 use std::process::ExitCode;
-
-use clap::Parser;
 
 pub use args::Cli;
 
@@ -56,12 +55,16 @@ impl From<FilterError> for CliError {
 
 /// Parses the process arguments and runs; the exit code follows SPEC §5.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match argv::parse(std::env::args_os()) {
         Ok(c) => c,
-        Err(e) => {
-            let code = e.exit_code();
-            let _ = e.print();
+        Err(e) if e.is_request() => {
+            let code = e.error.exit_code();
+            let _ = e.error.print();
             return ExitCode::from(u8::try_from(code).unwrap_or(2));
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "chanjiao: {}", e.one_line());
+            return ExitCode::from(u8::try_from(e.error.exit_code()).unwrap_or(2));
         }
     };
     match run(cli) {
