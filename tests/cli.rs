@@ -76,13 +76,86 @@ fn no_results_is_success() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).is_empty());
     says(&o, "no articles match 'zzzqqq'");
-    // With --json, an empty answer is just no lines.
-    let o = run(&["search", "zzzqqq", "--json"]);
-    assert!(
-        stdout(&o).is_empty() && stderr(&o).is_empty(),
-        "{}",
-        stderr(&o)
+    // With --json too: no lines on stdout, the same line on stderr.
+    let data = tempfile::tempdir().unwrap();
+    for (args, line) in [
+        (
+            &["search", "zzzqqq", "--json"][..],
+            "no articles match 'zzzqqq'",
+        ),
+        (
+            &["list", "--since", "2026", "--until", "2025", "--json"],
+            "no articles match the filters",
+        ),
+    ] {
+        let o = run_in(data.path(), args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&o).is_empty(), "{args:?}");
+        assert_eq!(stderr(&o), format!("chanjiao: {line}\n"), "{args:?}");
+    }
+}
+
+#[test]
+fn limit_zero_prints_no_articles() {
+    let data = tempfile::tempdir().unwrap();
+    let lines = |args: &[&str]| {
+        let o = run_in(data.path(), args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        // There are articles, so nothing is said about none matching.
+        assert!(
+            !stderr(&o).contains("no articles"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        stdout(&o).lines().count()
+    };
+    assert!(lines(&["list", "--limit", "1"]) == 1);
+    assert_eq!(lines(&["list", "--limit", "0"]), 0);
+    assert_eq!(lines(&["list", "--limit", "0", "--json"]), 0);
+    assert_eq!(lines(&["search", "产教融合", "--limit", "0", "--json"]), 0);
+    let o = run_in(data.path(), &["export", "--limit", "0", "--format", "json"]);
+    let exported: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(exported, serde_json::json!([]));
+}
+
+#[test]
+fn a_corpus_path_that_does_not_exist_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nonexist");
+    let missing = missing.to_str().unwrap();
+    let o = run(&["--corpus", missing, "list"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(missing) && err.contains("not exist"), "{err}");
+    // Two missing: both named.
+    let other = dir.path().join("other");
+    let other = other.to_str().unwrap();
+    let o = run(&["--corpus", missing, "--corpus", other, "stats"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(missing) && err.contains(other), "{err}");
+    // One of two: skipped with a notice, the other read.
+    let corpus = fixtures();
+    let o = run(&[
+        "--corpus",
+        missing,
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "list",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stdout(&o).is_empty());
+    assert_eq!(
+        stderr(&o),
+        format!("chanjiao: skipped {missing}: no such file or folder\n")
     );
+    // A folder with nothing in it is a corpus, just an empty one; no filters were given.
+    let o = run(&["--corpus", dir.path().to_str().unwrap(), "list"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stderr(&o), "chanjiao: the corpus has no articles\n");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::filter::{self, Filter};
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: &FilterArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let results = select::articles(settings, &[], args, args.limit.map(|n| n.max(1)))?;
+    let results = select::articles(settings, &[], args, args.limit)?;
     for hit in &results.hits {
         if args.json {
             output::json_line(out, &hit.article)?;
@@ -17,10 +17,20 @@ pub fn run(settings: &Settings, args: &FilterArgs, out: &mut dyn Write) -> Resul
             output::list_line(out, &hit.article)?;
         }
     }
-    if !args.json && results.hits.is_empty() {
-        output::nothing_matched(&[]);
+    if results.total == 0 {
+        output::nothing_matched(&[], has_filters(args));
     }
     Ok(())
+}
+
+/// Whether any flag narrows the articles (`--limit` and `--json` do not).
+pub fn has_filters(args: &FilterArgs) -> bool {
+    !(args.province.is_empty()
+        && args.sector.is_empty()
+        && args.source.is_empty()
+        && args.topic.is_empty()
+        && args.since.is_none()
+        && args.until.is_none())
 }
 
 /// Turns the filter flags into a [`Filter`], or a usage error naming the bad value.

@@ -18,6 +18,7 @@ mod stats;
 mod stats_chart;
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use args::Cli;
@@ -110,6 +111,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 
 /// The configuration, then where things are; starts the log.
 fn load(cli: &Cli) -> Result<(Settings, crate::config::Config), CliError> {
+    check_corpus_args(&cli.corpus)?;
     let config = crate::config::load(cli.config.as_deref())?.config;
     let settings = Settings::resolve(cli.data_dir.clone(), &cli.corpus, &config).map_err(|e| {
         if e.is::<NoCorpus>() {
@@ -120,6 +122,30 @@ fn load(cli: &Cli) -> Result<(Settings, crate::config::Config), CliError> {
     })?;
     crate::logging::init(&settings);
     Ok((settings, config))
+}
+
+/// `--corpus` paths that are all missing are a mistake on the command line, not an empty
+/// corpus: an error naming them. When some are there, the others are skipped with a notice
+/// as the corpus is read, like any path that cannot be read.
+fn check_corpus_args(paths: &[PathBuf]) -> Result<(), CliError> {
+    let missing: Vec<String> = paths
+        .iter()
+        .filter(|p| std::fs::metadata(p).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound))
+        .map(|p| p.display().to_string())
+        .collect();
+    if missing.is_empty() || missing.len() < paths.len() {
+        return Ok(());
+    }
+    let (noun, verb) = if missing.len() == 1 {
+        ("path", "does")
+    } else {
+        ("paths", "do")
+    };
+    Err(anyhow::anyhow!(
+        "nothing to read: the --corpus {noun} {} {verb} not exist",
+        missing.join(", ")
+    )
+    .into())
 }
 
 /// The reader of our output went away (`chanjiao list | head`): not an error. The write may

@@ -55,13 +55,15 @@ pub fn marked(snippet: &str, hits: &[std::ops::Range<usize>], colour: bool) -> S
 }
 
 /// Says on stderr that no article matched, so that an empty answer reads as one rather than
-/// as a silent failure; stdout stays empty for scripts, and the exit code is 0 (SPEC).
-pub fn nothing_matched(query: &[String]) {
+/// as a silent failure (with `--json` too); stdout stays empty for scripts, and the exit code
+/// is 0 (SPEC). `filtered`: whether filter flags were given.
+pub fn nothing_matched(query: &[String], filtered: bool) {
     let what = query.join(" ");
-    let line = if what.trim().is_empty() {
-        "no articles match the filters".to_string()
-    } else {
-        format!("no articles match '{what}'")
+    let line = match (what.trim().is_empty(), filtered) {
+        (true, true) => "no articles match the filters".to_string(),
+        (true, false) => "the corpus has no articles".to_string(),
+        (false, true) => format!("no articles match '{what}' with these filters"),
+        (false, false) => format!("no articles match '{what}'"),
     };
     let _ = writeln!(std::io::stderr(), "chanjiao: {line}");
 }

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 
 use crate::cli::args::SearchArgs;
-use crate::cli::{CliError, output, select};
+use crate::cli::{CliError, list, output, select};
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: &SearchArgs, out: &mut dyn Write) -> Result<(), CliError> {
@@ -22,8 +22,8 @@ pub fn run(settings: &Settings, args: &SearchArgs, out: &mut dyn Write) -> Resul
             )?;
         }
     }
-    if !args.filters.json && results.hits.is_empty() {
-        output::nothing_matched(&args.query);
+    if results.total == 0 {
+        output::nothing_matched(&args.query, list::has_filters(&args.filters));
     }
     if !args.filters.json && results.total > results.hits.len() {
         writeln!(
