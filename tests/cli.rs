@@ -171,6 +171,14 @@ fn show_by_id_and_by_prefix() {
     assert_eq!(w["title"], v["title"]);
     let text = run(&["--corpus", corpus, "show", &id[..6]]);
     assert!(stdout(&text).starts_with(v["title"].as_str().unwrap()));
+    // In upper case too, whole or the start of it (this id has letters in its first six).
+    assert_ne!(id[..6].to_uppercase(), id[..6]);
+    for wanted in [id.to_uppercase(), id[..6].to_uppercase()] {
+        let o = run(&["--corpus", corpus, "show", &wanted, "--json"]);
+        assert_eq!(o.status.code(), Some(0), "{wanted}: {}", stderr(&o));
+        let w: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert_eq!(w["id"], v["id"]);
+    }
 }
 
 #[test]

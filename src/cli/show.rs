@@ -18,7 +18,9 @@ pub fn run(settings: &Settings, args: &ShowArgs, out: &mut dyn Write) -> Result<
     if wanted.is_empty() {
         return Err(CliError::Usage("give an article id".into()));
     }
-    let (article, others) = match with_index(settings, |index| find(index, wanted, args.json))? {
+    // Ids are lower-case hex; one copied from elsewhere may not be.
+    let id = wanted.to_lowercase();
+    let (article, others) = match with_index(settings, |index| find(index, &id, args.json))? {
         Found::One(article, others) => (article, others),
         Found::None => return Err(anyhow!("no article with id '{wanted}'").into()),
         Found::Ambiguous => {
