@@ -396,6 +396,89 @@ fn stats_counts_the_filtered_articles() {
 }
 
 #[test]
+fn stats_marks_what_a_filter_chose_and_says_its_counts_leave_it_out() {
+    let data = tempfile::tempdir().unwrap();
+    let o = run_in(data.path(), &["stats", "--province", "山东"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with("2 articles\n"), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |start: &str| lines.iter().position(|l| l.starts_with(start)).unwrap();
+    let provinces = at("provinces");
+    assert_eq!(
+        lines[provinces],
+        "provinces (counts without the --province filter; ▸ chosen):"
+    );
+    let chosen: Vec<&&str> = lines[provinces..]
+        .iter()
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with('▸'))
+        .collect();
+    assert_eq!(chosen.len(), 1, "{text}");
+    assert!(chosen[0].ends_with("山东 Shandong"), "{text}");
+    // Facets without a filter read as before.
+    assert_eq!(lines[at("sectors")], "sectors:");
+    assert!(!lines[at("sectors")..].iter().any(|l| l.starts_with('▸')));
+
+    let json = |args: &[&str]| -> serde_json::Value {
+        let o = run_in(data.path(), args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str(stdout(&o).trim()).unwrap()
+    };
+    let v = json(&[
+        "stats",
+        "--json",
+        "--sector",
+        "smart-manufacturing",
+        "--province",
+        "山东",
+    ]);
+    assert_eq!(
+        v["selected"],
+        serde_json::json!({"provinces": ["Shandong"], "sectors": ["smart-manufacturing"]})
+    );
+    for field in [
+        "total",
+        "provinces",
+        "sectors",
+        "sources",
+        "topics",
+        "months",
+    ] {
+        assert!(!v[field].is_null(), "{field}: {v}");
+    }
+    assert_eq!(
+        json(&["stats", "--json"])["selected"],
+        serde_json::json!({})
+    );
+}
+
+#[test]
+fn stats_counts_undated_articles_after_the_months() {
+    let data = tempfile::tempdir().unwrap();
+    let o = run_in(data.path(), &["stats", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let months = v["months"].as_array().unwrap();
+    let undated = stdout(&run_in(data.path(), &["list"]))
+        .lines()
+        .filter(|l| l.contains("  undated  "))
+        .count();
+    assert!(undated > 0);
+    assert_eq!(
+        months.last().unwrap(),
+        &serde_json::json!({"value": "undated", "count": undated})
+    );
+    let sum: u64 = months.iter().map(|m| m["count"].as_u64().unwrap()).sum();
+    assert_eq!(sum, v["total"].as_u64().unwrap());
+    let text = stdout(&run_in(data.path(), &["stats"]));
+    assert!(text.trim_end().ends_with("  undated"), "{text}");
+    // With a date filter there is nothing undated to count.
+    let o = run_in(data.path(), &["stats", "--json", "--since", "2025"]);
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(!v["months"].to_string().contains("undated"), "{v}");
+}
+
+#[test]
 fn a_reader_that_stops_early_is_not_an_error() {
     use std::io::Read;
     use std::process::Stdio;
