@@ -31,7 +31,7 @@ pub enum FilterError {
 
 fn hint(s: &Option<String>) -> String {
     s.as_ref()
-        .map(|s| format!(" (did you mean '{s}'?)"))
+        .map(|s| format!(" (did you mean {s}?)"))
         .unwrap_or_default()
 }
 
@@ -73,8 +73,31 @@ pub fn province(name: &str) -> Result<&'static str, FilterError> {
         .map(|p| p.en)
         .ok_or_else(|| FilterError::Province {
             name: t.to_string(),
-            suggestion: regions::suggest_province(t).map(|p| format!("{} {}", p.en, p.zh)),
+            suggestion: province_hint(t),
         })
+}
+
+/// Most provinces a hint lists for a name still being typed.
+const MAX_HINTED: usize = 4;
+
+/// The closest province to a name that is none, or else those whose name starts with it
+/// (`Sh`, typed on the way to `Shandong`): `'Shandong 山东', 'Shanghai 上海' or 2 more`.
+fn province_hint(name: &str) -> Option<String> {
+    let quoted = |p: &regions::Province| format!("'{} {}'", p.en, p.zh);
+    if let Some(p) = regions::suggest_province(name) {
+        return Some(quoted(p));
+    }
+    let starting = regions::provinces_starting(name);
+    let shown: Vec<String> = starting
+        .iter()
+        .take(MAX_HINTED)
+        .map(|p| quoted(p))
+        .collect();
+    match starting.len() {
+        0 => None,
+        n if n > MAX_HINTED => Some(format!("{} or {} more", shown.join(", "), n - MAX_HINTED)),
+        _ => Some(shown.join(", ")),
+    }
 }
 
 /// Resolves a sector name (slug, Chinese or English name).
@@ -84,7 +107,7 @@ pub fn sector(name: &str) -> Result<&'static str, FilterError> {
         .map(|s| s.slug)
         .ok_or_else(|| FilterError::Sector {
             name: t.to_string(),
-            suggestion: sectors::suggest_sector(t).map(|s| s.slug.to_string()),
+            suggestion: sectors::suggest_sector(t).map(|s| format!("'{}'", s.slug)),
         })
 }
 
@@ -194,6 +217,31 @@ mod tests {
         assert_eq!(date("2025", true).unwrap().to_string(), "2025-12-31");
         assert!(date("2025-13-01", false).is_err());
         assert!(date("yesterday", false).is_err());
+    }
+
+    #[test]
+    fn an_unknown_province_gets_the_closest_or_those_it_starts() {
+        let message = |name: &str| province(name).map_err(|e| e.to_string());
+        assert_eq!(message("山东省"), Ok("Shandong"));
+        assert_eq!(
+            message("Shandon"),
+            Err("unknown province 'Shandon' (did you mean 'Shandong 山东'?)".to_string())
+        );
+        // Still being typed: every province it may become.
+        assert_eq!(
+            message("sh"),
+            Err(
+                "unknown province 'sh' (did you mean 'Shanxi 山西', 'Shanghai 上海', \
+                 'Shandong 山东', 'Shaanxi 陕西'?)"
+                    .to_string()
+            )
+        );
+        let h = message("H");
+        assert!(
+            h.as_ref().is_err_and(|m| m.ends_with(" or 3 more?)")),
+            "{h:?}"
+        );
+        assert_eq!(message("Xx"), Err("unknown province 'Xx'".to_string()));
     }
 
     #[test]

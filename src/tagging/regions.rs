@@ -13,7 +13,7 @@ mod provinces;
 mod salience;
 
 pub use gazetteer::{Level, Place, gazetteer, gazetteer_problems};
-pub use provinces::{Province, province_by_name, provinces, suggest_province};
+pub use provinces::{Province, province_by_name, provinces, provinces_starting, suggest_province};
 
 /// What the region tagger reads of an article.
 #[derive(Clone, Copy, Debug, Default)]

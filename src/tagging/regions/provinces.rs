@@ -180,6 +180,23 @@ pub fn suggest_province(name: &str) -> Option<&'static Province> {
     best.map(|(_, _, p)| p)
 }
 
+/// The provinces with a name that starts with `name`, in the usual order, for a hint while a
+/// name is still being typed: `Sh` gives Shandong, Shanghai, Shanxi and Shaanxi.
+pub fn provinces_starting(name: &str) -> Vec<&'static Province> {
+    let key = fold(name);
+    if key.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<&'static Province> = NAMES
+        .iter()
+        .filter(|(n, _)| n.starts_with(&key))
+        .map(|(_, p)| *p)
+        .collect();
+    found.sort_by_key(|p| order(p));
+    found.dedup_by(|a, b| std::ptr::eq(*a, *b));
+    found
+}
+
 /// Tie-break between equally distant names: the summed code-point distance of the characters
 /// that differ. CJK code points are ordered by radical and stroke count, so 冬 is nearer to 东
 /// than to 西; for Latin names it prefers the nearer letter.
