@@ -46,7 +46,7 @@ pub enum Mark {
 }
 
 /// Resolved filters.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// English province names, or [`NATIONAL`].
     pub provinces: Vec<&'static str>,

@@ -164,6 +164,13 @@ fn search_features() {
     // Dates.
     assert_eq!(total(&index, "after:2025"), 2);
     assert_eq!(total(&index, "before:2025"), 1);
+    // A filter with a dash excludes what it would select; a date's bounds turn round.
+    assert_eq!(total(&index, "province:Shandong"), 1);
+    assert_eq!(total(&index, "-province:Shandong"), 2);
+    assert_eq!(total(&index, "职业院校 -province:山东"), 0);
+    assert_eq!(total(&index, "-province:national"), 2);
+    assert_eq!(total(&index, "-after:2025"), 1);
+    assert_eq!(total(&index, "-before:2025"), 2);
     // Snippets mark the hits on character boundaries.
     let r = index.search(&SearchRequest::new("产教融合")).unwrap();
     assert_eq!(r.hits.len(), 1);

@@ -49,6 +49,20 @@ fn phrases_exclusion_and_or() {
 }
 
 #[test]
+fn a_filter_with_a_dash_excludes() {
+    let all = search("").total;
+    let national = search("province:national").total;
+    assert!(national > 0 && national < all);
+    assert_eq!(search("-province:national").total, all - national);
+    assert!(
+        search("-province:national")
+            .rows
+            .iter()
+            .all(|r| !r.provinces.is_empty())
+    );
+}
+
+#[test]
 fn query_filters_apply() {
     let national = search(&format!("province:{NATIONAL}"));
     assert!(national.total > 0);

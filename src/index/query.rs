@@ -2,7 +2,7 @@
 //!
 //! - words are ANDed: `产教融合 Shandong`; Chinese needs no spaces;
 //! - `"exact phrase"` (also `“…”`);
-//! - `-word` or `-"phrase"` excludes;
+//! - `-word` or `-"phrase"` excludes, and so does a filter with `-` (`-province:四川`);
 //! - `a OR b` (also `|`) matches either; OR binds tighter than AND: `x a OR b` = x AND (a OR b);
 //! - `province:`, `sector:`, `source:`, `topic:` filters (values may be quoted; repeat a
 //!   facet to OR its values);
@@ -27,6 +27,8 @@ pub enum Clause {
     Any(Vec<Atom>),
     /// None of the words of this atom together.
     Not(Atom),
+    /// Not what this filter of one facet value selects (`-province:四川`).
+    NotFilter(Filter),
 }
 
 /// A parsed query: text clauses plus the filters written in it.
@@ -38,9 +40,16 @@ pub struct Query {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Lex {
-    Atom { neg: bool, atom: Atom },
+    Atom {
+        neg: bool,
+        atom: Atom,
+    },
     Or,
-    Field { key: String, value: String },
+    Field {
+        neg: bool,
+        key: String,
+        value: String,
+    },
 }
 
 const KEYS: &[&str] = &[
@@ -123,6 +132,7 @@ fn lex(input: &str) -> Vec<Lex> {
                 };
                 if !value.trim().is_empty() {
                     out.push(Lex::Field {
+                        neg,
                         key,
                         value: value.trim().to_string(),
                     });
@@ -161,7 +171,44 @@ pub fn parse(input: &str) -> Result<Query, filter::FilterError> {
                 }
                 pending_or = false;
             }
-            Lex::Field { key, value } => {
+            Lex::Field {
+                neg: true,
+                key,
+                value,
+            } => {
+                pending_or = false;
+                let mut f = Filter::default();
+                match key.as_str() {
+                    "province" => f.provinces.push(filter::province(&value)?),
+                    "sector" => f.sectors.push(filter::sector(&value)?),
+                    "source" => f.sources.push(value),
+                    "topic" => f.topics.push(value),
+                    // Not after a date is before it, and so on: the bounds turn round.
+                    "after" | "since" => {
+                        let d = filter::date(&value, false)?;
+                        let d = d.pred_opt().unwrap_or(d);
+                        q.filter.until = Some(q.filter.until.map_or(d, |u| u.min(d)));
+                    }
+                    "before" => {
+                        let d = filter::date(&value, false)?;
+                        q.filter.since = Some(q.filter.since.map_or(d, |s| s.max(d)));
+                    }
+                    "until" => {
+                        let d = filter::date(&value, true)?;
+                        let d = d.succ_opt().unwrap_or(d);
+                        q.filter.since = Some(q.filter.since.map_or(d, |s| s.max(d)));
+                    }
+                    _ => {}
+                }
+                if f != Filter::default() {
+                    q.clauses.push(Clause::NotFilter(f));
+                }
+            }
+            Lex::Field {
+                neg: false,
+                key,
+                value,
+            } => {
                 pending_or = false;
                 let f = &mut q.filter;
                 match key.as_str() {
@@ -271,6 +318,38 @@ mod tests {
         assert_eq!(q.filter.sources, vec!["China Daily".to_string()]);
         assert_eq!(q.filter.topics, vec!["产教融合".to_string()]);
         assert_eq!(q.clauses, vec![Clause::Any(vec![words("x")])]);
+    }
+
+    #[test]
+    fn a_filter_with_a_dash_excludes() {
+        let q = parse("无人机 -province:四川 -source:\"China Daily\" -after:2025-06").unwrap();
+        assert_eq!(q.clauses.len(), 3);
+        assert_eq!(
+            q.clauses[1],
+            Clause::NotFilter(Filter {
+                provinces: vec!["Sichuan"],
+                ..Filter::default()
+            })
+        );
+        assert_eq!(
+            q.clauses[2],
+            Clause::NotFilter(Filter {
+                sources: vec!["China Daily".to_string()],
+                ..Filter::default()
+            })
+        );
+        // Not after June is before it.
+        assert_eq!(
+            q.filter.until.map(|d| d.to_string()).as_deref(),
+            Some("2025-05-31")
+        );
+        assert!(q.filter.provinces.is_empty());
+        let q = parse("-until:2025 -before:2024-03").unwrap();
+        assert_eq!(
+            q.filter.since.map(|d| d.to_string()).as_deref(),
+            Some("2026-01-01")
+        );
+        assert!(parse("-province:Sichuwan").is_err());
     }
 
     #[test]

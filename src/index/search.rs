@@ -327,6 +327,48 @@ impl Compiler<'_> {
         Some(Box::new(BooleanQuery::new(parts)))
     }
 
+    /// The articles a filter selects (written with a dash in the query: `-province:四川`),
+    /// as a query on the facet fields; `None` when none can match.
+    fn filter_query(&self, f: &Filter) -> Option<Box<dyn Query>> {
+        let fields = self.fields;
+        let mut terms: Vec<Term> = Vec::new();
+        terms.extend(
+            f.provinces
+                .iter()
+                .map(|p| Term::from_field_text(fields.province, p)),
+        );
+        terms.extend(
+            f.sectors
+                .iter()
+                .map(|s| Term::from_field_text(fields.sector, s)),
+        );
+        terms.extend(
+            f.sources
+                .iter()
+                .map(|s| Term::from_field_text(fields.source_keys, &fold(s))),
+        );
+        // Topics are kept as written and compared folded: the index's own spellings of it.
+        if !f.topics.is_empty() {
+            let wanted: Vec<String> = f.topics.iter().map(|t| fold(t)).collect();
+            for segment in self.searcher.segment_readers() {
+                let Ok(inverted) = segment.inverted_index(fields.topic) else {
+                    continue;
+                };
+                let Ok(mut stream) = inverted.terms().stream() else {
+                    continue;
+                };
+                while stream.advance() {
+                    if let Ok(topic) = std::str::from_utf8(stream.key())
+                        && wanted.contains(&fold(topic))
+                    {
+                        terms.push(Term::from_field_text(fields.topic, topic));
+                    }
+                }
+            }
+        }
+        (!terms.is_empty()).then(|| Box::new(TermSetQuery::new(terms)) as Box<dyn Query>)
+    }
+
     fn compile(&mut self, clauses: &[Clause]) -> Box<dyn Query> {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut positive = false;
@@ -342,6 +384,11 @@ impl Compiler<'_> {
                 }
                 Clause::Not(a) => {
                     if let Some(q) = self.atom(a, false) {
+                        parts.push((Occur::MustNot, q));
+                    }
+                }
+                Clause::NotFilter(f) => {
+                    if let Some(q) = self.filter_query(f) {
                         parts.push((Occur::MustNot, q));
                     }
                 }

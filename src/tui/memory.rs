@@ -148,6 +148,8 @@ impl Needle {
 struct Compiled {
     any: Vec<Vec<Vec<Needle>>>,
     not: Vec<Vec<Needle>>,
+    /// Filters written with a dash (`-province:四川`): what they select is left out.
+    not_filters: Vec<Filter>,
     filter: Filter,
     /// The dates written in the query (`after:`), which the month counts keep.
     query_dates: Filter,
@@ -158,6 +160,7 @@ impl Compiled {
         let parsed = query::parse(&request.query).map_err(|e| anyhow::anyhow!("{e}"))?;
         let mut any = Vec::new();
         let mut not = Vec::new();
+        let mut not_filters = Vec::new();
         for clause in &parsed.clauses {
             match clause {
                 Clause::Any(atoms) => {
@@ -176,11 +179,13 @@ impl Compiled {
                         not.push(n);
                     }
                 }
+                Clause::NotFilter(f) => not_filters.push(f.clone()),
             }
         }
         Ok(Compiled {
             any,
             not,
+            not_filters,
             filter: query::merge(&request.filter, &parsed.filter),
             query_dates: Filter {
                 since: parsed.filter.since,
@@ -356,7 +361,7 @@ impl Catalog for MemoryCatalog {
         let mut marks = MarkCounts::default();
         let mut matched: Vec<(usize, f32)> = Vec::new();
         for (i, a) in self.articles.iter().enumerate() {
-            if !Self::topic_ok(f, a) {
+            if !Self::topic_ok(f, a) || q.not_filters.iter().any(|n| n.matches(a)) {
                 continue;
             }
             let Some(score) = q.score(&self.titles[i], &self.bodies[i]) else {
