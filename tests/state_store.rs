@@ -141,6 +141,23 @@ fn a_file_damaged_between_saves_is_kept_aside_and_nothing_this_reader_knew_is_lo
     assert!(kept);
 }
 
+/// JSON of another shape (`[]`, `{}`) written over the file while a reader is open is no
+/// cleared state: it is kept aside like any damaged file, and the reader's marks survive.
+#[test]
+fn json_that_is_no_state_is_damage_too() {
+    for other in ["[]", "{}", "{\"read\": []}"] {
+        let data = tempfile::tempdir().unwrap();
+        let mut store = Store::in_data_dir(data.path());
+        store.load();
+        store.save(&read_delta(&["a"])).unwrap();
+        std::fs::write(store.path(), other).unwrap();
+        let notice = store.save(&read_delta(&["b"])).unwrap();
+        assert!(notice.is_some_and(|n| n.contains("damaged")), "{other}");
+        let read = loaded(data.path()).0.read;
+        assert_eq!(read.iter().collect::<Vec<_>>(), ["a", "b"], "{other}");
+    }
+}
+
 #[test]
 fn an_unreadable_file_is_never_overwritten() {
     let data = tempfile::tempdir().unwrap();

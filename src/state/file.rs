@@ -25,7 +25,18 @@ pub(crate) fn read(path: &Path, instead: &str) -> Result<(State, Option<String>)
             ));
         }
     };
-    match serde_json::from_slice::<State>(&bytes) {
+    // Every state written holds its version: JSON without one (`{}`, `[]`) is not a state
+    // that was cleared but a file something else wrote.
+    let parsed = serde_json::from_slice::<State>(&bytes)
+        .map_err(|e| e.to_string())
+        .and_then(|s| {
+            if s.version == 0 {
+                Err("it holds no version".to_string())
+            } else {
+                Ok(s)
+            }
+        });
+    match parsed {
         Ok(s) => Ok((s, None)),
         Err(e) => {
             let aside = aside_name(path);
