@@ -39,11 +39,16 @@ impl HitTerms {
     /// anywhere). A single character of a longer stretch typed is left out: on its own it
     /// would mark that character wherever it stands (`共` of `校企共` in `共建`).
     pub(crate) fn add(&mut self, text: &str, readings: &[Vec<QueryTerm>], phrase: bool) {
-        let runs: Vec<Range<usize>> = pieces(&to_simplified(text))
+        let mut runs: Vec<Range<usize>> = pieces(&to_simplified(text))
             .iter()
             .filter(|p| p.han)
             .map(|p| p.position..p.position + p.text.chars().count())
             .collect();
+        // A phrase's words stand side by side in the article whatever spaces it was typed
+        // with (`"校企 共建"` finds `校企共建`): its Han text is one stretch.
+        if phrase && let (Some(first), Some(last)) = (runs.first(), runs.last()) {
+            runs = vec![first.start..last.end];
+        }
         let mut strings: Vec<Vec<String>> = Vec::with_capacity(2 * readings.len());
         for terms in readings {
             for typed in [false, true] {
@@ -359,6 +364,28 @@ mod tests {
             false,
         );
         assert_eq!(t.readings, [vec![vec!["学".to_string(), "生".to_string()]]]);
+    }
+
+    #[test]
+    fn a_quoted_chinese_phrase_is_one_stretch_however_it_was_spaced() {
+        let mut t = HitTerms::default();
+        t.add(
+            "校企 共建",
+            &[vec![term("校企", 0, false), term("共建", 2, false)]],
+            true,
+        );
+        assert_eq!(
+            marked("双方共建专业。近日校企共建实训基地揭牌，校企合作", &t),
+            ["校企共建"]
+        );
+        // Unquoted, each word anywhere.
+        let mut t = HitTerms::default();
+        t.add(
+            "校企 共建",
+            &[vec![term("校企", 0, false), term("共建", 2, false)]],
+            false,
+        );
+        assert_eq!(marked("双方共建专业，校企合作", &t), ["共建", "校企"]);
     }
 
     #[test]
