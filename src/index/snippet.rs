@@ -47,7 +47,9 @@ impl HitTerms {
         // A phrase's words stand side by side in the article whatever spaces it was typed
         // with (`"校企 共建"` finds `校企共建`): its Han text is one stretch.
         if phrase && let (Some(first), Some(last)) = (runs.first(), runs.last()) {
-            runs = vec![first.start..last.end];
+            let whole = first.start..last.end;
+            runs.clear();
+            runs.push(whole);
         }
         let mut strings: Vec<Vec<String>> = Vec::with_capacity(2 * readings.len());
         for terms in readings {
