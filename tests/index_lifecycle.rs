@@ -171,6 +171,11 @@ fn search_features() {
     assert_eq!(total(&index, "-province:national"), 2);
     assert_eq!(total(&index, "-after:2025"), 1);
     assert_eq!(total(&index, "-before:2025"), 2);
+    // Text with no word to search for matches nothing, not everything; OR alone is a word.
+    assert_eq!(total(&index, "🚀"), 0);
+    assert_eq!(total(&index, "\"\""), 3);
+    assert_eq!(total(&index, "\"、\""), 0);
+    assert_eq!(total(&index, "OR"), total(&index, "or"));
     // Snippets mark the hits on character boundaries.
     let r = index.search(&SearchRequest::new("产教融合")).unwrap();
     assert_eq!(r.hits.len(), 1);

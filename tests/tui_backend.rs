@@ -63,6 +63,15 @@ fn a_filter_with_a_dash_excludes() {
 }
 
 #[test]
+fn text_with_no_word_to_search_for_matches_nothing() {
+    assert_eq!(search("🚀").total, 0);
+    assert_eq!(search("产教 🚀").total, 0);
+    assert!(search("产教 -🚀").total > 0);
+    // A quote just opened has nothing in it yet: it is left out.
+    assert_eq!(search("\"").total, search("").total);
+}
+
+#[test]
 fn query_filters_apply() {
     let national = search(&format!("province:{NATIONAL}"));
     assert!(national.total > 0);

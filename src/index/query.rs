@@ -20,6 +20,15 @@ pub enum Atom {
     Phrase(String),
 }
 
+impl Atom {
+    /// Nothing was typed in it yet (`""`, or a quote just opened).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Atom::Words(t) | Atom::Phrase(t) => t.trim().is_empty(),
+        }
+    }
+}
+
 /// A clause of the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Clause {
@@ -159,6 +168,11 @@ pub fn parse(input: &str) -> Result<Query, filter::FilterError> {
     let mut pending_or = false;
     for l in lex(input) {
         match l {
+            // With nothing before it to join, `OR` is the word.
+            Lex::Or if q.clauses.is_empty() => {
+                q.clauses
+                    .push(Clause::Any(vec![Atom::Words("OR".to_string())]));
+            }
             Lex::Or => pending_or = true,
             Lex::Atom { neg: true, atom } => {
                 q.clauses.push(Clause::Not(atom));
@@ -350,6 +364,15 @@ mod tests {
             Some("2026-01-01")
         );
         assert!(parse("-province:Sichuwan").is_err());
+    }
+
+    #[test]
+    fn or_with_nothing_before_it_is_a_word() {
+        let q = parse("OR").unwrap();
+        assert_eq!(q.clauses, vec![Clause::Any(vec![words("OR")])]);
+        // Typed on the way to `a OR b`, a trailing OR waits for its other side.
+        let q = parse("a OR").unwrap();
+        assert_eq!(q.clauses, vec![Clause::Any(vec![words("a")])]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
     RegexPhraseQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
@@ -374,13 +374,17 @@ impl Compiler<'_> {
         let mut positive = false;
         for c in clauses {
             match c {
+                Clause::Any(atoms) if atoms.iter().all(Atom::is_blank) => {}
                 Clause::Any(atoms) => {
                     let alts: Vec<Box<dyn Query>> =
                         atoms.iter().filter_map(|a| self.atom(a, true)).collect();
-                    if let Some(q) = any_of(alts) {
-                        positive = true;
-                        parts.push((Occur::Must, q));
-                    }
+                    // Text with no word to search for (`🚀`, `、`) matches nothing, rather
+                    // than being left out and the query matching everything.
+                    let Some(q) = any_of(alts) else {
+                        return Box::new(EmptyQuery);
+                    };
+                    positive = true;
+                    parts.push((Occur::Must, q));
                 }
                 Clause::Not(a) => {
                     if let Some(q) = self.atom(a, false) {

@@ -163,15 +163,15 @@ impl Compiled {
         let mut not_filters = Vec::new();
         for clause in &parsed.clauses {
             match clause {
+                Clause::Any(atoms) if atoms.iter().all(Atom::is_blank) => {}
                 Clause::Any(atoms) => {
                     let alts: Vec<Vec<Needle>> = atoms
                         .iter()
                         .map(Needle::new)
                         .filter(|n| !n.is_empty())
                         .collect();
-                    if !alts.is_empty() {
-                        any.push(alts);
-                    }
+                    // No word to search for: an empty group, which nothing matches.
+                    any.push(alts);
                 }
                 Clause::Not(atom) => {
                     let n = Needle::new(atom);
