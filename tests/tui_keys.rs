@@ -10,7 +10,15 @@ use chanjiao::tui::backend::Sort;
 use chanjiao::tui::effect::Effect;
 use chanjiao::tui::harness::Harness;
 use chanjiao::tui::layout::Panel;
+use std::sync::Arc;
+
+use chanjiao::article::Article;
+use chanjiao::tui::app::App;
+use chanjiao::tui::memory::MemoryCatalog;
+use chanjiao::tui::theme::Theme;
 use crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
 use tui_support::{buffer, lines, reader};
 
 #[test]
@@ -452,4 +460,161 @@ fn the_hit_count_does_not_depend_on_the_width() {
             "{w}×{height}: {header}"
         );
     }
+}
+
+/// The highlighted stretches of the detail pane in reading order, as (text, current): a run
+/// of highlighted characters on one line, split where the current hit begins or ends. The
+/// cells a wide character hides are left out.
+fn hit_runs(app: &App, buf: &Buffer) -> Vec<(String, bool)> {
+    let area = app.areas().detail.expect("the article is shown");
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    for y in area.top()..area.bottom() {
+        let mut last: Option<bool> = None;
+        let mut hidden = 0;
+        for x in area.left()..area.right() {
+            let cell = &buf[(x, y)];
+            if hidden > 0 {
+                hidden -= 1;
+                continue;
+            }
+            hidden = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            let current = match cell.bg {
+                Color::Yellow => false,
+                Color::LightCyan => true,
+                _ => {
+                    last = None;
+                    continue;
+                }
+            };
+            if current {
+                assert!(cell.modifier.contains(Modifier::BOLD), "({x}, {y})");
+            }
+            match runs.last_mut() {
+                Some((text, c)) if last == Some(current) && *c == current => {
+                    text.push_str(cell.symbol());
+                }
+                _ => runs.push((cell.symbol().to_string(), current)),
+            }
+            last = Some(current);
+        }
+    }
+    runs
+}
+
+#[test]
+fn the_current_hit_stands_out_from_the_others() {
+    let width = Harness::new(Arc::new(MemoryCatalog::new(Vec::new())), 120, 30)
+        .app
+        .detail_width() as usize;
+    // Two hits on one line; then a hit that the pane's width breaks after 产教.
+    let filler = "职".repeat(width / 2 - 2);
+    let article = |id: &str, title: &str| Article {
+        id: id.into(),
+        title: title.into(),
+        file: format!("{id}.md"),
+        body: format!("产教融合 and 产教融合 again.\n\n{filler}产教融合基地。"),
+        ..Article::default()
+    };
+    let catalog = MemoryCatalog::new(vec![article("a1", "First"), article("a2", "Second")]);
+    let mut h = Harness::new(Arc::new(catalog), 120, 30);
+    h.type_str("/产教融合");
+    h.press(KeyCode::Enter);
+    let plain = |t: &str| (t.to_string(), false);
+    let cur = |t: &str| (t.to_string(), true);
+    // Before any `n`, every hit looks the same.
+    assert_eq!(
+        hit_runs(&h.app, &buffer(&h)),
+        vec![
+            plain("产教融合"),
+            plain("产教融合"),
+            plain("产教"),
+            plain("融合")
+        ]
+    );
+    h.press(KeyCode::Char('n'));
+    assert_eq!(
+        hit_runs(&h.app, &buffer(&h)),
+        vec![
+            cur("产教融合"),
+            plain("产教融合"),
+            plain("产教"),
+            plain("融合")
+        ]
+    );
+    h.press(KeyCode::Char('n'));
+    assert_eq!(
+        hit_runs(&h.app, &buffer(&h)),
+        vec![
+            plain("产教融合"),
+            cur("产教融合"),
+            plain("产教"),
+            plain("融合")
+        ]
+    );
+    // A hit broken over two lines is one hit: both of its parts are current.
+    h.press(KeyCode::Char('n'));
+    let wrapped = vec![
+        plain("产教融合"),
+        plain("产教融合"),
+        cur("产教"),
+        cur("融合"),
+    ];
+    assert_eq!(hit_runs(&h.app, &buffer(&h)), wrapped);
+    // It stays current at another width with the same hits.
+    h.send(Action::Resize {
+        width: 121,
+        height: 30,
+    });
+    assert_eq!(h.app.detail.hit, Some(2));
+    h.send(Action::Resize {
+        width: 120,
+        height: 30,
+    });
+    assert_eq!(hit_runs(&h.app, &buffer(&h)), wrapped);
+    h.press(KeyCode::Char('N'));
+    assert_eq!(
+        hit_runs(&h.app, &buffer(&h)),
+        vec![
+            plain("产教融合"),
+            cur("产教融合"),
+            plain("产教"),
+            plain("融合")
+        ]
+    );
+    // Without colour it is reversed like every hit, and bold and underlined as well.
+    let mut p = Harness::new(Arc::new(MemoryCatalog::new(Vec::new())), 120, 30);
+    p.app = h.app.clone();
+    p.app.theme = Theme::plain();
+    p.send(Action::Resize {
+        width: 120,
+        height: 30,
+    });
+    let buf = buffer(&p);
+    let pane = p.app.areas().detail.expect("the article is shown");
+    let styled: Vec<Modifier> = pane
+        .positions()
+        .map(|at| &buf[at])
+        .filter(|c| c.symbol() == "产")
+        .map(|c| c.modifier)
+        .collect();
+    let current = Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED;
+    assert_eq!(
+        styled,
+        vec![Modifier::REVERSED, current, Modifier::REVERSED],
+        "{styled:?}"
+    );
+    // Another article has no current hit until `n`.
+    let id = |h: &Harness| h.app.detail.article.as_ref().map(|a| a.id.clone());
+    let first = id(&h);
+    h.press(KeyCode::Char('j'));
+    assert_ne!(id(&h), first);
+    assert_eq!(h.app.detail.hit, None);
+    assert!(hit_runs(&h.app, &buffer(&h)).iter().all(|(_, c)| !c));
+    // Nor has the same article after another search.
+    h.press(KeyCode::Char('n'));
+    assert_eq!(h.app.detail.hit, Some(0));
+    h.type_str("/ again");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.detail.hit, None);
+    assert!(hit_runs(&h.app, &buffer(&h)).iter().all(|(_, c)| !c));
 }

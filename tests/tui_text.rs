@@ -2,8 +2,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use chanjiao::tui::draw::styled::{MarkPlace, Styled};
 use chanjiao::tui::text::{fit, fit_right, truncate, width, wrap};
 use proptest::prelude::*;
+use ratatui::style::Style;
 
 #[test]
 fn widths() {
@@ -80,4 +82,30 @@ proptest! {
         prop_assert!(width(&t) <= w);
         prop_assert_eq!(width(&fit(&s, w)), w);
     }
+}
+
+#[test]
+fn wrapped_marks_say_which_cells_they_take() {
+    // "• 产教 and 产教融" / "  合基地": the second mark runs on to the next line.
+    let mut s = Styled::new();
+    s.push("产教 and 产教融合基地", Style::new());
+    let marks = [0..6, 11..23];
+    let w = s.wrap(18, "• ", "  ", Style::new(), &marks);
+    assert_eq!(w.lines.len(), 2);
+    assert_eq!(
+        w.marks,
+        vec![
+            MarkPlace {
+                begins: 0,
+                parts: vec![(0, 2..6)],
+            },
+            MarkPlace {
+                begins: 0,
+                parts: vec![(0, 11..17), (1, 2..4)],
+            },
+        ]
+    );
+    // An empty mark and one out of the text are left out.
+    let outside = [0..0, 20..40];
+    assert_eq!(s.wrap(18, "", "", Style::new(), &outside).marks, vec![]);
 }

@@ -80,7 +80,8 @@ pub struct DetailState {
     pub also: Vec<Row>,
     /// First visible line of the rendered article.
     pub scroll: usize,
-    /// The hit last jumped to with `n`/`N`, as an index into `view.hit_rows`.
+    /// The hit last jumped to with `n`/`N`, as an index into `view.hit_rows`: the current
+    /// hit, drawn apart from the others. None until `n`/`N` in this article and search.
     pub hit: Option<usize>,
     /// The id last asked for (the answer may still be on its way).
     pub requested: Option<String>,

@@ -183,6 +183,17 @@ impl Theme {
         self.on(self.palette.hit_text, self.palette.hit)
     }
 
+    /// The hit `n`/`N` went to, laid over [`Theme::hit`]: its own colours and bold, or
+    /// without colour bold and underlined as well as reversed.
+    pub fn current_hit(&self) -> Style {
+        let s = self.on(self.palette.current_hit_text, self.palette.current_hit);
+        if self.color {
+            s.add_modifier(Modifier::BOLD)
+        } else {
+            s.add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
     pub fn facet_heading(&self) -> Style {
         self.heading()
     }

@@ -163,7 +163,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
+            // The same article and hits at another width: the current hit stays current.
+            let hit = app.detail.hit;
             refresh_view(app);
+            let hits = app.detail.view.as_ref().map_or(0, |v| v.hit_rows.len());
+            app.detail.hit = hit.filter(|&k| k < hits);
             follow(app);
             if let Some(h) = app.help {
                 app.help = Some(h.min(help::max_scroll(app)));

@@ -2,6 +2,7 @@
 //! citation markers, highlighted hits), wrapped by display width and scrollable.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -21,7 +22,7 @@ use crate::tui::text;
 use crate::tui::theme::Theme;
 
 use super::panel;
-use super::styled::Styled;
+use super::styled::{Styled, Wrapped};
 
 /// An article laid out for one width.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +34,9 @@ pub struct ArticleView {
     /// the line where it begins: a line with two hits is there twice. Their number is the
     /// hit count, which does not depend on the width.
     pub hit_rows: Vec<usize>,
+    /// Per hit, in the same order, the cells its text takes: for each line it shows on, the
+    /// line's index and the columns (a hit wrapped onto the next line has two).
+    pub hit_cells: Vec<Vec<(usize, Range<usize>)>>,
 }
 
 struct Builder {
@@ -40,18 +44,21 @@ struct Builder {
     width: usize,
     lines: Vec<Line<'static>>,
     hit_rows: Vec<usize>,
+    hit_cells: Vec<Vec<(usize, Range<usize>)>>,
 }
 
 impl Builder {
-    fn add(&mut self, wrapped: Vec<(Line<'static>, usize)>) {
-        for (line, hits) in wrapped {
-            let row = self.lines.len();
-            self.hit_rows.extend(std::iter::repeat_n(row, hits));
-            self.lines.push(line);
+    fn add(&mut self, wrapped: Wrapped) {
+        let first = self.lines.len();
+        for m in wrapped.marks {
+            self.hit_rows.push(first + m.begins);
+            let cells = m.parts.into_iter().map(|(i, cols)| (first + i, cols));
+            self.hit_cells.push(cells.collect());
         }
+        self.lines.extend(wrapped.lines);
     }
 
-    fn styled(&mut self, s: &Styled, first: &str, rest: &str, marks: &[std::ops::Range<usize>]) {
+    fn styled(&mut self, s: &Styled, first: &str, rest: &str, marks: &[Range<usize>]) {
         let wrapped = s.wrap(self.width, first, rest, self.theme.dim(), marks);
         self.add(wrapped);
     }
@@ -144,6 +151,7 @@ pub fn render(
         width: w,
         lines: Vec::new(),
         hit_rows: Vec::new(),
+        hit_cells: Vec::new(),
     };
 
     let title = text::clean(&article.title).into_owned();
@@ -237,6 +245,7 @@ pub fn render(
         width,
         lines: b.lines,
         hit_rows: b.hit_rows,
+        hit_cells: b.hit_cells,
     }
 }
 
@@ -284,6 +293,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     for (row, line) in view.lines.iter().skip(scroll).take(height).enumerate() {
         buf.set_line(inner.x, inner.y + row as u16, line, inner.width);
     }
+    if let Some(cells) = d.hit.and_then(|k| view.hit_cells.get(k)) {
+        mark_current_hit(cells, scroll, inner, app.theme.current_hit(), buf);
+    }
     if view.lines.len() > height && area.height > 2 {
         let mut state = ScrollbarState::new(max)
             .position(scroll)
@@ -302,5 +314,28 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 buf,
                 &mut state,
             );
+    }
+}
+
+/// Lays the current hit's style over its cells that are on screen (every part of it, when
+/// it is wrapped), so that it stands out from the other hits.
+fn mark_current_hit(
+    cells: &[(usize, Range<usize>)],
+    scroll: usize,
+    inner: Rect,
+    style: Style,
+    buf: &mut Buffer,
+) {
+    let width = inner.width as usize;
+    for (line, cols) in cells {
+        let Some(row) = line
+            .checked_sub(scroll)
+            .filter(|r| *r < inner.height as usize)
+        else {
+            continue;
+        };
+        let (a, b) = (cols.start.min(width), cols.end.min(width));
+        let area = Rect::new(inner.x + a as u16, inner.y + row as u16, (b - a) as u16, 1);
+        buf.set_style(area, style);
     }
 }

@@ -76,9 +76,9 @@ impl Styled {
     }
 
     /// Wraps to `width` columns; the first line starts with `first`, the others with
-    /// `rest` (both in `prefix_style`). Returns the lines and, per line, how many ranges of
-    /// `marks` begin on it: a range that runs on to the next line counts once, on the line
-    /// where it begins, so the sum is the same at every width.
+    /// `rest` (both in `prefix_style`). Also says where each range of `marks` (sorted, not
+    /// overlapping) ends up: a range that runs on to the next line begins once, on the line
+    /// where it begins, so the number of marks is the same at every width.
     pub fn wrap(
         &self,
         width: usize,
@@ -86,37 +86,72 @@ impl Styled {
         rest: &str,
         prefix_style: Style,
         marks: &[Range<usize>],
-    ) -> Vec<(Line<'static>, usize)> {
+    ) -> Wrapped {
         let indent = text::width(first).max(text::width(rest));
         let avail = width.saturating_sub(indent).max(1);
         let ranges = text::wrap(&self.text, avail);
-        // A mark belongs to the last line starting at or before it (the spaces dropped at a
-        // break belong to the line before them).
-        let mut begun = vec![0; ranges.len()];
-        for m in marks
+        let prefix = |i: usize| if i == 0 { first } else { rest };
+        let places = marks
             .iter()
-            .filter(|m| m.start < m.end && m.end <= self.text.len())
-        {
-            let on = ranges.iter().rposition(|r| r.start <= m.start).unwrap_or(0);
-            if let Some(n) = begun.get_mut(on) {
-                *n += 1;
-            }
-        }
-        ranges
+            .filter(|m| !ranges.is_empty() && m.start < m.end && m.end <= self.text.len())
+            .map(|m| {
+                // A mark belongs to the last line starting at or before it (the spaces
+                // dropped at a break belong to the line before them).
+                let begins = ranges.iter().rposition(|r| r.start <= m.start).unwrap_or(0);
+                let parts = ranges
+                    .iter()
+                    .enumerate()
+                    .skip(begins)
+                    .take_while(|(_, r)| r.start < m.end)
+                    .filter_map(|(i, r)| {
+                        let (a, b) = (m.start.max(r.start), m.end.min(r.end));
+                        if a >= b {
+                            return None;
+                        }
+                        let column = |at: usize| {
+                            let before = self.text.get(r.start..at)?;
+                            Some(text::width(prefix(i)) + text::width(before))
+                        };
+                        Some((i, column(a)?..column(b)?))
+                    })
+                    .collect();
+                MarkPlace { begins, parts }
+            })
+            .collect();
+        let lines = ranges
             .into_iter()
-            .zip(begun)
             .enumerate()
-            .map(|(i, (r, marked))| {
-                let prefix = if i == 0 { first } else { rest };
+            .map(|(i, r)| {
                 let mut spans = Vec::new();
-                if !prefix.is_empty() {
-                    spans.push(Span::styled(prefix.to_string(), prefix_style));
+                if !prefix(i).is_empty() {
+                    spans.push(Span::styled(prefix(i).to_string(), prefix_style));
                 }
                 spans.extend(self.spans(r));
-                (Line::from(spans), marked)
+                Line::from(spans)
             })
-            .collect()
+            .collect();
+        Wrapped {
+            lines,
+            marks: places,
+        }
     }
+}
+
+/// A [`Styled`] text wrapped into lines, and where its marks are on them.
+#[derive(Debug, Clone, Default)]
+pub struct Wrapped {
+    pub lines: Vec<Line<'static>>,
+    /// Per mark, in order (which is the order of the lines where they begin).
+    pub marks: Vec<MarkPlace>,
+}
+
+/// Where a marked range of a wrapped text is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MarkPlace {
+    /// The line where it begins.
+    pub begins: usize,
+    /// Per line it shows on: that line and the columns it takes there (the prefix counted).
+    pub parts: Vec<(usize, Range<usize>)>,
 }
 
 /// A line padded or cut to exactly `w` columns from styled pieces, in order; pieces that
