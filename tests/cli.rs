@@ -362,6 +362,39 @@ fn index_builds_once_then_is_up_to_date() {
 }
 
 #[test]
+fn index_reports_files_that_give_no_article_as_skipped_not_added() {
+    let data = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixtures().join("single_page.txt"),
+        corpus.path().join("page.txt"),
+    )
+    .unwrap();
+    let c = corpus.path().to_str().unwrap();
+    let o = run_in(data.path(), &["--corpus", c, "index"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::write(corpus.path().join("bin"), b"\xff\xfe\x00\xd8").unwrap();
+    std::fs::write(corpus.path().join("empty.txt"), b"").unwrap();
+    let o = run_in(data.path(), &["--corpus", c, "index"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(": 0 added, 0 changed, 0 removed, 2 skipped; ")
+            && out.contains(" from 1 file, 2 skipped"),
+        "{out}"
+    );
+    assert!(!out.contains(" + "), "{out}");
+    assert_eq!(stderr(&o).matches("chanjiao: skipped ").count(), 2);
+    let o = run_in(data.path(), &["--corpus", c, "index"]);
+    assert!(stdout(&o).starts_with("up to date: "), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains(" from 1 file, 2 skipped"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
 fn search_prints_scored_records_with_snippets() {
     let data = tempfile::tempdir().unwrap();
     let o = run_in(

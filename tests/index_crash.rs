@@ -517,6 +517,34 @@ fn asked_to_wait_an_open_takes_in_the_change_after_the_other_process_is_done() {
     assert_eq!(index.len(), before + 1);
 }
 
+/// The time spent waiting for another process is reported apart from the time the open
+/// itself took.
+#[test]
+fn the_wait_for_another_process_is_not_counted_in_the_elapsed_time() {
+    let Busy {
+        corpus, data, lock, ..
+    } = busy_with_a_new_page(24);
+    let hold = Duration::from_millis(500);
+    let started = std::time::Instant::now();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(hold);
+        drop(lock);
+    });
+    let wait = OpenOptions {
+        wait: true,
+        ..Default::default()
+    };
+    let (_, report) = open_with(data.path(), corpus.path(), wait);
+    let total = started.elapsed();
+    release.join().unwrap();
+    assert!(report.waited >= hold, "{report:?}");
+    assert!(
+        report.elapsed + report.waited <= total,
+        "{report:?} in {total:?}"
+    );
+    assert!(report.elapsed < total - hold, "{report:?} in {total:?}");
+}
+
 #[test]
 fn a_data_dir_that_is_a_file_is_a_clear_error() {
     let tmp = tempfile::tempdir().unwrap();

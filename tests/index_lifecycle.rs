@@ -28,6 +28,37 @@ fn builds_on_first_open_and_reuses_after() {
     assert_eq!(index.len(), 3);
 }
 
+/// Files that give no article are kept in the manifest (so that they are not read again)
+/// but are not reported as added: they are counted as skipped.
+#[test]
+fn files_that_give_no_article_are_reported_skipped_not_added() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    small_corpus(corpus.path());
+    drop(open(data.path(), corpus.path()));
+    std::fs::write(corpus.path().join("bin"), b"\xff\xfe\x00\xd8").unwrap();
+    std::fs::write(corpus.path().join("empty.txt"), b"").unwrap();
+    let (index, report) = open(data.path(), corpus.path());
+    assert!(report.added.is_empty(), "{report:?}");
+    assert_eq!(report.newly_skipped.len(), 2, "{report:?}");
+    assert!(report.changed_anything());
+    assert_eq!((report.files, report.files_skipped), (5, 2), "{report:?}");
+    assert_eq!(index.len(), 3);
+    drop(index);
+
+    let (_, report) = open(data.path(), corpus.path());
+    assert!(!report.changed_anything(), "{report:?}");
+    assert_eq!(report.files_skipped, 2, "{report:?}");
+
+    let rebuild = OpenOptions {
+        rebuild: true,
+        ..Default::default()
+    };
+    let (_, report) = open_with(data.path(), corpus.path(), rebuild);
+    assert_eq!(report.added.len(), 3, "{report:?}");
+    assert_eq!(report.newly_skipped.len(), 2, "{report:?}");
+}
+
 #[test]
 fn incremental_add_change_remove() {
     let corpus = tempfile::tempdir().unwrap();

@@ -18,6 +18,26 @@ pub fn run(settings: &Settings, args: &IndexArgs, out: &mut dyn Write) -> Result
     let (index, report) = open(settings, opts)?;
     let seconds = report.elapsed.as_secs_f64();
     let mut say = |s: String| writeln!(out, "{s}").map_err(|e| CliError::Other(e.into()));
+    // Files that gave no article are counted apart (stderr says why, one line each).
+    let mut contents = format!(
+        "{} from {}",
+        count(report.articles, "article"),
+        count(
+            report.files - report.files_skipped.min(report.files),
+            "file"
+        )
+    );
+    if report.files_skipped > 0 {
+        contents.push_str(&format!(", {} skipped", report.files_skipped));
+    }
+    let took = if report.waited.as_millis() >= 100 {
+        format!(
+            "{seconds:.2}s (after waiting {:.1}s for another chanjiao process)",
+            report.waited.as_secs_f64()
+        )
+    } else {
+        format!("{seconds:.2}s")
+    };
     if let Some(reason) = report.rebuilt {
         let why = match reason {
             RebuildReason::NoIndex => "built",
@@ -25,20 +45,18 @@ pub fn run(settings: &Settings, args: &IndexArgs, out: &mut dyn Write) -> Result
             RebuildReason::VersionChanged => "rebuilt (made by another version)",
             RebuildReason::Damaged => "rebuilt (the old one was damaged)",
         };
-        say(format!(
-            "{why}: {} from {} in {seconds:.2}s",
-            count(report.articles, "article"),
-            count(report.files, "file")
-        ))?;
+        say(format!("{why}: {contents} in {took}"))?;
     } else if report.changed_anything() {
-        say(format!(
-            "updated in {seconds:.2}s: {} added, {} changed, {} removed; {} from {}",
+        let mut what = format!(
+            "{} added, {} changed, {} removed",
             report.added.len(),
             report.changed.len(),
             report.removed.len(),
-            count(report.articles, "article"),
-            count(report.files, "file")
-        ))?;
+        );
+        if !report.newly_skipped.is_empty() {
+            what.push_str(&format!(", {} skipped", report.newly_skipped.len()));
+        }
+        say(format!("updated in {took}: {what}; {contents}"))?;
         for (mark, files) in [
             ("+", &report.added),
             ("~", &report.changed),
@@ -49,11 +67,7 @@ pub fn run(settings: &Settings, args: &IndexArgs, out: &mut dyn Write) -> Result
             }
         }
     } else {
-        say(format!(
-            "up to date: {} from {} (checked in {seconds:.2}s)",
-            count(report.articles, "article"),
-            count(report.files, "file")
-        ))?;
+        say(format!("up to date: {contents} (checked in {took})"))?;
     }
     say(format!("index: {}", index.dir().display()))?;
     Ok(())

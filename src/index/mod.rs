@@ -108,20 +108,29 @@ pub enum RebuildReason {
 pub struct UpdateReport {
     /// Set when the index was built from scratch.
     pub rebuilt: Option<RebuildReason>,
-    /// Files indexed for the first time (all of them after a rebuild).
+    /// Files indexed for the first time (all of them after a rebuild) that gave articles.
     pub added: Vec<String>,
+    /// Files indexed again that gave articles.
     pub changed: Vec<String>,
     pub removed: Vec<String>,
+    /// Files added or changed by this open that gave no article (their reasons are in
+    /// `skipped`): listed, like the rest, so that the next open does not read them again.
+    pub newly_skipped: Vec<String>,
     /// Files that gave no article, with the reason.
     pub skipped: Vec<Skipped>,
-    /// Articles and files in the index now.
+    /// Articles and files in the index now; `files` includes the `files_skipped` that gave
+    /// no article.
     pub articles: usize,
     pub files: usize,
+    pub files_skipped: usize,
     /// One-line notices for the user (damage found, another process busy, …).
     pub notices: Vec<String>,
     /// The index was opened as it was because another process is updating it.
     pub read_only: bool,
+    /// Time spent opening, without `waited`.
     pub elapsed: Duration,
+    /// Time spent waiting for another process to finish updating the index.
+    pub waited: Duration,
 }
 
 impl UpdateReport {
@@ -131,6 +140,7 @@ impl UpdateReport {
             || !self.added.is_empty()
             || !self.changed.is_empty()
             || !self.removed.is_empty()
+            || !self.newly_skipped.is_empty()
     }
 }
 

@@ -294,7 +294,7 @@ pub(crate) fn open(
             "another chanjiao process is updating the index; showing the last complete one"
                 .to_string(),
         );
-        report.elapsed = started.elapsed();
+        report.elapsed = started.elapsed().saturating_sub(report.waited);
         (into_index(live, true), report)
     };
     let _lock = match UpdateLock::try_acquire(&root)? {
@@ -308,7 +308,10 @@ pub(crate) fn open(
                 done: 0,
                 total: 0,
             });
-            match wait_for_lock(&root, take_built)? {
+            let waiting = Instant::now();
+            let waited = wait_for_lock(&root, take_built)?;
+            report.waited = waiting.elapsed();
+            match waited {
                 Ok(lock) => {
                     report.notices.push(
                         "another chanjiao process was updating the index; waited for it"
@@ -465,13 +468,14 @@ fn finish(live: Live, report: &mut UpdateReport, started: Instant) -> Index {
     report.files = live.state.file_count;
     for (label, e) in &live.state.files {
         if let Some(reason) = &e.skipped {
+            report.files_skipped += 1;
             report.skipped.push(crate::corpus::Skipped {
                 file: PathBuf::from(label),
                 reason: reason.clone(),
             });
         }
     }
-    report.elapsed = started.elapsed();
+    report.elapsed = started.elapsed().saturating_sub(report.waited);
     into_index(live, false)
 }
 
@@ -483,8 +487,19 @@ fn update(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Live, IndexError> {
     let (state, _) = build::incremental(live, changes, ahead, progress)?;
-    report.added = changes.added.iter().map(|f| f.label.clone()).collect();
-    report.changed = changes.changed.iter().map(|f| f.label.clone()).collect();
+    let gave_nothing = |label: &String| state.files.get(label).is_some_and(|e| e.skipped.is_some());
+    for f in &changes.added {
+        match gave_nothing(&f.label) {
+            true => report.newly_skipped.push(f.label.clone()),
+            false => report.added.push(f.label.clone()),
+        }
+    }
+    for f in &changes.changed {
+        match gave_nothing(&f.label) {
+            true => report.newly_skipped.push(f.label.clone()),
+            false => report.changed.push(f.label.clone()),
+        }
+    }
     report.removed = changes.removed.clone();
     let mut fresh = open_generation(&live.dir).map_err(|p| match p {
         Problem::Damaged(d, why) => IndexError::Corrupt(d, why),
@@ -503,7 +518,10 @@ fn rebuild(
 ) -> Result<Live, IndexError> {
     let dir = root.join(format!("gen-{}", stamp_now()));
     let state = build::full_build(&dir, files, dirs, progress)?;
-    report.added = state.files.keys().cloned().collect();
+    let (skipped, added): (Vec<_>, Vec<_>) =
+        state.files.iter().partition(|(_, e)| e.skipped.is_some());
+    report.added = added.into_iter().map(|(f, _)| f.clone()).collect();
+    report.newly_skipped = skipped.into_iter().map(|(f, _)| f.clone()).collect();
     let mut live = open_generation(&dir).map_err(|p| match p {
         Problem::Damaged(d, why) => IndexError::Corrupt(d, why),
         _ => IndexError::Corrupt(dir.clone(), "the new index does not open".into()),
