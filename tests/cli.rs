@@ -395,6 +395,19 @@ fn index_reports_files_that_give_no_article_as_skipped_not_added() {
 }
 
 #[test]
+fn search_says_on_stderr_that_more_articles_match() {
+    let o = run(&["search", "产教融合", "--limit", "2"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 4, "{}", stdout(&o));
+    assert!(!stdout(&o).contains("shown"), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("chanjiao: 2 of ") && err.contains(" shown; --limit N for more"),
+        "{err}"
+    );
+}
+
+#[test]
 fn search_prints_scored_records_with_snippets() {
     let data = tempfile::tempdir().unwrap();
     let o = run_in(

@@ -25,14 +25,14 @@ pub fn run(settings: &Settings, args: &SearchArgs, out: &mut dyn Write) -> Resul
     if results.total == 0 {
         output::nothing_matched(&args.query, list::has_filters(&args.filters));
     }
+    // On stderr, like the other notices: a pipe gets the articles alone.
     if !args.filters.json && results.total > results.hits.len() {
-        writeln!(
-            out,
-            "({} of {} shown; --limit N for more)",
+        let _ = writeln!(
+            std::io::stderr(),
+            "chanjiao: {} of {} shown; --limit N for more",
             results.hits.len(),
             results.total
-        )
-        .map_err(anyhow::Error::from)?;
+        );
     }
     Ok(())
 }
