@@ -112,6 +112,7 @@ pub fn sector(name: &str) -> Result<&'static str, FilterError> {
 }
 
 /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `end` picks the last day of a month or year.
+/// The year has four digits: `25` or `12025` is a mistake, not a year to filter by.
 pub fn date(text: &str, end: bool) -> Result<NaiveDate, FilterError> {
     let t = text.trim();
     let bad = || FilterError::Date(t.to_string());
@@ -119,6 +120,7 @@ pub fn date(text: &str, end: bool) -> Result<NaiveDate, FilterError> {
     let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
     let year = parts
         .first()
+        .filter(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|p| p.parse::<i32>().ok())
         .ok_or_else(bad)?;
     let d = match parts.len() {
@@ -217,6 +219,9 @@ mod tests {
         assert_eq!(date("2025", true).unwrap().to_string(), "2025-12-31");
         assert!(date("2025-13-01", false).is_err());
         assert!(date("yesterday", false).is_err());
+        for not_a_year in ["25", "025", "12025", "+2025", "25-10-11"] {
+            assert!(date(not_a_year, false).is_err(), "{not_a_year}");
+        }
     }
 
     #[test]

@@ -62,6 +62,30 @@ fn bad_date_is_a_usage_error() {
     let o = run(&["list", "--since", "2025-13-01"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("2025-13-01"));
+    // A year has four digits: `25` is not the year 25.
+    let data = tempfile::tempdir().unwrap();
+    for args in [
+        &["list", "--since", "25"][..],
+        &["list", "--until", "12025"],
+        &["search", "robot", "after:25"],
+        &["export", "before:12025-01"],
+        &["list", "--since", "2026", "--until", "2025"],
+    ] {
+        let o = run_in(data.path(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&o).is_empty(), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.starts_with("chanjiao: ") && err.lines().count() == 1,
+            "{args:?}: {err}"
+        );
+    }
+    let o = run_in(data.path(), &["list", "--since", "2026", "--until", "2025"]);
+    assert!(
+        stderr(&o).contains("--since 2026 is after --until 2025"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -84,7 +108,7 @@ fn no_results_is_success() {
             "no articles match 'zzzqqq'",
         ),
         (
-            &["list", "--since", "2026", "--until", "2025", "--json"],
+            &["list", "--since", "2099", "--json"],
             "no articles match the filters",
         ),
     ] {

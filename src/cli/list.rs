@@ -60,4 +60,10 @@ pub fn resolve(args: &FilterArgs) -> Result<Filter, CliError> {
             .transpose()?,
         marks: Vec::new(),
     })
+    .and_then(|f| match (f.since, f.until, &args.since, &args.until) {
+        (Some(s), Some(u), Some(since), Some(until)) if s > u => Err(CliError::Usage(format!(
+            "--since {since} is after --until {until}: no article could match"
+        ))),
+        _ => Ok(f),
+    })
 }
