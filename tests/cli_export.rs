@@ -228,6 +228,31 @@ fn a_query_exports_every_match_in_search_order() {
 }
 
 #[test]
+fn an_export_that_matches_nothing_says_so_and_writes_no_file() {
+    let r = chanjiao(sample(), &["export", "zzzq"]).ok();
+    assert_eq!(r.err, "chanjiao: no articles match 'zzzq'\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x2.md");
+    let r = chanjiao(sample(), &["export", "zzzq", "-o", path.to_str().unwrap()]).ok();
+    assert!(!path.exists(), "an empty export was written");
+    assert_eq!(r.err.lines().count(), 1, "{}", r.err);
+    assert!(
+        r.err.starts_with("chanjiao: no articles match 'zzzq'; ")
+            && r.err.contains("x2.md was not written"),
+        "{}",
+        r.err
+    );
+    // An earlier export stays as it was.
+    std::fs::write(&path, "an older export").unwrap();
+    chanjiao(
+        sample(),
+        &["export", "--since", "2099", "-o", path.to_str().unwrap()],
+    )
+    .ok();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "an older export");
+}
+
+#[test]
 fn output_file_takes_its_format_from_the_extension_and_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let n = exported_json(&[]).len();

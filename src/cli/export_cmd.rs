@@ -8,7 +8,7 @@ use anyhow::anyhow;
 
 use crate::article::Article;
 use crate::cli::args::ExportArgs;
-use crate::cli::{CliError, select};
+use crate::cli::{CliError, list, output, select};
 use crate::export::{self, Format};
 use crate::index::paths::write_atomic;
 use crate::settings::Settings;
@@ -17,11 +17,25 @@ pub fn run(settings: &Settings, args: &ExportArgs, out: &mut dyn Write) -> Resul
     let format = format(args)?;
     let results = select::articles(settings, &args.query, &args.filters, args.filters.limit)?;
     let articles: Vec<Article> = results.hits.into_iter().map(|h| h.article).collect();
+    let none = results.total == 0;
+    let filtered = list::has_filters(&args.filters);
     match args.output.as_deref().filter(|p| *p != Path::new("-")) {
         None => {
             let mut out = BufWriter::new(out);
             export::write(format, &articles, &mut out)?;
             out.flush()?;
+            if none {
+                output::nothing_matched(&args.query, filtered);
+            }
+        }
+        Some(path) if none => {
+            // An empty file would pass for an export, or replace a good one.
+            let _ = writeln!(
+                std::io::stderr(),
+                "chanjiao: {}; {} was not written",
+                output::nothing_matched_line(&args.query, filtered),
+                path.display()
+            );
         }
         Some(path) => {
             let mut bytes = Vec::new();

@@ -58,14 +58,19 @@ pub fn marked(snippet: &str, hits: &[std::ops::Range<usize>], colour: bool) -> S
 /// as a silent failure (with `--json` too); stdout stays empty for scripts, and the exit code
 /// is 0 (SPEC). `filtered`: whether filter flags were given.
 pub fn nothing_matched(query: &[String], filtered: bool) {
+    let line = nothing_matched_line(query, filtered);
+    let _ = writeln!(std::io::stderr(), "chanjiao: {line}");
+}
+
+/// What [`nothing_matched`] says, without the prefix.
+pub fn nothing_matched_line(query: &[String], filtered: bool) -> String {
     let what = query.join(" ");
-    let line = match (what.trim().is_empty(), filtered) {
+    match (what.trim().is_empty(), filtered) {
         (true, true) => "no articles match the filters".to_string(),
         (true, false) => "the corpus has no articles".to_string(),
         (false, true) => format!("no articles match '{what}' with these filters"),
         (false, false) => format!("no articles match '{what}'"),
-    };
-    let _ = writeln!(std::io::stderr(), "chanjiao: {line}");
+    }
 }
 
 /// `id  date  title  source  provinces`, the title cut to a fixed display width.
