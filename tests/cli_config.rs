@@ -64,6 +64,20 @@ fn check_prints_every_problem_with_its_line_and_exits_2() {
 }
 
 #[test]
+fn every_line_of_a_configuration_error_is_prefixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "sort = \"title\"\ntheme = \"zz\"\n";
+    for args in [&["config", "--check"][..], &["list"]] {
+        let (p, err) = refused(dir.path(), text, args);
+        assert_eq!(err.lines().count(), 2, "{err}");
+        for (n, line) in err.lines().enumerate() {
+            let want = format!("chanjiao: {}:{}: ", p.display(), n + 1);
+            assert!(line.starts_with(&want), "{args:?}: {err}");
+        }
+    }
+}
+
+#[test]
 fn a_bad_configuration_stops_every_command_with_2() {
     let dir = tempfile::tempdir().unwrap();
     let (p, err) = refused(dir.path(), "\nsampel = true\n", &["list"]);

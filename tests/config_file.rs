@@ -276,3 +276,25 @@ fn a_missing_explicit_file_is_an_error() {
     let e = chanjiao::config::load(Some(&missing)).unwrap_err();
     assert!(e.to_string().starts_with(&missing.display().to_string()));
 }
+
+/// The TOML reader's messages say what type a value has but not whose it is: the key is
+/// named, with its table.
+#[test]
+fn a_value_of_the_wrong_type_names_its_key() {
+    let named = |text: &str, want: &str| {
+        let p = problems(text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].1.starts_with(want), "{p:?}");
+    };
+    named(
+        "sort = 3\n",
+        "sort: invalid type: integer `3`, expected a string",
+    );
+    named(
+        "theme = \"dark\"\n\n[colors]\ndate = true\n",
+        "colors.date: invalid type",
+    );
+    named("sample = \"yes\"\n", "sample: invalid type");
+    // A message that names its key already is left as it is.
+    named("sampel = true\n", "unknown field `sampel`");
+}

@@ -71,7 +71,12 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "chanjiao: {e}");
+            // Some errors hold several problems, one a line (a configuration file's):
+            // each line is prefixed, so that none reads as output.
+            let mut err = std::io::stderr().lock();
+            for line in e.to_string().lines() {
+                let _ = writeln!(err, "chanjiao: {line}");
+            }
             match e {
                 CliError::Usage(_) => ExitCode::from(2),
                 CliError::Other(_) => ExitCode::from(1),

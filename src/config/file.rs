@@ -56,8 +56,16 @@ impl Lines<'_> {
 /// Checks a configuration's text and builds the configuration.
 pub fn parse(text: &str, base: &Path) -> Result<Config, Vec<Problem>> {
     let lines = Lines(text);
-    let raw: RawConfig = toml::from_str(text)
-        .map_err(|e| vec![Problem::at(e.span().and_then(|s| lines.of(s)), e.message())])?;
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let message = match e.span().and_then(|s| key_at(text, s.start)) {
+            // `unknown field \`sampel\`` names it already.
+            Some(key) if !e.message().contains(&format!("`{key}`")) => {
+                format!("{key}: {}", e.message())
+            }
+            _ => e.message().to_string(),
+        };
+        vec![Problem::at(e.span().and_then(|s| lines.of(s)), message)]
+    })?;
     let mut problems = Vec::new();
     let mut config = Config {
         corpus: raw.corpus.iter().map(|p| absolute(p, base)).collect(),
@@ -98,6 +106,29 @@ pub fn parse(text: &str, base: &Path) -> Result<Config, Vec<Problem>> {
         problems.dedup();
         Err(problems)
     }
+}
+
+/// The key (`sort`, `colors.date`) of the `key = value` line holding byte `at`, for the
+/// messages of the TOML reader, which name the value's type but not its key.
+fn key_at(text: &str, at: usize) -> Option<String> {
+    let before = text.get(..at)?;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(start..)?.lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches(['"', '\'']);
+    if key.is_empty() || key.starts_with('[') || key.starts_with('#') {
+        return None;
+    }
+    let table = before[..start].lines().rev().find_map(|l| {
+        let l = l.trim();
+        l.strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+            .map(|t| t.trim().to_string())
+    });
+    Some(match table {
+        Some(t) if !t.is_empty() => format!("{t}.{key}"),
+        _ => key.to_string(),
+    })
 }
 
 /// A value among named ones, or a message that lists them.
