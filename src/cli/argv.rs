@@ -28,6 +28,9 @@ const WITH_QUERY: [&str; 2] = ["search", "export"];
 pub struct ArgvError {
     pub error: clap::Error,
     pub command: String,
+    /// A word like `-成都` given to a command without a query, which clap reports cut to
+    /// its first letter (`-成`), as a cluster of short options.
+    pub stray_word: Option<String>,
 }
 
 impl ArgvError {
@@ -46,6 +49,13 @@ impl ArgvError {
     /// where to read more: `invalid value 'abc' for '--limit <N>': invalid digit found in
     /// string (see chanjiao search --help)`.
     pub fn one_line(&self) -> String {
+        if let Some(word) = &self.stray_word {
+            return format!(
+                "unexpected argument '{word}' (only search and export take query words; \
+                 see {} --help)",
+                self.command
+            );
+        }
         one_line(&self.error.render().to_string(), &self.command)
     }
 }
@@ -54,7 +64,7 @@ impl ArgvError {
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, ArgvError> {
     let mut cmd = Cli::command();
     cmd.build();
-    let (args, sub) = mark_query_words(&cmd, args.into_iter().collect());
+    let (args, sub, stray) = mark_query_words(&cmd, args.into_iter().collect());
     let command = match sub {
         Some(name) => format!("{} {name}", cmd.get_name()),
         None => cmd.get_name().to_string(),
@@ -72,7 +82,20 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, ArgvError>
             }
             Ok(cli)
         }
-        Err(error) => Err(ArgvError { error, command }),
+        Err(error) => {
+            // clap stops at the first argument it cannot take; the word is blamed only when
+            // that is the word's first letter.
+            let stray_word = stray.filter(|w| {
+                let first: String = w.chars().take(2).collect();
+                error.kind() == clap::error::ErrorKind::UnknownArgument
+                    && error.render().to_string().contains(&format!("'{first}'"))
+            });
+            Err(ArgvError {
+                error,
+                command,
+                stray_word,
+            })
+        }
     }
 }
 
@@ -114,14 +137,20 @@ fn long_takes_value(root: &Command, cmd: &Command, name: &str) -> bool {
             .is_some_and(|a| a.get_action().takes_values())
 }
 
-/// Marks the query words that start with `-`, and says which command the arguments are for.
-/// Options and their values are left alone, and so is everything after `--`.
-fn mark_query_words(root: &Command, args: Vec<OsString>) -> (Vec<OsString>, Option<String>) {
+/// Marks the query words that start with `-`, and says which command the arguments are for
+/// and the first word of several letters that starts with `-` but is not made of its short
+/// options, when the command takes no query. Options and their values are left alone, and
+/// so is everything after `--`.
+fn mark_query_words(
+    root: &Command,
+    args: Vec<OsString>,
+) -> (Vec<OsString>, Option<String>, Option<String>) {
     let mut out = Vec::with_capacity(args.len());
     let mut args = args.into_iter();
     out.extend(args.next());
     let mut cmd = root;
     let mut sub: Option<String> = None;
+    let mut stray: Option<String> = None;
     while let Some(arg) = args.next() {
         let Some(text) = arg.to_str() else {
             out.push(arg);
@@ -139,7 +168,12 @@ fn mark_query_words(root: &Command, args: Vec<OsString>) -> (Vec<OsString>, Opti
                     out.push(format!("{MARK}{cluster}").into());
                     continue;
                 }
-                Short::Word => false,
+                Short::Word => {
+                    if stray.is_none() && cluster.chars().nth(1).is_some() {
+                        stray = Some(text.to_string());
+                    }
+                    false
+                }
                 Short::Options(takes_next) => takes_next,
             }
         } else {
@@ -156,7 +190,7 @@ fn mark_query_words(root: &Command, args: Vec<OsString>) -> (Vec<OsString>, Opti
             out.extend(args.next());
         }
     }
-    (out, sub)
+    (out, sub, stray)
 }
 
 /// Gives the marked query words their `-` back.
@@ -267,5 +301,29 @@ mod tests {
         let line = e.one_line();
         assert!(!line.contains('\n'), "{line}");
         assert!(line.contains("--default"), "{line}");
+    }
+
+    #[test]
+    fn a_query_word_given_to_a_command_without_a_query_is_named_whole() {
+        let line = |args: &[&str]| cli(args).unwrap_err().one_line();
+        assert_eq!(
+            line(&["stats", "-成都"]),
+            "unexpected argument '-成都' (only search and export take query words; \
+             see chanjiao stats --help)"
+        );
+        assert_eq!(
+            line(&["-成都"]),
+            "unexpected argument '-成都' (only search and export take query words; \
+             see chanjiao --help)"
+        );
+        assert!(line(&["list", "--json", "-robots"]).contains("'-robots'"));
+        // A single letter may be a mistyped option: clap's own words.
+        assert_eq!(
+            line(&["list", "-x"]),
+            "unexpected argument '-x' found (see chanjiao list --help)"
+        );
+        // clap stops at another mistake first: that one is said.
+        let e = line(&["list", "--bogus", "-成都"]);
+        assert!(e.starts_with("unexpected argument '--bogus'"), "{e}");
     }
 }
