@@ -9,6 +9,8 @@
 //! - `after:DATE` (on or after the start of DATE) and `before:DATE` (before the start of
 //!   DATE), also `since:`/`until:` (inclusive); DATE is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 
+use chrono::NaiveDate;
+
 use crate::filter::{self, Filter};
 
 /// One thing to look for.
@@ -185,70 +187,62 @@ pub fn parse(input: &str) -> Result<Query, filter::FilterError> {
                 }
                 pending_or = false;
             }
-            Lex::Field {
-                neg: true,
-                key,
-                value,
-            } => {
+            Lex::Field { neg, key, value } => {
                 pending_or = false;
-                let mut f = Filter::default();
-                match key.as_str() {
-                    "province" => f.provinces.push(filter::province(&value)?),
-                    "sector" => f.sectors.push(filter::sector(&value)?),
-                    "source" => f.sources.push(value),
-                    "topic" => f.topics.push(value),
-                    // Not after a date is before it, and so on: the bounds turn round.
-                    "after" | "since" => {
-                        let d = filter::date(&value, false)?;
-                        let d = d.pred_opt().unwrap_or(d);
-                        q.filter.until = Some(q.filter.until.map_or(d, |u| u.min(d)));
+                if let Some(bound) = date_bound(&key, &value, neg)? {
+                    let f = &mut q.filter;
+                    match bound {
+                        Bound::Since(d) => f.since = Some(f.since.map_or(d, |s| s.max(d))),
+                        Bound::Until(d) => f.until = Some(f.until.map_or(d, |u| u.min(d))),
                     }
-                    "before" => {
-                        let d = filter::date(&value, false)?;
-                        q.filter.since = Some(q.filter.since.map_or(d, |s| s.max(d)));
+                } else if neg {
+                    let mut f = Filter::default();
+                    add_facet(&mut f, &key, value)?;
+                    if f != Filter::default() {
+                        q.clauses.push(Clause::NotFilter(f));
                     }
-                    "until" => {
-                        let d = filter::date(&value, true)?;
-                        let d = d.succ_opt().unwrap_or(d);
-                        q.filter.since = Some(q.filter.since.map_or(d, |s| s.max(d)));
-                    }
-                    _ => {}
-                }
-                if f != Filter::default() {
-                    q.clauses.push(Clause::NotFilter(f));
-                }
-            }
-            Lex::Field {
-                neg: false,
-                key,
-                value,
-            } => {
-                pending_or = false;
-                let f = &mut q.filter;
-                match key.as_str() {
-                    "province" => f.provinces.push(filter::province(&value)?),
-                    "sector" => f.sectors.push(filter::sector(&value)?),
-                    "source" => f.sources.push(value),
-                    "topic" => f.topics.push(value),
-                    "after" | "since" => {
-                        let d = filter::date(&value, false)?;
-                        f.since = Some(f.since.map_or(d, |s| s.max(d)));
-                    }
-                    "before" => {
-                        let d = filter::date(&value, false)?;
-                        let d = d.pred_opt().unwrap_or(d);
-                        f.until = Some(f.until.map_or(d, |u| u.min(d)));
-                    }
-                    "until" => {
-                        let d = filter::date(&value, true)?;
-                        f.until = Some(f.until.map_or(d, |u| u.min(d)));
-                    }
-                    _ => {}
+                } else {
+                    add_facet(&mut q.filter, &key, value)?;
                 }
             }
         }
     }
     Ok(q)
+}
+
+/// The first or last day a date filter lets through.
+enum Bound {
+    Since(NaiveDate),
+    Until(NaiveDate),
+}
+
+/// The bound a date filter sets: `after:`/`since:` from the start of the date, `before:`
+/// up to the day before it, `until:` to its end. With a dash the bound turns round: not
+/// after June is before it. `None` when `key` is not a date filter.
+fn date_bound(key: &str, value: &str, neg: bool) -> Result<Option<Bound>, filter::FilterError> {
+    let day_before = |d: NaiveDate| d.pred_opt().unwrap_or(d);
+    let day_after = |d: NaiveDate| d.succ_opt().unwrap_or(d);
+    Ok(Some(match (key, neg) {
+        ("after" | "since", false) => Bound::Since(filter::date(value, false)?),
+        ("after" | "since", true) => Bound::Until(day_before(filter::date(value, false)?)),
+        ("before", false) => Bound::Until(day_before(filter::date(value, false)?)),
+        ("before", true) => Bound::Since(filter::date(value, false)?),
+        ("until", false) => Bound::Until(filter::date(value, true)?),
+        ("until", true) => Bound::Since(day_after(filter::date(value, true)?)),
+        _ => return Ok(None),
+    }))
+}
+
+/// Adds the value of a facet filter (`province:`, `sector:`, `source:`, `topic:`) to `f`.
+fn add_facet(f: &mut Filter, key: &str, value: String) -> Result<(), filter::FilterError> {
+    match key {
+        "province" => f.provinces.push(filter::province(&value)?),
+        "sector" => f.sectors.push(filter::sector(&value)?),
+        "source" => f.sources.push(value),
+        "topic" => f.topics.push(value),
+        _ => {}
+    }
+    Ok(())
 }
 
 /// Combines two filters: values of one facet are ORed, date bounds narrowed.
