@@ -488,16 +488,16 @@ fn update(
 ) -> Result<Live, IndexError> {
     let (state, _) = build::incremental(live, changes, ahead, progress)?;
     let gave_nothing = |label: &String| state.files.get(label).is_some_and(|e| e.skipped.is_some());
-    for f in &changes.added {
-        match gave_nothing(&f.label) {
-            true => report.newly_skipped.push(f.label.clone()),
-            false => report.added.push(f.label.clone()),
-        }
-    }
-    for f in &changes.changed {
-        match gave_nothing(&f.label) {
-            true => report.newly_skipped.push(f.label.clone()),
-            false => report.changed.push(f.label.clone()),
+    for (files, into) in [
+        (&changes.added, &mut report.added),
+        (&changes.changed, &mut report.changed),
+    ] {
+        for f in files {
+            if gave_nothing(&f.label) {
+                report.newly_skipped.push(f.label.clone());
+            } else {
+                into.push(f.label.clone());
+            }
         }
     }
     report.removed = changes.removed.clone();
