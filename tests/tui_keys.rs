@@ -519,47 +519,23 @@ fn the_current_hit_stands_out_from_the_others() {
     let mut h = Harness::new(Arc::new(catalog), 120, 30);
     h.type_str("/产教融合");
     h.press(KeyCode::Enter);
-    let plain = |t: &str| (t.to_string(), false);
-    let cur = |t: &str| (t.to_string(), true);
+    // The article's hits as drawn, part by part: the third is broken over two lines.
+    let parts = [(0, "产教融合"), (1, "产教融合"), (2, "产教"), (2, "融合")];
+    let runs = |current: Option<usize>| -> Vec<(String, bool)> {
+        parts
+            .iter()
+            .map(|&(hit, text)| (text.to_string(), Some(hit) == current))
+            .collect()
+    };
     // Before any `n`, every hit looks the same.
-    assert_eq!(
-        hit_runs(&h.app, &buffer(&h)),
-        vec![
-            plain("产教融合"),
-            plain("产教融合"),
-            plain("产教"),
-            plain("融合")
-        ]
-    );
+    assert_eq!(hit_runs(&h.app, &buffer(&h)), runs(None));
     h.press(KeyCode::Char('n'));
-    assert_eq!(
-        hit_runs(&h.app, &buffer(&h)),
-        vec![
-            cur("产教融合"),
-            plain("产教融合"),
-            plain("产教"),
-            plain("融合")
-        ]
-    );
+    assert_eq!(hit_runs(&h.app, &buffer(&h)), runs(Some(0)));
     h.press(KeyCode::Char('n'));
-    assert_eq!(
-        hit_runs(&h.app, &buffer(&h)),
-        vec![
-            plain("产教融合"),
-            cur("产教融合"),
-            plain("产教"),
-            plain("融合")
-        ]
-    );
+    assert_eq!(hit_runs(&h.app, &buffer(&h)), runs(Some(1)));
     // A hit broken over two lines is one hit: both of its parts are current.
     h.press(KeyCode::Char('n'));
-    let wrapped = vec![
-        plain("产教融合"),
-        plain("产教融合"),
-        cur("产教"),
-        cur("融合"),
-    ];
-    assert_eq!(hit_runs(&h.app, &buffer(&h)), wrapped);
+    assert_eq!(hit_runs(&h.app, &buffer(&h)), runs(Some(2)));
     // It stays current at another width with the same hits.
     h.send(Action::Resize {
         width: 121,
@@ -570,17 +546,9 @@ fn the_current_hit_stands_out_from_the_others() {
         width: 120,
         height: 30,
     });
-    assert_eq!(hit_runs(&h.app, &buffer(&h)), wrapped);
+    assert_eq!(hit_runs(&h.app, &buffer(&h)), runs(Some(2)));
     h.press(KeyCode::Char('N'));
-    assert_eq!(
-        hit_runs(&h.app, &buffer(&h)),
-        vec![
-            plain("产教融合"),
-            cur("产教融合"),
-            plain("产教"),
-            plain("融合")
-        ]
-    );
+    assert_eq!(hit_runs(&h.app, &buffer(&h)), runs(Some(1)));
     // Without colour it is reversed like every hit, and bold and underlined as well.
     let mut p = Harness::new(Arc::new(MemoryCatalog::new(Vec::new())), 120, 30);
     p.app = h.app.clone();

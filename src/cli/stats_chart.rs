@@ -227,6 +227,15 @@ mod tests {
         render(&r, w, None)
     }
 
+    /// The lines of the timeline chart.
+    fn timeline(text: &str) -> Vec<&str> {
+        text.lines()
+            .skip_while(|l| !l.contains("Timeline"))
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .collect()
+    }
+
     #[test]
     fn charts_fit_the_width_and_mark_the_years() {
         let text = report(&Filter::default(), 0, 60);
@@ -237,12 +246,7 @@ mod tests {
         assert!(text.contains("  全国 National        "), "{text}");
         assert!(text.contains("█"), "{text}");
         // The timeline runs oldest first with the empty month shown and each year marked.
-        let months: Vec<&str> = text
-            .lines()
-            .skip_while(|l| !l.contains("Timeline"))
-            .skip(1)
-            .take_while(|l| !l.is_empty())
-            .collect();
+        let months = timeline(&text);
         assert_eq!(months.len(), 5, "{months:?}");
         assert_eq!(months[0].trim(), "2025年");
         assert!(months[1].contains("11月 Nov"));
@@ -301,12 +305,7 @@ mod tests {
     #[test]
     fn undated_articles_come_after_the_months() {
         let text = report(&Filter::default(), 2, 80);
-        let months: Vec<&str> = text
-            .lines()
-            .skip_while(|l| !l.contains("Timeline"))
-            .skip(1)
-            .take_while(|l| !l.is_empty())
-            .collect();
+        let months = timeline(&text);
         let last = months.last().unwrap();
         assert!(
             last.contains("无日期 Undated") && last.ends_with(" 2"),
