@@ -199,27 +199,32 @@ pub fn hit_ranges(text: &str, terms: &HitTerms) -> Vec<Range<usize>> {
     merged
 }
 
+/// How well a reading accounts for a text: characters covered, then the fewest strings.
+type Rank = (usize, std::cmp::Reverse<usize>);
+
 /// The strings of `readings` to mark in `folded`: those present of the readings whose
 /// present strings cover the most characters, with the fewest strings among them.
 fn marked_strings<'a>(folded: &str, readings: &'a [Vec<String>]) -> Vec<&'a str> {
-    let score = |reading: &[String]| {
-        let covered: usize = reading
-            .iter()
-            .filter(|s| !s.is_empty() && folded.contains(s.as_str()))
-            .map(|s| s.chars().count())
-            .sum();
-        (covered, std::cmp::Reverse(reading.len()))
-    };
-    let Some(best) = readings.iter().map(|r| score(r)).max() else {
+    // Each reading's strings that the text holds (looked for once), and its rank.
+    let found: Vec<(Vec<&str>, Rank)> = readings
+        .iter()
+        .map(|r| {
+            let present: Vec<&str> = r
+                .iter()
+                .map(String::as_str)
+                .filter(|s| !s.is_empty() && folded.contains(s))
+                .collect();
+            let covered = present.iter().map(|s| s.chars().count()).sum();
+            (present, (covered, std::cmp::Reverse(r.len())))
+        })
+        .collect();
+    let Some(best) = found.iter().map(|f| f.1).max().filter(|b| b.0 > 0) else {
         return Vec::new();
     };
-    if best.0 == 0 {
-        return Vec::new();
-    }
     let mut out: Vec<&str> = Vec::new();
-    for r in readings.iter().filter(|r| score(r) == best) {
-        for s in r {
-            if !s.is_empty() && folded.contains(s.as_str()) && !out.contains(&s.as_str()) {
+    for (present, _) in found.iter().filter(|f| f.1 == best) {
+        for s in present {
+            if !out.contains(s) {
                 out.push(s);
             }
         }
