@@ -360,6 +360,8 @@ fn common_words_that_contain_place_names_are_not_places() {
         ("打通出海口", "文山会海问题得到整治,美丽新乡村建设提速。"),
         ("孙中山先生纪念活动", "中山路上的学校参加。"),
         ("5G大连接赋能工业互联网", "日照时间与光伏发电量相关。"),
+        ("老师傅穿中山装讲授传统工艺", "两所学校的做法大同小异。"),
+        ("夏季日照充足利于果树生长", "阿里巴巴与学校合办电商课程。"),
     ] {
         assert_eq!(tag(title, body), Vec::<&str>::new(), "{title} / {body}");
     }
@@ -382,6 +384,49 @@ fn weak_names_count_with_a_suffix_or_their_province() {
     assert_eq!(
         tag("辽宁朝阳建设职教园区", "朝阳市新建三所学校。"),
         ["Liaoning"]
+    );
+}
+
+#[test]
+fn weak_names_count_before_a_school_or_place_suffix() {
+    assert_eq!(
+        tag(
+            "日照职业技术学院与日照港合作开设港口物流专业",
+            "首批学生下月进港实习。"
+        ),
+        ["Shandong"]
+    );
+    for (city, province) in [
+        ("日照", "Shandong"),
+        ("中山", "Guangdong"),
+        ("大同", "Shanxi"),
+        ("长治", "Shanxi"),
+        ("安康", "Shaanxi"),
+        ("通化", "Jilin"),
+        ("白山", "Jilin"),
+        ("来宾", "Guangxi"),
+        ("海东", "Qinghai"),
+        ("玉树", "Qinghai"),
+        ("阿里", "Tibet"),
+    ] {
+        let title = format!("{city}职业技术学院开设新专业");
+        assert_eq!(
+            tag(&title, "学院今年招收新生三百人。"),
+            [province],
+            "{title}"
+        );
+    }
+    assert_eq!(
+        tag("长治技师学院举办技能节", "全院师生参加比赛。"),
+        ["Shanxi"]
+    );
+    assert_eq!(
+        tag("大同经开区引进储能企业", "企业与当地院校共建实训中心。"),
+        ["Shanxi"]
+    );
+    assert_eq!(
+        tag("来宾高新区招聘技术工人", "园区企业提供五百个岗位。"),
+        ["Guangxi"]
     );
 }
 

@@ -69,8 +69,40 @@ pub(crate) fn mentions(field: usize, text: &str) -> Vec<Mention> {
     out
 }
 
-/// A weak name counts when a suffix follows it (市, City …) or when its own province or a
-/// place of that province stands right next to it (广西来宾, Zhongshan, Guangdong).
+/// Words that make the name right before them a place: a school named after its city
+/// (日照职业技术学院), a port, a development zone. Schools are named by kind, since a bare
+/// 学院 or 大学 also follows words and brands (阿里学院 is a company's academy, 中山大学 is
+/// in Guangzhou); a weak name that is a word (日照时间, 中山装, 大同小异) is followed by
+/// none of these.
+const PLACE_WORDS_ZH: &[&str] = &[
+    "职业技术学院",
+    "职业技术大学",
+    "职业学院",
+    "职业大学",
+    "技师学院",
+    "技工学校",
+    "高级技工学校",
+    "师范学院",
+    "高等专科学校",
+    "师范高等专科学校",
+    "卫生学校",
+    "卫生职业学院",
+    "港",
+    "新区",
+    "高新区",
+    "高新技术产业开发区",
+    "经开区",
+    "经济技术开发区",
+    "经济开发区",
+    "开发区",
+    "保税区",
+    "综合保税区",
+    "机场",
+];
+
+/// A weak name counts when a suffix follows it (市, City …) or a word that makes it a place
+/// ([`PLACE_WORDS_ZH`]), or when its own province or a place of that province stands right
+/// next to it (广西来宾, Zhongshan, Guangdong).
 fn weak_ok(text: &str, raw: &[RawMention], j: usize, c: &Candidate) -> bool {
     let Some(m) = raw.get(j) else { return false };
     let after = &text[m.end..];
@@ -90,9 +122,10 @@ fn weak_ok(text: &str, raw: &[RawMention], j: usize, c: &Candidate) -> bool {
         .iter()
         .any(|s| word.starts_with(s))
     } else {
-        after.starts_with(['市', '州', '盟', '县', '区'])
+        (after.starts_with(['市', '州', '盟', '县', '区'])
             && !after.starts_with("市场")
-            && !after.starts_with("区域")
+            && !after.starts_with("区域"))
+            || PLACE_WORDS_ZH.iter().any(|w| after.starts_with(w))
     };
     if suffix {
         return true;

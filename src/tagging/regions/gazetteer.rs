@@ -4,9 +4,9 @@
 //! Columns (tab-separated): `zh`, `full_zh`, `en`, `level`, `province`, `aliases`, `flags`.
 //! Aliases and flags are comma-separated. A name that starts with `~` is *weak*: a common
 //! word or a person's name as often as a place, so it counts only next to a suffix
-//! (市, City, Prefecture …) or to its own province. Flags: `shared` (the name exists in more
-//! than one province and never decides one alone), `inst` (a phrase that names an
-//! institution).
+//! (市, City, Prefecture …), before a word that makes it a place (职业技术学院, 港, 新区 …) or
+//! next to its own province. Flags: `shared` (the name exists in more than one province and
+//! never decides one alone), `inst` (a phrase that names an institution).
 
 use std::sync::LazyLock;
 
