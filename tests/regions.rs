@@ -487,6 +487,33 @@ fn a_city_hosting_a_national_meeting_weighs_less_than_the_region_discussed() {
 }
 
 #[test]
+fn a_city_hosting_any_meeting_ranks_below_the_region_discussed() {
+    let body = "A seminar was held in Shanghai on Tuesday to review how Yunnan trains tea growers.\n\
+                Speakers said Yunnan colleges now run short courses in every tea county.";
+    assert_eq!(
+        tag("Seminar reviews rural skills training", body),
+        ["Yunnan", "Shanghai"]
+    );
+    let body = "研讨会在上海举行,与会专家交流云南茶农技能培训经验。";
+    assert_eq!(
+        tag("茶产业技能培训研讨会举行", body),
+        ["Yunnan", "Shanghai"]
+    );
+    // A meeting's venue that is the only place named still names the region.
+    assert_eq!(
+        tag(
+            "Skills fair held in Kunming",
+            "Firms hired graduates on the spot."
+        ),
+        ["Yunnan"]
+    );
+    assert_eq!(
+        tag("技能招聘会在昆明举行", "企业现场招聘毕业生。"),
+        ["Yunnan"]
+    );
+}
+
+#[test]
 fn passing_mentions_are_dropped() {
     let body = "Guangxi's technical schools enrolled more students this year.\n\
                 - Guangxi has 60 technical schools, and Nanning and Liuzhou lead enrolment.\n\

@@ -171,9 +171,20 @@ pub(crate) fn in_institution(text: &str, m: &Mention) -> bool {
     false
 }
 
-/// Is the mention the venue of a national or international meeting (全国…大会在北京召开,
-/// the national forum was held in Wuxi)?
-pub(crate) fn hosts_meeting(text: &str, m: &Mention) -> bool {
+/// Whether a mention is where a meeting is held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Venue {
+    /// Not a meeting's venue.
+    No,
+    /// The venue of a meeting (研讨会在北京举行, the forum was held in Beijing).
+    Meeting,
+    /// The venue of a national or international meeting (全国…大会在北京召开, the national
+    /// forum was held in Wuxi).
+    National,
+}
+
+/// Is the mention the venue of a meeting, and is that meeting national or international?
+pub(crate) fn venue(text: &str, m: &Mention) -> Venue {
     let venue = if m.latin {
         let before = &text[..m.start];
         HOST_EN.iter().any(|w| before.ends_with(w))
@@ -184,10 +195,14 @@ pub(crate) fn hosts_meeting(text: &str, m: &Mention) -> bool {
                 .any(|w| han_after(text, m.end, 8).contains(w))
     };
     if !venue {
-        return false;
+        return Venue::No;
     }
     let s = sentence(text, m.start, m.end).to_lowercase();
-    SCOPE.iter().any(|w| s.contains(w))
+    if SCOPE.iter().any(|w| s.contains(w)) {
+        Venue::National
+    } else {
+        Venue::Meeting
+    }
 }
 
 /// Is the mention a news agency's dateline (新华社北京10月1日电, BEIJING —)? It says where

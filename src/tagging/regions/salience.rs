@@ -6,8 +6,10 @@
 //!   agency dateline 1.5, photo caption 0.5; repeated mentions add up;
 //! - a mention inside an institution's name (哈尔滨工业大学, Harbin Institute of Technology)
 //!   counts ×0.3 towards salience: it says where the school is, not where the event is;
-//! - a city that hosts a national or international meeting (在北京召开, held in Beijing)
-//!   counts ×0.5;
+//! - a city that hosts a meeting (在北京举行, held in Beijing) counts ×0.5 towards salience:
+//!   the meeting's subject, not its venue, is what the story is about; when the meeting is
+//!   national or international (全国…大会在北京召开) it counts ×0.5 as evidence too, and such a
+//!   venue in the title or lead does not make a national story regional;
 //! - a province is kept when its evidence reaches [`MIN_EVIDENCE`] — raised to
 //!   [`NATIONAL_MIN_EVIDENCE`] when the title or lead speak for the whole country (教育部,
 //!   全国, nationwide …) and name no place — and its salience is at least [`RELATIVE`] of the
@@ -15,7 +17,7 @@
 
 use super::RegionInput;
 use super::context::{self, Mention, resolve};
-use super::cues::{has_national_marker, hosts_meeting, in_institution, is_dateline};
+use super::cues::{Venue, has_national_marker, in_institution, is_dateline, venue};
 use super::provinces::{Province, order};
 use std::borrow::Cow;
 
@@ -165,20 +167,24 @@ fn score(fields: &[Field], mentions: &[Mention]) -> Vec<&'static str> {
             Zone::Lead | Zone::Body if is_dateline(&field.text, m) => Zone::Place,
             zone => zone,
         };
-        let host = hosts_meeting(&field.text, m);
-        // A meeting's venue in the headline does not make a national story regional.
-        if matches!(zone, Zone::Title | Zone::Lead) && !host {
+        let venue = venue(&field.text, m);
+        // A national meeting's venue in the headline does not make a national story regional.
+        if matches!(zone, Zone::Title | Zone::Lead) && venue != Venue::National {
             regional_head = true;
         }
         let mut evidence = zone.weight();
-        if host {
-            evidence *= HOST;
+        let mut salience = evidence;
+        match venue {
+            Venue::No => {}
+            Venue::Meeting => salience *= HOST,
+            Venue::National => {
+                evidence *= HOST;
+                salience = evidence;
+            }
         }
-        let salience = if in_institution(&field.text, m) {
-            evidence * INSTITUTION
-        } else {
-            evidence
-        };
+        if in_institution(&field.text, m) {
+            salience *= INSTITUTION;
+        }
         match totals.iter_mut().find(|t| std::ptr::eq(t.0, province)) {
             Some(t) => {
                 t.1 += evidence;
