@@ -45,6 +45,7 @@ fn aggregator_pinyin() {
         ("Hong Wang", "红网"),
         ("Zhong Guo Jiao Yu Bao", "中国教育报"),
         ("Guang Ming Ri Bao", "光明日报"),
+        ("Da Gong Wen Hui Wang", "大公文汇网"),
     ];
     for (written, expected) in cases {
         assert_eq!(zh(written), Some(expected), "{written}");
@@ -65,6 +66,8 @@ fn english_and_chinese_names() {
         ("人民日报", "人民日报"),
         ("36氪", "36氪"),
         ("36Kr", "36氪"),
+        ("大公文匯網", "大公文汇网"),
+        ("大公文汇网", "大公文汇网"),
     ];
     for (written, expected) in cases {
         assert_eq!(zh(written), Some(expected), "{written}");
