@@ -3,7 +3,9 @@
 //!
 //! Symbolic links are followed, and each folder is listed once: a folder reached through a
 //! link is listed only when no real path reaches it, and a link back up the tree (a loop)
-//! leads nowhere.
+//! leads nowhere. A link to a folder that holds a corpus root (`..`, `/`, the root itself)
+//! is not followed at all: it would read everything beside the corpus, such as the index's
+//! own files when the data directory sits next to it.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -93,6 +95,11 @@ pub fn list(paths: &[PathBuf]) -> Listing {
             }),
         }
     }
+    // Real paths of the folders given, to tell a link to one of them or above them.
+    let roots: Vec<PathBuf> = folders
+        .iter()
+        .filter_map(|(p, _)| std::fs::canonicalize(p).ok())
+        .collect();
     let mut seen = HashSet::new();
     loop {
         folders.retain(|(_, id)| id.is_none_or(|id| seen.insert(id)));
@@ -105,7 +112,7 @@ pub fn list(paths: &[PathBuf]) -> Listing {
             continue;
         }
         let paths: Vec<PathBuf> = folders.drain(..).map(|(p, _)| p).collect();
-        let mut level = list_folders(&paths);
+        let mut level = list_folders(&paths, &roots);
         folders = std::mem::take(&mut level.subfolders);
         listing.merge(level);
     }
@@ -118,17 +125,17 @@ pub fn list(paths: &[PathBuf]) -> Listing {
 /// Lists `folders` (one level: their subfolders come back to be listed next), spread over a
 /// few threads when there are several. Listing is one `stat` per file, mostly time in the
 /// kernel, and a corpus is usually a handful of folders of many files each.
-fn list_folders(folders: &[PathBuf]) -> Listing {
+fn list_folders(folders: &[PathBuf], roots: &[PathBuf]) -> Listing {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 4)
         .min(folders.len());
     if threads <= 1 {
-        return list_some(folders.iter());
+        return list_some(folders.iter(), roots);
     }
     std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
-            .map(|t| s.spawn(move || list_some(folders.iter().skip(t).step_by(threads))))
+            .map(|t| s.spawn(move || list_some(folders.iter().skip(t).step_by(threads), roots)))
             .collect();
         let mut all = Listing::default();
         for (t, w) in workers.into_iter().enumerate() {
@@ -146,18 +153,18 @@ fn list_folders(folders: &[PathBuf]) -> Listing {
     })
 }
 
-fn list_some<'a>(folders: impl Iterator<Item = &'a PathBuf>) -> Listing {
+fn list_some<'a>(folders: impl Iterator<Item = &'a PathBuf>, roots: &[PathBuf]) -> Listing {
     let mut out = Listing::default();
     for f in folders {
-        list_folder(f, &mut out);
+        list_folder(f, roots, &mut out);
     }
     out
 }
 
 /// One folder's entries, with one `stat` per entry relative to the folder (symbolic links
-/// are followed): every full check of an index lists the whole corpus, so this must stay
-/// cheap.
-fn list_folder(dir: &Path, out: &mut Listing) {
+/// are followed, except those to a folder that holds one of the `roots`): every full check
+/// of an index lists the whole corpus, so this must stay cheap.
+fn list_folder(dir: &Path, roots: &[PathBuf], out: &mut Listing) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -181,6 +188,13 @@ fn list_folder(dir: &Path, out: &mut Listing) {
         };
         match meta {
             Ok(m) if m.is_dir() => {
+                if link && holds_a_root(&path, roots) {
+                    tracing::debug!(
+                        "not following {}: it leads to a folder that holds the corpus",
+                        path.display()
+                    );
+                    continue;
+                }
                 out.dirs.push((path.clone(), mtime_ns(&m)));
                 let folder = (path, identity(&m));
                 if link {
@@ -197,6 +211,11 @@ fn list_folder(dir: &Path, out: &mut Listing) {
             }),
         }
     }
+}
+
+/// Whether the folder a link leads to is one of the `roots` (real paths) or above one.
+fn holds_a_root(link: &Path, roots: &[PathBuf]) -> bool {
+    std::fs::canonicalize(link).is_ok_and(|target| roots.iter().any(|r| r.starts_with(&target)))
 }
 
 fn listed(path: PathBuf, m: &std::fs::Metadata) -> ListedFile {
@@ -331,5 +350,49 @@ mod tests {
         let (paths, skipped) = walk(&roots);
         assert_eq!(names(root, paths), want);
         assert_eq!(skipped.len(), listing.skipped.len());
+    }
+
+    /// A link to the corpus root or to a folder above it would read what lies beside the
+    /// corpus (here a data directory with extensionless index files): it is not followed.
+    #[cfg(unix)]
+    #[test]
+    fn links_to_a_folder_that_holds_the_root_are_not_followed() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        let top = tmp.path();
+        let corpus = top.join("fs");
+        std::fs::create_dir_all(corpus.join("sub")).unwrap();
+        std::fs::create_dir_all(top.join("data/indexes/one")).unwrap();
+        std::fs::write(top.join("data/indexes/one/lock"), "").unwrap();
+        std::fs::write(top.join("data/indexes/one/CURRENT"), "gen-1").unwrap();
+        std::fs::write(top.join("beside.txt"), "x").unwrap();
+        for f in ["one.txt", "sub/two.txt"] {
+            std::fs::write(corpus.join(f), "x").unwrap();
+        }
+        symlink("..", corpus.join("parent")).unwrap();
+        symlink(".", corpus.join("itself")).unwrap();
+        symlink("../..", corpus.join("sub/grandparent")).unwrap();
+        symlink(top, corpus.join("sub/absolute")).unwrap();
+        // A link to a folder beside the corpus that does not hold it is still followed.
+        std::fs::create_dir_all(top.join("more")).unwrap();
+        std::fs::write(top.join("more/three.txt"), "x").unwrap();
+        symlink("../more", corpus.join("more")).unwrap();
+
+        let listing = list(std::slice::from_ref(&corpus));
+        let mut files = names(&corpus, listing.files.iter().map(|f| f.path.clone()));
+        files.sort();
+        assert_eq!(files, ["more/three.txt", "one.txt", "sub/two.txt"]);
+        assert!(listing.skipped.is_empty(), "{:?}", listing.skipped);
+        let mut dirs = names(&corpus, listing.dirs.iter().map(|(d, _)| d.clone()));
+        dirs.sort();
+        assert_eq!(dirs, ["", "more", "sub"]);
+
+        // The same through a root given by a path that is itself a link.
+        symlink(&corpus, top.join("corpus-link")).unwrap();
+        let (paths, _) = walk(&[top.join("corpus-link")]);
+        assert_eq!(
+            names(&top.join("corpus-link"), paths),
+            ["more/three.txt", "one.txt", "sub/two.txt"]
+        );
     }
 }
