@@ -59,6 +59,22 @@ fn files_that_give_no_article_are_reported_skipped_not_added() {
     assert_eq!(report.newly_skipped.len(), 2, "{report:?}");
 }
 
+/// A data directory inside the corpus folder: the index's own files (extensionless files,
+/// word lists written by a search) are not read as articles, however often it is opened.
+#[test]
+fn a_data_directory_inside_the_corpus_is_not_read_as_corpus() {
+    let corpus = tempfile::tempdir().unwrap();
+    small_corpus(corpus.path());
+    let data = corpus.path().join("data");
+    let (index, report) = open(&data, corpus.path());
+    assert_eq!((index.len(), report.added.len()), (3, 3), "{report:?}");
+    assert_eq!(titles(&index, "产教融合").len(), 1);
+    drop(index);
+    let (index, report) = open(&data, corpus.path());
+    assert!(!report.changed_anything(), "{report:?}");
+    assert_eq!((index.len(), report.files), (3, 3), "{report:?}");
+}
+
 #[test]
 fn incremental_add_change_remove() {
     let corpus = tempfile::tempdir().unwrap();

@@ -195,6 +195,10 @@ fn list_folder(dir: &Path, roots: &[PathBuf], out: &mut Listing) {
                     );
                     continue;
                 }
+                if is_tagged_cache(&path) {
+                    tracing::debug!("not reading {}: it is tagged as a cache", path.display());
+                    continue;
+                }
                 out.dirs.push((path.clone(), mtime_ns(&m)));
                 let folder = (path, identity(&m));
                 if link {
@@ -211,6 +215,21 @@ fn list_folder(dir: &Path, roots: &[PathBuf], out: &mut Listing) {
             }),
         }
     }
+}
+
+/// The file that marks a folder as a cache (<https://bford.info/cachedir/>), and how it
+/// must begin. chanjiao's own indexes carry it, so a data directory inside the corpus folder
+/// is not read as corpus.
+pub const CACHE_TAG: &str = "CACHEDIR.TAG";
+pub const CACHE_TAG_SIGNATURE: &str = "Signature: 8a477f597d28d172789f06886806bc55";
+
+/// Whether `dir` holds a cache tag with the right signature.
+fn is_tagged_cache(dir: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; CACHE_TAG_SIGNATURE.len()];
+    std::fs::File::open(dir.join(CACHE_TAG))
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == *CACHE_TAG_SIGNATURE.as_bytes())
 }
 
 /// Whether the folder a link leads to is one of the `roots` (real paths) or above one.
@@ -394,5 +413,30 @@ mod tests {
             names(&top.join("corpus-link"), paths),
             ["more/three.txt", "one.txt", "sub/two.txt"]
         );
+    }
+
+    /// A folder tagged as a cache (as chanjiao's own indexes are) is left out; one whose tag
+    /// lacks the signature is read.
+    #[test]
+    fn folders_tagged_as_caches_are_not_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        for dir in ["cache/inner", "fake"] {
+            std::fs::create_dir_all(root.join(dir)).unwrap();
+        }
+        for f in [
+            "one.txt",
+            "cache/CURRENT",
+            "cache/inner/words.txt",
+            "fake/two.txt",
+        ] {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        let tag = format!("{CACHE_TAG_SIGNATURE}\nmore\n");
+        std::fs::write(root.join("cache").join(CACHE_TAG), tag).unwrap();
+        std::fs::write(root.join("fake").join(CACHE_TAG), "Signature: no\n").unwrap();
+        let (paths, skipped) = walk(&[root.to_path_buf()]);
+        assert_eq!(names(root, paths), ["fake/two.txt", "one.txt"]);
+        assert!(skipped.is_empty(), "{skipped:?}");
     }
 }

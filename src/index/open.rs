@@ -258,6 +258,23 @@ pub(crate) fn open_as_is(data_dir: &Path, corpus: &CorpusSet) -> Option<Index> {
     open_live(&root).ok().map(|live| into_index(live, true))
 }
 
+/// Marks the folder of indexes as a cache (the Cache Directory Tagging convention): backup
+/// tools leave it out, and a corpus walk that comes across it (a data directory inside the
+/// corpus folder) does not read the index's own files as articles. Best effort: without the
+/// tag only those two conveniences are lost.
+fn tag_as_cache(dir: &Path) {
+    let tag = dir.join(crate::corpus::CACHE_TAG);
+    if !tag.exists() {
+        let text = format!(
+            "{}\n# This file marks chanjiao's indexes as a cache that can be rebuilt.\n",
+            crate::corpus::CACHE_TAG_SIGNATURE
+        );
+        if let Err(e) = std::fs::write(&tag, text) {
+            tracing::debug!("could not write {}: {e}", tag.display());
+        }
+    }
+}
+
 pub(crate) fn open(
     data_dir: &Path,
     corpus: &CorpusSet,
@@ -269,6 +286,7 @@ pub(crate) fn open(
     let root = data_dir.join("indexes").join(corpus.key());
     std::fs::create_dir_all(&root)
         .map_err(|e| IndexError::NotWritable(root.clone(), e.to_string()))?;
+    tag_as_cache(&data_dir.join("indexes"));
     let mut report = UpdateReport::default();
 
     // The quick check needs no lock when it finds nothing to do: a generation is never
