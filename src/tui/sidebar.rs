@@ -63,6 +63,10 @@ pub struct Sidebar {
     pub entries: Vec<Entry>,
     pub cursor: usize,
     pub scroll: usize,
+    /// The value the cursor was last put on. While a search leaves it out (a half-typed
+    /// query that matches nothing), the cursor waits nearby and goes back to it when it
+    /// returns.
+    wanted: Option<(Facet, String)>,
 }
 
 fn item(facet: Facet, value: &str, zh: &str, en: &str, count: usize, selected: bool) -> Entry {
@@ -152,18 +156,35 @@ pub fn entries(facets: &Facets, filter: &Filter) -> Vec<Entry> {
 }
 
 impl Sidebar {
-    /// Replaces the entries, keeping the cursor on the same value when it is still there.
-    pub fn set_entries(&mut self, entries: Vec<Entry>) {
-        let old = self
-            .entries
+    /// The value under the cursor.
+    fn key_at_cursor(&self) -> Option<(Facet, String)> {
+        self.entries
             .get(self.cursor)
-            .and_then(|e| e.key().map(|(f, v)| (f, v.to_string())));
+            .and_then(|e| e.key().map(|(f, v)| (f, v.to_string())))
+    }
+
+    fn position_of(&self, key: &(Facet, String)) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|e| e.key() == Some((key.0, key.1.as_str())))
+    }
+
+    /// Makes the value under the cursor the one to follow from now on.
+    pub fn remember(&mut self) {
+        self.wanted = self.key_at_cursor();
+    }
+
+    /// Replaces the entries, keeping the cursor on the value it was put on when that is
+    /// there (wherever the new counts sort it), else on the value under it now, else at the
+    /// same place.
+    pub fn set_entries(&mut self, entries: Vec<Entry>) {
+        let now = self.key_at_cursor();
         self.entries = entries;
-        let same = old.and_then(|(f, v)| {
-            self.entries
-                .iter()
-                .position(|e| e.key() == Some((f, v.as_str())))
-        });
+        let same = self
+            .wanted
+            .as_ref()
+            .and_then(|k| self.position_of(k))
+            .or_else(|| now.as_ref().and_then(|k| self.position_of(k)));
         self.cursor = same.unwrap_or_else(|| self.cursor.min(self.entries.len().saturating_sub(1)));
         self.snap(true);
     }
@@ -194,6 +215,7 @@ impl Sidebar {
         };
         let to = (at as isize + delta).clamp(0, items.len() as isize - 1) as usize;
         self.cursor = items[to];
+        self.remember();
     }
 
     /// Moves to the first or last item.
@@ -207,6 +229,7 @@ impl Sidebar {
         };
         if let Some(i) = found {
             self.cursor = i;
+            self.remember();
         }
     }
 
@@ -214,6 +237,7 @@ impl Sidebar {
     pub fn point(&mut self, index: usize) -> bool {
         if self.entries.get(index).is_some_and(Entry::is_item) {
             self.cursor = index;
+            self.remember();
             true
         } else {
             false

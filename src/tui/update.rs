@@ -282,6 +282,13 @@ fn searched(
     if app.reading.notice.as_deref() == Some(strings::LIST_LOADING) {
         app.reading.notice = None;
     }
+    // The same search answered again (the index was brought up to date, another window):
+    // the article under the cursor stays under it, wherever it moved to.
+    let kept = if reset {
+        None
+    } else {
+        app.selected_row().map(|r| r.id.clone())
+    };
     app.results = Results {
         rows: resp.rows,
         offset: resp.offset,
@@ -294,12 +301,23 @@ fn searched(
         app.list.selected = 0;
         app.list.scroll = 0;
     }
+    let found = kept.and_then(|id| app.results.rows.iter().position(|r| r.id == id));
+    if let Some(i) = found {
+        app.list.selected = app.results.offset + i;
+    }
+    // Gone: the row now at its place, the nearest one.
     app.list.selected = app.list.selected.min(app.results.total.saturating_sub(1));
     rebuild_sidebar(app);
     if app.results.total == 0 {
         app.detail = DetailState::default();
     } else {
+        // The same article stays where it was read to, and its current hit current.
+        let hit = app.detail.hit;
         refresh_view(app);
+        if found.is_some() {
+            let hits = app.detail.view.as_ref().map_or(0, |v| v.hit_rows.len());
+            app.detail.hit = hit.filter(|&k| k < hits);
+        }
     }
     follow(app);
     let mut fx = ensure_window(app);
@@ -417,6 +435,8 @@ fn scroll_help(app: &mut App, m: Motion) {
 }
 
 fn toggle_filter(app: &mut App) -> Vec<Effect> {
+    // Whatever the cursor waited for, the user has chosen this value.
+    app.sidebar.remember();
     let entry = app.sidebar.current().cloned();
     if let Some(Entry::View { name, .. }) = entry {
         return views::apply(app, &name);

@@ -1,0 +1,158 @@
+//! The reader keeps its place when the list is refreshed under it: the index brought up to
+//! date in the background, a search answered again, the sidebar's counts reordered.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod tui_support;
+
+use std::sync::Arc;
+
+use chanjiao::article::Article;
+use chanjiao::tui::action::Action;
+use chanjiao::tui::backend::{Catalog, Sort};
+use chanjiao::tui::harness::Harness;
+use chanjiao::tui::layout::Panel;
+use chanjiao::tui::memory::MemoryCatalog;
+use chanjiao::tui::sidebar::{Entry, Facet};
+use crossterm::event::KeyCode;
+use tui_support::reader;
+
+/// An article `hours` before a fixed time, with a body long enough to scroll.
+fn article(id: &str, hours: i64) -> Article {
+    let base = chrono::DateTime::parse_from_rfc3339("2025-06-01T09:00:00+08:00").unwrap();
+    let body: Vec<String> = (0..60)
+        .map(|i| format!("第{i}段 校企合作培养技能人才。"))
+        .collect();
+    Article {
+        id: id.into(),
+        title: format!("职业教育新闻 {id}"),
+        published: Some(base - chrono::Duration::hours(hours)),
+        body: body.join("\n"),
+        ..Article::default()
+    }
+}
+
+fn catalog(articles: Vec<Article>) -> Arc<dyn Catalog> {
+    Arc::new(MemoryCatalog::new(articles))
+}
+
+/// The catalog is replaced by `next` and says it is ready, as the background update does.
+fn updated(h: &mut Harness, next: Arc<dyn Catalog>) {
+    h.catalog = next;
+    let articles = h.catalog.len();
+    h.send(Action::Ready {
+        articles,
+        skipped: 0,
+        sorts: Sort::ALL,
+    });
+}
+
+fn selected(h: &Harness) -> Option<String> {
+    h.app.selected_row().map(|r| r.id.clone())
+}
+
+fn shown(h: &Harness) -> Option<String> {
+    h.app.detail.article.as_ref().map(|a| a.id.clone())
+}
+
+#[test]
+fn the_article_being_read_stays_selected_when_newer_ones_arrive() {
+    let old: Vec<Article> = (0..8).map(|i| article(&format!("a{i}"), 10 + i)).collect();
+    let mut h = Harness::new(catalog(old.clone()), 120, 40);
+    for _ in 0..4 {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.focus, Panel::Detail);
+    for _ in 0..5 {
+        h.press(KeyCode::Char('j'));
+    }
+    assert_eq!(selected(&h).as_deref(), Some("a4"));
+    assert_eq!(h.app.detail.scroll, 5);
+
+    // Two newer files came in while the reader showed the last complete index.
+    let mut new = vec![article("n1", 1), article("n2", 2)];
+    new.extend(old);
+    h.effects.clear();
+    updated(&mut h, catalog(new));
+
+    assert_eq!(h.app.results.total, 10);
+    assert_eq!(selected(&h).as_deref(), Some("a4"), "the same article");
+    assert_eq!(h.app.list.selected, 6, "two rows further down");
+    assert_eq!(shown(&h).as_deref(), Some("a4"), "the pane keeps it");
+    assert_eq!(h.app.detail.scroll, 5, "read as far as before");
+    assert!(
+        !h.effects
+            .iter()
+            .any(|e| matches!(e, chanjiao::tui::effect::Effect::Open { id, .. } if id != "a4")),
+        "no other article was asked for: {:?}",
+        h.effects
+    );
+}
+
+#[test]
+fn a_removed_article_leaves_the_selection_on_the_nearest_row() {
+    let old: Vec<Article> = (0..8).map(|i| article(&format!("a{i}"), 10 + i)).collect();
+    let mut h = Harness::new(catalog(old.clone()), 120, 40);
+    for _ in 0..4 {
+        h.press(KeyCode::Char('j'));
+    }
+    let fewer: Vec<Article> = old.into_iter().filter(|a| a.id != "a4").collect();
+    updated(&mut h, catalog(fewer));
+    assert_eq!(h.app.list.selected, 4);
+    assert_eq!(selected(&h).as_deref(), Some("a5"));
+    assert_eq!(shown(&h).as_deref(), Some("a5"));
+}
+
+/// The sidebar value under the cursor, as (facet, value).
+fn cursor_value(h: &Harness) -> Option<(Facet, String)> {
+    match h.app.sidebar.current() {
+        Some(Entry::Item { facet, value, .. }) => Some((*facet, value.clone())),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_sidebar_cursor_follows_its_value_through_searches() {
+    let mut h = reader(120, 40);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    assert_eq!(h.app.focus, Panel::Sidebar);
+    // Down to the last province listed.
+    let last = h
+        .app
+        .sidebar
+        .entries
+        .iter()
+        .rposition(|e| {
+            matches!(
+                e,
+                Entry::Item {
+                    facet: Facet::Province,
+                    ..
+                }
+            )
+        })
+        .unwrap();
+    while h.app.sidebar.cursor < last {
+        h.press(KeyCode::Char('j'));
+    }
+    let province = cursor_value(&h).unwrap();
+    assert_eq!(province.0, Facet::Province);
+
+    // A half-typed query that matches nothing leaves no province to stay on ...
+    h.type_str("/zzqqxx");
+    assert_eq!(h.app.results.total, 0);
+    assert_ne!(cursor_value(&h), Some(province.clone()));
+    // ... and the cursor goes back to it when it is listed again, wherever it is now.
+    h.press(KeyCode::Esc);
+    assert!(h.app.query.is_empty());
+    assert_eq!(cursor_value(&h), Some(province.clone()));
+
+    // Moving by hand makes the new value the one to follow.
+    h.press(KeyCode::Char('k'));
+    let other = cursor_value(&h).unwrap();
+    h.type_str("/zzqqxx");
+    h.press(KeyCode::Esc);
+    assert_eq!(cursor_value(&h), Some(other));
+}
