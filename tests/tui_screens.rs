@@ -158,3 +158,70 @@ fn every_size_fits() {
         }
     }
 }
+
+/// Tag names are never broken while the line has room for them: each sector's name is
+/// whole on one line of the article pane, at any size, and in the pager's text.
+#[test]
+fn tags_wrap_at_whole_names() {
+    use chanjiao::article::Article;
+    use chanjiao::tui::harness::Harness;
+    use chanjiao::tui::memory::MemoryCatalog;
+    use std::sync::Arc;
+
+    let sectors = [
+        "steel-metallurgy",
+        "chemicals",
+        "smart-manufacturing",
+        "ai-big-data",
+        "aerospace-low-altitude",
+        "new-energy",
+        "new-energy-vehicles",
+    ];
+    let names = [
+        "钢铁冶金",
+        "石油化工",
+        "智能制造与装备",
+        "人工智能与大数据",
+        "航空航天与低空经济",
+        "新能源与储能",
+        "新能源汽车",
+    ];
+    let article = Article {
+        id: "tags".into(),
+        title: "一篇行业标签很多的文章".into(),
+        sectors: sectors.iter().map(|s| s.to_string()).collect(),
+        provinces: [
+            "Inner Mongolia",
+            "Heilongjiang",
+            "Xinjiang",
+            "Guangxi",
+            "Ningxia",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+        body: "校企合作。".into(),
+        ..Article::default()
+    };
+    let catalog = Arc::new(MemoryCatalog::new(vec![article.clone()]));
+    for (w, height) in [(120, 40), (80, 24), (40, 15)] {
+        let mut h = Harness::new(catalog.clone(), w, height);
+        h.press(KeyCode::Enter);
+        let shown = tui_support::lines(&buffer(&h)).join("\n");
+        for name in names
+            .iter()
+            .chain(["内蒙古 Inner Mongolia", "黑龙江 Heilongjiang"].iter())
+        {
+            assert!(
+                shown.contains(name),
+                "{w}x{height}: {name} is cut:\n{shown}"
+            );
+        }
+    }
+    for width in [40, 60, 86] {
+        let text = chanjiao::tui::article_text::laid_out(&article, &[], width);
+        for name in names {
+            assert!(text.contains(name), "width {width}: {name} is cut:\n{text}");
+        }
+    }
+}

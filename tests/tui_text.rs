@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use chanjiao::tui::draw::styled::{MarkPlace, Styled};
+use chanjiao::tui::draw::styled::{MarkPlace, Styled, wrap_list};
 use chanjiao::tui::text::{fit, fit_right, truncate, width, wrap};
 use proptest::prelude::*;
 use ratatui::style::Style;
@@ -108,4 +108,61 @@ fn wrapped_marks_say_which_cells_they_take() {
     // An empty mark and one out of the text are left out.
     let outside = [0..0, 20..40];
     assert_eq!(s.wrap(18, "", "", Style::new(), &outside).marks, vec![]);
+}
+
+fn plain_lines(lines: &[ratatui::text::Line]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect()
+}
+
+#[test]
+fn a_labelled_list_wraps_at_whole_names_with_the_label_counted_once() {
+    let names: Vec<(String, Style)> = ["钢铁冶金", "石油化工", "智能制造与装备", "新能源与储能"]
+        .iter()
+        .map(|n| (n.to_string(), Style::new()))
+        .collect();
+    // 行业 plus two spaces is 6 columns; the first two names and their separator take 19.
+    let lines = plain_lines(&wrap_list("行业  ", &names, " · ", 25, Style::new()));
+    assert_eq!(
+        lines,
+        [
+            "行业  钢铁冶金 · 石油化工",
+            "      智能制造与装备",
+            "      新能源与储能"
+        ]
+    );
+    // Exactly the room for a name: it stays on the line.
+    let lines = plain_lines(&wrap_list("行业  ", &names, " · ", 42, Style::new()));
+    assert_eq!(
+        lines,
+        [
+            "行业  钢铁冶金 · 石油化工 · 智能制造与装备",
+            "      新能源与储能"
+        ]
+    );
+    for l in &lines {
+        assert!(width(l) <= 42, "{l}");
+    }
+    // A name wider than the line is the only one broken.
+    let lines = plain_lines(&wrap_list("行业  ", &names, " · ", 12, Style::new()));
+    assert_eq!(
+        lines,
+        [
+            "行业  钢铁冶",
+            "      金",
+            "      石油化",
+            "      工",
+            "      智能制",
+            "      造与装",
+            "      备",
+            "      新能源",
+            "      与储能"
+        ]
+    );
+    // No room beside the label: the label has a line of its own.
+    let lines = plain_lines(&wrap_list("行业  ", &names, " · ", 6, Style::new()));
+    assert_eq!(lines[0], "行业  ");
+    assert!(lines.iter().all(|l| width(l) <= 6), "{lines:?}");
 }

@@ -22,7 +22,7 @@ use crate::tui::text;
 use crate::tui::theme::Theme;
 
 use super::panel;
-use super::styled::{Styled, Wrapped};
+use super::styled::{Styled, Wrapped, wrap_list};
 
 /// An article laid out for one width.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,69 +70,65 @@ impl Builder {
     }
 }
 
-fn meta_line(a: &Article, t: &Theme) -> Styled {
-    let mut s = Styled::new();
-    let sep = |s: &mut Styled| {
-        if !s.text.is_empty() {
-            s.push("  ·  ", t.dim());
-        }
-    };
+/// Date, outlet, author and place, each kept whole when the line wraps.
+fn meta_line(a: &Article, t: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut items: Vec<(String, Style)> = Vec::new();
     if let Some(when) = a.published_label() {
-        s.push(&when, t.date());
+        items.push((when, t.date()));
     }
     let names = a.outlet_names();
     if !names.is_empty() {
-        sep(&mut s);
-        s.push(&names.join(" "), t.source());
+        items.push((names.join(" "), t.source()));
     }
-    if let Some(author) = &a.author {
-        sep(&mut s);
-        s.push(author, Style::new());
-    }
-    if let Some(place) = &a.place {
-        sep(&mut s);
-        s.push(place, Style::new());
-    }
-    s
+    items.extend(a.author.iter().map(|s| (s.clone(), Style::new())));
+    items.extend(a.place.iter().map(|s| (s.clone(), Style::new())));
+    wrap_list("", &items, "  ·  ", width, t.dim())
 }
 
-fn tags(a: &Article, t: &Theme) -> Vec<Styled> {
+/// The tag lines (regions, sectors, topic and keywords): a label, then names that wrap
+/// whole under the label's indent.
+fn tags(a: &Article, t: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    let mut regions = Styled::new();
-    regions.push(strings::TAG_REGION, t.dim());
-    if a.provinces.is_empty() {
-        regions.push("全国 National", t.province());
-    }
-    for (i, p) in a.provinces.iter().enumerate() {
-        if i > 0 {
-            regions.push(" · ", t.dim());
-        }
-        let zh = labels::province_zh(p).unwrap_or("");
-        regions.push(&format!("{zh} {p}"), t.province());
-    }
-    out.push(regions);
+    let regions: Vec<(String, Style)> = if a.provinces.is_empty() {
+        vec![("全国 National".to_string(), t.province())]
+    } else {
+        a.provinces
+            .iter()
+            .map(|p| {
+                let zh = labels::province_zh(p).unwrap_or("");
+                (format!("{zh} {p}").trim().to_string(), t.province())
+            })
+            .collect()
+    };
+    out.extend(wrap_list(
+        strings::TAG_REGION,
+        &regions,
+        " · ",
+        width,
+        t.dim(),
+    ));
     if !a.sectors.is_empty() {
-        let mut s = Styled::new();
-        s.push(strings::TAG_SECTOR, t.dim());
-        for (i, slug) in a.sectors.iter().enumerate() {
-            if i > 0 {
-                s.push(" · ", t.dim());
-            }
-            s.push(labels::sector_zh(slug), t.sector());
-        }
-        out.push(s);
+        let sectors: Vec<(String, Style)> = a
+            .sectors
+            .iter()
+            .map(|slug| (labels::sector_zh(slug).to_string(), t.sector()))
+            .collect();
+        out.extend(wrap_list(
+            strings::TAG_SECTOR,
+            &sectors,
+            " · ",
+            width,
+            t.dim(),
+        ));
     }
     if a.topic.is_some() || !a.keywords.is_empty() {
-        let mut s = Styled::new();
-        s.push(strings::TAG_TOPIC, t.dim());
-        let words: Vec<&str> = a
+        let words: Vec<(String, Style)> = a
             .topic
             .iter()
-            .map(String::as_str)
-            .chain(a.keywords.iter().map(String::as_str))
+            .chain(a.keywords.iter())
+            .map(|w| (w.clone(), Style::new()))
             .collect();
-        s.push(&words.join(" · "), Style::new());
-        out.push(s);
+        out.extend(wrap_list(strings::TAG_TOPIC, &words, " · ", width, t.dim()));
     }
     out
 }
@@ -163,10 +159,8 @@ pub fn render(
         s.push(sub, Style::new().add_modifier(Modifier::ITALIC));
         b.styled(&s, "", "", &[]);
     }
-    b.styled(&meta_line(article, t), "", "", &[]);
-    for tag in tags(article, t) {
-        b.styled(&tag, "", "      ", &[]);
-    }
+    b.lines.extend(meta_line(article, t, w));
+    b.lines.extend(tags(article, t, w));
     b.lines.push(Line::styled("─".repeat(w), t.dim()));
     let rule = b.lines.len();
 

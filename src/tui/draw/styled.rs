@@ -169,3 +169,70 @@ pub fn fit_spans(pieces: Vec<(String, Style)>, w: usize) -> Line<'static> {
     }
     Line::from(spans)
 }
+
+/// A label and a list of names, wrapped at the names to `width` columns: the first line
+/// starts with the label (in `label_style`), the others with as many spaces, and names are
+/// joined by `sep` (also in `label_style`). A name that does not fit on the line goes to the
+/// next one whole; only a name wider than a line by itself is broken.
+pub fn wrap_list(
+    label: &str,
+    items: &[(String, Style)],
+    sep: &str,
+    width: usize,
+    label_style: Style,
+) -> Vec<Line<'static>> {
+    let indent = width_of_prefix(label, width);
+    let avail = width.saturating_sub(indent).max(1);
+    let pad = " ".repeat(indent);
+    let sep_w = text::width(sep);
+    let mut lines = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    if indent > 0 {
+        spans.push(Span::styled(label.to_string(), label_style));
+    } else if !label.is_empty() {
+        // No room beside the label: it takes a line of its own.
+        let cut = text::truncate(label, width).into_owned();
+        lines.push(Line::from(Span::styled(cut, label_style)));
+    }
+    let mut used = 0;
+    let mut next_line = |spans: &mut Vec<Span<'static>>, used: &mut usize| {
+        lines.push(Line::from(std::mem::take(spans)));
+        if !pad.is_empty() {
+            spans.push(Span::raw(pad.clone()));
+        }
+        *used = 0;
+    };
+    for (item, style) in items {
+        let item = text::clean(item);
+        let w = text::width(&item);
+        if w == 0 {
+            continue;
+        }
+        if used > 0 && used + sep_w + w <= avail {
+            spans.push(Span::styled(sep.to_string(), label_style));
+            spans.push(Span::styled(item.into_owned(), *style));
+            used += sep_w + w;
+            continue;
+        }
+        if used > 0 {
+            next_line(&mut spans, &mut used);
+        }
+        for (k, r) in text::wrap(&item, avail).into_iter().enumerate() {
+            if k > 0 {
+                next_line(&mut spans, &mut used);
+            }
+            let piece = &item[r];
+            used = text::width(piece);
+            spans.push(Span::styled(piece.to_string(), *style));
+        }
+    }
+    lines.push(Line::from(spans));
+    lines
+}
+
+/// The columns a label takes at the start of each line: its width, or none when the line
+/// would have no room left after it.
+fn width_of_prefix(label: &str, width: usize) -> usize {
+    let w = text::width(label);
+    if w < width { w } else { 0 }
+}
