@@ -185,6 +185,50 @@ fn a_bad_query_keeps_the_results_and_says_why() {
     assert!(h.app.error.is_none());
 }
 
+/// A query with a mistake shows the results of its part before the mistake, whether it
+/// was typed key by key or arrived at once after a half-typed word that matched nothing,
+/// and says what is wrong; dates that exclude each other are such a mistake.
+#[test]
+fn every_query_mistake_keeps_the_results_of_the_part_before_it() {
+    let ids =
+        |h: &Harness| -> Vec<String> { h.app.results.rows.iter().map(|r| r.id.clone()).collect() };
+    let cases = [
+        ("province:xx", "province:", "xx"),
+        ("province:Sh", "province:", "Sh"),
+        ("after:2025-13", "after:2025-1", "2025-13"),
+        ("after:abc", "after:", "abc"),
+        ("sector:xyz", "sector:", "xyz"),
+        (
+            "after:2025 before:2024",
+            "after:2025 before:",
+            "no article could match",
+        ),
+    ];
+    for (query, before, says) in cases {
+        let mut expected = reader(120, 40);
+        expected.type_str(&format!("/{before}"));
+        assert!(expected.app.error.is_none(), "{before}");
+
+        // Key by key.
+        let mut h = reader(120, 40);
+        h.type_str(&format!("/{query}"));
+        assert_eq!(ids(&h), ids(&expected), "{query}");
+        let err = h.app.error.clone().unwrap_or_default();
+        assert!(err.contains(says), "{query}: {err}");
+
+        // All at once, after a half-typed word that matched nothing.
+        let mut h = reader(120, 40);
+        h.type_str("/zzqq");
+        assert_eq!(h.app.results.total, 0);
+        h.app.query = query[..query.len() - 1].to_string();
+        h.type_str(&query[query.len() - 1..]);
+        assert_eq!(ids(&h), ids(&expected), "{query} at once");
+        assert!(h.app.error.as_deref().unwrap_or_default().contains(says));
+        let shown = lines(&buffer(&h)).join("\n");
+        assert!(!shown.contains("Nothing matches"), "{query}:\n{shown}");
+    }
+}
+
 #[test]
 fn sidebar_filters_or_within_and_across_facets() {
     let mut h = reader(120, 40);

@@ -28,6 +28,7 @@ impl Catalog for Slow {
             total: request.query.len(),
             facets: Facets::default(),
             hits: Arc::new(NoHits),
+            problem: None,
         })
     }
 
@@ -102,6 +103,7 @@ impl Catalog for Gated {
             total: request.query.len(),
             facets: Facets::default(),
             hits: Arc::new(NoHits),
+            problem: None,
         })
     }
 

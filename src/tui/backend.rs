@@ -142,6 +142,9 @@ pub struct Response {
     pub facets: Facets,
     /// Highlights the query's hits in an article's text.
     pub hits: Arc<dyn Highlighter>,
+    /// The query has a mistake: the results are those of its part before the mistake, and
+    /// this says what is wrong (set by the reader, not by a catalog).
+    pub problem: Option<String>,
 }
 
 impl fmt::Debug for Response {

@@ -135,6 +135,7 @@ impl Catalog for IndexCatalog {
                 months: oldest_first(months),
             },
             hits,
+            problem: None,
         })
     }
 

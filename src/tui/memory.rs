@@ -448,6 +448,7 @@ impl Catalog for MemoryCatalog {
                 months: chronological(months),
             },
             hits,
+            problem: None,
         })
     }
 

@@ -30,6 +30,7 @@ pub mod memory;
 pub mod pager;
 pub mod palette;
 pub mod pause;
+pub mod query_check;
 pub mod reading;
 pub mod reading_sidebar;
 pub mod saver;

@@ -277,7 +277,7 @@ fn searched(
             return Vec::new();
         }
     };
-    app.error = None;
+    app.error = resp.problem.clone();
     // "Still loading" is answered now.
     if app.reading.notice.as_deref() == Some(strings::LIST_LOADING) {
         app.reading.notice = None;

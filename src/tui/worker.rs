@@ -8,28 +8,17 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread;
 
 use super::action::Action;
-use super::backend::{Catalog, Request, Row};
+use super::backend::{Catalog, Request, Response, Row};
 use super::effect::Effect;
 use super::event::Event;
 use super::export_view::{self, ExportWhat};
+use super::query_check;
 
 /// Runs one effect against a catalog and says what came of it (`None` for `Quit`). The
 /// worker thread and the synchronous test driver both use it.
 pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
     match effect {
-        Effect::Search { seq, request } => Some(match catalog.search(request) {
-            Ok(response) => Action::Searched {
-                seq: *seq,
-                result: Ok(Arc::new(response)),
-            },
-            Err(e) => match catalog.set_aside_if_damaged(&e) {
-                Some(notice) => Action::Damaged { seq: *seq, notice },
-                None => Action::Searched {
-                    seq: *seq,
-                    result: Err(format!("{e:#}")),
-                },
-            },
-        }),
+        Effect::Search { seq, request } => Some(search(catalog, *seq, request)),
         Effect::Open { seq, id } => {
             let article = catalog.get(id);
             let also = article
@@ -56,6 +45,43 @@ pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
         | Effect::Quit
         | Effect::Save(_)
         | Effect::Reopen => None,
+    }
+}
+
+/// Runs a search. A query with a mistake is searched without it (its part before the
+/// mistake) and the answer says what the mistake is.
+fn search(catalog: &dyn Catalog, seq: u64, request: &Request) -> Action {
+    let problem = query_check::problem(&request.query, &request.filter);
+    let usable = match &problem {
+        None => Some(request.clone()),
+        Some(_) => {
+            query_check::usable_beginning(&request.query, &request.filter).map(|q| Request {
+                query: q.to_string(),
+                ..request.clone()
+            })
+        }
+    };
+    let Some(usable) = usable else {
+        return Action::Searched {
+            seq,
+            result: Err(problem.unwrap_or_default()),
+        };
+    };
+    match catalog.search(&usable) {
+        Ok(response) => Action::Searched {
+            seq,
+            result: Ok(Arc::new(Response {
+                problem,
+                ..response
+            })),
+        },
+        Err(e) => match catalog.set_aside_if_damaged(&e) {
+            Some(notice) => Action::Damaged { seq, notice },
+            None => Action::Searched {
+                seq,
+                result: Err(format!("{e:#}")),
+            },
+        },
     }
 }
 
