@@ -225,3 +225,35 @@ fn tags_wrap_at_whole_names() {
         }
     }
 }
+
+/// The mark for other reports of a story never understates them: `+N` up to nine, `9+`
+/// beyond.
+#[test]
+fn the_other_reports_mark_does_not_understate() {
+    use chanjiao::article::Article;
+    use chanjiao::tui::harness::Harness;
+    use chanjiao::tui::memory::MemoryCatalog;
+    use std::sync::Arc;
+
+    let story = |id: &str, others: usize, hours: i64| Article {
+        id: id.into(),
+        title: format!("报道 {id}"),
+        published: chrono::DateTime::parse_from_rfc3339("2025-06-01T09:00:00+08:00")
+            .ok()
+            .map(|t| t - chrono::Duration::hours(hours)),
+        duplicates: (0..others).map(|i| format!("{id}-{i}")).collect(),
+        body: "校企合作。".into(),
+        ..Article::default()
+    };
+    let catalog = Arc::new(MemoryCatalog::new(vec![
+        story("many", 16, 1),
+        story("nine", 9, 2),
+        story("one", 1, 3),
+    ]));
+    let h = Harness::new(catalog, 120, 40);
+    let shown = tui_support::lines(&buffer(&h));
+    let row = |title: &str| shown.iter().find(|l| l.contains(title)).cloned().unwrap();
+    assert!(row("报道 many").contains(" 9+ "), "{}", row("报道 many"));
+    assert!(row("报道 nine").contains(" +9 "), "{}", row("报道 nine"));
+    assert!(row("报道 one").contains(" +1 "), "{}", row("报道 one"));
+}

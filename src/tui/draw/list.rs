@@ -92,9 +92,12 @@ fn row_line(
         cell(fit(&date, c.date), t.date(), true);
     }
     if c.mark > 0 {
+        // Two columns: the number of other reports up to nine, `9+` for ten or more (the
+        // article pane lists them all).
         let mark = match row.duplicates {
             0 => String::new(),
-            n => format!("+{}", n.min(9)),
+            n @ 1..=9 => format!("+{n}"),
+            _ => "9+".to_string(),
         };
         cell(fit(&mark, c.mark), t.duplicate(), true);
     }
