@@ -257,3 +257,51 @@ fn the_other_reports_mark_does_not_understate() {
     assert!(row("报道 nine").contains(" +9 "), "{}", row("报道 nine"));
     assert!(row("报道 one").contains(" +1 "), "{}", row("报道 one"));
 }
+
+/// The other reports of a story are listed newest first, undated last, with their dates,
+/// outlets and titles in columns.
+#[test]
+fn other_reports_are_sorted_and_aligned() {
+    use chanjiao::article::Article;
+    use chanjiao::tui::backend::Row;
+
+    let report = |title: &str, source: &str, date: Option<&str>| Row {
+        id: title.into(),
+        title: title.into(),
+        published: date.and_then(|d| {
+            chrono::DateTime::parse_from_rfc3339(&format!("{d}T09:00:00+08:00")).ok()
+        }),
+        source: Some(source.into()),
+        source_zh: None,
+        provinces: Vec::new(),
+        sectors: Vec::new(),
+        duplicates: 0,
+    };
+    let also = [
+        report("Undated report", "Daily", None),
+        report("Older report", "Some Long Outlet", Some("2025-03-01")),
+        report("Newer report", "Daily", Some("2025-05-02")),
+    ];
+    let article = Article {
+        id: "story".into(),
+        title: "同一事件".into(),
+        body: "校企合作。".into(),
+        ..Article::default()
+    };
+    let text = chanjiao::tui::article_text::laid_out(&article, &also, 80);
+    let listed: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("Also reported by"))
+        .skip(1)
+        .take(3)
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "  2025-05-02 Daily            Newer report",
+            "  2025-03-01 Some Long Outlet Older report",
+            "             Daily            Undated report",
+        ],
+        "{text}"
+    );
+}

@@ -214,21 +214,7 @@ pub fn render(
             text::truncate(strings::ALSO_REPORTED, w).into_owned(),
             t.heading(),
         ));
-        for r in also {
-            let date = r
-                .published
-                .map(|t| t.format("%Y-%m-%d").to_string())
-                .unwrap_or_default();
-            b.lines.push(super::styled::fit_spans(
-                vec![
-                    ("  ".into(), Style::new()),
-                    (format!("{date} "), t.date()),
-                    (format!("{} ", labels::row_source(r)), t.source()),
-                    (text::clean(&r.title).into_owned(), Style::new()),
-                ],
-                w,
-            ));
-        }
+        b.lines.extend(also_lines(also, w, t));
     }
     b.blank();
     let mut foot = Styled::new();
@@ -241,6 +227,50 @@ pub fn render(
         hit_rows: b.hit_rows,
         hit_cells: b.hit_cells,
     }
+}
+
+/// Widest outlet column of the other reports, so that their titles line up.
+const ALSO_SOURCE_MAX: usize = 16;
+
+/// The other reports of the story, newest first and undated last, in columns: date (blank
+/// when there is none), outlet, title.
+fn also_lines(also: &[Row], w: usize, t: &Theme) -> Vec<Line<'static>> {
+    let mut rows: Vec<&Row> = also.iter().collect();
+    rows.sort_by(|a, b| {
+        (a.published.is_none(), std::cmp::Reverse(a.published))
+            .cmp(&(b.published.is_none(), std::cmp::Reverse(b.published)))
+            .then_with(|| labels::row_source(a).cmp(labels::row_source(b)))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    let source_w = rows
+        .iter()
+        .map(|r| text::width(labels::row_source(r)))
+        .max()
+        .unwrap_or(0)
+        .min(ALSO_SOURCE_MAX);
+    rows.into_iter()
+        .map(|r| {
+            let date = r
+                .published
+                .map(|t| t.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            super::styled::fit_spans(
+                vec![
+                    ("  ".into(), Style::new()),
+                    (format!("{} ", text::fit(&date, 10)), t.date()),
+                    match source_w {
+                        0 => (String::new(), t.source()),
+                        n => (
+                            format!("{} ", text::fit(labels::row_source(r), n)),
+                            t.source(),
+                        ),
+                    },
+                    (text::clean(&r.title).into_owned(), Style::new()),
+                ],
+                w,
+            )
+        })
+        .collect()
 }
 
 /// Draws the detail pane.
