@@ -432,14 +432,18 @@ fn an_update_in_the_background_keeps_the_place() {
     let articles = h.catalog.len();
     h.send(Action::Ready {
         articles,
-        skipped: 1,
+        skipped: vec!["/corpus/2025/broken.txt".into(), "/corpus/empty.txt".into()],
         sorts: Sort::ALL,
     });
     assert_eq!(h.app.list.selected, 2, "the selection stays");
     assert_eq!(h.app.selected_row().map(|r| r.id.clone()), id);
     let screen = lines(&buffer(&h)).join("\n");
     assert!(!screen.contains("updating"), "{screen}");
-    assert!(screen.contains("1 files skipped"), "{screen}");
+    // The status line names the first skipped file and how many more there are.
+    assert!(
+        screen.contains("2 files skipped: broken.txt +1 more"),
+        "{screen}"
+    );
     h.send(Action::Notice("cannot update the index: disk full".into()));
     assert!(lines(&buffer(&h)).iter().any(|l| l.contains("disk full")));
 }

@@ -42,7 +42,7 @@ fn updated(h: &mut Harness, next: Arc<dyn Catalog>) {
     let articles = h.catalog.len();
     h.send(Action::Ready {
         articles,
-        skipped: 0,
+        skipped: Vec::new(),
         sorts: Sort::ALL,
     });
 }

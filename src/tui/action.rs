@@ -103,10 +103,11 @@ pub enum Action {
     },
     // Background work.
     Progress(Progress),
-    /// The catalog is open: how many articles, files skipped, orders it supports.
+    /// The catalog is open: how many articles, the files skipped (as paths), orders it
+    /// supports.
     Ready {
         articles: usize,
-        skipped: usize,
+        skipped: Vec<String>,
         sorts: &'static [Sort],
     },
     LoadFailed(String),

@@ -26,7 +26,11 @@ pub const PAGE: usize = 200;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Load {
     Loading(Progress),
-    Ready { articles: usize, skipped: usize },
+    Ready {
+        articles: usize,
+        /// The files that gave no article, as paths (the log says why).
+        skipped: Vec<String>,
+    },
     Failed(String),
 }
 

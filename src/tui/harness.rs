@@ -59,7 +59,7 @@ impl Harness {
         let (articles, sorts) = (h.catalog.len(), h.catalog.sorts());
         h.send(Action::Ready {
             articles,
-            skipped: 0,
+            skipped: Vec::new(),
             sorts,
         });
         h

@@ -91,7 +91,7 @@ pub fn load_with_progress(paths: &[PathBuf], progress: &mut dyn FnMut(Progress))
 pub fn open_memory(
     settings: &Settings,
     progress: &mut dyn FnMut(Progress),
-) -> (MemoryCatalog, usize) {
+) -> (MemoryCatalog, Vec<String>) {
     let report = match &settings.corpus {
         CorpusChoice::Sample => {
             progress(Progress {
@@ -106,7 +106,7 @@ pub fn open_memory(
     for s in &report.skipped {
         tracing::warn!("{s}");
     }
-    let skipped = report.skipped.len();
+    let skipped = skipped_paths(&report.skipped);
     (MemoryCatalog::new(report.articles), skipped)
 }
 
@@ -141,7 +141,7 @@ fn gauge_progress(p: index::Progress) -> Progress {
 pub fn open_index(
     settings: &Settings,
     progress: &mut dyn FnMut(Progress),
-) -> Result<(IndexCatalog, usize, bool), String> {
+) -> Result<(IndexCatalog, Vec<String>, bool), String> {
     let mut last: Option<index::Progress> = None;
     let mut report_progress = |p: index::Progress| {
         // Parsing reports every file: pass on only what changes the gauge.
@@ -178,7 +178,11 @@ pub fn open_index(
         "index open"
     );
     let changed = report.changed_anything();
-    Ok((IndexCatalog::new(index), report.skipped.len(), changed))
+    Ok((
+        IndexCatalog::new(index),
+        skipped_paths(&report.skipped),
+        changed,
+    ))
 }
 
 /// Opens the catalog on a new thread; progress and the outcome arrive on `tx` as actions,
@@ -202,7 +206,7 @@ pub fn spawn(
         let shown = Index::open_as_is(&settings.data_dir, &settings.corpus_set()).map(|index| {
             let catalog: Arc<dyn Catalog> = Arc::new(IndexCatalog::new(index));
             tracing::info!(articles = catalog.len(), elapsed = ?started.elapsed(), "last index shown");
-            let ready = ready(catalog.as_ref(), 0);
+            let ready = ready(catalog.as_ref(), Vec::new());
             give(catalog);
             send(ready);
         });
@@ -227,7 +231,7 @@ pub fn spawn(
             }
         };
         let catalog: Arc<dyn Catalog> = Arc::new(catalog);
-        tracing::info!(articles = catalog.len(), skipped, elapsed = ?started.elapsed(), "catalog open");
+        tracing::info!(articles = catalog.len(), skipped = skipped.len(), elapsed = ?started.elapsed(), "catalog open");
         // Handed over even when nothing changed (a second reader on the same index, cheap):
         // `Ready` then brings the skipped-file count and ends the "updating" state.
         tracing::debug!(changed, "full check done");
@@ -241,7 +245,15 @@ pub fn spawn(
     })
 }
 
-fn ready(catalog: &dyn Catalog, skipped: usize) -> Action {
+/// The paths of the skipped files, for the status line.
+fn skipped_paths(skipped: &[corpus::Skipped]) -> Vec<String> {
+    skipped
+        .iter()
+        .map(|s| s.file.display().to_string())
+        .collect()
+}
+
+fn ready(catalog: &dyn Catalog, skipped: Vec<String>) -> Action {
     Action::Ready {
         articles: catalog.len(),
         skipped,

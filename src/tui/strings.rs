@@ -30,7 +30,9 @@ pub const ALSO_REPORTED: &str = "同一事件的其他报道 Also reported by";
 
 pub const SORT: &str = "sort";
 pub const ARTICLES: &str = "articles";
-pub const SKIPPED: &str = "files skipped";
+pub const SKIPPED: &str = "skipped";
+/// More skipped files than the status line names.
+pub const MORE: &str = "more";
 pub const READY: &str = "ready";
 pub const UPDATING: &str = "updating";
 pub const UPDATE_FAILED: &str = "cannot update the index";

@@ -74,6 +74,31 @@ fn progress_label(state: &str, p: &Progress, long: bool) -> String {
     }
 }
 
+/// Widest a skipped file's name is shown.
+const SKIPPED_NAME_MAX: usize = 32;
+
+/// How many files were skipped; when `long`, also the first one's name and how many more
+/// (`2 files skipped: empty.txt +1 more`). The log has every path and reason.
+fn skipped_label(skipped: &[String], long: bool) -> Option<String> {
+    let first = skipped.first()?;
+    let n = skipped.len();
+    let files = if n == 1 { "file" } else { "files" };
+    let count = format!("{n} {files} {}", strings::SKIPPED);
+    if !long {
+        return Some(count);
+    }
+    let path = std::path::Path::new(first);
+    let name = path
+        .file_name()
+        .map_or_else(|| first.clone(), |s| s.to_string_lossy().into_owned());
+    let name = text::truncate(&text::clean(&name), SKIPPED_NAME_MAX).into_owned();
+    let more = match n - 1 {
+        0 => String::new(),
+        m => format!(" +{m} {}", strings::MORE),
+    };
+    Some(format!("{count}: {name}{more}"))
+}
+
 /// The catalog's state; `long` lets a phase that is not counted say what it is doing.
 fn state_label(app: &App, long: bool) -> String {
     if let (Load::Ready { .. }, Some(p)) = (&app.load, &app.updating) {
@@ -81,10 +106,10 @@ fn state_label(app: &App, long: bool) -> String {
     }
     match &app.load {
         Load::Loading(p) => progress_label(strings::LOADING_SHORT, p, long),
-        Load::Ready { skipped: 0, .. } => strings::READY.to_string(),
-        Load::Ready { skipped, .. } => {
-            format!("{} · {skipped} {}", strings::READY, strings::SKIPPED)
-        }
+        Load::Ready { skipped, .. } => match skipped_label(skipped, long) {
+            Some(s) => format!("{} · {s}", strings::READY),
+            None => strings::READY.to_string(),
+        },
         Load::Failed(_) => strings::FAILED_SHORT.to_string(),
     }
 }
@@ -184,6 +209,29 @@ mod tests {
             "loading · linking reports of the same story"
         );
         assert_eq!(state_label(&linking, false), "loading…");
+    }
+
+    #[test]
+    fn skipped_files_are_named_when_there_is_room() {
+        let one = vec!["/corpus/a/empty.txt".to_string()];
+        assert_eq!(
+            skipped_label(&one, true).as_deref(),
+            Some("1 file skipped: empty.txt")
+        );
+        let three = vec![
+            "/corpus/a/empty.txt".to_string(),
+            "/corpus/b.bin".to_string(),
+            "/corpus/c.txt".to_string(),
+        ];
+        assert_eq!(
+            skipped_label(&three, true).as_deref(),
+            Some("3 files skipped: empty.txt +2 more")
+        );
+        assert_eq!(
+            skipped_label(&three, false).as_deref(),
+            Some("3 files skipped")
+        );
+        assert_eq!(skipped_label(&[], true), None);
     }
 
     #[test]
