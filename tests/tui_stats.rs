@@ -216,3 +216,26 @@ fn tiny_terminals_never_panic_in_the_view() {
         }
     }
 }
+
+/// The four charts show together from a 90×22 terminal (the area between the search and
+/// status lines is then 90×20), as the README says; one shows below that.
+#[test]
+fn four_charts_from_the_size_the_readme_gives() {
+    use chanjiao::tui::strings::{STATS_MONTHS, STATS_PROVINCES, STATS_SECTORS, STATS_SOURCES};
+    let titles = [STATS_PROVINCES, STATS_SECTORS, STATS_MONTHS, STATS_SOURCES];
+    let shown = |w: u16, hh: u16| {
+        let mut h = reader(w, hh);
+        h.press(KeyCode::Char('t'));
+        let text = screen(&h);
+        titles.iter().filter(|t| text.contains(t.trim())).count()
+    };
+    assert_eq!(shown(90, 22), 4);
+    assert_eq!(shown(89, 22), 1);
+    assert_eq!(shown(90, 21), 1);
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains("from a 90×22 terminal"),
+        "the README gives the size"
+    );
+}
