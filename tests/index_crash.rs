@@ -460,9 +460,9 @@ fn an_open_waiting_for_the_first_build_takes_it_when_it_is_done() {
     let root = std::fs::read_dir(busy.data.path().join("indexes"))
         .unwrap()
         .flatten()
-        .next()
-        .unwrap()
-        .path();
+        .map(|e| e.path())
+        .find(|p| p.is_dir())
+        .unwrap();
     // No complete index yet, as while the other process builds the first one.
     let current = root.join("CURRENT");
     let name = std::fs::read(&current).unwrap();
