@@ -11,6 +11,7 @@
 
 use chrono::NaiveDate;
 
+use super::analyzer::pieces;
 use crate::filter::{self, Filter};
 
 /// One thing to look for.
@@ -25,8 +26,18 @@ pub enum Atom {
 impl Atom {
     /// Nothing was typed in it yet (`""`, or a quote just opened).
     pub fn is_blank(&self) -> bool {
+        self.text().trim().is_empty()
+    }
+
+    /// It holds a word to search for: a letter, digit or Han character (punctuation, dashes
+    /// and emoji are not, as the index analyzer leaves them out).
+    pub fn is_searchable(&self) -> bool {
+        !pieces(self.text()).is_empty()
+    }
+
+    fn text(&self) -> &str {
         match self {
-            Atom::Words(t) | Atom::Phrase(t) => t.trim().is_empty(),
+            Atom::Words(t) | Atom::Phrase(t) => t,
         }
     }
 }
@@ -207,7 +218,27 @@ pub fn parse(input: &str) -> Result<Query, filter::FilterError> {
             }
         }
     }
+    leave_out_unsearchable(&mut q.clauses);
     Ok(q)
+}
+
+/// Leaves out the text with nothing to search for in it (`-`, `。`, `🚀`) when the query
+/// has a word to search for besides: a stray dash or full stop does not empty the results.
+/// Text made only of such atoms is kept, and matches nothing (`search 🚀` is not the whole
+/// corpus). An exclusion of nothing searchable excludes nothing.
+fn leave_out_unsearchable(clauses: &mut Vec<Clause>) {
+    let has_word = clauses.iter().any(|c| match c {
+        Clause::Any(atoms) => atoms.iter().any(Atom::is_searchable),
+        _ => false,
+    });
+    clauses.retain_mut(|c| match c {
+        Clause::Any(atoms) if has_word => {
+            atoms.retain(Atom::is_searchable);
+            !atoms.is_empty()
+        }
+        Clause::Not(atom) => atom.is_searchable(),
+        _ => true,
+    });
 }
 
 /// The first or last day a date filter lets through.
@@ -367,6 +398,40 @@ mod tests {
         // Typed on the way to `a OR b`, a trailing OR waits for its other side.
         let q = parse("a OR").unwrap();
         assert_eq!(q.clauses, vec![Clause::Any(vec![words("a")])]);
+    }
+
+    #[test]
+    fn text_with_nothing_to_search_for_is_left_out_beside_words() {
+        let clauses = |s: &str| parse(s).map(|q| q.clauses).unwrap_or_default();
+        let drone_pilot = vec![
+            Clause::Any(vec![words("drone")]),
+            Clause::Any(vec![words("pilot")]),
+        ];
+        for q in [
+            "drone - pilot",
+            "drone – pilot",
+            "drone — pilot 。",
+            "drone pilot -",
+            "drone 🚀 pilot …",
+            "drone pilot -。",
+            "drone 、 OR pilot",
+        ] {
+            assert_eq!(clauses(q), drone_pilot, "{q}");
+        }
+        assert_eq!(
+            clauses("\"drone pilot\"."),
+            vec![Clause::Any(vec![Atom::Phrase("drone pilot".into())])]
+        );
+        assert_eq!(
+            clauses("无人机 。"),
+            vec![Clause::Any(vec![words("无人机")])]
+        );
+        // Only such text: kept, so that it matches nothing rather than everything.
+        assert_eq!(clauses("🚀"), vec![Clause::Any(vec![words("🚀")])]);
+        assert_eq!(
+            clauses("-无人机 🚀"),
+            vec![Clause::Not(words("无人机")), Clause::Any(vec![words("🚀")])]
+        );
     }
 
     #[test]
