@@ -27,6 +27,12 @@ pub enum FilterError {
     },
     #[error("'{0}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")]
     Date(String),
+    /// `OR` beside a filter, other than between two values of one facet.
+    #[error(
+        "cannot search '{0}': OR joins words, or values of one filter \
+         (province:四川 OR province:广东); without OR, both must match"
+    )]
+    Or(String),
 }
 
 fn hint(s: &Option<String>) -> String {

@@ -461,6 +461,10 @@ fn search_with_a_bad_filter_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     let o = run(&["search", "province:Atlantis"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    // OR cannot join words to a filter: said, rather than searching for the word "or".
+    let o = run(&["search", "无人机 OR province:广东"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("OR joins words"), "{}", stderr(&o));
 }
 
 #[test]

@@ -5,7 +5,8 @@
 //! - `-word` or `-"phrase"` excludes, and so does a filter with `-` (`-province:四川`);
 //! - `a OR b` (also `|`) matches either; OR binds tighter than AND: `x a OR b` = x AND (a OR b);
 //! - `province:`, `sector:`, `source:`, `topic:` filters (values may be quoted; repeat a
-//!   facet to OR its values);
+//!   facet to OR its values, with or without `OR` between them; `OR` beside any other
+//!   filter is an error);
 //! - `after:DATE` (on or after the start of DATE) and `before:DATE` (before the start of
 //!   DATE), also `since:`/`until:` (inclusive); DATE is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 
@@ -72,6 +73,28 @@ enum Lex {
         key: String,
         value: String,
     },
+}
+
+impl Lex {
+    /// The token as it could be typed, for messages.
+    fn shown(&self) -> String {
+        let dash = |neg: bool| if neg { "-" } else { "" };
+        match self {
+            Lex::Or => "OR".to_string(),
+            Lex::Atom {
+                neg,
+                atom: Atom::Words(t),
+            } => format!("{}{t}", dash(*neg)),
+            Lex::Atom {
+                neg,
+                atom: Atom::Phrase(t),
+            } => format!("{}\"{t}\"", dash(*neg)),
+            Lex::Field { neg, key, value } if value.contains(char::is_whitespace) => {
+                format!("{}{key}:\"{value}\"", dash(*neg))
+            }
+            Lex::Field { neg, key, value } => format!("{}{key}:{value}", dash(*neg)),
+        }
+    }
 }
 
 const KEYS: &[&str] = &[
@@ -179,14 +202,20 @@ fn lex(input: &str) -> Vec<Lex> {
 pub fn parse(input: &str) -> Result<Query, filter::FilterError> {
     let mut q = Query::default();
     let mut pending_or = false;
-    for l in lex(input) {
-        match l {
-            // With nothing before it to join, `OR` is the word.
-            Lex::Or if q.clauses.is_empty() => {
-                q.clauses
-                    .push(Clause::Any(vec![Atom::Words("OR".to_string())]));
+    let lexed = lex(input);
+    for (i, l) in lexed.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|b| lexed.get(b));
+        match l.clone() {
+            Lex::Or => {
+                check_or(before, lexed.get(i + 1))?;
+                if before.is_none() {
+                    // With nothing before it to join, `OR` is the word.
+                    q.clauses
+                        .push(Clause::Any(vec![Atom::Words("OR".to_string())]));
+                } else {
+                    pending_or = true;
+                }
             }
-            Lex::Or => pending_or = true,
             Lex::Atom { neg: true, atom } => {
                 q.clauses.push(Clause::Not(atom));
                 pending_or = false;
@@ -199,6 +228,7 @@ pub fn parse(input: &str) -> Result<Query, filter::FilterError> {
                 pending_or = false;
             }
             Lex::Field { neg, key, value } => {
+                // `province:四川 OR province:广东`: values of one facet are ORed anyway.
                 pending_or = false;
                 if let Some(bound) = date_bound(&key, &value, neg)? {
                     let f = &mut q.filter;
@@ -220,6 +250,43 @@ pub fn parse(input: &str) -> Result<Query, filter::FilterError> {
     }
     leave_out_unsearchable(&mut q.clauses);
     Ok(q)
+}
+
+/// `OR` joins words, or values of one facet (`province:四川 OR province:广东`, which the
+/// filter ORs anyway). Next to any other filter it would have to join a filter to words or to
+/// another facet, which the query cannot say: an error, rather than searching for the word
+/// "or" or quietly requiring both. A trailing `OR` waits for its other side.
+fn check_or(before: Option<&Lex>, after: Option<&Lex>) -> Result<(), filter::FilterError> {
+    let Some(after) = after else {
+        return Ok(());
+    };
+    let one_facet = match (before, after) {
+        (
+            Some(Lex::Field {
+                neg: false, key: a, ..
+            }),
+            Lex::Field {
+                neg: false, key: b, ..
+            },
+        ) => a == b && !is_date_key(a),
+        _ => false,
+    };
+    let filter_beside =
+        matches!(before, Some(Lex::Field { .. })) || matches!(after, Lex::Field { .. });
+    if filter_beside && !one_facet {
+        let before = before
+            .map(|b| format!("{} ", b.shown()))
+            .unwrap_or_default();
+        return Err(filter::FilterError::Or(format!(
+            "{before}OR {}",
+            after.shown()
+        )));
+    }
+    Ok(())
+}
+
+fn is_date_key(key: &str) -> bool {
+    matches!(key, "after" | "before" | "since" | "until")
 }
 
 /// Leaves out the text with nothing to search for in it (`-`, `。`, `🚀`) when the query
@@ -432,6 +499,43 @@ mod tests {
             clauses("-无人机 🚀"),
             vec![Clause::Not(words("无人机")), Clause::Any(vec![words("🚀")])]
         );
+    }
+
+    #[test]
+    fn or_beside_a_filter_is_never_the_word() {
+        // Values of one facet: ORed, as they are without it.
+        let q = parse("province:四川 OR province:广东 | province:山东").unwrap();
+        assert_eq!(q.filter.provinces, vec!["Sichuan", "Guangdong", "Shandong"]);
+        assert!(q.clauses.is_empty());
+        let q = parse("无人机 source:新华网 OR source:\"China Daily\"").unwrap();
+        assert_eq!(q.clauses, vec![Clause::Any(vec![words("无人机")])]);
+        assert_eq!(q.filter.sources.len(), 2);
+        // Waiting for its other side.
+        let q = parse("province:四川 OR").unwrap();
+        assert!(q.clauses.is_empty());
+        // Anything else beside a filter cannot be said: an error that shows what was joined.
+        let message = |s: &str| parse(s).map(|_| ()).map_err(|e| e.to_string());
+        for (query, joined) in [
+            ("无人机 OR province:广东", "'无人机 OR province:广东'"),
+            ("province:广东 OR 无人机", "'province:广东 OR 无人机'"),
+            (
+                "province:四川 OR sector:ai-big-data",
+                "'province:四川 OR sector:ai-big-data'",
+            ),
+            (
+                "-province:四川 OR province:广东",
+                "'-province:四川 OR province:广东'",
+            ),
+            ("after:2025 OR after:2024", "'after:2025 OR after:2024'"),
+            ("OR source:\"China Daily\"", "'OR source:\"China Daily\"'"),
+        ] {
+            let m = message(query);
+            assert!(
+                m.as_ref()
+                    .is_err_and(|m| m.starts_with(&format!("cannot search {joined}"))),
+                "{query}: {m:?}"
+            );
+        }
     }
 
     #[test]
