@@ -83,27 +83,76 @@ pub fn province(name: &str) -> Result<&'static str, FilterError> {
         })
 }
 
-/// Most provinces a hint lists for a name still being typed.
+/// Most names a hint lists for a name still being typed.
 const MAX_HINTED: usize = 4;
 
-/// The closest province to a name that is none, or else those whose name starts with it
-/// (`Sh`, typed on the way to `Shandong`): `'Shandong 山东', 'Shanghai 上海' or 2 more`.
-fn province_hint(name: &str) -> Option<String> {
-    let quoted = |p: &regions::Province| format!("'{} {}'", p.en, p.zh);
-    if let Some(p) = regions::suggest_province(name) {
-        return Some(quoted(p));
-    }
-    let starting = regions::provinces_starting(name);
-    let shown: Vec<String> = starting
+/// A hint for a name that is none: the names that start with it (`Sh`, typed on the way to
+/// `Shandong`: `'Shanxi 山西', 'Shanghai 上海', 'Shandong 山东', 'Shaanxi 陕西'`, with
+/// `or N more` past four), or else the closest (`Shandon` → `'Shandong 山东'`). A name
+/// being typed is more likely than a misspelt one to be the start of the one meant, and the
+/// closest name to a short start is often another (`Shand` is nearer to `Shanxi` than to
+/// `Shandong`).
+fn hint_for(starting: Vec<String>, closest: impl FnOnce() -> Option<String>) -> Option<String> {
+    let shown: Vec<&str> = starting
         .iter()
         .take(MAX_HINTED)
-        .map(|p| quoted(p))
+        .map(String::as_str)
         .collect();
     match starting.len() {
-        0 => None,
+        0 => closest(),
         n if n > MAX_HINTED => Some(format!("{} or {} more", shown.join(", "), n - MAX_HINTED)),
         _ => Some(shown.join(", ")),
     }
+}
+
+/// The provinces whose own name (English or Chinese) starts with `name`, or else those with
+/// another name that does: `山` is the start of 山东 and 山西, not of 重庆 for its nickname
+/// 山城.
+fn provinces_starting(name: &str) -> Vec<&'static regions::Province> {
+    let key = fold(name);
+    let mut starting = regions::provinces_starting(name);
+    let own = |p: &&regions::Province| {
+        [p.en, p.zh, p.full_zh]
+            .iter()
+            .any(|n| fold(n).starts_with(&key))
+    };
+    if !key.is_empty() && starting.iter().any(own) {
+        starting.retain(own);
+    }
+    starting
+}
+
+fn province_hint(name: &str) -> Option<String> {
+    let quoted = |p: &regions::Province| format!("'{} {}'", p.en, p.zh);
+    hint_for(
+        provinces_starting(name).into_iter().map(quoted).collect(),
+        || regions::suggest_province(name).map(quoted),
+    )
+}
+
+/// The sectors with a slug or a name (Chinese or English) that starts with `name`, folded,
+/// in the usual order.
+fn sectors_starting(name: &str) -> Vec<&'static sectors::Sector> {
+    let key = fold(name);
+    if key.is_empty() {
+        return Vec::new();
+    }
+    sectors::sectors()
+        .iter()
+        .filter(|s| {
+            [s.slug, s.zh, s.en]
+                .iter()
+                .any(|n| fold(n).starts_with(&key))
+        })
+        .collect()
+}
+
+fn sector_hint(name: &str) -> Option<String> {
+    let quoted = |s: &sectors::Sector| format!("'{}'", s.slug);
+    hint_for(
+        sectors_starting(name).into_iter().map(quoted).collect(),
+        || sectors::suggest_sector(name).map(quoted),
+    )
 }
 
 /// Resolves a sector name (slug, Chinese or English name).
@@ -113,7 +162,7 @@ pub fn sector(name: &str) -> Result<&'static str, FilterError> {
         .map(|s| s.slug)
         .ok_or_else(|| FilterError::Sector {
             name: t.to_string(),
-            suggestion: sectors::suggest_sector(t).map(|s| format!("'{}'", s.slug)),
+            suggestion: sector_hint(t),
         })
 }
 
@@ -253,6 +302,38 @@ mod tests {
             "{h:?}"
         );
         assert_eq!(message("Xx"), Err("unknown province 'Xx'".to_string()));
+    }
+
+    #[test]
+    fn a_name_being_typed_gets_the_provinces_it_starts_not_the_closest() {
+        let hint = |name: &str| match province(name) {
+            Err(FilterError::Province { suggestion, .. }) => suggestion.unwrap_or_default(),
+            other => format!("{other:?}"),
+        };
+        for (typed, hinted) in [
+            ("Shand", "'Shandong 山东'"),
+            ("Shang", "'Shanghai 上海'"),
+            ("Hei", "'Heilongjiang 黑龙江'"),
+            ("Xin", "'Xinjiang 新疆'"),
+            ("Jiang", "'Jiangsu 江苏', 'Jiangxi 江西'"),
+            ("Guang", "'Guangdong 广东', 'Guangxi 广西'"),
+            // A province's own name first: not Chongqing for its nickname 山城.
+            ("山", "'Shanxi 山西', 'Shandong 山东'"),
+            ("Nei", "'Inner Mongolia 内蒙古'"),
+        ] {
+            assert_eq!(hint(typed), hinted, "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_sector_being_typed_gets_the_sectors_it_starts() {
+        let hint = |name: &str| match sector(name) {
+            Err(FilterError::Sector { suggestion, .. }) => suggestion.unwrap_or_default(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(hint("smart"), "'smart-manufacturing'");
+        assert_eq!(hint("新能"), "'new-energy-vehicles', 'new-energy'");
+        assert_eq!(hint("new-energi-vehicles"), "'new-energy-vehicles'");
     }
 
     #[test]
