@@ -27,6 +27,9 @@ pub enum FilterError {
     },
     #[error("'{0}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")]
     Date(String),
+    /// A field name before a colon that is close to one of the query's fields.
+    #[error("unknown field '{name}' (did you mean '{suggestion}'?)")]
+    Field { name: String, suggestion: String },
     /// `OR` beside a filter, other than between two values of one facet.
     #[error(
         "cannot search '{0}': OR joins words, or values of one filter \

@@ -124,7 +124,7 @@ fn quoted(s: &str, open: char) -> (&str, &str) {
     }
 }
 
-fn lex(input: &str) -> Vec<Lex> {
+fn lex(input: &str) -> Result<Vec<Lex>, filter::FilterError> {
     let mut out = Vec::new();
     let mut rest = input;
     loop {
@@ -159,8 +159,15 @@ fn lex(input: &str) -> Vec<Lex> {
             out.push(Lex::Or);
             continue;
         }
-        if let Some((k, v)) = word.split_once([':', ':']) {
+        if let Some((k, v)) = word.split_once([':', '：']) {
             let key = k.to_lowercase();
+            let has_value = !v.is_empty() || rest.chars().next().is_some_and(is_open_quote);
+            if has_value && let Some(known) = meant_key(&key) {
+                return Err(filter::FilterError::Field {
+                    name: k.to_string(),
+                    suggestion: known.to_string(),
+                });
+            }
             if KEYS.contains(&key.as_str()) {
                 let value = if v.is_empty() {
                     // `source:"China Daily"`: the value is the quoted string that follows.
@@ -194,7 +201,40 @@ fn lex(input: &str) -> Vec<Lex> {
             });
         }
     }
-    out
+    Ok(out)
+}
+
+/// The Chinese names a field may be given by mistake (the query's fields have English names
+/// only, as in SPEC §5), and the field each means.
+const CHINESE_KEYS: &[(&str, &str)] = &[
+    ("省", "province"),
+    ("省份", "province"),
+    ("地区", "province"),
+    ("行业", "sector"),
+    ("产业", "sector"),
+    ("领域", "sector"),
+    ("来源", "source"),
+    ("媒体", "source"),
+    ("主题", "topic"),
+    ("话题", "topic"),
+];
+
+/// The field a name before a colon was meant to be, when it is none but close to one: one
+/// letter off with the first letter right (`provnce`, `secter`, `topics`), or a Chinese name
+/// of one (`省份`). Other text with a colon (`10:30`, `http://…`, `Viewpoint:`) is not.
+fn meant_key(name: &str) -> Option<&'static str> {
+    if KEYS.contains(&name) {
+        return None;
+    }
+    if let Some((_, key)) = CHINESE_KEYS.iter().find(|(zh, _)| *zh == name) {
+        return Some(key);
+    }
+    if name.chars().count() < 4 || !name.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    KEYS.iter().copied().find(|k| {
+        k.chars().next() == name.chars().next() && strsim::damerau_levenshtein(k, name) <= 1
+    })
 }
 
 /// Parses a query string; filter values are resolved (an unknown province or sector, or a
@@ -202,7 +242,7 @@ fn lex(input: &str) -> Vec<Lex> {
 pub fn parse(input: &str) -> Result<Query, filter::FilterError> {
     let mut q = Query::default();
     let mut pending_or = false;
-    let lexed = lex(input);
+    let lexed = lex(input)?;
     for (i, l) in lexed.iter().enumerate() {
         let before = i.checked_sub(1).and_then(|b| lexed.get(b));
         match l.clone() {
@@ -536,6 +576,47 @@ mod tests {
                 "{query}: {m:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_field_name_close_to_a_known_one_is_an_error_that_names_it() {
+        let message = |s: &str| parse(s).map(|q| q.clauses).map_err(|e| e.to_string());
+        for (query, name, meant) in [
+            ("provnce:广东", "provnce", "province"),
+            ("无人机 -Provnce:广东", "Provnce", "province"),
+            ("secter:ai-big-data", "secter", "sector"),
+            ("topics:产教融合", "topics", "topic"),
+            ("souce:\"China Daily\"", "souce", "source"),
+            ("afetr:2025", "afetr", "after"),
+            ("省份:广东", "省份", "province"),
+            ("行业\u{ff1a}ai", "行业", "sector"),
+        ] {
+            assert_eq!(
+                message(query),
+                Err(format!("unknown field '{name}' (did you mean '{meant}'?)")),
+                "{query}"
+            );
+        }
+        // Other text with a colon stays text.
+        for text in [
+            "10:30",
+            "https://example.cn/a",
+            "Viewpoint:",
+            "vector:x",
+            "doctor:x",
+            "note:x",
+            "记者:某某",
+            "provnce:",
+        ] {
+            assert_eq!(
+                message(text),
+                Ok(vec![Clause::Any(vec![words(text)])]),
+                "{text}"
+            );
+        }
+        // A full-width colon works as the ASCII one does.
+        let q = parse("province\u{ff1a}广东").unwrap();
+        assert_eq!(q.filter.provinces, vec!["Guangdong"]);
     }
 
     #[test]
