@@ -27,6 +27,23 @@ pub enum FilterError {
     },
     #[error("'{0}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")]
     Date(String),
+    /// An outlet or topic that no article has, with the corpus's closest.
+    #[error("no {facet} '{name}' in the corpus{}", hint(.suggestion))]
+    Open {
+        facet: &'static str,
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// An outlet or topic that is part of too many of the corpus's to take them all.
+    #[error(
+        "{facet} '{name}' could be any of {count} in the corpus ({shown}): give more of the name"
+    )]
+    OpenTooMany {
+        facet: &'static str,
+        name: String,
+        count: usize,
+        shown: String,
+    },
     /// A field name before a colon that is close to one of the query's fields.
     #[error("unknown field '{name}' (did you mean '{suggestion}'?)")]
     Field { name: String, suggestion: String },
@@ -167,6 +184,79 @@ pub fn sector(name: &str) -> Result<&'static str, FilterError> {
             name: t.to_string(),
             suggestion: sector_hint(t),
         })
+}
+
+/// A value of an open-ended facet (an outlet, a topic) that some article has, and the names
+/// it goes by (an outlet's Chinese and English names).
+#[derive(Debug, Clone)]
+pub struct Known {
+    pub value: String,
+    pub names: Vec<String>,
+}
+
+/// Most values a name that is part of several is taken for.
+const MAX_TAKEN: usize = 4;
+
+/// The values a name of an open-ended facet means when it is no article's name as written:
+/// those with a name that holds it (`Xinhua` → 新华网 (Xinhuanet) and 新华日报 (Xinhua
+/// Daily); `新华` the same), when there are at most four. More is an error that lists some;
+/// none is an error that suggests the closest names.
+pub fn open_value(
+    facet: &'static str,
+    name: &str,
+    known: &[Known],
+) -> Result<Vec<String>, FilterError> {
+    let key = fold(name);
+    let names = |k: &Known| -> Vec<String> {
+        std::iter::once(&k.value)
+            .chain(&k.names)
+            .map(|n| fold(n))
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    let holding: Vec<&Known> = known
+        .iter()
+        .filter(|k| !key.is_empty() && names(k).iter().any(|n| n.contains(&key)))
+        .collect();
+    let quoted = |k: &&Known| format!("'{}'", k.value);
+    match holding.len() {
+        0 => {
+            let mut close: Vec<(f64, &Known)> = known
+                .iter()
+                .map(|k| {
+                    let best = names(k)
+                        .iter()
+                        .map(|n| strsim::normalized_damerau_levenshtein(&key, n))
+                        .fold(0.0, f64::max);
+                    (best, k)
+                })
+                .filter(|(score, _)| *score >= 0.5)
+                .collect();
+            close.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let shown: Vec<String> = close.iter().take(3).map(|(_, k)| quoted(k)).collect();
+            Err(FilterError::Open {
+                facet,
+                name: name.trim().to_string(),
+                suggestion: (!shown.is_empty()).then(|| shown.join(", ")),
+            })
+        }
+        n if n > MAX_TAKEN => Err(FilterError::OpenTooMany {
+            facet,
+            name: name.trim().to_string(),
+            count: n,
+            shown: format!(
+                "{} and {} more",
+                holding
+                    .iter()
+                    .take(MAX_TAKEN)
+                    .map(quoted)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                n - MAX_TAKEN
+            ),
+        }),
+        _ => Ok(holding.iter().map(|k| k.value.clone()).collect()),
+    }
 }
 
 /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `end` picks the last day of a month or year.
@@ -337,6 +427,46 @@ mod tests {
         assert_eq!(hint("smart"), "'smart-manufacturing'");
         assert_eq!(hint("新能"), "'new-energy-vehicles', 'new-energy'");
         assert_eq!(hint("new-energi-vehicles"), "'new-energy-vehicles'");
+    }
+
+    #[test]
+    fn an_open_value_is_taken_for_the_values_that_hold_it() {
+        let known: Vec<Known> = [
+            ("新华网", "Xinhuanet"),
+            ("新华日报", "Xinhua Daily"),
+            ("中国日报", "China Daily"),
+            ("光明日报", "Guangming Daily"),
+            ("人民日报", "People's Daily"),
+            ("四川日报", "Sichuan Daily"),
+            ("36氪", ""),
+        ]
+        .iter()
+        .map(|(zh, en)| Known {
+            value: zh.to_string(),
+            names: vec![en.to_string()],
+        })
+        .collect();
+        let taken = |name: &str| open_value("source", name, &known).map_err(|e| e.to_string());
+        let xinhua = Ok(vec!["新华网".to_string(), "新华日报".to_string()]);
+        assert_eq!(taken("Xinhua"), xinhua);
+        assert_eq!(taken("新华"), xinhua);
+        assert_eq!(taken("china"), Ok(vec!["中国日报".to_string()]));
+        assert_eq!(
+            taken("日报"),
+            Err(
+                "source '日报' could be any of 5 in the corpus ('新华日报', '中国日报', \
+                 '光明日报', '人民日报' and 1 more): give more of the name"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            taken("Xinhau"),
+            Err("no source 'Xinhau' in the corpus (did you mean '新华网'?)".to_string())
+        );
+        assert_eq!(
+            taken("zzz"),
+            Err("no source 'zzz' in the corpus".to_string())
+        );
     }
 
     #[test]

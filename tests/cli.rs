@@ -468,6 +468,40 @@ fn search_with_a_bad_filter_is_a_usage_error() {
 }
 
 #[test]
+fn an_outlet_or_topic_named_in_part_is_taken_for_those_it_names() {
+    let data = tempfile::tempdir().unwrap();
+    let ids = |args: &[&str]| {
+        let o = run_in(data.path(), args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let mut ids: Vec<String> = stdout(&o)
+            .lines()
+            .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+            .collect();
+        ids.sort();
+        (ids, stderr(&o))
+    };
+    let (both, _) = ids(&["list", "--source", "新华网", "--source", "新华日报"]);
+    assert!(!both.is_empty());
+    for part in ["Xinhua", "新华"] {
+        let (found, said) = ids(&["list", "--source", part]);
+        assert_eq!(found, both, "{part}");
+        assert!(said.contains("taken as 新华网 or 新华日报"), "{said}");
+    }
+    let (found, said) = ids(&["list", "--source", "xinhuanet"]);
+    assert!(!found.is_empty() && said.is_empty(), "{said}");
+    let (found, _) = ids(&["stats", "--source", "新华"]);
+    assert!(!found.is_empty());
+    for args in [
+        &["list", "--source", "Atlantis Times"][..],
+        &["search", "robot", "--topic", "foo"],
+    ] {
+        let o = run_in(data.path(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("in the corpus"), "{}", stderr(&o));
+    }
+}
+
+#[test]
 fn stats_counts_the_filtered_articles() {
     let data = tempfile::tempdir().unwrap();
     let all = run_in(data.path(), &["stats", "--json"]);

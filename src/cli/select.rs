@@ -1,6 +1,8 @@
 //! Which articles a command reads, shared by `list`, `search` and `export`: without a query,
 //! every article the filters let through, newest first; with one, the search ranking.
 
+use std::io::Write;
+
 use crate::cli::CliError;
 use crate::cli::args::FilterArgs;
 use crate::cli::list;
@@ -17,10 +19,12 @@ pub fn articles(
     limit: Option<usize>,
 ) -> Result<SearchResults, CliError> {
     let filter = list::resolve(filters)?;
-    with_index(settings, |index| {
+    let (results, notes) = with_index(settings, |index| {
+        let mut filter = filter.clone();
+        let notes = list::open_values(index, &mut filter)?;
         let request = SearchRequest {
             query: query.join(" "),
-            filter: filter.clone(),
+            filter,
             sort: if query.is_empty() {
                 Sort::Newest
             } else {
@@ -29,6 +33,10 @@ pub fn articles(
             limit: limit.unwrap_or_else(|| index.len()),
             offset: 0,
         };
-        index.search(&request)
-    })
+        Ok((index.search(&request)?, notes))
+    })?;
+    for n in notes {
+        let _ = writeln!(std::io::stderr(), "chanjiao: {n}");
+    }
+    Ok(results)
 }

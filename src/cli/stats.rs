@@ -87,7 +87,15 @@ pub fn undated(total: usize, facets: &Facets) -> usize {
 
 pub fn run(settings: &Settings, args: &StatsArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let filter = list::resolve(&args.filters)?;
-    let (total, facets) = with_index(settings, |index| index.stats(&filter))?;
+    let (filter, total, facets, notes) = with_index(settings, |index| {
+        let mut filter = filter.clone();
+        let notes = list::open_values(index, &mut filter)?;
+        let (total, facets) = index.stats(&filter)?;
+        Ok((filter, total, facets, notes))
+    })?;
+    for n in notes {
+        let _ = writeln!(std::io::stderr(), "chanjiao: {n}");
+    }
     let selected = Selected::new(&filter, &facets);
     let undated = undated(total, &facets);
     let mut months = facets.months.clone();
