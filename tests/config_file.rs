@@ -255,6 +255,31 @@ fn every_problem_is_reported_in_line_order() {
 }
 
 #[test]
+fn every_unknown_setting_is_reported_with_the_other_problems() {
+    let p = problems(
+        "sort = \"newest\"\nbar = 2\nfoo = 1\ntheme = \"purple\"\n\n[extra]\nx = 1\n\n\
+         [keys]\nquit = \"q\"\nhelp = \"q\"\n",
+    );
+    let lines: Vec<Option<usize>> = p.iter().map(|(l, _)| *l).collect();
+    assert_eq!(
+        lines,
+        [Some(2), Some(3), Some(4), Some(6), Some(11)],
+        "{p:?}"
+    );
+    for (i, name) in [(0, "bar"), (1, "foo"), (3, "extra")] {
+        assert!(
+            p[i].1.starts_with(&format!("unknown field `{name}`")),
+            "{p:?}"
+        );
+    }
+    // With a value of the wrong type, which stops the reading of the settings.
+    let p = problems("sort = 3\nfoo = 1\n");
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(p[0].1.starts_with("sort: invalid type"), "{p:?}");
+    assert!(p[1].1.starts_with("unknown field `foo`"), "{p:?}");
+}
+
+#[test]
 fn an_error_names_the_file_and_line() {
     let e = ConfigError {
         path: PathBuf::from("config.toml"),

@@ -16,8 +16,12 @@ use super::colors::{check_role, parse_color};
 use super::error::Problem;
 use super::keys;
 
+/// The settings a file may hold, in the order the message about an unknown one lists them.
+const SETTINGS: &[&str] = &["corpus", "sample", "sort", "theme", "colors", "keys"];
+
+/// Unknown settings are found by [`unknown_settings`], each with its line, rather than by
+/// serde, which stops at the first.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
     corpus: Vec<PathBuf>,
@@ -56,6 +60,7 @@ impl Lines<'_> {
 /// Checks a configuration's text and builds the configuration.
 pub fn parse(text: &str, base: &Path) -> Result<Config, Vec<Problem>> {
     let lines = Lines(text);
+    let unknown = unknown_settings(text, &lines);
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
         let message = match e.span().and_then(|s| key_at(text, s.start)) {
             // `unknown field \`sampel\`` names it already.
@@ -64,9 +69,12 @@ pub fn parse(text: &str, base: &Path) -> Result<Config, Vec<Problem>> {
             }
             _ => e.message().to_string(),
         };
-        vec![Problem::at(e.span().and_then(|s| lines.of(s)), message)]
+        let mut problems = unknown.clone();
+        problems.push(Problem::at(e.span().and_then(|s| lines.of(s)), message));
+        problems.sort_by_key(|p| p.line);
+        problems
     })?;
-    let mut problems = Vec::new();
+    let mut problems = unknown;
     let mut config = Config {
         corpus: raw.corpus.iter().map(|p| absolute(p, base)).collect(),
         sample: raw.sample.unwrap_or(true),
@@ -106,6 +114,29 @@ pub fn parse(text: &str, base: &Path) -> Result<Config, Vec<Problem>> {
         problems.dedup();
         Err(problems)
     }
+}
+
+/// A problem for each top-level setting that is none of [`SETTINGS`], with its line; none
+/// when the text is not TOML (the reader of the settings says where).
+fn unknown_settings(text: &str, lines: &Lines) -> Vec<Problem> {
+    let Ok(table) = toml::from_str::<BTreeMap<Spanned<String>, toml::Value>>(text) else {
+        return Vec::new();
+    };
+    let expected: Vec<String> = SETTINGS.iter().map(|s| format!("`{s}`")).collect();
+    table
+        .keys()
+        .filter(|k| !SETTINGS.contains(&k.get_ref().as_str()))
+        .map(|k| {
+            Problem::at(
+                lines.of(k.span()),
+                format!(
+                    "unknown field `{}`, expected one of {}",
+                    k.get_ref(),
+                    expected.join(", ")
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The key (`sort`, `colors.date`) of the `key = value` line holding byte `at`, for the
