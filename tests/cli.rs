@@ -206,6 +206,42 @@ fn show_by_id_and_by_prefix() {
 }
 
 #[test]
+fn the_same_text_in_two_files_is_one_article_to_show() {
+    let corpus = tempfile::tempdir().unwrap();
+    let text = "柳州职校开设焊接机器人课程\nGuang Xi Ri Bao· 2025-03-04 09:00\n\n\
+                柳州一所职业学校与本地车企合作，开设焊接机器人操作与维护课程，首批招收四十名学生。\n";
+    for name in ["a.txt", "b.txt"] {
+        std::fs::write(corpus.path().join(name), text).unwrap();
+    }
+    let data = tempfile::tempdir().unwrap();
+    let dir = corpus.path().to_str().unwrap();
+    let in_corpus = |args: &[&str]| {
+        let mut all = vec!["--corpus", dir];
+        all.extend_from_slice(args);
+        run_in(data.path(), &all)
+    };
+    let o = in_corpus(&["list", "--json"]);
+    let ids: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "{}", stdout(&o));
+    assert_eq!(ids[0], ids[1]);
+    let id = ids[0].trim_matches('"').to_string();
+    for wanted in [&id[..4], id.as_str()] {
+        let o = in_corpus(&["show", wanted]);
+        assert_eq!(o.status.code(), Some(0), "{wanted}: {}", stderr(&o));
+        let shown = stdout(&o);
+        assert!(shown.starts_with("柳州职校开设焊接机器人课程"), "{shown}");
+        assert!(
+            shown.contains("a.txt") && shown.contains("the same text is also in: "),
+            "{shown}"
+        );
+        assert!(shown.trim_end().ends_with("b.txt"), "{shown}");
+    }
+}
+
+#[test]
 fn unknown_id_is_an_error() {
     let o = run(&["show", "ffffffffffff"]);
     assert_eq!(o.status.code(), Some(1));

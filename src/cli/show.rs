@@ -20,8 +20,13 @@ pub fn run(settings: &Settings, args: &ShowArgs, out: &mut dyn Write) -> Result<
     }
     // Ids are lower-case hex; one copied from elsewhere may not be.
     let id = wanted.to_lowercase();
-    let (article, others) = match with_index(settings, |index| find(index, &id, args.json))? {
-        Found::One(article, others) => (article, others),
+    let (article, others, copies) = match with_index(settings, |index| find(index, &id, args.json))?
+    {
+        Found::One {
+            article,
+            others,
+            copies,
+        } => (article, others, copies),
         Found::None => return Err(anyhow!("no article with id '{wanted}'").into()),
         Found::Ambiguous => {
             return Err(CliError::Usage(format!(
@@ -33,33 +38,53 @@ pub fn run(settings: &Settings, args: &ShowArgs, out: &mut dyn Write) -> Result<
         output::json_line(out, &article)?;
     } else {
         output::full(out, &article, &others)?;
+        for file in &copies {
+            writeln!(out, "the same text is also in: {file}")?;
+        }
     }
     Ok(())
 }
 
 /// What an id (or the start of one) names.
 enum Found {
-    /// The article, with the other reports of its story when they are wanted.
-    One(Box<Article>, Vec<Article>),
+    /// The article, with the other reports of its story when they are wanted, and the other
+    /// files that hold the same text (and so have its id).
+    One {
+        article: Box<Article>,
+        others: Vec<Article>,
+        copies: Vec<String>,
+    },
     None,
+    /// The start of the ids of more than one article.
     Ambiguous,
 }
 
+/// Most files with the same text that `show` names.
+const MAX_COPIES: usize = 20;
+
 fn find(index: &Index, wanted: &str, json: bool) -> Result<Found, IndexError> {
-    let article = match index.get(wanted)? {
-        Some(a) => a,
-        None => {
-            let all = index.list(&Filter::default(), index.len().max(1), 0)?;
-            let mut found = all
-                .hits
-                .into_iter()
-                .filter(|h| h.article.id.starts_with(wanted));
-            match (found.next(), found.next()) {
-                (Some(one), None) => one.article,
-                (None, _) => return Ok(Found::None),
-                (Some(_), Some(_)) => return Ok(Found::Ambiguous),
-            }
+    let mut copies = index.copies(wanted, MAX_COPIES)?;
+    if copies.is_empty() {
+        // The start of an id: the same text in several files is still one article.
+        let all = index.list(&Filter::default(), index.len().max(1), 0)?;
+        let mut ids: Vec<String> = all
+            .hits
+            .into_iter()
+            .map(|h| h.article.id)
+            .filter(|id| id.starts_with(wanted))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        match ids.as_slice() {
+            [] => return Ok(Found::None),
+            [id] => copies = index.copies(id, MAX_COPIES)?,
+            _ => return Ok(Found::Ambiguous),
         }
+    }
+    copies.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut copies = copies.into_iter();
+    let Some(article) = copies.next() else {
+        return Ok(Found::None);
     };
     let mut others = Vec::new();
     if !json {
@@ -67,5 +92,9 @@ fn find(index: &Index, wanted: &str, json: bool) -> Result<Found, IndexError> {
             others.extend(index.get(d)?);
         }
     }
-    Ok(Found::One(Box::new(article), others))
+    Ok(Found::One {
+        article: Box::new(article),
+        others,
+        copies: copies.map(|c| c.file).collect(),
+    })
 }

@@ -620,6 +620,12 @@ impl Index {
 
     /// One article by id.
     pub fn get(&self, id: &str) -> Result<Option<Article>, IndexError> {
+        Ok(self.copies(id, 1)?.into_iter().next())
+    }
+
+    /// The articles with an id, up to `limit`: one, unless the same text is in several files
+    /// (the id is made from the text).
+    pub fn copies(&self, id: &str, limit: usize) -> Result<Vec<Article>, IndexError> {
         let searcher = self.reader.searcher();
         let q = TermQuery::new(
             Term::from_field_text(self.fields.id, id),
@@ -628,13 +634,14 @@ impl Index {
         let top = searcher
             .search(
                 &q,
-                &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+                &tantivy::collector::TopDocs::with_limit(limit.max(1)).order_by_score(),
             )
             .map_err(|e| self.error(e))?;
-        match top.first() {
-            Some((_, addr)) => self.load(&searcher, *addr),
-            None => Ok(None),
+        let mut found = Vec::new();
+        for (_, addr) in top {
+            found.extend(self.load(&searcher, addr)?);
         }
+        Ok(found)
     }
 
     fn load(
