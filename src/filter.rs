@@ -260,10 +260,17 @@ pub fn open_value(
 }
 
 /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `end` picks the last day of a month or year.
-/// The year has four digits: `25` or `12025` is a mistake, not a year to filter by.
+/// The year has four digits: `25` or `12025` is a mistake, not a year to filter by. The parts
+/// may be separated by `/` or `.` instead of `-` (`2025/01/31`, as dates are often written in
+/// Chinese text), one of them throughout: `2025-01/31` is a mistake.
 pub fn date(text: &str, end: bool) -> Result<NaiveDate, FilterError> {
     let t = text.trim();
     let bad = || FilterError::Date(t.to_string());
+    let mut separators: Vec<char> = t.chars().filter(|c| matches!(c, '-' | '/' | '.')).collect();
+    separators.dedup();
+    if separators.len() > 1 {
+        return Err(bad());
+    }
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
     let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
     let year = parts
@@ -369,6 +376,12 @@ mod tests {
         assert!(date("yesterday", false).is_err());
         for not_a_year in ["25", "025", "12025", "+2025", "25-10-11"] {
             assert!(date(not_a_year, false).is_err(), "{not_a_year}");
+        }
+        // `/` or `.` for `-`, but one of them throughout.
+        assert_eq!(date("2025/01/31", false).unwrap().to_string(), "2025-01-31");
+        assert_eq!(date("2025.2", true).unwrap().to_string(), "2025-02-28");
+        for mixed in ["2025-01/31", "2025/01.31", "2025.01-31"] {
+            assert!(date(mixed, false).is_err(), "{mixed}");
         }
     }
 

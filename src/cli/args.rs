@@ -108,7 +108,7 @@ pub struct FilterArgs {
     /// The listing page's topic tag (产教融合). Repeatable.
     #[arg(long, value_name = "T")]
     pub topic: Vec<String>,
-    /// Published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    /// Published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY; / or . for - also).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Published on or before this date.
