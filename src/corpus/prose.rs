@@ -21,6 +21,9 @@ pub struct Prose {
 /// A line at least this long that stops mid-sentence was wrapped, not a heading.
 const WRAP_MIN: usize = 36;
 
+/// The longest photo caption: one sentence saying who does what where.
+const CAPTION_MAX: usize = 60;
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Gap {
     Start,
@@ -58,7 +61,7 @@ pub fn clean(lines: &[&str]) -> Prose {
     let mut segs = segments(lines);
     let mut truncated = false;
     strip_truncation(&mut segs, &mut truncated);
-    mark_credits(&mut segs);
+    let segs = mark_credits(segs);
     let mut out = Prose {
         truncated,
         ..Prose::default()
@@ -90,7 +93,8 @@ pub fn clean(lines: &[&str]) -> Prose {
     let mut kept: Vec<String> = Vec::new();
     for (text, credit, inline) in paragraphs {
         if credit {
-            // A short sentence on the same line just before a credit is the photo's caption.
+            // A short sentence just before a credit, alone or after a space, is the photo's
+            // caption. A paragraph of several sentences that merely ends in a credit stays.
             if inline && kept.last().is_some_and(|p| is_caption(p)) {
                 kept.pop();
             }
@@ -159,9 +163,11 @@ fn strip_truncation(segs: &mut Vec<Segment<'_>>, truncated: &mut bool) {
 }
 
 /// Marks runs like `叶 军摄`, `新华社记者 李 明摄`, `视觉中国供图` that stand after the end of a
-/// sentence as photo credits.
-fn mark_credits(segs: &mut [Segment<'_>]) {
-    for k in 0..segs.len() {
+/// sentence as photo credits. The credit's first word may be glued to the sentence before it
+/// (`…课程。记者 叶 军摄`): that segment is split at the sentence end.
+fn mark_credits(mut segs: Vec<Segment<'_>>) -> Vec<Segment<'_>> {
+    let mut k = 0;
+    while k < segs.len() {
         let t = segs[k].text;
         let is_credit_end = t.ends_with('摄')
             || t.ends_with("供图")
@@ -169,6 +175,7 @@ fn mark_credits(segs: &mut [Segment<'_>]) {
             || t.ends_with("摄)")
             || t.ends_with("摄\u{FF09}");
         if !is_credit_end {
+            k += 1;
             continue;
         }
         // Walk back over the short pieces of the name.
@@ -183,13 +190,46 @@ fn mark_credits(segs: &mut [Segment<'_>]) {
             chars += segs[j - 1].text.chars().count();
             j -= 1;
         }
-        let starts_fresh = j == 0 || segs[j].gap != Gap::Space || ends_sentence(segs[j - 1].text);
+        let mut starts_fresh =
+            j == 0 || segs[j].gap != Gap::Space || ends_sentence(segs[j - 1].text);
+        if !starts_fresh
+            && k > j
+            && let Some(at) = glued_credit_start(segs[j - 1].text)
+        {
+            // `…课程。记者` `叶` `军摄`: the credit begins after the `。`.
+            let whole = segs[j - 1].text;
+            chars += whole[at..].chars().count();
+            segs[j - 1].text = &whole[..at];
+            segs.insert(
+                j,
+                Segment {
+                    text: &whole[at..],
+                    gap: Gap::Space,
+                    credit: false,
+                },
+            );
+            k += 1;
+            starts_fresh = true;
+        }
         if starts_fresh && chars <= 14 {
             for s in &mut segs[j..=k] {
                 s.credit = true;
             }
         }
+        k += 1;
     }
+    segs
+}
+
+/// Where a credit's first word glued to the end of a sentence begins: the byte offset just
+/// after the last sentence end, when what follows it is a short word such as `记者`.
+fn glued_credit_start(text: &str) -> Option<usize> {
+    let (i, c) = text
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '。' | '\u{FF01}' | '\u{FF1F}'))?;
+    let at = i + c.len_utf8();
+    let tail = &text[at..];
+    (!tail.is_empty() && tail.chars().count() <= 6 && tail.chars().all(is_cjk)).then_some(at)
 }
 
 /// Whether segment `b` continues the paragraph of segment `a`.
@@ -238,8 +278,15 @@ fn ends_cjk_sentence(s: &str) -> bool {
     }
 }
 
+/// One short sentence: what a photo caption is.
 fn is_caption(p: &str) -> bool {
-    p.chars().count() <= 80 && ends_sentence(p)
+    let mut inner = p.trim_end().chars();
+    inner.next_back();
+    p.chars().count() <= CAPTION_MAX
+        && ends_sentence(p)
+        && !inner
+            .as_str()
+            .contains(['。', '\u{FF01}', '\u{FF1F}', '!', '?'])
 }
 
 /// Removes `(责编:…)`-style notes from a paragraph and records them.
@@ -309,6 +356,40 @@ mod tests {
         );
         let p = clean(&["学校新建了无人机实训场。", "视觉中国供图"]);
         assert_eq!(p.paragraphs, vec!["学校新建了无人机实训场。"]);
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_credit_keeps_its_text() {
+        // The credit stands after the paragraph's last sentence, on its line: only the
+        // credit goes.
+        let p = clean(&[
+            "市技师学院与本地电梯企业共建维保实训中心，首批学员四十人。中心设在开发区，开设电梯安装与维保课程。 周 一鸣摄",
+        ]);
+        assert_eq!(
+            p.paragraphs,
+            vec![
+                "市技师学院与本地电梯企业共建维保实训中心，首批学员四十人。中心设在开发区，开设电梯安装与维保课程。"
+            ]
+        );
+        // Nor is one long sentence, longer than any caption.
+        let long = "市技师学院与本地电梯企业共建维保实训中心，首批学员四十人，中心设在城东的经济开发区，开设电梯安装、维修保养和智能监测三门课程。";
+        let p = clean(&[&format!("{long} 周 一鸣摄")]);
+        assert_eq!(p.paragraphs, vec![long]);
+    }
+
+    #[test]
+    fn a_credit_glued_to_its_sentence_goes_and_the_next_line_stays_apart() {
+        let p = clean(&[
+            "市技师学院与本地电梯企业共建维保实训中心，首批学员四十人。中心开设电梯安装与维保课程。记者 周 一鸣摄",
+            "下一步：中心还将面向社会开展培训。",
+        ]);
+        assert_eq!(
+            p.paragraphs,
+            vec![
+                "市技师学院与本地电梯企业共建维保实训中心，首批学员四十人。中心开设电梯安装与维保课程。",
+                "下一步：中心还将面向社会开展培训。"
+            ]
+        );
     }
 
     #[test]
