@@ -22,6 +22,13 @@ static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// `Xin Hua Wang·` with its date missing: a pinyin outlet, or a short Chinese one, and the
+/// separator ending the line.
+#[allow(clippy::unwrap_used)]
+static OUTLET_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<src>[A-Za-z][A-Za-z0-9 .&'-]{0,58}|\p{Han}{2,16})\s*[·・•]\s*$").unwrap()
+});
+
 #[allow(clippy::unwrap_used)]
 static DATE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -31,41 +38,51 @@ static DATE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Parses `Ren Min Ri Bao· 2025-12-24 01:20` (the space after `·` may be missing, the
-/// outlet may be empty). Anything else is `None`.
+/// outlet may be empty). The line still names its outlet when the date is impossible
+/// (`2025-02-30`) or missing (`Xin Hua Wang·`): `published` is then `None`. Anything else is
+/// `None`.
 pub fn parse_source_line(line: &str) -> Option<SourceLine> {
-    if !may_be_source_line(line) {
-        return None;
+    let rest = after_separator(line)?;
+    if rest.trim().is_empty() {
+        let caps = OUTLET_ONLY.captures(line)?;
+        return Some(SourceLine {
+            source: caps.name("src").map(|s| s.as_str().trim().to_string()),
+            published: None,
+        });
     }
-    let caps = SOURCE_LINE.captures(line)?;
-    let date = parse_ymd(caps.name("date")?.as_str())?;
-    let time = caps
-        .name("time")
-        .and_then(|t| parse_hms(t.as_str()))
-        .unwrap_or(NaiveTime::MIN);
-    let source = caps
-        .name("src")
-        .map(|s| s.as_str().trim().to_string())
-        .filter(|s| !s.is_empty());
-    Some(SourceLine {
-        source,
-        published: at_china_time(date.and_time(time)),
-    })
-}
-
-/// What [`SOURCE_LINE`] needs, checked cheaply first, since every line of every file is
-/// asked: the first separator (the outlet cannot hold one) followed, after spaces, by a digit.
-/// Names such as 阿卜杜拉·阿齐兹 in prose fail here without running the regex.
-fn may_be_source_line(line: &str) -> bool {
-    let Some(at) = line.find(['·', '・', '•']) else {
-        return false;
-    };
-    let rest = &line[at..];
-    let after = rest.chars().next().map_or(rest.len(), char::len_utf8);
-    rest[after..]
+    if !rest
         .trim_start()
         .chars()
         .next()
         .is_some_and(char::is_numeric)
+    {
+        return None;
+    }
+    let caps = SOURCE_LINE.captures(line)?;
+    let time = caps
+        .name("time")
+        .and_then(|t| parse_hms(t.as_str()))
+        .unwrap_or(NaiveTime::MIN);
+    let published =
+        parse_ymd(caps.name("date")?.as_str()).and_then(|date| at_china_time(date.and_time(time)));
+    let source = caps
+        .name("src")
+        .map(|s| s.as_str().trim().to_string())
+        .filter(|s| !s.is_empty());
+    if source.is_none() && published.is_none() {
+        return None;
+    }
+    Some(SourceLine { source, published })
+}
+
+/// What follows the line's first separator (the outlet cannot hold one). Checked cheaply
+/// before any regex, since every line of every file is asked: names such as 阿卜杜拉·阿齐兹 in
+/// prose have neither a digit nor the line's end after it, and fail without running one.
+fn after_separator(line: &str) -> Option<&str> {
+    let at = line.find(['·', '・', '•'])?;
+    let rest = &line[at..];
+    let after = rest.chars().next().map_or(rest.len(), char::len_utf8);
+    Some(&rest[after..])
 }
 
 /// True when the line is a source·date line.
@@ -119,6 +136,11 @@ fn at_china_time(t: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
 mod tests {
     use super::*;
 
+    fn may_be_source_line(line: &str) -> bool {
+        after_separator(line)
+            .is_some_and(|r| r.trim_start().chars().next().is_some_and(char::is_numeric))
+    }
+
     /// The quick check never turns away a line the regex would take.
     #[test]
     fn the_quick_check_keeps_every_source_line() {
@@ -157,7 +179,27 @@ mod tests {
         assert_eq!(rfc(s.published), "2025-05-01T00:00:00+08:00");
         assert!(parse_source_line("Group 1 - the plan · 2025 goals").is_none());
         assert!(parse_source_line("2025-13-40 10:00").is_none());
-        assert!(parse_source_line("Foo· 2025-02-30 10:00").is_none());
+        assert!(parse_source_line("阿卜杜拉·阿齐兹").is_none());
+        assert!(parse_source_line("·2025-02-30").is_none());
+    }
+
+    #[test]
+    fn an_impossible_or_missing_date_still_names_the_outlet() {
+        for line in [
+            "Guang Ming Ri Bao· 2025-02-30 10:00",
+            "Guang Ming Ri Bao·2025-02-29",
+            "Guang Ming Ri Bao·",
+            "Guang Ming Ri Bao · ",
+        ] {
+            let s = parse_source_line(line).unwrap();
+            assert_eq!(s.source.as_deref(), Some("Guang Ming Ri Bao"), "{line}");
+            assert_eq!(s.published, None, "{line}");
+        }
+        assert_eq!(
+            parse_source_line("光明日报·").unwrap().source.as_deref(),
+            Some("光明日报")
+        );
+        assert!(parse_source_line("学校举行签约仪式，学生参加·").is_none());
     }
 
     #[test]

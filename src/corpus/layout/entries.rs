@@ -9,6 +9,7 @@ use regex::Regex;
 use crate::article::Layout;
 use crate::corpus::dateline::{SourceLine, parse_source_line};
 use crate::corpus::draft::Draft;
+use crate::corpus::layout::is_chrome;
 use crate::text::han_ratio;
 
 #[allow(clippy::unwrap_used)] // constant pattern
@@ -16,12 +17,6 @@ static SUMMARY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Core [A-Z][a-z]+s?|Key [A-Z][a-z]+s?|Group \d+(?::[^-]{0,80})?)\s+-\s")
         .unwrap()
 });
-
-const CHROME: &[&str] = &["workflow", "icon"];
-
-fn is_chrome(line: &str) -> bool {
-    CHROME.contains(&line.trim().to_ascii_lowercase().as_str())
-}
 
 fn is_search_header(line: &str) -> bool {
     line.trim().eq_ignore_ascii_case("search documents")
@@ -203,6 +198,28 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].layout, Layout::Single);
         assert_eq!(d[0].title, "一篇新闻");
+    }
+
+    #[test]
+    fn a_source_line_with_a_bad_or_missing_date_still_gives_the_source() {
+        for src in ["Xin Hua Wang·", "Xin Hua Wang·2025-02-29 10:00"] {
+            let text = format!("Workflow\n某职校开设新专业\n{src}\n\n学校举行签约仪式。\n");
+            let lines: Vec<&str> = text.lines().collect();
+            let d = read(&lines).unwrap();
+            assert_eq!(d.len(), 1, "{src}");
+            assert_eq!(d[0].layout, Layout::Single);
+            assert_eq!(d[0].title, "某职校开设新专业");
+            assert_eq!(d[0].source.as_deref(), Some("Xin Hua Wang"));
+            assert_eq!(d[0].published, None);
+            assert_eq!(d[0].body, vec!["", "学校举行签约仪式。"]);
+        }
+        let text = "产教融合\nSearch documents\n甲校签约\nXin Hua Wang· 2025-02-30 10:00\n甲校举行签约仪式。\n乙校开课\nXin Hua Wang· 2025-03-01 10:00\n乙校开课。\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(titles(&d), vec!["甲校签约", "乙校开课"]);
+        assert_eq!(d[0].source.as_deref(), Some("Xin Hua Wang"));
+        assert_eq!(d[0].published, None);
+        assert_eq!(d[0].body, vec!["甲校举行签约仪式。"]);
     }
 
     #[test]

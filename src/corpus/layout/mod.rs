@@ -6,6 +6,13 @@ pub mod webpage;
 
 use crate::corpus::draft::Draft;
 
+const CHROME: &[&str] = &["workflow", "icon"];
+
+/// The aggregator's page furniture above a page's content: `Workflow`, `icon`.
+pub(crate) fn is_chrome(line: &str) -> bool {
+    CHROME.contains(&line.trim().to_ascii_lowercase().as_str())
+}
+
 /// Splits decoded text (spam already removed) into drafts: a web page if it has a byline,
 /// an aggregator page if it has a `Search documents` header or source·date lines, otherwise
 /// one plain article.

@@ -9,6 +9,7 @@ use regex::Regex;
 use crate::article::Layout;
 use crate::corpus::dateline::find_date;
 use crate::corpus::draft::Draft;
+use crate::corpus::layout::is_chrome;
 use crate::corpus::prose::note_pairs;
 
 #[allow(clippy::unwrap_used)] // constant patterns
@@ -23,6 +24,12 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads the lines as one article; `None` only when nothing is left.
 pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
+    // The aggregator's `Workflow` (or `icon`) line above the title is page furniture.
+    let lead = lines
+        .iter()
+        .take_while(|l| l.trim().is_empty() || is_chrome(l))
+        .count();
+    let lines = &lines[lead..];
     let text = lines.join("\n");
     let mut abstract_: Option<String> = None;
     let mut keywords = Vec::new();
@@ -156,6 +163,21 @@ mod tests {
             "2024-03-08T00:00:00+08:00"
         );
         assert_eq!(d[0].body, vec!["3月8日,学院与企业签约。"]);
+    }
+
+    #[test]
+    fn workflow_above_the_title_is_not_the_title() {
+        let d = read(&[
+            "Workflow",
+            "技师学院开设氢能装备专业",
+            "",
+            "学院今年首次招生。",
+        ])
+        .unwrap();
+        assert_eq!(d[0].title, "技师学院开设氢能装备专业");
+        assert_eq!(d[0].body, vec!["", "学院今年首次招生。"]);
+        assert!(read(&["icon"]).is_none());
+        assert!(read(&["", "Workflow", "icon", ""]).is_none());
     }
 
     #[test]
