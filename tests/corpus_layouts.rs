@@ -103,6 +103,41 @@ fn citation_markers_are_data_not_text() {
 }
 
 #[test]
+fn listing_body_ending_in_a_photo_credit_keeps_its_text() {
+    let a = parse("listing_quirks.txt");
+    assert_eq!(
+        a[0].body,
+        "湖州技师学院与本地电机企业签约，共建电机装配产业学院，首批招收学员八十人。学院开设绕线、装配和检测三门课程。"
+    );
+}
+
+#[test]
+fn listing_entry_with_an_impossible_date_keeps_its_source() {
+    let a = parse("listing_quirks.txt");
+    assert_eq!(a[1].title, "嘉兴职校开设光伏运维订单班");
+    assert_eq!(a[1].source.as_deref(), Some("Jia Xing Ri Bao"));
+    assert_eq!(a[1].published, None);
+    assert!(!a[1].body.contains("Jia Xing"), "{}", a[1].body);
+}
+
+#[test]
+fn listing_entry_without_source_line_and_with_a_chinese_body() {
+    let a = parse("listing_quirks.txt");
+    let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "湖州技师学院与电机企业共建产业学院",
+            "嘉兴职校开设光伏运维订单班",
+            "绍兴纺织职校联合印染企业培养数字化人才"
+        ]
+    );
+    assert!(!a[1].truncated);
+    assert!(a[2].truncated);
+    assert_eq!(a[2].source, None);
+}
+
+#[test]
 fn single_news_page() {
     let a = parse("single_page.txt");
     assert_eq!(a.len(), 1);

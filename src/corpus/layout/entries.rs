@@ -121,15 +121,20 @@ fn reversed(lines: &[&str], content: &[usize], src: &(usize, SourceLine)) -> Dra
 }
 
 /// Gives `draft` its body, splitting off entries whose source line is missing: a short
-/// title-like line directly followed by the start of a summary (`Group 1 - …`).
+/// title-like line directly followed by the start of a summary (`Group 1 - …`), or a short
+/// Chinese headline between the end of one prose body and the start of the next.
 fn split_unsourced(out: &mut Vec<Draft>, mut draft: Draft, body: &[&str]) {
     let mut seen_body = false;
+    let mut prev: Option<&str> = None;
     for (j, line) in body.iter().enumerate() {
         let next = body[j + 1..].iter().find(|l| !l.trim().is_empty());
-        if seen_body
+        let starts_entry = seen_body
             && is_title_like(line)
-            && next.is_some_and(|n| SUMMARY_START.is_match(n.trim()))
-        {
+            && next.is_some_and(|n| {
+                SUMMARY_START.is_match(n.trim())
+                    || prev.is_some_and(|p| is_chinese_headline_between(p, line, n))
+            });
+        if starts_entry {
             let mut fresh = Draft::new(draft.layout, line);
             fresh.topic = draft.topic.clone();
             out.push(std::mem::replace(&mut draft, fresh));
@@ -138,10 +143,50 @@ fn split_unsourced(out: &mut Vec<Draft>, mut draft: Draft, body: &[&str]) {
         }
         if !line.trim().is_empty() {
             seen_body = true;
+            prev = Some(line);
         }
         draft.body.push(line.to_string());
     }
     out.push(draft);
+}
+
+/// Whether `line`, between the body line `prev` and the body line `next`, is the headline of
+/// an entry that lost its source line: a short Chinese line with no full stop, not a credit,
+/// a note or a numbered sub-heading, after a line that ends a body (a sentence, a cut `...`,
+/// a credit or a note) and before a longer line of prose.
+fn is_chinese_headline_between(prev: &str, line: &str, next: &str) -> bool {
+    let (p, t, n) = (prev.trim(), line.trim(), next.trim());
+    let len = t.chars().count();
+    let opens_aside = |s: &str| s.starts_with(['(', '\u{FF08}', '[', '【', '〔', '“', '"']);
+    let headline = (8..=40).contains(&len)
+        && han_ratio(t) > 0.5
+        && !t.contains('。')
+        && !opens_aside(t)
+        && !starts_numbered(t)
+        && !t.ends_with(['摄', '图', ')', '\u{FF09}', '】', '”']);
+    let prev_ends_body = p.ends_with([
+        '。', '\u{FF01}', '\u{FF1F}', '…', '”', '摄', '图', ')', '\u{FF09}', '.',
+    ]);
+    let next_is_prose = han_ratio(n) > 0.5
+        && !opens_aside(n)
+        && n.chars().count() > len
+        && (n.chars().count() >= 40
+            || n.ends_with(['。', '\u{FF01}', '\u{FF1F}', '…'])
+            || n.ends_with("..."));
+    headline && prev_ends_body && next_is_prose
+}
+
+/// `一、`, `（二）`, `3.`, `第四，`: a numbered sub-heading inside a body.
+fn starts_numbered(t: &str) -> bool {
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(c) if "一二三四五六七八九十".contains(c) => chars
+            .next()
+            .is_some_and(|c| matches!(c, '、' | '是' | '要')),
+        Some('第') => true,
+        Some(c) if c.is_ascii_digit() => true,
+        _ => false,
+    }
 }
 
 fn is_title_like(line: &str) -> bool {
@@ -188,6 +233,35 @@ mod tests {
         assert_eq!(d[1].source, None);
         assert_eq!(d[1].published, None);
         assert_eq!(d[1].body, vec!["Group 1 - Two [2]"]);
+    }
+
+    #[test]
+    fn entry_without_source_line_and_with_a_chinese_body() {
+        let text = "职业本科\nSearch documents\n甲市技师学院开设氢能专业\nXin Hua Wang· 2025-10-20 08:00\n甲市技师学院今年新开设氢能装备专业，学生在园区企业实习。\n乙市职校联合车企培养智能网联人才\n乙市职校与车企签署合作协议，共同培养智能网联汽车技术人才，计划三年内培养三千名...\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(
+            titles(&d),
+            vec![
+                "甲市技师学院开设氢能专业",
+                "乙市职校联合车企培养智能网联人才"
+            ]
+        );
+        assert_eq!(
+            d[0].body,
+            vec!["甲市技师学院今年新开设氢能装备专业，学生在园区企业实习。"]
+        );
+        assert_eq!(d[1].source, None);
+        assert_eq!(d[1].body.len(), 1);
+    }
+
+    #[test]
+    fn sub_headings_notes_and_captions_stay_in_the_body() {
+        let text = "职业本科\nSearch documents\n甲市技师学院开设氢能专业\nXin Hua Wang· 2025-10-20 08:00\n甲市技师学院今年新开设氢能装备专业，学生在园区企业实习。\n一、专业设置对接园区产业\n学院按照园区企业的岗位需求设置课程，首批招生一百二十人，全部签订订单培养协议。\n（责编：某甲、某乙）\n下一步，学院还将与更多企业合作，扩大订单班的规模和覆盖面。\n学生在氢能实训室练习装配。 新华社记者 某 丙摄\n学院还计划建设氢能公共实训基地，面向社会开展技能培训。\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(titles(&d), vec!["甲市技师学院开设氢能专业"]);
+        assert_eq!(d[0].body.len(), 7);
     }
 
     #[test]
