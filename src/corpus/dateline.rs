@@ -93,18 +93,50 @@ pub fn is_source_line(line: &str) -> bool {
 /// The first date written in the text (`2025年10月11日`, `2025-10-11 09:29`, `2025/10/11`),
 /// as a time at +08:00.
 pub fn find_date(text: &str) -> Option<DateTime<FixedOffset>> {
-    DATE_IN_TEXT.captures_iter(text).find_map(|c| {
-        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-        let y = c.name("y")?.as_str().parse::<i32>().ok()?;
-        let m = num("m1").or_else(|| num("m2"))?;
-        let d = num("d1").or_else(|| num("d2"))?;
-        let date = NaiveDate::from_ymd_opt(y, m, d)?;
-        let time = match (num("h"), num("mi")) {
-            (Some(h), Some(mi)) => NaiveTime::from_hms_opt(h, mi, num("s").unwrap_or(0))?,
-            _ => NaiveTime::MIN,
-        };
-        at_china_time(date.and_time(time))
-    })
+    DATE_IN_TEXT.captures_iter(text).find_map(|c| date_of(&c))
+}
+
+/// A line that holds nothing but a date (`2025/06/18 09:30`, `2025年6月18日`): its time.
+pub fn date_line(line: &str) -> Option<DateTime<FixedOffset>> {
+    let t = line.trim();
+    let c = DATE_IN_TEXT.captures(t)?;
+    let whole = c.get(0)?;
+    (whole.start() == 0 && whole.end() == t.len())
+        .then(|| date_of(&c))
+        .flatten()
+}
+
+/// Splits a trailing date off a value such as `中国教育报 2025-06-18`: the rest (trimmed,
+/// `None` when nothing is left) and the date.
+pub fn split_trailing_date(value: &str) -> (Option<&str>, Option<DateTime<FixedOffset>>) {
+    let t = value.trim();
+    let last = DATE_IN_TEXT.captures_iter(t).last();
+    match last {
+        Some(c)
+            if c.get(0).is_some_and(|m| m.end() == t.len())
+                && c.get(0).is_some_and(|m| {
+                    !t[..m.start()].ends_with(|c: char| c.is_ascii_alphanumeric())
+                }) =>
+        {
+            let at = c.get(0).map_or(0, |m| m.start());
+            let rest = t[..at].trim();
+            ((!rest.is_empty()).then_some(rest), date_of(&c))
+        }
+        _ => ((!t.is_empty()).then_some(t), None),
+    }
+}
+
+fn date_of(c: &regex::Captures<'_>) -> Option<DateTime<FixedOffset>> {
+    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let y = c.name("y")?.as_str().parse::<i32>().ok()?;
+    let m = num("m1").or_else(|| num("m2"))?;
+    let d = num("d1").or_else(|| num("d2"))?;
+    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+    let time = match (num("h"), num("mi")) {
+        (Some(h), Some(mi)) => NaiveTime::from_hms_opt(h, mi, num("s").unwrap_or(0))?,
+        _ => NaiveTime::MIN,
+    };
+    at_china_time(date.and_time(time))
 }
 
 /// Parses `2025-03-12 08:59` as written in a byline.
@@ -213,5 +245,30 @@ mod tests {
             "2025-03-12T08:59:00+08:00"
         );
         assert_eq!(find_date("第14个五年规划"), None);
+    }
+
+    #[test]
+    fn lines_that_are_only_a_date() {
+        assert_eq!(
+            rfc(date_line(" 2025/06/18 09:30 ")),
+            "2025-06-18T09:30:00+08:00"
+        );
+        assert_eq!(rfc(date_line("2025.06.18")), "2025-06-18T00:00:00+08:00");
+        assert_eq!(rfc(date_line("2025年6月18日")), "2025-06-18T00:00:00+08:00");
+        assert_eq!(date_line("2025年6月18日，学校举行签约仪式。"), None);
+        assert_eq!(date_line("2025-02-30"), None);
+    }
+
+    #[test]
+    fn a_trailing_date_is_split_off_a_value() {
+        let (rest, date) = split_trailing_date("中国教育报 2025-06-18");
+        assert_eq!(rest, Some("中国教育报"));
+        assert_eq!(rfc(date), "2025-06-18T00:00:00+08:00");
+        assert_eq!(
+            split_trailing_date("中国教育报"),
+            (Some("中国教育报"), None)
+        );
+        assert_eq!(split_trailing_date("新华网2025-06-18").0, Some("新华网"));
+        assert_eq!(split_trailing_date("No2025-06-18").1, None);
     }
 }

@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::article::Layout;
-use crate::corpus::dateline::find_date;
+use chrono::{DateTime, FixedOffset};
+
+use crate::corpus::dateline::{date_line, find_date, split_trailing_date};
 use crate::corpus::draft::Draft;
 use crate::corpus::layout::is_chrome;
 use crate::corpus::prose::note_pairs;
@@ -19,7 +21,7 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
 
 #[allow(clippy::unwrap_used)]
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(摘\s*要|关键词|關鍵詞|关键字|作者简介|作者簡介|中图分类号|文献标识码|文章编号|基金项目|收稿日期|来源|來源|作者|发布时间|發佈時間|发布日期|时间|編輯|编辑|浏览次数|点击数)\s*[:\x{FF1A}]\s*(.*)$").unwrap()
+    Regex::new(r"^(摘\s*要|关键词|關鍵詞|关键字|作者简介|作者簡介|中图分类号|文献标识码|文章编号|基金项目|收稿日期|来源|來源|作者|发布时间|發佈時間|发布日期|更新时间|时间|日期|編輯|编辑|浏览次数|点击数|(?i:updated|published|posted|date|source|author|editor))\s*[:\x{FF1A}]\s*(.*)$").unwrap()
 });
 
 /// Reads the lines as one article; `None` only when nothing is left.
@@ -35,13 +37,16 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
     let mut keywords = Vec::new();
     let mut author = None;
     let mut source = None;
+    let mut dated = None;
     let mut kept: Vec<&str> = Vec::new();
     for line in lines {
         let t = line.trim();
         let caps = BRACKETED.captures(t).or_else(|| LABELLED.captures(t));
         let Some(c) = caps else {
-            if is_meta_line(t) {
-                take_pairs(t, &mut source, &mut author);
+            if let Some(date) = date_line(t) {
+                dated = dated.or(Some(date));
+            } else if is_meta_line(t) {
+                take_pairs(t, &mut source, &mut author, &mut dated);
             } else {
                 kept.push(line);
             }
@@ -53,7 +58,7 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
             .split_whitespace()
             .collect();
         let value = c.get(2).map_or("", |m| m.as_str()).trim();
-        match key.as_str() {
+        match key.to_ascii_lowercase().as_str() {
             "摘要" => abstract_ = Some(value.to_string()),
             "关键词" | "關鍵詞" | "关键字" => {
                 keywords = value
@@ -70,7 +75,14 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
                     .map(|a| a.split_whitespace().collect::<String>())
                     .filter(|a| !a.is_empty());
             }
-            _ => take_pairs(t, &mut source, &mut author),
+            "updated" | "published" | "posted" | "date" | "发布时间" | "發佈時間" | "发布日期"
+            | "更新时间" | "时间" | "日期" => {
+                dated = dated.or_else(|| find_date(value));
+                take_pairs(t, &mut source, &mut author, &mut dated);
+            }
+            "source" => source = split_trailing_date(value).0.map(str::to_string),
+            "author" => author = Some(value.to_string()).filter(|a| !a.is_empty()),
+            _ => take_pairs(t, &mut source, &mut author, &mut dated),
         }
     }
     let first = kept.iter().position(|l| !l.trim().is_empty())?;
@@ -90,7 +102,8 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
         d.subtitle = Some(next.to_string());
         body_from += 1;
     }
-    d.published = find_date(&text);
+    // A date given as the page's metadata wins over one met first in the text.
+    d.published = dated.or_else(|| find_date(&text));
     d.keywords = keywords;
     d.author = author;
     d.source = source;
@@ -116,11 +129,24 @@ fn is_meta_line(t: &str) -> bool {
         })
 }
 
-fn take_pairs(t: &str, source: &mut Option<String>, author: &mut Option<String>) {
+type Date = Option<DateTime<FixedOffset>>;
+
+/// Takes the fields of a metadata line. A source written with its date (`来源：中国教育报
+/// 2025-06-18`) gives both.
+fn take_pairs(t: &str, source: &mut Option<String>, author: &mut Option<String>, dated: &mut Date) {
     for (k, v) in note_pairs(t) {
         match k.as_str() {
-            "来源" | "來源" => *source = Some(v),
+            "来源" | "來源" => {
+                let (outlet, date) = split_trailing_date(&v);
+                if let Some(o) = outlet {
+                    *source = Some(o.to_string());
+                }
+                *dated = dated.or(date);
+            }
             "作者" => *author = Some(v),
+            "发布时间" | "發佈時間" | "发布日期" => {
+                *dated = dated.or_else(|| find_date(&v))
+            }
             _ => {}
         }
     }
@@ -178,6 +204,38 @@ mod tests {
         assert_eq!(d[0].body, vec!["", "学院今年首次招生。"]);
         assert!(read(&["icon"]).is_none());
         assert!(read(&["", "Workflow", "icon", ""]).is_none());
+    }
+
+    #[test]
+    fn metadata_lines_become_fields_not_body() {
+        let body = "技师学院今年新开设氢能装备专业，学生踊跃报名。";
+        for (meta, source) in [
+            ("来源：中国职业教育报 2025-06-18", Some("中国职业教育报")),
+            ("Updated: 2025-06-18 09:30", None),
+            ("2025/06/18 09:30", None),
+            ("2025.06.18", None),
+            ("日期：2025-6-18", None),
+        ] {
+            let d = read(&["技师学院开设氢能装备专业", meta, body]).unwrap();
+            assert_eq!(d[0].body, vec![body], "{meta}");
+            assert_eq!(d[0].source.as_deref(), source, "{meta}");
+            assert_eq!(
+                d[0].published.unwrap().date_naive().to_string(),
+                "2025-06-18",
+                "{meta}"
+            );
+        }
+        // A date met in the text comes after the page's own.
+        let d = read(&[
+            "技师学院开设氢能装备专业",
+            "2024年5月1日，学校立项。",
+            "发布时间：2025-06-18",
+        ])
+        .unwrap();
+        assert_eq!(
+            d[0].published.unwrap().date_naive().to_string(),
+            "2025-06-18"
+        );
     }
 
     #[test]
