@@ -66,6 +66,12 @@ pub fn parse(body: &str) -> Option<Summary> {
     let mut carry = String::new();
     let last = parts.len() - 1;
     for (i, part) in parts.iter().enumerate().skip(1) {
+        // `… [2]. - Group 2: Outcomes - …`: a group heading written as a bullet of its own.
+        if i != last && GROUP.is_match(part.trim()) {
+            push_content(&mut items, &std::mem::take(&mut carry), &mut next_is_lead);
+            items.push(Line::Heading(part.trim().to_string()));
+            continue;
+        }
         let text = if carry.is_empty() {
             part.to_string()
         } else {
@@ -84,19 +90,25 @@ pub fn parse(body: &str) -> Option<Summary> {
                 }
             }
         };
-        let content = content.trim();
-        if !content.is_empty() {
-            items.push(if std::mem::take(&mut next_is_lead) {
-                Line::Lead(content.to_string())
-            } else {
-                Line::Bullet(content.to_string())
-            });
-        }
+        push_content(&mut items, content, &mut next_is_lead);
         if let Some(h) = heading {
             items.push(Line::Heading(h.to_string()));
         }
     }
     Some(with_citations(items))
+}
+
+/// Adds a lead (the first content after a `Core Viewpoint` label) or a bullet.
+fn push_content(items: &mut Vec<Line>, content: &str, next_is_lead: &mut bool) {
+    let content = content.trim();
+    if content.is_empty() {
+        return;
+    }
+    items.push(if std::mem::take(next_is_lead) {
+        Line::Lead(content.to_string())
+    } else {
+        Line::Bullet(content.to_string())
+    });
 }
 
 enum Tail {
@@ -249,6 +261,27 @@ mod tests {
             body,
             "Group 1\n- Schools joined the plan\n- Firms opened their standards\nGroup 2\n- Textbooks went digital"
         );
+    }
+
+    #[test]
+    fn a_group_heading_set_off_like_a_bullet_is_a_heading() {
+        let s = parse(
+            "Core Insights - Harbin is adding welding classes [1]. \
+             Group 1: Training - Colleges opened two workshops [2]. \
+             - Group 2: Jobs - Most graduates joined shipyards [3]. - Pay rose [4].",
+        )
+        .unwrap();
+        let (body, _, headings) = s.render();
+        assert_eq!(
+            body,
+            "Harbin is adding welding classes.\n\
+             Group 1: Training\n\
+             - Colleges opened two workshops.\n\
+             Group 2: Jobs\n\
+             - Most graduates joined shipyards.\n\
+             - Pay rose."
+        );
+        assert_eq!(headings, vec![1, 3]);
     }
 
     #[test]
