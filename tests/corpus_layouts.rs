@@ -317,6 +317,26 @@ fn gb18030_detected() {
 }
 
 #[test]
+fn big5_detected() {
+    let path = fixture("traditional.txt");
+    let text = text_of("traditional.txt");
+    let (b, _, unmappable) = encoding_rs::BIG5.encode(&text);
+    assert!(!unmappable);
+    assert_eq!(
+        parse_file_bytes(&path, &b).unwrap(),
+        parse("traditional.txt")
+    );
+}
+
+#[test]
+fn a_stray_nul_byte_is_dropped() {
+    let mut b = text_of("single_page.txt").into_bytes();
+    let at = b.iter().position(|&c| c == b'\n').unwrap();
+    b.insert(at, 0);
+    same_articles(&b);
+}
+
+#[test]
 fn crlf_line_endings() {
     same_articles(text_of("single_page.txt").replace('\n', "\r\n").as_bytes());
 }

@@ -1,7 +1,9 @@
-//! Bytes → text: BOMs, UTF-8, UTF-16, GB18030/GBK (detected, never asked), line endings, and
-//! the early checks that turn a bad file into a one-line reason instead of a crash.
+//! Bytes → text: BOMs, UTF-8, UTF-16, GB18030/GBK and Big5 (detected, never asked), line
+//! endings, and the early checks that turn a bad file into a one-line reason instead of a crash.
 
-use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use std::borrow::Cow;
+
+use encoding_rs::{BIG5, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
 /// The longest line an article file may hold; a file with a longer line is not news text.
 pub const MAX_LINE_BYTES: usize = 256 * 1024;
@@ -18,15 +20,20 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file".into());
     }
-    let (encoding, body) = match Encoding::for_bom(bytes) {
-        Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
-        None => (sniff(bytes), bytes),
+    let (bom, body) = match Encoding::for_bom(bytes) {
+        Some((enc, bom_len)) => (Some(enc), &bytes[bom_len..]),
+        None => (None, bytes),
     };
-    if encoding != UTF_16LE && encoding != UTF_16BE && looks_binary(body) {
-        return Err("binary data, not text".into());
-    }
-    let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    if had_errors && replacement_share(&text) > 0.01 {
+    let body: Cow<'_, [u8]> = if bom.is_some_and(|e| e == UTF_16LE || e == UTF_16BE) {
+        Cow::Borrowed(body)
+    } else {
+        without_stray_nuls(body).ok_or("binary data, not text")?
+    };
+    let (encoding, text) = match bom {
+        Some(enc) => (enc, enc.decode_without_bom_handling(&body).0),
+        None => sniff_and_decode(&body),
+    };
+    if wrong_share(&text, encoding) > 0.01 {
         return Err(format!(
             "not valid {} text (and no other encoding fits)",
             encoding.name()
@@ -51,16 +58,39 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     Ok(Decoded { text, encoding })
 }
 
-/// Without a BOM: UTF-8 when it validates, otherwise what chardetng guesses (GB18030 for
-/// the GBK files our users meet).
-fn sniff(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
-        return UTF_8;
+/// Without a BOM: UTF-8 when it validates, otherwise what chardetng guesses for a Chinese
+/// page (GB18030 for the GBK files our users meet). Big5 text read as GBK mostly decodes
+/// without an error but lands on private-use and replacement characters: when the guess
+/// leaves any, chardetng's unbiased guess and Big5 are tried too, and the reading with the
+/// fewest wrong characters wins.
+fn sniff_and_decode(bytes: &[u8]) -> (&'static Encoding, Cow<'_, str>) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (UTF_8, Cow::Borrowed(text));
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
-    let guess = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
-    // encoding_rs decodes GBK with the GB18030 decoder; say GB18030 for what it is.
+    let first = named(det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow));
+    let text = first.decode_without_bom_handling(bytes).0;
+    if wrong_count(&text) == 0 {
+        return (first, text);
+    }
+    let mut best = (wrong_count(&text), first, text);
+    let unbiased = named(det.guess(None, chardetng::Utf8Detection::Allow));
+    for enc in [unbiased, BIG5, GB18030] {
+        if enc == best.1 {
+            continue;
+        }
+        let other = enc.decode_without_bom_handling(bytes).0;
+        let wrong = wrong_count(&other);
+        if wrong < best.0 {
+            best = (wrong, enc, other);
+        }
+    }
+    (best.1, best.2)
+}
+
+/// encoding_rs decodes GBK with the GB18030 decoder; say GB18030 for what it is.
+fn named(guess: &'static Encoding) -> &'static Encoding {
     if guess == encoding_rs::GBK {
         GB18030
     } else {
@@ -68,15 +98,45 @@ fn sniff(bytes: &[u8]) -> &'static Encoding {
     }
 }
 
-fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
-    head.contains(&0)
+/// The most NUL bytes a text file may hold (a byte in twenty, at most this many) and still
+/// be read as text, with the NULs dropped: a stray one from a bad copy or a scraper's bug.
+const STRAY_NULS: usize = 16;
+
+/// The bytes without their NULs when there are only a few, as they are when there are none,
+/// `None` when there are so many the file is binary.
+fn without_stray_nuls(bytes: &[u8]) -> Option<Cow<'_, [u8]>> {
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    if nuls == 0 {
+        return Some(Cow::Borrowed(bytes));
+    }
+    if nuls > STRAY_NULS || nuls * 20 > bytes.len() {
+        return None;
+    }
+    Some(Cow::Owned(
+        bytes.iter().copied().filter(|&b| b != 0).collect(),
+    ))
 }
 
-fn replacement_share(text: &str) -> f32 {
+/// Characters no real text holds: replacement characters from bytes the decoder could not
+/// read, and private-use characters, where a wrong double-byte encoding lands.
+fn is_wrong(c: char) -> bool {
+    c == '\u{FFFD}' || ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
+fn wrong_count(text: &str) -> usize {
+    text.chars().filter(|&c| is_wrong(c)).count()
+}
+
+/// The share of wrong characters. Private-use characters only count against a legacy
+/// encoding: in Unicode text they were written on purpose.
+fn wrong_share(text: &str, encoding: &'static Encoding) -> f32 {
     let total = text.chars().count().max(1);
-    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
-    bad as f32 / total as f32
+    let wrong = if encoding == UTF_8 || encoding == UTF_16LE || encoding == UTF_16BE {
+        text.chars().filter(|&c| c == '\u{FFFD}').count()
+    } else {
+        wrong_count(text)
+    };
+    wrong as f32 / total as f32
 }
 
 fn normalise_newlines(text: &str) -> String {
@@ -123,6 +183,31 @@ mod tests {
         let (bytes, _, _) = GB18030.encode(text);
         let d = decode(&bytes).unwrap();
         assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn big5_detected_without_being_told() {
+        let text = "臺中職業學校攜手機械企業 開設數控加工訂單班\n臺中市多所職業學校與本地機械企業合作，共同培養數控技術人才，推動產教融合。\n";
+        let (bytes, _, unmappable) = BIG5.encode(text);
+        assert!(!unmappable);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, BIG5);
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn a_few_stray_nuls_are_dropped_but_binary_is_not_text() {
+        let mut b = "职业院校开设新专业\n学校与企业签约。\n".as_bytes().to_vec();
+        b.insert(9, 0);
+        assert_eq!(
+            decode(&b).unwrap().text,
+            "职业院校开设新专业\n学校与企业签约。\n"
+        );
+        let mut many = "职业院校开设新专业。".repeat(10).into_bytes();
+        for i in (0..many.len()).step_by(5) {
+            many[i] = 0;
+        }
+        assert!(decode(&many).unwrap_err().contains("binary"));
     }
 
     #[test]
