@@ -214,6 +214,33 @@ fn school_page_note_becomes_fields_and_wrapped_lines_join() {
 }
 
 #[test]
+fn chinese_portal_page_keeps_the_article_and_drops_the_page() {
+    let a = parse("portal_page.txt");
+    assert_eq!(a.len(), 1);
+    let a = &a[0];
+    assert_eq!(
+        a.title,
+        "德州成立新能源装备产教联合体 八所院校牵手五十家企业"
+    );
+    assert_eq!(a.source.as_deref(), Some("某某日报"));
+    assert_eq!(rfc(a), "2025-09-12T10:05:00+08:00");
+    assert_eq!(a.editor.as_deref(), Some("某丁、某戊"));
+    assert_eq!(a.body.lines().count(), 2, "{}", a.body);
+    for furniture in [
+        "首页",
+        "分享",
+        "大 中 小",
+        "相关阅读",
+        "储能专业",
+        "扫一扫",
+        "版权",
+        "ICP",
+    ] {
+        assert!(!a.body.contains(furniture), "{furniture} left in the body");
+    }
+}
+
+#[test]
 fn journal_article_metadata_lines_become_fields() {
     let a = parse("journal.txt");
     let a = &a[0];

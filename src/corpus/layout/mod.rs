@@ -2,6 +2,7 @@
 
 pub mod entries;
 pub mod plain;
+pub mod portal;
 pub mod webpage;
 
 use crate::corpus::draft::Draft;

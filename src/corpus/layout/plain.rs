@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::corpus::dateline::{date_line, find_date, split_trailing_date};
 use crate::corpus::draft::Draft;
-use crate::corpus::layout::is_chrome;
+use crate::corpus::layout::{is_chrome, portal};
 use crate::corpus::prose::note_pairs;
 
 #[allow(clippy::unwrap_used)] // constant patterns
@@ -31,7 +31,7 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
         .iter()
         .take_while(|l| l.trim().is_empty() || is_chrome(l))
         .count();
-    let lines = &lines[lead..];
+    let lines = portal::strip(&lines[lead..]);
     let text = lines.join("\n");
     let mut abstract_: Option<String> = None;
     let mut keywords = Vec::new();
@@ -39,7 +39,7 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
     let mut source = None;
     let mut dated = None;
     let mut kept: Vec<&str> = Vec::new();
-    for line in lines {
+    for line in &lines {
         let t = line.trim();
         let caps = BRACKETED.captures(t).or_else(|| LABELLED.captures(t));
         let Some(c) = caps else {

@@ -1,0 +1,174 @@
+//! The furniture of a Chinese news portal's page, copied along with its article: the
+//! navigation bar and breadcrumb, share and font-size widgets, the related-news list and the
+//! footer (copyright, ICP licence and police registration numbers). SPEC §1.3 asks for the
+//! article alone.
+
+/// The lines without the portal's furniture: navigation and widget lines are dropped
+/// wherever they stand, and everything from the related-news list or the footer on is cut,
+/// once some article text has been seen.
+pub fn strip<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut seen_text = false;
+    for line in lines {
+        let t = line.trim();
+        if seen_text && (is_footer(t) || is_related(t)) {
+            break;
+        }
+        if is_navigation(t) || is_widget(t) {
+            continue;
+        }
+        if t.chars().count() >= 20 {
+            seen_text = true;
+        }
+        out.push(*line);
+    }
+    out
+}
+
+fn has_sentence_marks(t: &str) -> bool {
+    t.contains(['。', '\u{FF0C}', '\u{FF1B}', '\u{FF01}', '\u{FF1F}'])
+}
+
+/// `人民网首页 | 新闻 | 教育 | 科技` or `首页 > 教育 > 正文`, `人民网>>教育`, `当前位置：…`.
+fn is_navigation(t: &str) -> bool {
+    if [
+        "当前位置",
+        "您的位置",
+        "您现在的位置",
+        "你的位置",
+        "所在位置",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+    {
+        return true;
+    }
+    if has_sentence_marks(t) || t.chars().count() > 80 {
+        return false;
+    }
+    let short_pieces = |sep: &[&str], min: usize| {
+        let mut pieces = vec![t];
+        for s in sep {
+            pieces = pieces.iter().flat_map(|p| p.split(s)).collect();
+        }
+        pieces.len() >= min
+            && pieces
+                .iter()
+                .all(|p| (1..=10).contains(&p.trim().chars().count()))
+    };
+    short_pieces(&["|", "\u{FF5C}"], 3) || short_pieces(&[">>", "»", ">", "\u{FF1E}"], 2)
+}
+
+/// Share buttons, font-size switches, print and close links, QR-code prompts.
+fn is_widget(t: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "分享到",
+        "分享至",
+        "分享：",
+        "扫一扫",
+        "扫描二维码",
+        "微信扫一扫",
+        "小字号",
+        "中字号",
+        "大字号",
+        "字号：",
+        "字体：",
+        "打印本页",
+        "打印此页",
+        "关闭窗口",
+        "返回顶部",
+        "收藏本页",
+        "【打印】",
+        "【关闭】",
+        "【纠错】",
+        "[打印]",
+        "[关闭]",
+        "[纠错]",
+    ];
+    const WHOLE: &[&str] = &[
+        "分享",
+        "打印",
+        "关闭",
+        "收藏",
+        "纠错",
+        "大 中 小",
+        "【大 中 小】",
+    ];
+    t.chars().count() <= 30 && (STARTS.iter().any(|s| t.starts_with(s)) || WHOLE.contains(&t))
+}
+
+/// `版权所有…`, `Copyright ©…`, `京ICP证000000号`, `京公网安备…`: the page's footer.
+fn is_footer(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    t.starts_with("版权所有")
+        || t.starts_with("版权声明")
+        || t.starts_with('©')
+        || lower.starts_with("copyright")
+        || ((t.contains("ICP证") || t.contains("ICP备") || t.contains("公网安备"))
+            && !has_sentence_marks(t))
+        || t.starts_with("违法和不良信息举报")
+}
+
+/// The heading of the related-news list: `相关新闻`, `推荐阅读：`.
+fn is_related(t: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "相关新闻",
+        "相关阅读",
+        "相关链接",
+        "相关文章",
+        "相关报道",
+        "推荐阅读",
+        "延伸阅读",
+        "热点推荐",
+        "热门推荐",
+        "猜你喜欢",
+        "更多新闻",
+        "更多阅读",
+    ];
+    let head = t.trim_end_matches([':', '\u{FF1A}']).trim();
+    HEADS.contains(&head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn portal_furniture_goes_and_the_article_stays() {
+        let page = [
+            "某某网首页 | 要闻 | 教育 | 财经 | 体育",
+            "某某网>>教育频道",
+            "宁波成立港航物流产教联合体 十所院校与四十家企业结对",
+            "2025年10月20日08:29 | 来源：某某日报",
+            "分享到：",
+            "小字号",
+            "宁波市港航物流市域产教联合体日前成立，首批成员包括十所职业院校和四十家企业。",
+            "联合体将围绕集装箱运输、冷链仓储等岗位开展订单培养。",
+            "相关新闻",
+            "宁波职业教育发展迅速",
+            "扫一扫，分享到微信",
+            "版权所有：某某网 浙ICP证000000号",
+        ];
+        assert_eq!(
+            strip(&page),
+            vec![
+                "宁波成立港航物流产教联合体 十所院校与四十家企业结对",
+                "2025年10月20日08:29 | 来源：某某日报",
+                "宁波市港航物流市域产教联合体日前成立，首批成员包括十所职业院校和四十家企业。",
+                "联合体将围绕集装箱运输、冷链仓储等岗位开展订单培养。",
+            ]
+        );
+    }
+
+    #[test]
+    fn article_text_is_not_furniture() {
+        let text = [
+            "学院开设“订单班 | 学徒制 | 工学交替”三种培养模式。",
+            "分享经验时，企业导师谈到了实训基地建设的体会，学生们认真记录。",
+            "相关新闻",
+        ];
+        // `相关新闻` before any article text is not a cut.
+        assert_eq!(strip(&text[2..]), vec!["相关新闻"]);
+        assert_eq!(strip(&text[..2]), text[..2].to_vec());
+    }
+}
