@@ -35,6 +35,8 @@ enum Gap {
 struct Segment<'a> {
     text: &'a str,
     gap: Gap,
+    /// The space before it held a tab: a separator inside a line, never a paragraph break.
+    tab: bool,
     /// Part of a photo credit such as `叶 军摄`.
     credit: bool,
 }
@@ -78,7 +80,7 @@ pub fn clean(lines: &[&str]) -> Prose {
             Some((text, _, _)) if joined => {
                 let last = text.chars().next_back();
                 let first = seg.text.chars().next();
-                if !(last.is_some_and(is_cjk) && first.is_some_and(is_cjk)) {
+                if !(last.is_some_and(sets_tight) && first.is_some_and(sets_tight)) {
                     text.push(' ');
                 }
                 text.push_str(seg.text);
@@ -134,10 +136,11 @@ fn segments<'a>(lines: &[&'a str]) -> Vec<Segment<'a>> {
             let wrapped = (widest >= 24 && prev_len * 100 >= widest * 85) || prev_len >= WRAP_MIN;
             gap = Gap::Newline { wrapped };
         }
-        for (k, word) in line.split_whitespace().enumerate() {
+        for (k, (word, tab)) in words(line).into_iter().enumerate() {
             out.push(Segment {
                 text: word,
                 gap: if k == 0 { gap } else { Gap::Space },
+                tab,
                 credit: false,
             });
         }
@@ -145,6 +148,35 @@ fn segments<'a>(lines: &[&'a str]) -> Vec<Segment<'a>> {
         prev_len = line.chars().count();
     }
     out
+}
+
+/// The words of a trimmed line, each with whether the space before it held a tab.
+fn words(line: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut tab = false;
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((&line[s..i], tab));
+                tab = false;
+            }
+            tab |= c == '\t';
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((&line[s..], tab));
+    }
+    out
+}
+
+/// Characters set without a space between them when a wrap space is removed: Chinese
+/// characters and punctuation, not full-width letters and digits (`Ｆｕｌｌ　ｗｉｄｔｈ` keeps
+/// its word space).
+fn sets_tight(c: char) -> bool {
+    (is_cjk(c) && !c.is_alphanumeric()) || crate::text::is_han(c)
 }
 
 fn strip_truncation(segs: &mut Vec<Segment<'_>>, truncated: &mut bool) {
@@ -205,6 +237,7 @@ fn mark_credits(mut segs: Vec<Segment<'_>>) -> Vec<Segment<'_>> {
                 Segment {
                     text: &whole[at..],
                     gap: Gap::Space,
+                    tab: false,
                     credit: false,
                 },
             );
@@ -240,7 +273,7 @@ fn joins(a: &Segment<'_>, b: &Segment<'_>) -> bool {
     match b.gap {
         Gap::Start | Gap::Blank => false,
         Gap::Newline { wrapped } => wrapped && !ends_sentence(a.text),
-        Gap::Space => !ends_cjk_sentence(a.text),
+        Gap::Space => b.tab || !ends_cjk_sentence(a.text),
     }
 }
 
@@ -390,6 +423,29 @@ mod tests {
                 "下一步：中心还将面向社会开展培训。"
             ]
         );
+    }
+
+    #[test]
+    fn a_tab_inside_a_line_is_a_space_not_a_paragraph_break() {
+        let p = clean(&["学院开设盐湖化工专业。\t详见 学院官网 的招生简章。"]);
+        assert_eq!(
+            p.paragraphs,
+            vec!["学院开设盐湖化工专业。详见学院官网的招生简章。"]
+        );
+        let p = clean(&["Colleges\topened\t\tnew courses."]);
+        assert_eq!(p.paragraphs, vec!["Colleges opened new courses."]);
+    }
+
+    #[test]
+    fn full_width_words_keep_their_space() {
+        let p = clean(&["课程名为ＣＮＣ\u{3000}Ｂａｓｉｃｓ，共十二周。"]);
+        assert_eq!(
+            p.paragraphs,
+            vec!["课程名为ＣＮＣ Ｂａｓｉｃｓ，共十二周。"]
+        );
+        // Between Chinese characters the wrap space still goes.
+        let p = clean(&["校企合\u{3000}作走深走实。"]);
+        assert_eq!(p.paragraphs, vec!["校企合作走深走实。"]);
     }
 
     #[test]
