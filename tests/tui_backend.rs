@@ -5,7 +5,7 @@
 mod tui_support;
 
 use chanjiao::filter::{Filter, NATIONAL};
-use chanjiao::tui::backend::{Facets, Request, Sort};
+use chanjiao::tui::backend::{Catalog, Facets, Request, Sort};
 use chanjiao::tui::memory::fold_same_offsets;
 
 fn search(query: &str) -> chanjiao::tui::backend::Response {
@@ -70,6 +70,24 @@ fn text_with_no_word_to_search_for_matches_nothing() {
     assert!(search("产教 -🚀").total > 0);
     // A quote just opened has nothing in it yet: it is left out.
     assert_eq!(search("\"").total, search("").total);
+
+    // Even where an article holds it: the index cannot search for it, and the reader's
+    // catalog before the index is ready answers as the index does.
+    let mut articles = chanjiao::corpus::load_sample().articles;
+    articles[0].body.push_str(" 🚀");
+    let catalog = chanjiao::tui::memory::MemoryCatalog::new(articles);
+    let total = |query: &str| {
+        catalog
+            .search(&Request {
+                query: query.into(),
+                limit: 1000,
+                ..Default::default()
+            })
+            .unwrap()
+            .total
+    };
+    assert_eq!(total("🚀"), 0);
+    assert_eq!(total("-🚀"), total(""));
 }
 
 #[test]

@@ -165,20 +165,24 @@ impl Compiled {
             match clause {
                 Clause::Any(atoms) if atoms.iter().all(Atom::is_blank) => {}
                 Clause::Any(atoms) => {
+                    // Text the index cannot search for (an emoji, punctuation) is not
+                    // looked for here either: the two catalogs answer alike.
                     let alts: Vec<Vec<Needle>> = atoms
                         .iter()
+                        .filter(|a| a.is_searchable())
                         .map(Needle::new)
                         .filter(|n| !n.is_empty())
                         .collect();
                     // No word to search for: an empty group, which nothing matches.
                     any.push(alts);
                 }
-                Clause::Not(atom) => {
+                Clause::Not(atom) if atom.is_searchable() => {
                     let n = Needle::new(atom);
                     if !n.is_empty() {
                         not.push(n);
                     }
                 }
+                Clause::Not(_) => {}
                 Clause::NotFilter(f) => not_filters.push(f.clone()),
             }
         }
