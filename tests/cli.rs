@@ -70,6 +70,8 @@ fn bad_date_is_a_usage_error() {
         &["search", "robot", "after:25"],
         &["export", "before:12025-01"],
         &["list", "--since", "2026", "--until", "2025"],
+        &["search", "after:2025 before:2024"],
+        &["search", "robot", "before:2024", "--since", "2025"],
     ] {
         let o = run_in(data.path(), args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
@@ -83,6 +85,12 @@ fn bad_date_is_a_usage_error() {
     let o = run_in(data.path(), &["list", "--since", "2026", "--until", "2025"]);
     assert!(
         stderr(&o).contains("--since 2026 is after --until 2025"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run_in(data.path(), &["search", "after:2025 before:2024"]);
+    assert!(
+        stderr(&o).contains("the dates leave no day between them"),
         "{}",
         stderr(&o)
     );

@@ -7,7 +7,7 @@ use crate::cli::CliError;
 use crate::cli::args::FilterArgs;
 use crate::cli::list;
 use crate::cli::open::with_index;
-use crate::index::{SearchRequest, SearchResults, Sort};
+use crate::index::{SearchRequest, SearchResults, Sort, query};
 use crate::settings::Settings;
 
 /// Resolves the filter flags, opens the index and runs the request; `limit: None` keeps
@@ -19,6 +19,13 @@ pub fn articles(
     limit: Option<usize>,
 ) -> Result<SearchResults, CliError> {
     let filter = list::resolve(filters)?;
+    // Dates in the query that exclude each other, or exclude the flags' dates, are a
+    // mistake as `--since` after `--until` is. Other mistakes in the query are the search's.
+    if let Ok(parsed) = query::parse(&query.join(" "))
+        && let Some(problem) = query::no_day_between(&query::merge(&filter, &parsed.filter))
+    {
+        return Err(CliError::Usage(problem));
+    }
     let (results, notes) = with_index(settings, |index| {
         let mut filter = filter.clone();
         let notes = list::open_values(index, &mut filter)?;

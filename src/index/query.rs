@@ -409,6 +409,17 @@ pub fn merge(a: &Filter, b: &Filter) -> Filter {
     f
 }
 
+/// When the date bounds of a (merged) filter leave no day between them, says so in one
+/// line: no article could match, which is a mistake in the query, not an empty answer.
+pub fn no_day_between(f: &Filter) -> Option<String> {
+    match (f.since, f.until) {
+        (Some(since), Some(until)) if since > until => Some(format!(
+            "the dates leave no day between them (from {since} up to {until}): no article could match"
+        )),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,13 +14,7 @@ pub fn problem(text: &str, filter: &Filter) -> Option<String> {
         Ok(q) => q,
         Err(e) => return Some(e.to_string()),
     };
-    let merged = query::merge(filter, &parsed.filter);
-    match (merged.since, merged.until) {
-        (Some(since), Some(until)) if since > until => Some(format!(
-            "the dates leave no day between them (from {since} up to {until}): no article could match"
-        )),
-        _ => None,
-    }
+    query::no_day_between(&query::merge(filter, &parsed.filter))
 }
 
 /// The longest beginning of `text` with no [`problem`] (at worst the empty query; `None`
