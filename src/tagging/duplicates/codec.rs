@@ -2,7 +2,8 @@
 //!
 //! Layout: the magic `CJLINKS` and a format byte; the file labels; the entries (id, file
 //! number, date as seconds, nanoseconds and offset, folded outlet, figures, title terms,
-//! lead sketch); the candidate pairs (two entry numbers and a linked byte); the document
+//! lead sketch); the candidate pairs (two entry numbers, a linked byte and the strength as a
+//! `u16`); the document
 //! frequencies (corpus size, exact flag, term and frequency); last, a blake3 hash of all
 //! that came before. Strings and lists carry a `u32` length first.
 //!
@@ -17,7 +18,7 @@ use chrono::{DateTime, FixedOffset};
 use super::similarity::Frequencies;
 use super::table::{Entry, LinkTable, Verdict};
 
-const MAGIC: &[u8; 8] = b"CJLINKS\x02";
+const MAGIC: &[u8; 8] = b"CJLINKS\x03";
 
 /// Length of the trailing hash.
 const HASH_LEN: usize = 32;
@@ -71,6 +72,7 @@ pub fn encode_to(t: &LinkTable, w: &mut dyn Write) -> std::io::Result<()> {
         out.put(&v.a.to_le_bytes());
         out.put(&v.b.to_le_bytes());
         out.put(&[u8::from(v.linked)]);
+        out.put(&v.strength.to_le_bytes());
     }
     out.put(&t.freq.n.to_le_bytes());
     out.put(&[u8::from(t.freq.exact)]);
@@ -195,16 +197,22 @@ pub fn decode(bytes: &[u8]) -> Result<LinkTable, String> {
         entries.push(Entry::joined(id, file, published, outlet, hashes, lens));
     }
     let count = r.len()?;
-    let mut pairs = Vec::with_capacity(count.min(bytes.len() / 9));
+    let mut pairs = Vec::with_capacity(count.min(bytes.len() / 11));
     for _ in 0..count {
         let (a, b, linked) = (r.u32()?, r.u32()?, r.byte()? != 0);
+        let strength = u16::from_le_bytes(r.array()?);
         if a >= b || b as usize >= entries.len() {
             return Err(format!(
                 "pair ({a}, {b}) does not fit {} entries",
                 entries.len()
             ));
         }
-        pairs.push(Verdict { a, b, linked });
+        pairs.push(Verdict {
+            a,
+            b,
+            linked,
+            strength,
+        });
     }
     let n = f32::from_le_bytes(r.array()?);
     let exact = r.byte()? != 0;

@@ -7,8 +7,14 @@
 //! or — for reports in different languages, whose words cannot meet — they share at least
 //! [`MIN_FIGURES`] figures making up most of the smaller set, with some overlap in wording
 //! or in the titles besides. Reports whose figures disagree need twice the similarity:
-//! alike wording, different numbers, different events. Linked pairs join into stories
-//! (A like B, B like C: one story), and every report of a story lists the others.
+//! alike wording, different numbers, different events.
+//!
+//! Linked pairs join into stories strongest first ([`LinkTable::groups`]), and two sets of
+//! reports join only when the joined story still reads as one event: its dated reports lie
+//! within [`MAX_DAYS_APART`] days of each other as a whole, no outlet appears twice, at
+//! least half of the possible links between the two sets are there, and an undated report
+//! never bridges dated ones that are not linked themselves. Every report of a story lists
+//! the others.
 
 mod candidates;
 mod codec;

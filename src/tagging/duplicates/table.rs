@@ -113,6 +113,9 @@ pub struct Verdict {
     pub a: u32,
     pub b: u32,
     pub linked: bool,
+    /// How alike the two are, their cosine similarity in ten-thousandths: linked pairs join
+    /// into stories strongest first.
+    pub strength: u16,
 }
 
 /// Everything linking needs to take in a change without reading the whole corpus.
@@ -188,7 +191,7 @@ impl LinkTable {
                 Some(Verdict {
                     a: moved.get(v.a as usize).copied().flatten()?,
                     b: moved.get(v.b as usize).copied().flatten()?,
-                    linked: v.linked,
+                    ..*v
                 })
             })
             .collect();
@@ -200,17 +203,13 @@ impl LinkTable {
             None => {
                 // Some key became common or rare again: find every pair anew, and score
                 // those that were not candidates before.
-                let before: HashMap<(u32, u32), bool> =
-                    kept.iter().map(|v| ((v.a, v.b), v.linked)).collect();
+                let before: HashMap<(u32, u32), Verdict> =
+                    kept.iter().map(|v| ((v.a, v.b), *v)).collect();
                 let mut judged = Vec::new();
                 let mut todo = Vec::new();
                 for (a, b) in self.candidates() {
                     match before.get(&(a as u32, b as u32)) {
-                        Some(&linked) => judged.push(Verdict {
-                            a: a as u32,
-                            b: b as u32,
-                            linked,
-                        }),
+                        Some(&v) => judged.push(v),
                         None => todo.push((a, b)),
                     }
                 }
@@ -391,6 +390,7 @@ impl LinkTable {
                         a: a as u32,
                         b: b as u32,
                         linked: pair.same_story() && other_outlet(ea, eb),
+                        strength: (pair.cosine.clamp(0.0, 1.0) * 10_000.0).round() as u16,
                     }
                 })
                 .collect::<Vec<_>>()
@@ -400,40 +400,139 @@ impl LinkTable {
         .collect()
     }
 
-    /// The stories: sets of at least two entries joined by links (A like B, B like C: one
-    /// story), each sorted, in order of their first entry.
+    /// The stories: sets of at least two entries joined by links, each sorted, in order of
+    /// their first entry.
+    ///
+    /// Linked pairs are taken strongest first (ties in the order of the two ids and files,
+    /// never of positions: a table built in another order gives the same stories). A pair
+    /// whose reports are in two different sets joins the sets only when the result can be
+    /// one event ([`Story::joins`]); otherwise the link stays out of the stories. So A like
+    /// B and B like C make one story only when A, B and C all fit together.
     pub fn groups(&self) -> Vec<Vec<usize>> {
-        let mut parent: Vec<usize> = (0..self.entries.len()).collect();
-        for v in self.pairs.iter().filter(|v| v.linked) {
-            let (ra, rb) = (
-                root(&mut parent, v.a as usize),
-                root(&mut parent, v.b as usize),
-            );
-            if ra != rb {
-                parent[ra.max(rb)] = ra.min(rb);
-            }
+        let n = self.entries.len();
+        let mut linked: Vec<&Verdict> = self
+            .pairs
+            .iter()
+            .filter(|v| v.linked && (v.a as usize) < n && (v.b as usize) < n)
+            .collect();
+        let key = |i: u32| {
+            let e = &self.entries[i as usize];
+            let file = self.files.get(e.file as usize).map_or("", String::as_str);
+            (e.id.as_str(), file)
+        };
+        let ends = |v: &Verdict| {
+            let (x, y) = (key(v.a), key(v.b));
+            if x <= y { (x, y) } else { (y, x) }
+        };
+        linked.sort_by(|p, q| {
+            q.strength
+                .cmp(&p.strength)
+                .then_with(|| ends(p).cmp(&ends(q)))
+        });
+        let mut near: HashMap<u32, Vec<u32>> = HashMap::new();
+        for v in &linked {
+            near.entry(v.a).or_default().push(v.b);
+            near.entry(v.b).or_default().push(v.a);
         }
-        let roots: Vec<usize> = (0..parent.len()).map(|i| root(&mut parent, i)).collect();
-        let mut size = vec![0usize; roots.len()];
-        for &r in &roots {
-            size[r] += 1;
-        }
-        // Most articles stand alone: only sets of two or more get a list. A set's list is
-        // made when its first member comes up, so the lists come out sorted, in order of
-        // their first members.
-        let mut slot = vec![usize::MAX; roots.len()];
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        for (i, &r) in roots.iter().enumerate() {
-            if size[r] < 2 {
+        // Each linked entry's story, as an index into `stories`; a story that joins another
+        // is left empty.
+        let mut story_of: HashMap<u32, usize> = HashMap::new();
+        let mut stories: Vec<Story> = Vec::new();
+        for v in linked {
+            let [sa, sb] = [v.a, v.b].map(|i| {
+                *story_of.entry(i).or_insert_with(|| {
+                    stories.push(Story::of(i, &self.entries[i as usize]));
+                    stories.len() - 1
+                })
+            });
+            if sa == sb || !stories[sa].joins(&stories[sb], &near, &story_of, sb, &self.entries) {
                 continue;
             }
-            if slot[r] == usize::MAX {
-                slot[r] = groups.len();
-                groups.push(Vec::with_capacity(size[r]));
+            let (keep, gone) = if stories[sa].members.len() >= stories[sb].members.len() {
+                (sa, sb)
+            } else {
+                (sb, sa)
+            };
+            let moved = std::mem::take(&mut stories[gone]);
+            for &i in &moved.members {
+                story_of.insert(i, keep);
             }
-            groups[slot[r]].push(i);
+            stories[keep].take_in(moved);
         }
+        let mut groups: Vec<Vec<usize>> = stories
+            .into_iter()
+            .filter(|s| s.members.len() >= 2)
+            .map(|s| {
+                let mut g: Vec<usize> = s.members.iter().map(|&i| i as usize).collect();
+                g.sort_unstable();
+                g
+            })
+            .collect();
+        groups.sort_unstable();
         groups
+    }
+}
+
+/// A story being put together by [`LinkTable::groups`]: its entries, their outlets and the
+/// span of their dates.
+#[derive(Debug, Default)]
+struct Story {
+    members: Vec<u32>,
+    outlets: Vec<Arc<str>>,
+    /// The first and the last date of its dated entries.
+    dates: Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)>,
+}
+
+impl Story {
+    fn of(i: u32, e: &Entry) -> Story {
+        Story {
+            members: vec![i],
+            outlets: e.outlet.iter().cloned().collect(),
+            dates: e.published.map(|d| (d, d)),
+        }
+    }
+
+    /// Whether this story and `other` (number `other_no` in `story_of`) can be one: their
+    /// dated entries all within [`super::MAX_DAYS_APART`] days, no outlet in both, at least
+    /// half of the links there could be between them there, and one of those links between
+    /// two dated entries when both have any (an undated entry does not bridge dated ones).
+    fn joins(
+        &self,
+        other: &Story,
+        near: &HashMap<u32, Vec<u32>>,
+        story_of: &HashMap<u32, usize>,
+        other_no: usize,
+        entries: &[Entry],
+    ) -> bool {
+        if let (Some((a0, a1)), Some((b0, b1))) = (self.dates, other.dates)
+            && !candidates::close(Some(a0.min(b0)), Some(a1.max(b1)))
+        {
+            return false;
+        }
+        if self.outlets.iter().any(|o| other.outlets.contains(o)) {
+            return false;
+        }
+        let dated = |i: u32| entries[i as usize].published.is_some();
+        let (mut links, mut dated_link) = (0usize, false);
+        for &i in &self.members {
+            for &j in near.get(&i).map_or(&[][..], Vec::as_slice) {
+                if story_of.get(&j) == Some(&other_no) {
+                    links += 1;
+                    dated_link |= dated(i) && dated(j);
+                }
+            }
+        }
+        let bridged = self.dates.is_some() && other.dates.is_some() && !dated_link;
+        2 * links >= self.members.len() * other.members.len() && !bridged
+    }
+
+    fn take_in(&mut self, other: Story) {
+        self.members.extend(other.members);
+        self.outlets.extend(other.outlets);
+        self.dates = match (self.dates, other.dates) {
+            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (a, b) => a.or(b),
+        };
     }
 }
 
@@ -465,14 +564,6 @@ fn other_outlet(a: &Entry, b: &Entry) -> bool {
         (Some(x), Some(y)) => x != y,
         _ => true,
     }
-}
-
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }
 
 #[cfg(test)]
@@ -616,6 +707,125 @@ mod tests {
         let mut df: Vec<(u64, u32)> = t.freq.df.iter().map(|(k, d)| (*k, *d as u32)).collect();
         df.sort_unstable();
         (stories, pairs, df)
+    }
+
+    /// A table of reports `(id, day in March or undated, outlet)`, in the order given, and
+    /// the links between them `(id, id, strength)`.
+    fn linked_table(
+        reports: &[(&str, Option<u32>, &str)],
+        links: &[(&str, &str, u16)],
+    ) -> LinkTable {
+        use chrono::TimeZone;
+        let entries: Vec<Entry> = reports
+            .iter()
+            .map(|&(id, day, outlet)| {
+                let date = day.and_then(|d| {
+                    crate::article::china_offset()
+                        .with_ymd_and_hms(2026, 3, d, 9, 0, 0)
+                        .single()
+                });
+                Entry::joined(id.into(), 0, date, Some(outlet.into()), Vec::new(), [0, 0])
+            })
+            .collect();
+        let at = |id: &str| entries.iter().position(|e| e.id == id).unwrap() as u32;
+        let mut pairs: Vec<Verdict> = links
+            .iter()
+            .map(|&(x, y, strength)| Verdict {
+                a: at(x).min(at(y)),
+                b: at(x).max(at(y)),
+                linked: true,
+                strength,
+            })
+            .collect();
+        pairs.sort_unstable_by_key(|v| (v.a, v.b));
+        LinkTable {
+            files: vec!["f.txt".into()],
+            entries,
+            pairs,
+            ..LinkTable::default()
+        }
+    }
+
+    /// The stories of a table as sorted ids, whatever the order of its entries.
+    fn stories(t: &LinkTable) -> Vec<Vec<&str>> {
+        let mut all: Vec<Vec<&str>> = t
+            .groups()
+            .iter()
+            .map(|g| {
+                let mut ids: Vec<&str> = g.iter().map(|&i| t.entries[i].id.as_str()).collect();
+                ids.sort_unstable();
+                ids
+            })
+            .collect();
+        all.sort();
+        all
+    }
+
+    #[test]
+    fn a_story_lies_within_the_window_as_a_whole() {
+        // a and b are 9 days apart, b and c too: a and c are 18.
+        let reports = [
+            ("a", Some(1), "X"),
+            ("b", Some(10), "Y"),
+            ("c", Some(19), "Z"),
+        ];
+        let t = linked_table(&reports, &[("a", "b", 5000), ("b", "c", 4000)]);
+        assert_eq!(stories(&t), vec![vec!["a", "b"]]);
+        // The stronger link decides which two make the story.
+        let t = linked_table(&reports, &[("a", "b", 4000), ("b", "c", 5000)]);
+        assert_eq!(stories(&t), vec![vec!["b", "c"]]);
+    }
+
+    #[test]
+    fn an_outlet_appears_once_in_a_story_whatever_the_order_of_entries() {
+        let mut reports = [
+            ("a", Some(1), "X"),
+            ("b", Some(2), "Y"),
+            ("c", Some(3), "X"),
+        ];
+        // Links as strong as each other: the ids decide, not the positions.
+        let links = [("a", "b", 5000), ("b", "c", 5000)];
+        assert_eq!(
+            stories(&linked_table(&reports, &links)),
+            vec![vec!["a", "b"]]
+        );
+        reports.reverse();
+        assert_eq!(
+            stories(&linked_table(&reports, &links)),
+            vec![vec!["a", "b"]]
+        );
+    }
+
+    #[test]
+    fn an_undated_report_does_not_bridge_dated_ones() {
+        let reports = [("a", Some(1), "X"), ("u", None, "Y"), ("b", Some(5), "Z")];
+        let t = linked_table(&reports, &[("a", "u", 6000), ("u", "b", 5000)]);
+        assert_eq!(stories(&t), vec![vec!["a", "u"]]);
+        // Dated reports linked themselves are one story with it.
+        let t = linked_table(
+            &reports,
+            &[("a", "u", 6000), ("u", "b", 5000), ("a", "b", 4000)],
+        );
+        assert_eq!(stories(&t), vec![vec!["a", "b", "u"]]);
+    }
+
+    #[test]
+    fn two_stories_joined_by_one_link_stay_two() {
+        let reports = [
+            ("a", Some(1), "W"),
+            ("b", Some(2), "X"),
+            ("c", Some(3), "Y"),
+            ("d", Some(4), "Z"),
+        ];
+        // One link of the four there could be between {a, b} and {c, d}.
+        let chain = [("a", "b", 6000), ("c", "d", 5000), ("b", "c", 4000)];
+        let t = linked_table(&reports, &chain);
+        assert_eq!(stories(&t), vec![vec!["a", "b"], vec!["c", "d"]]);
+        // Three of the four: one story.
+        let mut more = chain.to_vec();
+        more.extend([("a", "c", 3000), ("b", "d", 3000)]);
+        let t = linked_table(&reports, &more);
+        assert_eq!(stories(&t), vec![vec!["a", "b", "c", "d"]]);
     }
 
     fn rebuilt(files: &[(String, Vec<Article>)]) -> LinkTable {
