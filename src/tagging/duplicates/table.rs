@@ -552,6 +552,7 @@ fn score(
         figure_share: both as f32 / fa.len().min(fb.len()).max(1) as f32,
         figure_sets_min: fa.len().min(fb.len()),
         title: jaccard(ea.title(), eb.title()),
+        undated: ea.published.is_none() || eb.published.is_none(),
     }
 }
 
