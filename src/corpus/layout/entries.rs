@@ -86,6 +86,9 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
     {
         starts.insert(0, (first, None));
     }
+    // Only a listing page holds several entries; in a single page, a short line between
+    // two paragraphs is a sub-heading of its one article.
+    let listing = header.is_some() || starts.len() >= 2;
     let mut drafts = Vec::new();
     for (k, &(title, src)) in starts.iter().enumerate() {
         let body_from = match src {
@@ -99,7 +102,12 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
             d.source = s.source.clone();
             d.published = s.published;
         }
-        split_unsourced(&mut drafts, d, &lines[body_from.min(body_to)..body_to]);
+        split_unsourced(
+            &mut drafts,
+            d,
+            &lines[body_from.min(body_to)..body_to],
+            listing,
+        );
     }
     if header.is_none() && drafts.len() == 1 {
         drafts[0].layout = Layout::Single;
@@ -121,9 +129,10 @@ fn reversed(lines: &[&str], content: &[usize], src: &(usize, SourceLine)) -> Dra
 }
 
 /// Gives `draft` its body, splitting off entries whose source line is missing: a short
-/// title-like line directly followed by the start of a summary (`Group 1 - …`), or a short
-/// Chinese headline between the end of one prose body and the start of the next.
-fn split_unsourced(out: &mut Vec<Draft>, mut draft: Draft, body: &[&str]) {
+/// title-like line directly followed by the start of a summary (`Group 1 - …`), or, in a
+/// `listing` page, a short Chinese headline between the end of one prose body and the
+/// start of the next.
+fn split_unsourced(out: &mut Vec<Draft>, mut draft: Draft, body: &[&str], listing: bool) {
     let mut seen_body = false;
     let mut prev: Option<&str> = None;
     for (j, line) in body.iter().enumerate() {
@@ -132,7 +141,7 @@ fn split_unsourced(out: &mut Vec<Draft>, mut draft: Draft, body: &[&str]) {
             && is_title_like(line)
             && next.is_some_and(|n| {
                 SUMMARY_START.is_match(n.trim())
-                    || prev.is_some_and(|p| is_chinese_headline_between(p, line, n))
+                    || (listing && prev.is_some_and(|p| is_chinese_headline_between(p, line, n)))
             });
         if starts_entry {
             let mut fresh = Draft::new(draft.layout, line);
@@ -262,6 +271,18 @@ mod tests {
         let d = read(&lines).unwrap();
         assert_eq!(titles(&d), vec!["甲市技师学院开设氢能专业"]);
         assert_eq!(d[0].body.len(), 7);
+    }
+
+    /// In a single news page a short line between two paragraphs is a sub-heading of the
+    /// page's one article, not the headline of another.
+    #[test]
+    fn a_single_page_keeps_its_sub_headings() {
+        let text = "Workflow\n甲市职教订单班扩容\nZhong Guo Qing Nian Bao· 2025-06-12 07:45\n\n学院与企业合作开设的订单班扩大到四十个，毕业生签约率很高。\n校企共建实训基地\n学校与企业共同投入资金建设实训基地，企业工程师每周到校授课。\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(titles(&d), vec!["甲市职教订单班扩容"]);
+        assert_eq!(d[0].layout, Layout::Single);
+        assert_eq!(d[0].body.iter().filter(|l| !l.is_empty()).count(), 3);
     }
 
     #[test]
