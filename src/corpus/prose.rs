@@ -28,7 +28,11 @@ const CAPTION_MAX: usize = 60;
 enum Gap {
     Start,
     Space,
-    Newline { wrapped: bool },
+    /// No gap: a credit split off the sentence it was written against (`…课程。记者`).
+    Glued,
+    Newline {
+        wrapped: bool,
+    },
     Blank,
 }
 
@@ -236,7 +240,9 @@ fn mark_credits(mut segs: Vec<Segment<'_>>) -> Vec<Segment<'_>> {
                 j,
                 Segment {
                     text: &whole[at..],
-                    gap: Gap::Space,
+                    // Not a caption's credit: a caption stands apart from its credit, while
+                    // a sentence with the credit written against it is the article's own.
+                    gap: Gap::Glued,
                     tab: false,
                     credit: false,
                 },
@@ -271,7 +277,7 @@ fn joins(a: &Segment<'_>, b: &Segment<'_>) -> bool {
         return false;
     }
     match b.gap {
-        Gap::Start | Gap::Blank => false,
+        Gap::Start | Gap::Blank | Gap::Glued => false,
         Gap::Newline { wrapped } => wrapped && !ends_sentence(a.text),
         Gap::Space => b.tab || !ends_cjk_sentence(a.text),
     }
@@ -422,6 +428,32 @@ mod tests {
                 "市技师学院与本地电梯企业共建维保实训中心，首批学员四十人。中心开设电梯安装与维保课程。",
                 "下一步：中心还将面向社会开展培训。"
             ]
+        );
+    }
+
+    /// A credit written against the end of a sentence (`…九成八。（记者 王某 摄）`) goes, and
+    /// the sentence stays: it is the article's own text, not a caption standing apart.
+    #[test]
+    fn a_sentence_with_a_credit_written_against_it_stays() {
+        let p = clean(&[
+            "订单班扩大到四十二个，毕业生的签约率达到九成八。（记者 王某 摄）",
+            "学校与企业共同投入资金建设实训基地，企业工程师每周到校授课。",
+        ]);
+        assert_eq!(
+            p.paragraphs,
+            vec![
+                "订单班扩大到四十二个，毕业生的签约率达到九成八。",
+                "学校与企业共同投入资金建设实训基地，企业工程师每周到校授课。"
+            ]
+        );
+        // A caption with its credit after a space still goes with it.
+        let p = clean(&[
+            "图为学生在实训车间操作设备。 新华社记者 王某 摄",
+            "学校与企业共同投入资金建设实训基地，企业工程师每周到校授课。",
+        ]);
+        assert_eq!(
+            p.paragraphs,
+            vec!["学校与企业共同投入资金建设实训基地，企业工程师每周到校授课。"]
         );
     }
 
