@@ -257,6 +257,25 @@ mod tests {
             ZH,
         ));
         assert!(linked(&mut a).is_empty());
+        // One outlet under its pinyin and its Chinese name.
+        let mut a = filler();
+        a.push(art(
+            "zh",
+            "教育部公布第三批产教融合实训基地名单",
+            "新华网",
+            10,
+            ZH,
+        ));
+        let mut pinyin = art(
+            "again",
+            "教育部公布第三批产教融合实训基地名单",
+            "Xin Hua Wang",
+            11,
+            ZH,
+        );
+        pinyin.source_zh = Some("新华网".into());
+        a.push(pinyin);
+        assert!(linked(&mut a).is_empty());
         let mut b = filler();
         b.push(art(
             "zh",

@@ -323,10 +323,12 @@ impl LinkTable {
             .enumerate()
             .map(|(i, f)| (f.clone(), i as u32))
             .collect();
-        // Few outlets, many articles: each outlet is folded once.
+        // Few outlets, many articles: each outlet is folded once. An outlet is known by its
+        // Chinese name when there is one, so that `Xin Hua Wang` and `新华网` are one outlet.
         let mut folded: HashMap<&str, Arc<str>> = HashMap::new();
         for (mut e, a) in marked.into_iter().flatten().zip(articles) {
-            e.outlet = a.source.as_deref().map(|s| {
+            let name = a.source_zh.as_deref().or(a.source.as_deref());
+            e.outlet = name.map(|s| {
                 folded
                     .entry(s)
                     .or_insert_with(|| crate::filter::fold(s).into())
