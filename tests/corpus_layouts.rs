@@ -415,3 +415,15 @@ fn missing_path_is_reported_not_fatal() {
     assert_eq!(report.articles.len(), 1);
     assert_eq!(report.skipped[0].reason, "no such file or folder");
 }
+
+/// A school page in traditional characters: its closing note of source and author becomes
+/// fields, as the simplified one does.
+#[test]
+fn a_traditional_school_note_becomes_fields() {
+    let text = "甲市職業技術學院攜手車企 共建產業學院\n甲市職業技術學院與本地車企舉行產業學院揭牌儀式，雙方將共同制定人才培養方案。\n學院表示，將深化產教融合，服務本地汽車產業。\n（稿件來源：甲市職業技術學院汽車學院　作者：某 乙）\n";
+    let a = parse_file_bytes(Path::new("trad_school.txt"), text.as_bytes()).unwrap();
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].source.as_deref(), Some("甲市職業技術學院汽車學院"));
+    assert_eq!(a[0].author.as_deref(), Some("某乙"));
+    assert!(!a[0].body.contains("稿件"), "{}", a[0].body);
+}

@@ -103,7 +103,8 @@ fn prose_body(
 ) -> Body {
     let p = prose::clean(lines);
     for (key, value) in p.notes {
-        let slot = match key.as_str() {
+        // Notes in traditional characters (稿件來源, 責編) name the same fields.
+        let slot = match crate::text::to_simplified(&key).as_ref() {
             "作者" | "记者" => &mut *author,
             "稿件来源" | "来源" => &mut *source,
             "责编" | "编辑" | "责任编辑" => &mut *editor,
