@@ -9,8 +9,27 @@ use crate::tagging::sectors::tag_sectors;
 use crate::tagging::sources::outlet;
 use crate::text::han_ratio;
 
+/// Characters of no width that scraped titles carry (zero-width space, word joiner, BOM).
+const INVISIBLE: [char; 3] = ['\u{200B}', '\u{2060}', '\u{FEFF}'];
+
+/// A title as one line of text: invisible characters out, a tab as a space. Other spacing
+/// (an ideographic space between two phrases) is the title as written.
+fn tidy_title(title: &str) -> String {
+    if !title.contains(INVISIBLE) && !title.contains('\t') {
+        return title.to_string();
+    }
+    let visible: String = title.chars().filter(|c| !INVISIBLE.contains(c)).collect();
+    visible
+        .split('\t')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Turns a draft into a finished article, or `None` when it has no title.
-pub fn finish(d: Draft, file: &str) -> Option<Article> {
+pub fn finish(mut d: Draft, file: &str) -> Option<Article> {
+    d.title = tidy_title(&d.title);
     if d.title.is_empty() {
         return None;
     }
@@ -115,4 +134,19 @@ fn prose_body(
         }
     }
     (p.paragraphs.join("\n"), Vec::new(), Vec::new(), p.truncated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy_title;
+
+    #[test]
+    fn titles_lose_tabs_and_invisible_characters() {
+        assert_eq!(
+            tidy_title("青海西宁\t职业院校\u{200B}开设\u{3000}新专业"),
+            "青海西宁 职业院校开设\u{3000}新专业"
+        );
+        assert_eq!(tidy_title("\u{FEFF}\t"), "");
+        assert_eq!(tidy_title("Jinan  colleges"), "Jinan  colleges");
+    }
 }
