@@ -634,3 +634,124 @@ fn the_current_hit_stands_out_from_the_others() {
     assert_eq!(h.app.detail.hit, None);
     assert!(hit_runs(&h.app, &buffer(&h)).iter().all(|(_, c)| !c));
 }
+
+/// The query of the last search asked for.
+fn last_query(h: &Harness) -> Option<String> {
+    h.effects.iter().rev().find_map(|e| match e {
+        Effect::Search { request, .. } => Some(request.query.clone()),
+        _ => None,
+    })
+}
+
+/// How many searches were asked for so far.
+fn searches(h: &Harness) -> usize {
+    h.effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Search { .. }))
+        .count()
+}
+
+/// The search line is a one-line editor: the cursor moves by whole characters, typing and
+/// deleting happen at the cursor, and every change (not a move) is searched for at once.
+#[test]
+fn the_search_line_edits_at_the_cursor() {
+    let ctrl = |h: &mut Harness, c: char| h.key(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let mut h = reader(120, 40);
+    h.type_str("/产教融合 abc");
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Left);
+    let focus = h.app.focus;
+    let before = searches(&h);
+    h.type_str("X");
+    assert_eq!(h.app.query, "产教融合 aXbc");
+    assert_eq!(searches(&h), before + 1, "an edit is a new search");
+    assert_eq!(last_query(&h).as_deref(), Some("产教融合 aXbc"));
+    // Moving is not a change: no search, and ←/→ stay in the line.
+    let before = searches(&h);
+    h.press(KeyCode::Home);
+    h.press(KeyCode::Right);
+    h.press(KeyCode::Left);
+    ctrl(&mut h, 'e');
+    ctrl(&mut h, 'a');
+    assert_eq!(searches(&h), before);
+    assert!(h.app.searching);
+    assert_eq!(h.app.focus, focus);
+    h.type_str("职");
+    assert_eq!(h.app.query, "职产教融合 aXbc");
+    ctrl(&mut h, 'e');
+    h.type_str("d");
+    assert_eq!(h.app.query, "职产教融合 aXbcd");
+    ctrl(&mut h, 'a');
+    h.press(KeyCode::Delete);
+    assert_eq!(h.app.query, "产教融合 aXbcd");
+    // A Chinese character is one step.
+    h.press(KeyCode::Right);
+    h.press(KeyCode::Right);
+    ctrl(&mut h, 'k');
+    assert_eq!(h.app.query, "产教");
+    h.press(KeyCode::End);
+    h.type_str(" 校企");
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Left);
+    ctrl(&mut h, 'w');
+    assert_eq!(
+        h.app.query, "校企",
+        "Ctrl-w deletes the word before the cursor"
+    );
+    h.press(KeyCode::Right);
+    ctrl(&mut h, 'u');
+    assert_eq!(h.app.query, "企", "Ctrl-u deletes to the start");
+    let before = searches(&h);
+    h.press(KeyCode::Backspace);
+    assert_eq!(h.app.query, "企");
+    assert_eq!(searches(&h), before, "nothing deleted, nothing searched");
+    h.press(KeyCode::Delete);
+    assert!(h.app.query.is_empty());
+    assert_eq!(last_query(&h).as_deref(), Some(""));
+}
+
+/// `/` again puts the cursor at the end of the kept query, and a query put in place from a
+/// saved view is typed on at its end.
+#[test]
+fn the_cursor_starts_at_the_end_of_the_query() {
+    let mut h = reader(120, 40);
+    h.type_str("/校企合作");
+    h.press(KeyCode::Home);
+    h.press(KeyCode::Enter);
+    h.type_str("/ 共建");
+    assert_eq!(h.app.query, "校企合作 共建");
+    h.press(KeyCode::Esc);
+    h.app.query = "产教".into();
+    h.type_str("/融合");
+    assert_eq!(h.app.query, "产教融合");
+}
+
+/// A paste goes in at the cursor, line breaks as spaces.
+#[test]
+fn a_paste_goes_in_at_the_cursor() {
+    let mut h = reader(120, 40);
+    h.type_str("/产教 合作");
+    for _ in 0..2 {
+        h.press(KeyCode::Left);
+    }
+    let paste = crossterm::event::Event::Paste("融合\n校企".into());
+    for a in chanjiao::tui::event::translate(&h.app, paste) {
+        h.send(a);
+    }
+    assert_eq!(h.app.query, "产教 融合 校企合作");
+    assert_eq!(last_query(&h).as_deref(), Some("产教 融合 校企合作"));
+}
+
+/// The view prompt borrows the search line's editing keys.
+#[test]
+fn the_view_prompt_edits_at_the_cursor() {
+    let mut h = reader(120, 40);
+    h.type_str("w");
+    h.type_str("晨读");
+    h.press(KeyCode::Left);
+    h.type_str("早");
+    h.key(KeyCode::Char('a'), KeyModifiers::CONTROL);
+    h.press(KeyCode::Delete);
+    let prompt = h.app.reading.prompt.as_ref().unwrap();
+    assert_eq!(prompt.text, "早读");
+}

@@ -305,3 +305,55 @@ fn other_reports_are_sorted_and_aligned() {
         "{text}"
     );
 }
+
+/// A long query of Chinese and English in a narrow search line, the cursor moved into its
+/// middle: the part around the cursor is shown, `…` on each side where the query goes on,
+/// no character cut in half, and the terminal's cursor where the next character goes in
+/// (marked with `^` under the line in the snapshot).
+#[test]
+fn a_long_query_scrolls_to_the_cursor_in_a_narrow_line() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    let mut h = reader(40, 15);
+    h.type_str("/产教融合 vocational 职业教育 training 校企合作 2025");
+    for _ in 0..30 {
+        h.press(KeyCode::Left);
+    }
+    for _ in 0..10 {
+        h.press(KeyCode::Right);
+    }
+    let mut t = Terminal::new(TestBackend::new(40, 15)).unwrap();
+    t.draw(|f| chanjiao::tui::draw::draw(f, &h.app)).unwrap();
+    let at = t.get_cursor_position().unwrap();
+    assert_eq!(at.y, 0);
+    let line = tui_support::lines(t.backend().buffer())[0].clone();
+    assert_eq!(unicode_width::UnicodeWidthStr::width(line.as_str()), 40);
+    // Typing goes in where the cursor is drawn.
+    let before: String = h.app.query.clone();
+    h.type_str("|");
+    let cut = h.app.query.find('|').unwrap();
+    assert_eq!(h.app.query.replace('|', ""), before);
+    let shown_before_cursor = {
+        let mut cols = 0;
+        let mut s = String::new();
+        for c in line.chars() {
+            if cols >= at.x as usize {
+                break;
+            }
+            cols += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            s.push(c);
+        }
+        s
+    };
+    let typed_before = &h.app.query[..cut];
+    let visible = shown_before_cursor
+        .trim_start_matches(" / ")
+        .trim_start_matches('…');
+    assert!(
+        typed_before.ends_with(visible),
+        "{typed_before:?} / {visible:?}"
+    );
+    let marker = format!("{}^", " ".repeat(at.x as usize));
+    assert_snapshot!("search_cursor_narrow", format!("{line}\n{marker}"));
+}

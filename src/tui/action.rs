@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::article::Article;
 
 use super::backend::{Response, Row, Sort};
+use super::line_edit::Edit;
 use super::reading::Restore;
 
 /// A movement within a panel.
@@ -80,11 +81,11 @@ pub enum Action {
     CopyArticle,
     /// Write the article in the detail pane, or every article of the view, to a file.
     Export,
-    // Editing the search line.
+    // Editing the search line (and the view prompt, which borrows it).
+    /// A character typed or pasted, put in at the cursor.
     Insert(char),
-    Backspace,
-    DeleteWord,
-    ClearLine,
+    /// Moving the cursor or deleting around it.
+    Edit(Edit),
     // Mouse and terminal.
     /// Wheel at a screen position; `down` scrolls towards the end.
     Scroll {

@@ -13,6 +13,7 @@ use super::backend::{Facets, Highlighter, NoHits, Row, Sort};
 use super::bindings::KeyMap;
 use super::draw::detail::ArticleView;
 use super::layout::{self, Areas, Panel};
+use super::line_edit::Caret;
 use super::reading::Reading;
 use super::sidebar::Sidebar;
 use super::stats::StatsView;
@@ -112,6 +113,8 @@ pub struct App {
     /// The search line has the keyboard.
     pub searching: bool,
     pub query: String,
+    /// The search line's cursor and the part of the query on screen.
+    pub caret: Caret,
     /// Sidebar filters.
     pub filter: Filter,
     pub sort: Sort,
@@ -157,6 +160,7 @@ impl App {
             help: None,
             searching: false,
             query: String::new(),
+            caret: Caret::default(),
             filter: Filter::default(),
             sort: Sort::default(),
             sorts: Sort::ALL,

@@ -8,6 +8,7 @@ use crossterm::event::KeyCode;
 
 use super::action::{Action, Motion};
 use super::key::Key;
+use super::line_edit::Edit;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +83,7 @@ const fn bind(
 }
 
 use KeyCode::{
-    BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Scope::{Global, Help, List, Search, Sidebar, Stats};
 
@@ -371,25 +372,67 @@ pub static BINDINGS: &[Binding] = &[
         "page up the list",
     ),
     bind(
+        "search_left",
+        Search,
+        &[key(Left)],
+        Action::Edit(Edit::Left),
+        "cursor left by a character",
+    ),
+    bind(
+        "search_right",
+        Search,
+        &[key(Right)],
+        Action::Edit(Edit::Right),
+        "cursor right by a character",
+    ),
+    bind(
+        "search_home",
+        Search,
+        &[key(Home), ctrl('a')],
+        Action::Edit(Edit::Home),
+        "cursor to the start",
+    ),
+    bind(
+        "search_end",
+        Search,
+        &[key(End), ctrl('e')],
+        Action::Edit(Edit::End),
+        "cursor to the end",
+    ),
+    bind(
         "search_backspace",
         Search,
         &[key(Backspace)],
-        Action::Backspace,
-        "delete a character",
+        Action::Edit(Edit::Backspace),
+        "delete before the cursor",
+    ),
+    bind(
+        "search_delete",
+        Search,
+        &[key(Delete)],
+        Action::Edit(Edit::Delete),
+        "delete under the cursor",
     ),
     bind(
         "search_delete_word",
         Search,
         &[ctrl('w')],
-        Action::DeleteWord,
-        "delete a word",
+        Action::Edit(Edit::DeleteWord),
+        "delete the word before the cursor",
     ),
     bind(
         "search_clear_line",
         Search,
         &[ctrl('u')],
-        Action::ClearLine,
-        "clear the line",
+        Action::Edit(Edit::DeleteToStart),
+        "delete to the start",
+    ),
+    bind(
+        "search_delete_to_end",
+        Search,
+        &[ctrl('k')],
+        Action::Edit(Edit::DeleteToEnd),
+        "delete to the end",
     ),
     bind("search_quit", Search, &[ctrl('c')], Action::Quit, "quit"),
     bind(

@@ -24,6 +24,7 @@ pub mod key;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
+pub mod line_edit;
 pub mod loader;
 pub mod marking;
 pub mod memory;

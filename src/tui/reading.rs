@@ -9,6 +9,7 @@ use crate::state::{Marks, State, View};
 
 use super::app::App;
 use super::effect::Effect;
+use super::line_edit::Caret;
 use super::{marking, session};
 
 /// What the prompt on the search line is asking for.
@@ -25,6 +26,8 @@ pub enum PromptKind {
 pub struct Prompt {
     pub kind: PromptKind,
     pub text: String,
+    /// The cursor in `text` and the part of it on screen.
+    pub caret: Caret,
     /// In the picker: the highlighted one among the views that match `text`.
     pub chosen: usize,
 }

@@ -10,10 +10,11 @@ use crate::filter;
 use super::action::{Action, Motion};
 use super::app::{App, DetailState, Load, PAGE, Pending, Results};
 use super::backend::Request;
-use super::draw::{detail, help, list};
+use super::draw::{detail, help, list, search_line};
 use super::effect::Effect;
 use super::handoff;
 use super::layout::{self, Panel};
+use super::line_edit::{Caret, Edit};
 use super::sidebar::{self, Entry, Facet};
 use super::stats_update;
 use super::strings;
@@ -45,6 +46,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::StartSearch => {
             app.searching = true;
             app.help = None;
+            start_editing(app);
         }
         Action::KeepSearch => {
             app.searching = false;
@@ -54,7 +56,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::CancelSearch => {
             app.searching = false;
             if !app.query.is_empty() {
-                app.query.clear();
+                clear_query(app);
                 fx.extend(search(app, true));
             }
         }
@@ -65,7 +67,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.focus = Panel::List;
                 follow(app);
             } else if !app.query.is_empty() {
-                app.query.clear();
+                clear_query(app);
                 fx.extend(search(app, true));
             } else if app.focus == Panel::Sidebar {
                 app.focus = Panel::List;
@@ -130,39 +132,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::OpenInPager => fx.extend(handoff::pager(app)),
         Action::CopyArticle => fx.extend(handoff::copy(app)),
         Action::Export => fx.extend(handoff::export(app)),
-        Action::Insert(c) => {
-            if app.searching && !c.is_control() {
-                app.query.push(c);
-                fx.extend(search(app, true));
-            }
-        }
-        Action::Backspace => {
-            if app.query.pop().is_some() {
-                fx.extend(search(app, true));
-            }
-        }
-        Action::DeleteWord => {
-            let kept = app.query.trim_end().len();
-            let cut = app.query[..kept]
-                .char_indices()
-                .rfind(|(_, c)| c.is_whitespace())
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            if cut < app.query.len() {
-                app.query.truncate(cut);
-                fx.extend(search(app, true));
-            }
-        }
-        Action::ClearLine => {
-            if !app.query.is_empty() {
-                app.query.clear();
-                fx.extend(search(app, true));
-            }
-        }
+        Action::Insert(c) => fx.extend(edit_query(app, Edit::Insert(c))),
+        Action::Edit(e) => fx.extend(edit_query(app, e)),
         Action::Scroll { column, row, down } => fx.extend(wheel(app, column, row, down)),
         Action::Click { column, row } => fx.extend(click(app, column, row)),
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
+            follow_caret(app);
             // The same article and hits at another width: the current hit stays current.
             let hit = app.detail.hit;
             refresh_view(app);
@@ -224,6 +201,38 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
     }
     fx
+}
+
+/// The search line takes the keyboard: the cursor goes to the end of the query.
+fn start_editing(app: &mut App) {
+    app.caret = Caret::default();
+    follow_caret(app);
+}
+
+fn clear_query(app: &mut App) {
+    app.query.clear();
+    app.caret = Caret::default();
+}
+
+/// Keeps the search line's cursor on screen.
+fn follow_caret(app: &mut App) {
+    let columns = search_line::columns(app);
+    app.caret.follow(&app.query, columns);
+}
+
+/// Edits the query at the cursor while the search line has the keyboard; a changed query is
+/// searched for at once (live search: the newest query wins).
+fn edit_query(app: &mut App, e: Edit) -> Vec<Effect> {
+    if !app.searching {
+        return Vec::new();
+    }
+    let changed = app.caret.apply(&mut app.query, e);
+    follow_caret(app);
+    if changed {
+        search(app, true)
+    } else {
+        Vec::new()
+    }
 }
 
 /// Starts a search: a new query (`reset`, back to the first row) or another window of the
@@ -591,7 +600,10 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     let areas = app.areas();
     let pos = Position::new(column, row);
     if areas.search.contains(pos) {
-        app.searching = true;
+        if !app.searching {
+            app.searching = true;
+            start_editing(app);
+        }
         return Vec::new();
     }
     let Some(panel) = areas.panel_at(column, row) else {

@@ -8,9 +8,11 @@ use crate::state::{Delta, SavedFilter, SavedSearch, View};
 use super::action::{Action, Motion};
 use super::app::App;
 use super::backend::Sort;
+use super::draw;
 use super::draw::status::sort_label;
 use super::effect::Effect;
 use super::layout::Panel;
+use super::line_edit::{Caret, Edit};
 use super::reading::{Prompt, PromptKind};
 use super::sidebar::Entry;
 use super::strings;
@@ -34,6 +36,7 @@ pub fn current(app: &App) -> SavedSearch {
 /// left as it is).
 pub fn put(app: &mut App, s: &SavedSearch) {
     app.query = s.query.clone();
+    app.caret = Caret::default();
     app.filter = s.filters.to_filter();
     if let Some(sort) = sort_by_name(&s.sort).filter(|s| app.sorts.contains(s)) {
         app.sort = sort;
@@ -60,6 +63,7 @@ pub fn start_save(app: &mut App) {
     app.reading.prompt = Some(Prompt {
         kind: PromptKind::SaveView,
         text: String::new(),
+        caret: Caret::default(),
         chosen: 0,
     });
 }
@@ -74,6 +78,7 @@ pub fn start_recall(app: &mut App) {
     app.reading.prompt = Some(Prompt {
         kind: PromptKind::RecallView,
         text: String::new(),
+        caret: Caret::default(),
         chosen: 0,
     });
 }
@@ -81,21 +86,21 @@ pub fn start_recall(app: &mut App) {
 /// Handles an action while the prompt is open; `None` lets it through (resizes, answers
 /// from the worker, quitting).
 pub fn on_prompt(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
+    app.reading.prompt.as_ref()?;
+    let total = app.areas().search.width as usize;
     let prompt = app.reading.prompt.as_mut()?;
+    let edit = match action {
+        Action::Insert(c) => Some(Edit::Insert(*c)),
+        Action::Edit(e) => Some(*e),
+        _ => None,
+    };
+    if let Some(e) = edit {
+        prompt.caret.apply(&mut prompt.text, e);
+        let columns = draw::prompt::columns(prompt, total);
+        prompt.caret.follow(&prompt.text, columns);
+    }
     match action {
-        Action::Insert(c) if !c.is_control() => prompt.text.push(*c),
-        Action::Backspace => {
-            prompt.text.pop();
-        }
-        Action::DeleteWord => {
-            let kept = prompt.text.trim_end().len();
-            let cut = prompt.text[..kept]
-                .char_indices()
-                .rfind(|(_, c)| c.is_whitespace())
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            prompt.text.truncate(cut);
-        }
-        Action::ClearLine => prompt.text.clear(),
+        Action::Insert(_) | Action::Edit(_) => {}
         Action::Move(m) => {
             prompt.chosen = match m {
                 Motion::Up | Motion::PageUp | Motion::Top => prompt.chosen.saturating_sub(1),
@@ -104,7 +109,6 @@ pub fn on_prompt(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         }
         Action::CancelSearch | Action::Back => app.reading.prompt = None,
         Action::KeepSearch => return Some(confirm(app)),
-        Action::Insert(_) => {}
         _ => return None,
     }
     clamp_choice(app);

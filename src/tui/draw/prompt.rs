@@ -23,30 +23,19 @@ fn label(p: &Prompt) -> &'static str {
     }
 }
 
-/// The text's tail that fits in `avail` columns, leaving one for the cursor.
-fn visible(text: &str, avail: usize) -> String {
-    let t = text::clean(text);
-    let mut tail: Vec<char> = Vec::new();
-    let mut w = 0;
-    for c in t.chars().rev() {
-        w += text::char_width(c);
-        if w + 1 > avail {
-            break;
-        }
-        tail.push(c);
-    }
-    tail.into_iter().rev().collect()
+/// Columns the typed text has in a search line `total` columns wide.
+pub fn columns(p: &Prompt, total: usize) -> usize {
+    total.saturating_sub(width(&text::truncate(label(p), total)))
 }
 
 pub fn draw_line(p: &Prompt, area: Rect, buf: &mut Buffer, t: &Theme) {
     buf.set_style(area, Style::new());
     let total = area.width as usize;
     let head = text::truncate(label(p), total).into_owned();
-    let avail = total.saturating_sub(width(&head));
     let line = Line::from(vec![
         Span::styled(head, t.key()),
         Span::styled(
-            visible(&p.text, avail),
+            p.caret.show(&p.text, columns(p, total)).text,
             Style::new().add_modifier(Modifier::BOLD),
         ),
     ]);
@@ -57,7 +46,7 @@ pub fn draw_line(p: &Prompt, area: Rect, buf: &mut Buffer, t: &Theme) {
 pub fn cursor(p: &Prompt, area: Rect) -> Option<Position> {
     let total = area.width as usize;
     let head = width(&text::truncate(label(p), total));
-    let x = head + width(&visible(&p.text, total.saturating_sub(head)));
+    let x = head + p.caret.show(&p.text, columns(p, total)).cursor;
     (x < total).then(|| Position::new(area.x + x as u16, area.y))
 }
 
