@@ -306,6 +306,38 @@ fn other_reports_are_sorted_and_aligned() {
     );
 }
 
+/// The article's meta line: a page dated without a time (read as midnight) shows its date
+/// alone, a time of day shows with it, and an article without a date or outlet says it has no
+/// date rather than leaving the line empty.
+#[test]
+fn the_meta_line_shows_a_bare_date_alone_and_says_when_there_is_none() {
+    use chanjiao::article::Article;
+    use chanjiao::tui::article_text::{for_clipboard, laid_out};
+
+    let dated = |at: Option<&str>| Article {
+        id: "page".into(),
+        title: "学校新闻".into(),
+        published: at.and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()),
+        body: "校企合作。".into(),
+        ..Article::default()
+    };
+    let meta = |a: &Article| -> String {
+        let text = laid_out(a, &[], 60);
+        let lines: Vec<&str> = text.lines().collect();
+        let title = lines.iter().position(|l| l.contains("学校新闻")).unwrap();
+        lines[title + 1].trim().to_string()
+    };
+    let date_only = dated(Some("2025-04-18T00:00:00+08:00"));
+    assert_eq!(meta(&date_only), "2025-04-18");
+    assert!(for_clipboard(&date_only).contains("\n2025-04-18\n"));
+    let timed = dated(Some("2025-04-18T09:30:00+08:00"));
+    assert_eq!(meta(&timed), "2025-04-18 09:30");
+    // A second past midnight is a time of day, shown to the minute.
+    let just_after = dated(Some("2025-04-18T00:00:01+08:00"));
+    assert_eq!(meta(&just_after), "2025-04-18 00:00");
+    assert_eq!(meta(&dated(None)), "无日期 undated");
+}
+
 /// A long query of Chinese and English in a narrow search line, the cursor moved into its
 /// middle: the part around the cursor is shown, `…` on each side where the query goes on,
 /// no character cut in half, and the terminal's cursor where the next character goes in

@@ -22,6 +22,8 @@ pub const EMPTY_CORPUS: &str = "没有文章 No articles in the corpus. Put news
 pub const NOTHING_MATCHES: &str =
     "没有匹配的文章 Nothing matches. Esc clears the search, c clears the filters.";
 
+/// In the article's meta line, in place of the date of an article without one.
+pub const UNDATED: &str = "无日期 undated";
 pub const TAG_REGION: &str = "地区  ";
 pub const TAG_SECTOR: &str = "行业  ";
 pub const TAG_TOPIC: &str = "话题  ";

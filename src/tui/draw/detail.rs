@@ -70,11 +70,13 @@ impl Builder {
     }
 }
 
-/// Date, outlet, author and place, each kept whole when the line wraps.
+/// Date (or that there is none), outlet, author and place, each kept whole when the line
+/// wraps.
 fn meta_line(a: &Article, t: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut items: Vec<(String, Style)> = Vec::new();
-    if let Some(when) = a.published_label() {
-        items.push((when, t.date()));
+    match labels::published(a) {
+        Some(when) => items.push((when, t.date())),
+        None => items.push((strings::UNDATED.to_string(), t.dim())),
     }
     let names = a.outlet_names();
     if !names.is_empty() {
