@@ -755,3 +755,15 @@ fn the_view_prompt_edits_at_the_cursor() {
     let prompt = h.app.reading.prompt.as_ref().unwrap();
     assert_eq!(prompt.text, "早读");
 }
+
+/// A line break at the end of a paste (a whole line copied) is left out.
+#[test]
+fn a_pasted_line_leaves_out_its_line_break() {
+    let mut h = reader(120, 40);
+    h.type_str("/");
+    let paste = crossterm::event::Event::Paste("联合体\r\n".into());
+    for a in chanjiao::tui::event::translate(&h.app, paste) {
+        h.send(a);
+    }
+    assert_eq!(h.app.query, "联合体");
+}

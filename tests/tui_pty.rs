@@ -99,6 +99,33 @@ fn marks_views_and_the_session_outlive_the_reader() {
     assert!(status.success(), "exit status {status:?}");
 }
 
+/// The reader asks the terminal to mark pastes, so a paste into the search line arrives
+/// whole: a line break in it is not Enter, and what follows is not taken for keys (`q`
+/// would quit). The terminal is given back without the marking.
+#[test]
+fn a_paste_goes_into_the_search_line_whole() {
+    let data = tempfile::tempdir().unwrap();
+    let mut run = Session::start(data.path(), &[], &[]);
+    run.screen.wait_for_articles(&[]);
+    assert!(run.screen.bracketed_paste(), "pastes are marked");
+    run.send("/");
+    run.screen.wait_for(&["/ "]);
+    std::thread::sleep(Duration::from_millis(100));
+    run.send("\x1b[200~联合体\rq\x1b[201~");
+    run.screen.wait_for(&["/ 联合体 q"]);
+    assert!(run.running(), "the pasted q did not quit");
+    run.send("\x1b");
+    run.screen.wait_for(&["search 搜索"]);
+    run.send("q");
+    let status = run.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(
+        !run.screen.bracketed_paste(),
+        "the terminal is given back unmarked"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn o_hands_the_terminal_to_the_pager_and_takes_it_back() {
@@ -123,9 +150,14 @@ fn o_hands_the_terminal_to_the_pager_and_takes_it_back() {
     s.send("o");
     s.screen.wait_for(&["PAGER-WAITING"]);
     assert!(!s.screen.alternate(), "the pager runs on the normal screen");
+    assert!(
+        !s.screen.bracketed_paste(),
+        "the pager gets pastes as it expects"
+    );
     s.send("jkq\r");
     s.screen.wait_for(&["文章 Articles", "ready"]);
     assert!(s.screen.alternate(), "the reader is back");
+    assert!(s.screen.bracketed_paste(), "and pastes are marked again");
     let key = std::fs::read_to_string(dir.path().join("paged.txt.key")).unwrap();
     assert_eq!(key, "jkq", "the reader took none of the pager's keys");
     let text = std::fs::read_to_string(&paged).unwrap();

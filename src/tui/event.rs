@@ -92,7 +92,8 @@ pub fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     app.keys.lookup(&[panel, Scope::Global], key)
 }
 
-/// The actions a terminal event means (a paste can be many characters).
+/// The actions a terminal event means (a paste can be many characters: they go in at the
+/// cursor, line breaks inside as spaces, a line break at the end left out).
 pub fn translate(app: &App, event: ct::Event) -> Vec<Action> {
     match event {
         ct::Event::Key(k) if k.kind != KeyEventKind::Release => {
@@ -117,6 +118,7 @@ pub fn translate(app: &App, event: ct::Event) -> Vec<Action> {
         },
         ct::Event::Resize(width, height) => vec![Action::Resize { width, height }],
         ct::Event::Paste(text) if app.searching || app.reading.prompt.is_some() => text
+            .trim_end_matches(['\r', '\n'])
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .map(Action::Insert)

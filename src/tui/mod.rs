@@ -54,7 +54,9 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::DefaultTerminal;
 
 pub use action::Action;
@@ -109,7 +111,9 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
 
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     install_mouse_restore();
-    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    // Pastes arrive whole, marked as pastes: a line break in one is not Enter, and the
+    // text after it is not taken for keys (a `q` would quit).
+    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let reopen_tx = tx.clone();
     let reopen = || {
         let setter = worker.catalog_setter();
@@ -130,7 +134,11 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
     tracing::info!("reader timings: {}", timings.summary());
 
     stop.store(true, Ordering::Relaxed);
-    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
     ratatui::restore();
     let _ = input.join();
     saver.finish();
@@ -153,7 +161,11 @@ fn install_mouse_restore() {
             tracing::warn!("contained a panic: {info}");
             return;
         }
-        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = crossterm::execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
         previous(info);
     }));
 }

@@ -5,7 +5,9 @@
 use std::io::{self, Write};
 use std::process::{Command, Stdio};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -74,7 +76,12 @@ pub fn show_text(text: &str, env: Option<&str>) -> Option<String> {
 pub fn show(terminal: &mut DefaultTerminal, pause: &Pause, text: &str) -> Option<String> {
     pause.hold();
     let mut out = io::stdout();
-    let _ = crossterm::execute!(out, DisableMouseCapture, LeaveAlternateScreen);
+    let _ = crossterm::execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen
+    );
     let _ = disable_raw_mode();
     let _ = terminal.show_cursor();
     let env = std::env::var("PAGER").ok();
@@ -88,6 +95,7 @@ pub fn show(terminal: &mut DefaultTerminal, pause: &Pause, text: &str) -> Option
                 out,
                 EnterAlternateScreen,
                 EnableMouseCapture,
+                EnableBracketedPaste,
                 Clear(ClearType::All)
             )
         })

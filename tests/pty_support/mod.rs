@@ -23,6 +23,11 @@ impl Screen {
         self.0.lock().unwrap().screen().alternate_screen()
     }
 
+    /// Whether the program asked the terminal to mark pastes (bracketed paste).
+    pub fn bracketed_paste(&self) -> bool {
+        self.0.lock().unwrap().screen().bracketed_paste()
+    }
+
     /// Waits until the screen shows all of `needles`, or fails with the screen.
     pub fn wait_for(&self, needles: &[&str]) -> String {
         let start = Instant::now();
