@@ -86,10 +86,18 @@ pub struct Article {
 }
 
 impl Article {
-    /// The publication time as every view shows it: `2025-10-11 09:29` (China time).
+    /// The publication time as every view shows it: `2025-10-11 09:29` (China time), or the
+    /// date alone when the time is exactly midnight, which is how a page dated without a
+    /// time is read (a report published at exactly 00:00 shows without its time too).
     pub fn published_label(&self) -> Option<String> {
-        self.published
-            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        self.published.map(|t| {
+            let format = if t.time() == chrono::NaiveTime::MIN {
+                "%Y-%m-%d"
+            } else {
+                "%Y-%m-%d %H:%M"
+            };
+            t.format(format).to_string()
+        })
     }
 
     /// The outlet's names to show, without repeats: the Chinese name first, then the English
@@ -139,4 +147,26 @@ pub fn article_id(
     }
     let hex = h.finalize().to_hex();
     hex[..12].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use chrono::TimeZone;
+
+    use super::*;
+
+    #[test]
+    fn a_date_without_a_time_is_shown_alone() {
+        let at = |h, m| Article {
+            published: china_offset()
+                .with_ymd_and_hms(2025, 4, 18, h, m, 0)
+                .single(),
+            ..Article::default()
+        };
+        assert_eq!(at(9, 29).published_label().unwrap(), "2025-04-18 09:29");
+        assert_eq!(at(0, 0).published_label().unwrap(), "2025-04-18");
+        assert_eq!(Article::default().published_label(), None);
+    }
 }

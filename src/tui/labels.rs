@@ -1,25 +1,14 @@
 //! Names shown on screen for provinces, sectors and outlets, in Chinese and English.
 
-use chrono::NaiveTime;
-
 use crate::article::Article;
 use crate::filter::NATIONAL;
 use crate::tagging::{regions, sectors};
 
 use super::backend::Row;
 
-/// When an article was published, as the reader shows it: the date and the time, or the date
-/// alone when the time is exactly midnight, which is how a page dated without a time is
-/// read (a report published at exactly 00:00 shows without its time too).
+/// When an article was published, as every view shows it ([`Article::published_label`]).
 pub fn published(a: &Article) -> Option<String> {
-    a.published.map(|t| {
-        let format = if t.time() == NaiveTime::MIN {
-            "%Y-%m-%d"
-        } else {
-            "%Y-%m-%d %H:%M"
-        };
-        t.format(format).to_string()
-    })
+    a.published_label()
 }
 
 /// Chinese name of a province given by its English name (`Shandong` → `山东`); `全国` for
