@@ -4,7 +4,6 @@ use crate::article::Article;
 
 use super::backend::{NoHits, Row};
 use super::draw::detail;
-use super::labels;
 use super::theme::Theme;
 
 /// The article as the detail pane lays it out (title, meta line, tags, body, other
@@ -23,7 +22,7 @@ pub fn laid_out(article: &Article, also: &[Row], width: u16) -> String {
 /// The article for pasting elsewhere: title, the meta line (date, outlet, author, place)
 /// and the body, unwrapped.
 pub fn for_clipboard(a: &Article) -> String {
-    let mut meta: Vec<String> = labels::published(a).into_iter().collect();
+    let mut meta: Vec<String> = a.published_label().into_iter().collect();
     let names = a.outlet_names();
     if !names.is_empty() {
         meta.push(names.join(" "));

@@ -1,15 +1,9 @@
 //! Names shown on screen for provinces, sectors and outlets, in Chinese and English.
 
-use crate::article::Article;
 use crate::filter::NATIONAL;
 use crate::tagging::{regions, sectors};
 
 use super::backend::Row;
-
-/// When an article was published, as every view shows it ([`Article::published_label`]).
-pub fn published(a: &Article) -> Option<String> {
-    a.published_label()
-}
 
 /// Chinese name of a province given by its English name (`Shandong` → `山东`); `全国` for
 /// national stories.

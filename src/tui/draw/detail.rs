@@ -74,7 +74,7 @@ impl Builder {
 /// wraps.
 fn meta_line(a: &Article, t: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut items: Vec<(String, Style)> = Vec::new();
-    match labels::published(a) {
+    match a.published_label() {
         Some(when) => items.push((when, t.date())),
         None => items.push((strings::UNDATED.to_string(), t.dim())),
     }
