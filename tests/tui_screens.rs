@@ -389,3 +389,14 @@ fn a_long_query_scrolls_to_the_cursor_in_a_narrow_line() {
     let marker = format!("{}^", " ".repeat(at.x as usize));
     assert_snapshot!("search_cursor_narrow", format!("{line}\n{marker}"));
 }
+
+/// A corpus of one article says "1 article" in the status line.
+#[test]
+fn one_article_is_counted_in_the_singular() {
+    let one = chanjiao::corpus::load_sample().articles[..1].to_vec();
+    let catalog = std::sync::Arc::new(chanjiao::tui::memory::MemoryCatalog::new(one));
+    let h = chanjiao::tui::harness::Harness::new(catalog, 80, 24);
+    let screen = screen(&h);
+    let status = screen.lines().last().unwrap_or_default().to_string();
+    assert!(status.starts_with(" 1 article "), "{status}");
+}

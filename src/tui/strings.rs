@@ -32,6 +32,7 @@ pub const ALSO_REPORTED: &str = "同一事件的其他报道 Also reported by";
 
 pub const SORT: &str = "sort";
 pub const ARTICLES: &str = "articles";
+pub const ARTICLE: &str = "article";
 pub const SKIPPED: &str = "skipped";
 /// More skipped files than the status line names.
 pub const MORE: &str = "more";

@@ -140,10 +140,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let mut left: Vec<(String, Style)> = Vec::new();
     if let (true, Load::Ready { articles, .. }) = (app.results.received, &app.load) {
-        let count = if app.results.total == *articles {
-            format!(" {articles} {} ", strings::ARTICLES)
+        let noun = if *articles == 1 {
+            strings::ARTICLE
         } else {
-            format!(" {} / {articles} {} ", app.results.total, strings::ARTICLES)
+            strings::ARTICLES
+        };
+        let count = if app.results.total == *articles {
+            format!(" {articles} {noun} ")
+        } else {
+            format!(" {} / {articles} {noun} ", app.results.total)
         };
         left.push((count, app.theme.bar()));
     } else {
