@@ -259,6 +259,48 @@ pub fn open_value(
     }
 }
 
+/// What a catalog knows of its open-ended facets: the outlets and topics its articles have.
+#[derive(Debug, Clone, Default)]
+pub struct OpenKnown {
+    pub sources: Vec<Known>,
+    pub topics: Vec<Known>,
+}
+
+/// Takes each outlet and topic of `filter` that is not a value as written (`is_exact` says
+/// which are, given the facet and the value) for the values whose names hold it
+/// ([`open_value`]), so that `source:Xinhua` in a query, `--source Xinhua` and the reader
+/// agree. Returns a note for each value so taken.
+pub fn take_open_values(
+    filter: &mut Filter,
+    known: &OpenKnown,
+    is_exact: &dyn Fn(&'static str, &str) -> bool,
+) -> Result<Vec<String>, FilterError> {
+    let mut notes = Vec::new();
+    let facets = [
+        ("source", &mut filter.sources, &known.sources),
+        ("topic", &mut filter.topics, &known.topics),
+    ];
+    for (facet, values, known) in facets {
+        let mut out: Vec<String> = Vec::new();
+        for v in values.iter() {
+            let taken = if is_exact(facet, v) {
+                vec![v.clone()]
+            } else {
+                let taken = open_value(facet, v, known)?;
+                notes.push(format!("{facet} '{v}' taken as {}", taken.join(" or ")));
+                taken
+            };
+            for t in taken {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
+        *values = out;
+    }
+    Ok(notes)
+}
+
 /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `end` picks the last day of a month or year.
 /// The year has four digits: `25` or `12025` is a mistake, not a year to filter by. The parts
 /// may be separated by `/` or `.` instead of `-` (`2025/01/31`, as dates are often written in
@@ -480,6 +522,44 @@ mod tests {
             taken("zzz"),
             Err("no source 'zzz' in the corpus".to_string())
         );
+    }
+
+    #[test]
+    fn outlets_and_topics_as_written_are_kept_and_others_taken() {
+        let known = OpenKnown {
+            sources: ["新华网", "新华日报", "光明日报"]
+                .map(|v| Known {
+                    value: v.to_string(),
+                    names: Vec::new(),
+                })
+                .to_vec(),
+            topics: vec![Known {
+                value: "产教融合".to_string(),
+                names: Vec::new(),
+            }],
+        };
+        let exact = |facet: &'static str, v: &str| facet == "source" && v == "光明日报";
+        let mut f = Filter {
+            sources: vec!["光明日报".into(), "新华".into(), "新华网".into()],
+            topics: vec!["产教".into()],
+            ..Filter::default()
+        };
+        let notes = take_open_values(&mut f, &known, &exact).unwrap();
+        assert_eq!(f.sources, ["光明日报", "新华网", "新华日报"]);
+        assert_eq!(f.topics, ["产教融合"]);
+        assert_eq!(
+            notes,
+            [
+                "source '新华' taken as 新华网 or 新华日报",
+                "source '新华网' taken as 新华网",
+                "topic '产教' taken as 产教融合"
+            ]
+        );
+        let mut bad = Filter {
+            topics: vec!["zzz".into()],
+            ..Filter::default()
+        };
+        assert!(take_open_values(&mut bad, &known, &exact).is_err());
     }
 
     #[test]

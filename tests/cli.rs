@@ -535,9 +535,27 @@ fn an_outlet_or_topic_named_in_part_is_taken_for_those_it_names() {
     assert!(!found.is_empty() && said.is_empty(), "{said}");
     let (found, _) = ids(&["stats", "--source", "新华"]);
     assert!(!found.is_empty());
+    // The query's field takes a part the same way.
+    for q in ["source:Xinhua", "source:新华"] {
+        let o = run_in(data.path(), &["search", q, "--json"]);
+        assert!(o.status.success(), "{q}: {}", stderr(&o));
+        let mut found: Vec<String> = stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+            .map(|id| id.trim_matches('"').to_string())
+            .collect();
+        found.sort();
+        assert_eq!(found, both, "{q}");
+        assert!(
+            stderr(&o).contains("taken as 新华网 or 新华日报"),
+            "{}",
+            stderr(&o)
+        );
+    }
     for args in [
         &["list", "--source", "Atlantis Times"][..],
         &["search", "robot", "--topic", "foo"],
+        &["search", "robot source:Xinhau"],
     ] {
         let o = run_in(data.path(), args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");

@@ -176,6 +176,68 @@ fn errors_are_one_line_and_hits_highlight() {
     assert!(none.hits.ranges(&text).is_empty());
 }
 
+/// An outlet or topic given in part is taken for those whose names hold it, in both
+/// catalogs alike, with a dash too; one that names nothing is a mistake whose results are
+/// those of the query before it.
+#[test]
+fn outlets_and_topics_given_in_part() {
+    use chanjiao::tui::{Action, Effect, worker};
+
+    let sources = |r: &Response| -> BTreeSet<String> {
+        r.rows.iter().filter_map(|r| r.source_zh.clone()).collect()
+    };
+    let xinhua: BTreeSet<String> = ["新华网", "新华日报"].map(String::from).into();
+    for q in [
+        "source:Xinhua",
+        "source:新华",
+        "source:xinhua 联合体 OR 集成电路",
+    ] {
+        let (m, i) = both(&request(q, Filter::default()));
+        assert!(m.total > 0, "{q}");
+        assert_eq!(ids(&i), ids(&m), "{q}");
+        assert_eq!(i.facets, m.facets, "{q}");
+        assert!(sources(&i).is_subset(&xinhua), "{q}: {:?}", sources(&i));
+    }
+    assert_eq!(
+        sources(&both(&request("source:Xinhua", Filter::default())).1),
+        xinhua
+    );
+    let (m, i) = both(&request("-source:Xinhua", Filter::default()));
+    assert_eq!(ids(&i), ids(&m));
+    assert!(sources(&i).is_disjoint(&xinhua), "{:?}", sources(&i));
+    let (m, i) = both(&request("topic:产教", Filter::default()));
+    assert_eq!(ids(&i), ids(&m));
+    assert!(i.total > 0);
+
+    // A misspelt outlet: the query before it is searched, and the mistake named.
+    for catalog in [tui_support::sample(), indexed()] {
+        assert!(
+            catalog
+                .search(&request("联合体 source:Xinhau", Filter::default()))
+                .is_err()
+        );
+        let effect = Effect::Search {
+            seq: 7,
+            request: request("联合体 source:Xinhau", Filter::default()),
+        };
+        let Some(Action::Searched { seq: 7, result }) = worker::perform(&*catalog, &effect) else {
+            panic!("a search answers");
+        };
+        let r = result.unwrap();
+        let problem = r.problem.clone().unwrap_or_default();
+        assert!(
+            problem.contains("Xinhau") && problem.contains("新华网"),
+            "{problem}"
+        );
+        // `source:Xinh` is the longest beginning that names outlets (`Xinha` is in none).
+        let before = catalog
+            .search(&request("联合体 source:Xinh", Filter::default()))
+            .unwrap();
+        assert_eq!(ids(&r), ids(&before));
+        assert!(r.total > 0);
+    }
+}
+
 #[test]
 fn month_counts_agree_and_ignore_the_selected_date_range() {
     let (m, i) = both(&request("", Filter::default()));

@@ -28,7 +28,7 @@ pub fn articles(
     }
     let (results, notes) = with_index(settings, |index| {
         let mut filter = filter.clone();
-        let notes = list::open_values(index, &mut filter)?;
+        let notes = index.open_values(&mut filter)?;
         let request = SearchRequest {
             query: query.join(" "),
             filter,
@@ -42,7 +42,7 @@ pub fn articles(
         };
         Ok((index.search(&request)?, notes))
     })?;
-    for n in notes {
+    for n in notes.iter().chain(&results.notes) {
         let _ = writeln!(std::io::stderr(), "chanjiao: {n}");
     }
     Ok(results)

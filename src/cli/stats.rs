@@ -89,7 +89,7 @@ pub fn run(settings: &Settings, args: &StatsArgs, out: &mut dyn Write) -> Result
     let filter = list::resolve(&args.filters)?;
     let (filter, total, facets, notes) = with_index(settings, |index| {
         let mut filter = filter.clone();
-        let notes = list::open_values(index, &mut filter)?;
+        let notes = index.open_values(&mut filter)?;
         let (total, facets) = index.stats(&filter)?;
         Ok((filter, total, facets, notes))
     })?;

@@ -29,6 +29,7 @@ pub(crate) mod lock;
 pub mod manifest;
 pub mod marks;
 mod open;
+mod open_values;
 pub mod paths;
 pub mod query;
 pub mod schema;
@@ -158,6 +159,8 @@ pub struct Index {
     mark_cache: std::sync::Arc<marks::MarkCache>,
     /// The segments' Han words, for query words found inside longer ones.
     words: words::WordLists,
+    /// The outlets and topics, for values given in part (`open_values`).
+    open_known: std::sync::OnceLock<crate::filter::OpenKnown>,
 }
 
 impl Index {

@@ -248,6 +248,7 @@ fn into_index(live: Live, read_only: bool) -> Index {
         files: live.state.file_count,
         read_only,
         mark_cache: Default::default(),
+        open_known: Default::default(),
     }
 }
 

@@ -107,6 +107,10 @@ pub struct SearchResults {
     /// Unread and starred counts (disjunctive, like `facets`) when searched with marks.
     #[serde(skip)]
     pub marks: MarkCounts,
+    /// Outlets and topics of the query given in part, and what they were taken for
+    /// (`source 'Xinhua' taken as 新华网 or 新华日报`).
+    #[serde(skip)]
+    pub notes: Vec<String>,
 }
 
 struct Compiler<'a> {
@@ -534,7 +538,13 @@ impl Index {
         req: &SearchRequest,
         marks: Option<&std::sync::Arc<Marks>>,
     ) -> Result<SearchResults, IndexError> {
-        let parsed = query::parse(&req.query)?;
+        let mut parsed = query::parse(&req.query)?;
+        let mut notes = self.open_values(&mut parsed.filter)?;
+        for clause in &mut parsed.clauses {
+            if let query::Clause::NotFilter(f) = clause {
+                notes.extend(self.open_values(f)?);
+            }
+        }
         let filter = query::merge(&req.filter, &parsed.filter);
         let searcher = self.reader.searcher();
         let mut c = Compiler {
@@ -587,6 +597,7 @@ impl Index {
             facets: facets::finish(fruit.counts),
             terms,
             marks: fruit.marks,
+            notes,
         })
     }
 

@@ -4,14 +4,15 @@
 //! catalog takes over for large corpora.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::filter::{Filter, Mark, NATIONAL, fold};
+use crate::filter::{Filter, FilterError, Known, Mark, NATIONAL, OpenKnown, fold};
 use crate::index::query::{self, Atom, Clause};
 use crate::state::{MarkCounts, Marks};
+use crate::tagging::sources::outlet;
 use crate::text::to_simplified;
 
 use super::backend::{Catalog, Counts, Facets, Highlighter, NoHits, Request, Response, Row, Sort};
@@ -108,7 +109,37 @@ pub struct MemoryCatalog {
     sources: Vec<Option<String>>,
     /// Folded names of each article's outlet (for the `source` filter).
     source_names: Vec<Vec<String>>,
+    /// The outlets and topics, for values given in part (`source:Xinhua`).
+    open_known: OpenKnown,
+    /// Every folded outlet name: a `source` value that is one is taken as written.
+    all_source_names: HashSet<String>,
     by_id: HashMap<String, usize>,
+}
+
+/// The outlets (by the value the sources facet shows, with their Chinese and English
+/// names) and the topics of `articles`, each once.
+fn open_known(articles: &[Article], sources: &[Option<String>]) -> OpenKnown {
+    let mut known = OpenKnown::default();
+    for s in sources.iter().flatten() {
+        if !known.sources.iter().any(|k| &k.value == s) {
+            let names = outlet(s)
+                .map(|o| vec![o.zh.to_string(), o.en.to_string()])
+                .unwrap_or_default();
+            known.sources.push(Known {
+                value: s.clone(),
+                names,
+            });
+        }
+    }
+    for t in articles.iter().filter_map(|a| a.topic.as_ref()) {
+        if !known.topics.iter().any(|k| &k.value == t) {
+            known.topics.push(Known {
+                value: t.clone(),
+                names: Vec::new(),
+            });
+        }
+    }
+    known
 }
 
 /// The value an article shows under the sources facet: the Chinese name when known.
@@ -156,8 +187,14 @@ struct Compiled {
 }
 
 impl Compiled {
-    fn new(request: &Request) -> anyhow::Result<Compiled> {
-        let parsed = query::parse(&request.query).map_err(|e| anyhow::anyhow!("{e}"))?;
+    fn new(request: &Request, catalog: &MemoryCatalog) -> anyhow::Result<Compiled> {
+        let mut parsed = query::parse(&request.query)?;
+        catalog.take_open_values(&mut parsed.filter)?;
+        for clause in &mut parsed.clauses {
+            if let Clause::NotFilter(f) = clause {
+                catalog.take_open_values(f)?;
+            }
+        }
         let mut any = Vec::new();
         let mut not = Vec::new();
         let mut not_filters = Vec::new();
@@ -254,8 +291,8 @@ impl MemoryCatalog {
             .iter()
             .map(|a| fold_same_offsets(&a.body))
             .collect();
-        let sources = articles.iter().map(source_value).collect();
-        let source_names = articles
+        let sources: Vec<Option<String>> = articles.iter().map(source_value).collect();
+        let source_names: Vec<Vec<String>> = articles
             .iter()
             .map(|a| {
                 [&a.source, &a.source_zh, &a.source_en]
@@ -270,14 +307,27 @@ impl MemoryCatalog {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
+        let open_known = open_known(&articles, &sources);
+        let all_source_names = source_names.iter().flatten().cloned().collect();
         MemoryCatalog {
             articles,
             titles,
             bodies,
             sources,
             source_names,
+            open_known,
+            all_source_names,
             by_id,
         }
+    }
+
+    /// Takes outlets and topics given in part for those they name, as the index does.
+    fn take_open_values(&self, f: &mut Filter) -> Result<Vec<String>, FilterError> {
+        let exact = |facet: &'static str, v: &str| match facet {
+            "source" => self.all_source_names.contains(&fold(v)),
+            _ => (self.open_known.topics.iter()).any(|k| fold(&k.value) == fold(v)),
+        };
+        crate::filter::take_open_values(f, &self.open_known, &exact)
     }
 
     fn province_ok(f: &Filter, a: &Article) -> bool {
@@ -354,7 +404,7 @@ fn chronological(map: HashMap<String, usize>) -> Counts {
 
 impl Catalog for MemoryCatalog {
     fn search(&self, request: &Request) -> anyhow::Result<Response> {
-        let q = Compiled::new(request)?;
+        let q = Compiled::new(request, self)?;
         let f = &q.filter;
         let (mut provinces, mut sectors, mut sources, mut months) = (
             HashMap::new(),

@@ -13,6 +13,8 @@ use super::effect::Effect;
 use super::event::Event;
 use super::export_view::{self, ExportWhat};
 use super::query_check;
+use crate::filter::FilterError;
+use crate::index::IndexError;
 
 /// Runs one effect against a catalog and says what came of it (`None` for `Quit`). The
 /// worker thread and the synchronous test driver both use it.
@@ -67,14 +69,35 @@ fn search(catalog: &dyn Catalog, seq: u64, request: &Request) -> Action {
             result: Err(problem.unwrap_or_default()),
         };
     };
+    let answer = |response: Response, problem: Option<String>| Action::Searched {
+        seq,
+        result: Ok(Arc::new(Response {
+            problem,
+            ..response
+        })),
+    };
     match catalog.search(&usable) {
-        Ok(response) => Action::Searched {
-            seq,
-            result: Ok(Arc::new(Response {
-                problem,
-                ..response
-            })),
-        },
+        Ok(response) => answer(response, problem),
+        // A mistake only the catalog can see (an outlet no article has): the longest
+        // beginning it answers.
+        Err(e) if is_mistake(&e) => {
+            let problem = problem.unwrap_or_else(|| format!("{e:#}"));
+            let text = &usable.query;
+            let shorter = text.char_indices().rev().find_map(|(end, _)| {
+                let request = Request {
+                    query: text[..end].to_string(),
+                    ..usable.clone()
+                };
+                catalog.search(&request).ok()
+            });
+            match shorter {
+                Some(response) => answer(response, Some(problem)),
+                None => Action::Searched {
+                    seq,
+                    result: Err(problem),
+                },
+            }
+        }
         Err(e) => match catalog.set_aside_if_damaged(&e) {
             Some(notice) => Action::Damaged { seq, notice },
             None => Action::Searched {
@@ -83,6 +106,13 @@ fn search(catalog: &dyn Catalog, seq: u64, request: &Request) -> Action {
             },
         },
     }
+}
+
+/// Whether a catalog refused a search for a mistake in it (an outlet or topic that no
+/// article has), not for a failure of its own.
+fn is_mistake(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<FilterError>().is_some()
+        || matches!(e.downcast_ref::<IndexError>(), Some(IndexError::Filter(_)))
 }
 
 #[derive(Default)]
