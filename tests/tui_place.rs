@@ -90,6 +90,34 @@ fn the_article_being_read_stays_selected_when_newer_ones_arrive() {
     );
 }
 
+/// After an update the article shown is fetched again: a new report of its story is listed
+/// under it, and the reader stays where it was in the text.
+#[test]
+fn the_article_shown_gets_its_new_other_reports_after_an_update() {
+    let old: Vec<Article> = (0..4).map(|i| article(&format!("a{i}"), 10 + i)).collect();
+    let mut h = Harness::new(catalog(old.clone()), 120, 40);
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Enter);
+    for _ in 0..3 {
+        h.press(KeyCode::Char('j'));
+    }
+    assert_eq!(shown(&h).as_deref(), Some("a1"));
+    assert!(h.app.detail.also.is_empty());
+    assert_eq!(h.app.detail.scroll, 3);
+
+    // The update linked a new report to it.
+    let mut new = old;
+    new[1].duplicates = vec!["b1".into()];
+    let mut report = article("b1", 12);
+    report.duplicates = vec!["a1".into()];
+    new.push(report);
+    updated(&mut h, catalog(new));
+    assert_eq!(shown(&h).as_deref(), Some("a1"));
+    let also: Vec<&str> = h.app.detail.also.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(also, ["b1"]);
+    assert_eq!(h.app.detail.scroll, 3, "read as far as before");
+}
+
 #[test]
 fn a_removed_article_leaves_the_selection_on_the_nearest_row() {
     let old: Vec<Article> = (0..8).map(|i| article(&format!("a{i}"), 10 + i)).collect();

@@ -171,6 +171,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
             }
             fx.extend(search(app, first));
+            if !first {
+                fx.extend(reopen_shown(app));
+            }
         }
         Action::LoadFailed(msg) => app.load = Load::Failed(msg),
         Action::Updating(p) => app.updating = Some(p),
@@ -190,10 +193,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Opened { seq, article, also } => {
             if seq == app.open_seq {
+                // The article shown, fetched again: read on from where the reader was.
+                let again = (app.detail.article.as_ref())
+                    .zip(article.as_ref())
+                    .is_some_and(|(a, b)| a.id == b.id);
                 app.detail = DetailState {
                     requested: app.detail.requested.take(),
                     article,
                     also,
+                    scroll: if again { app.detail.scroll } else { 0 },
                     ..DetailState::default()
                 };
                 refresh_view(app);
@@ -350,6 +358,20 @@ fn ensure_window(app: &mut App) -> Vec<Effect> {
     } else {
         Vec::new()
     }
+}
+
+/// Asks again for the article shown, after the index was brought up to date: its text or
+/// its other reports (a story's new report came in) may have changed.
+fn reopen_shown(app: &mut App) -> Vec<Effect> {
+    let Some(id) = app.detail.article.as_ref().map(|a| a.id.clone()) else {
+        return Vec::new();
+    };
+    app.open_seq += 1;
+    app.detail.requested = Some(id.clone());
+    vec![Effect::Open {
+        seq: app.open_seq,
+        id,
+    }]
 }
 
 /// Asks for the selected article unless it is shown or on its way.
