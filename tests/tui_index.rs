@@ -205,6 +205,10 @@ fn outlets_and_topics_given_in_part() {
     let (m, i) = both(&request("-source:Xinhua", Filter::default()));
     assert_eq!(ids(&i), ids(&m));
     assert!(sources(&i).is_disjoint(&xinhua), "{:?}", sources(&i));
+    // A part of the outlet's name as its articles write it (`Guang Ming Ri Bao`).
+    let (m, i) = both(&request("source:\"Ming Ri\"", Filter::default()));
+    assert_eq!(ids(&i), ids(&m));
+    assert_eq!(sources(&i), ["光明日报".to_string()].into());
     let (m, i) = both(&request("topic:产教", Filter::default()));
     assert_eq!(ids(&i), ids(&m));
     assert!(i.total > 0);

@@ -48,10 +48,42 @@ impl Index {
                 })
                 .collect()
         };
+        let mut sources = known(&facets.sources, true);
+        // Each outlet also goes by the forms its articles write it in (`Zhong Guo Xin Wen
+        // Wang`), kept folded as the filter's keys.
+        for key in self.source_keys() {
+            if let Some(o) = outlet(&key)
+                && let Some(k) = sources.iter_mut().find(|k| k.value == o.zh)
+                && !k.names.contains(&key)
+            {
+                k.names.push(key);
+            }
+        }
         let computed = OpenKnown {
-            sources: known(&facets.sources, true),
+            sources,
             topics: known(&facets.topics, false),
         };
         Ok(self.open_known.get_or_init(|| computed))
+    }
+
+    /// Every outlet key in the index (folded names as written, Chinese and English).
+    fn source_keys(&self) -> Vec<String> {
+        let mut keys = Vec::new();
+        for segment in self.reader.searcher().segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.fields.source_keys) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().stream() else {
+                continue;
+            };
+            while stream.advance() {
+                if let Ok(key) = std::str::from_utf8(stream.key())
+                    && !keys.iter().any(|k| k == key)
+                {
+                    keys.push(key.to_string());
+                }
+            }
+        }
+        keys
     }
 }

@@ -117,18 +117,34 @@ pub struct MemoryCatalog {
 }
 
 /// The outlets (by the value the sources facet shows, with their Chinese and English
-/// names) and the topics of `articles`, each once.
-fn open_known(articles: &[Article], sources: &[Option<String>]) -> OpenKnown {
+/// names and the forms written in `articles`) and the topics of `articles`, each once.
+fn open_known(
+    articles: &[Article],
+    sources: &[Option<String>],
+    source_names: &[Vec<String>],
+) -> OpenKnown {
     let mut known = OpenKnown::default();
-    for s in sources.iter().flatten() {
-        if !known.sources.iter().any(|k| &k.value == s) {
-            let names = outlet(s)
-                .map(|o| vec![o.zh.to_string(), o.en.to_string()])
-                .unwrap_or_default();
-            known.sources.push(Known {
-                value: s.clone(),
-                names,
-            });
+    for (s, written) in sources.iter().zip(source_names) {
+        let Some(s) = s else { continue };
+        let at = match known.sources.iter().position(|k| &k.value == s) {
+            Some(at) => at,
+            None => {
+                let names = outlet(s)
+                    .map(|o| vec![o.zh.to_string(), o.en.to_string()])
+                    .unwrap_or_default();
+                known.sources.push(Known {
+                    value: s.clone(),
+                    names,
+                });
+                known.sources.len() - 1
+            }
+        };
+        // The forms its articles write it in (`Zhong Guo Xin Wen Wang`).
+        let names = &mut known.sources[at].names;
+        for w in written {
+            if !names.contains(w) {
+                names.push(w.clone());
+            }
         }
     }
     for t in articles.iter().filter_map(|a| a.topic.as_ref()) {
@@ -307,7 +323,7 @@ impl MemoryCatalog {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        let open_known = open_known(&articles, &sources);
+        let open_known = open_known(&articles, &sources, &source_names);
         let all_source_names = source_names.iter().flatten().cloned().collect();
         MemoryCatalog {
             articles,
