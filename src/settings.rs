@@ -33,7 +33,13 @@ impl Settings {
         corpus: &[PathBuf],
         config: &Config,
     ) -> anyhow::Result<Settings> {
-        let data_dir = match data_dir {
+        // An empty variable is taken as unset, as shells leave it after `VAR= cmd`.
+        let from_env = || {
+            std::env::var_os(crate::index::paths::DATA_DIR_ENV)
+                .filter(|d| !d.is_empty())
+                .map(PathBuf::from)
+        };
+        let data_dir = match data_dir.or_else(from_env) {
             Some(d) => d,
             None => project_dirs()?.data_dir().to_path_buf(),
         };

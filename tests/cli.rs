@@ -294,12 +294,12 @@ fn usage_errors_are_one_line_saying_where_the_help_is() {
     let cases: [(&[&str], &str); 5] = [
         (
             &["search", "x", "--limit", "abc"],
-            "chanjiao: invalid value 'abc' for '--limit <N>': invalid digit found in string \
+            "chanjiao: invalid value 'abc' for '--limit <N>': not a count: use a whole number, 0 or more \
              (see chanjiao search --help)",
         ),
         (
             &["list", "--limit", "-1"],
-            "chanjiao: invalid value '-1' for '--limit <N>': invalid digit found in string \
+            "chanjiao: invalid value '-1' for '--limit <N>': not a count: use a whole number, 0 or more \
              (see chanjiao list --help)",
         ),
         (
@@ -561,6 +561,45 @@ fn an_outlet_or_topic_named_in_part_is_taken_for_those_it_names() {
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).contains("in the corpus"), "{}", stderr(&o));
     }
+}
+
+/// `CHANJIAO_DATA_DIR=` (set but empty, as `VAR= cmd` leaves it) is taken as unset, not as
+/// an empty `--data-dir`.
+#[test]
+fn an_empty_data_dir_variable_is_unset() {
+    let home = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_chanjiao"))
+        .args(["list", "--limit", "1"])
+        .env("CHANJIAO_DATA_DIR", "")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(home.path().join("data").join("chanjiao").is_dir());
+}
+
+#[test]
+fn stats_says_how_many_values_a_limit_leaves_out() {
+    let data = tempfile::tempdir().unwrap();
+    let o = run_in(data.path(), &["stats", "--limit", "2"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let all = stdout(&run_in(data.path(), &["stats"]));
+    let provinces = |t: &str| {
+        t.lines()
+            .skip_while(|l| !l.starts_with("provinces"))
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .count()
+    };
+    let more = format!("  … {} more", provinces(&all) - 2);
+    assert!(text.contains(&more), "{text}");
+    let help = stdout(&run(&["stats", "--help"]));
+    assert!(
+        help.contains("values per facet") && help.contains("one JSON object"),
+        "{help}"
+    );
 }
 
 #[test]

@@ -14,8 +14,9 @@ use crate::cli::format_arg::FormatName;
     long_about = None
 )]
 pub struct Cli {
-    /// Where the index and reading state live (default: the platform data directory).
-    #[arg(long, global = true, env = "CHANJIAO_DATA_DIR", value_name = "DIR")]
+    /// Where the index and reading state live (default: $CHANJIAO_DATA_DIR when set and not
+    /// empty, else the platform data directory).
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Read this folder (or file) instead of the configured corpus; repeatable.
     #[arg(long, global = true, value_name = "DIR")]
@@ -72,6 +73,7 @@ pub struct ConfigArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_arg("limit", |a| a.help("At most this many articles (default: 20)")))]
 pub struct SearchArgs {
     /// The query (quote it in the shell when it has spaces).
     #[arg(required = true, num_args = 1..)]
@@ -88,6 +90,10 @@ pub struct IndexArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("json", |a| a.help("Print the counts as one JSON object")),
+    mut_arg("limit", |a| a.help("At most this many values per facet (default: all)"))
+)]
 pub struct StatsArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -114,9 +120,9 @@ pub struct FilterArgs {
     /// Published on or before this date.
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// At most this many articles (search: 20 unless given).
+    /// At most this many articles.
     // A negative number is taken as the value, so that the error says what is wrong with it.
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = count)]
     pub limit: Option<usize>,
     /// One JSON object per line.
     #[arg(long)]
@@ -124,6 +130,7 @@ pub struct FilterArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_arg("limit", |a| a.help("At most this many articles (default: all that match)")))]
 pub struct ListArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -169,4 +176,11 @@ pub struct ManArgs {
     /// instead of printing chanjiao.1.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+/// A number of things: a whole number, 0 or more.
+fn count(text: &str) -> Result<usize, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| "not a count: use a whole number, 0 or more".to_string())
 }

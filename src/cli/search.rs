@@ -26,7 +26,7 @@ pub fn run(settings: &Settings, args: &SearchArgs, out: &mut dyn Write) -> Resul
         output::nothing_matched(&args.query, list::has_filters(&args.filters));
     }
     // On stderr, like the other notices: a pipe gets the articles alone.
-    if !args.filters.json && results.total > results.hits.len() {
+    if results.total > results.hits.len() {
         let _ = writeln!(
             std::io::stderr(),
             "chanjiao: {} of {} shown; --limit N for more",

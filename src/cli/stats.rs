@@ -214,6 +214,9 @@ pub fn run(settings: &Settings, args: &StatsArgs, out: &mut dyn Write) -> Result
                 format!("{mark} {:>6}  {:<30}  {}", c.count, bar, label(&c.value)),
             )?;
         }
+        if counts.len() > limit {
+            w(out, format!("  … {} more", counts.len() - limit))?;
+        }
     }
     Ok(())
 }
