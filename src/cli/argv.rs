@@ -46,8 +46,8 @@ impl ArgvError {
     }
 
     /// clap's message without its `error:` prefix, usage block and tips, on one line, with
-    /// where to read more: `invalid value 'abc' for '--limit <N>': invalid digit found in
-    /// string (see chanjiao search --help)`.
+    /// where to read more: `invalid value 'abc' for '--limit <N>': not a count: use a whole
+    /// number, 0 or more (see chanjiao search --help)`.
     pub fn one_line(&self) -> String {
         if let Some(word) = &self.stray_word {
             return format!(
@@ -286,7 +286,7 @@ mod tests {
         let e = cli(&["search", "x", "--limit", "abc"]).unwrap_err();
         assert_eq!(
             e.one_line(),
-            "invalid value 'abc' for '--limit <N>': invalid digit found in string \
+            "invalid value 'abc' for '--limit <N>': not a count: use a whole number, 0 or more \
              (see chanjiao search --help)"
         );
         let e = cli(&["serch", "x"]).unwrap_err();
