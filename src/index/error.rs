@@ -22,10 +22,40 @@ pub enum IndexError {
     Io(PathBuf, String),
     #[error("index at {0}: {1}")]
     Tantivy(PathBuf, String),
-    #[error("the index at {0} is damaged ({1}); run `chanjiao index` to rebuild it")]
+    #[error("the index at {} is damaged ({}); run `chanjiao index` to rebuild it", .0.display(), brief(.1))]
     Corrupt(PathBuf, String),
     #[error(transparent)]
     Filter(#[from] FilterError),
     #[error("{0}")]
     Query(String),
+}
+
+/// Longest reason quoted in a one-line message, in characters.
+const BRIEF_CHARS: usize = 160;
+
+/// A reason (often a library's message, which can quote a whole damaged file) as one short
+/// line: whitespace runs become one space, and a long reason is cut with `…`.
+pub(crate) fn brief(why: &str) -> String {
+    let line = why.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(BRIEF_CHARS) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_are_one_short_line() {
+        assert_eq!(brief("meta.json\n  is  bad"), "meta.json is bad");
+        let long = format!(
+            "Data corrupted: {}",
+            "{\n \"index_settings\": 1,".repeat(100)
+        );
+        let b = brief(&long);
+        assert!(!b.contains('\n') && b.ends_with('…'), "{b}");
+        assert_eq!(b.chars().count(), BRIEF_CHARS + 1);
+    }
 }

@@ -20,6 +20,7 @@ use tantivy::{IndexReader, ReloadPolicy};
 use super::build::{self, Changes};
 use super::contained::contained;
 use super::corpus_set::CorpusSet;
+use super::error::brief;
 use super::links;
 use super::lock::UpdateLock;
 use super::manifest::{Payload, State, stamp};
@@ -198,14 +199,16 @@ pub(crate) fn set_aside(dir: &Path, why: &str) -> Result<String, IndexError> {
     let _lock = UpdateLock::acquire(root)?;
     if current_dir(root).as_deref() != Some(dir) {
         return Ok(format!(
-            "the index at {} was damaged ({why}); it has been rebuilt since",
-            dir.display()
+            "the index at {} was damaged ({}); it has been rebuilt since",
+            dir.display(),
+            brief(why)
         ));
     }
     let aside = move_aside(root, dir);
     Ok(format!(
-        "the index at {} was found damaged while reading it ({why}); moved it to {aside} to rebuild it",
-        dir.display()
+        "the index at {} was found damaged while reading it ({}); moved it to {aside} to rebuild it",
+        dir.display(),
+        brief(why)
     ))
 }
 
@@ -360,8 +363,9 @@ pub(crate) fn open(
             Err(Problem::Damaged(dir, why)) => {
                 let aside = move_aside(&root, &dir);
                 report.notices.push(format!(
-                    "the index at {} was damaged ({why}); moved it to {aside} and rebuilt it",
-                    dir.display()
+                    "the index at {} was damaged ({}); moved it to {aside} and rebuilt it",
+                    dir.display(),
+                    brief(&why)
                 ));
                 report.rebuilt = Some(RebuildReason::Damaged);
                 None
@@ -443,8 +447,9 @@ pub(crate) fn open(
                 // Without its manifest the index cannot be kept fresh: rebuild it.
                 let aside = move_aside(&root, &live.dir);
                 report.notices.push(format!(
-                    "the index at {} was damaged ({why}); moved it to {aside} and rebuilt it",
-                    live.dir.display()
+                    "the index at {} was damaged ({}); moved it to {aside} and rebuilt it",
+                    live.dir.display(),
+                    brief(&why)
                 ));
                 report.rebuilt = Some(RebuildReason::Damaged);
                 drop(live);
@@ -460,8 +465,9 @@ pub(crate) fn open(
                             // The live generation failed to take the update: start afresh.
                             let aside = move_aside(&root, &live.dir);
                             report.notices.push(format!(
-                            "could not update the index at {} ({e}); moved it to {aside} and rebuilt it",
-                            live.dir.display()
+                            "could not update the index at {} ({}); moved it to {aside} and rebuilt it",
+                            live.dir.display(),
+                            brief(&e.to_string())
                         ));
                             report.rebuilt = Some(RebuildReason::Damaged);
                             drop(live);
