@@ -602,6 +602,35 @@ fn stats_says_how_many_values_a_limit_leaves_out() {
     );
 }
 
+/// The summary counts every entry stderr lists as skipped: files that gave no article and
+/// entries that could not be read (a link to nowhere).
+#[cfg(unix)]
+#[test]
+fn index_counts_unreadable_entries_as_skipped() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("a.txt"),
+        "宁波职业院校开设港口物流专业\n\n宁波一所职业院校与港口企业合作，开设港口物流专业。\n",
+    )
+    .unwrap();
+    std::fs::write(corpus.path().join("empty.txt"), "").unwrap();
+    std::os::unix::fs::symlink(
+        corpus.path().join("gone.txt"),
+        corpus.path().join("link.txt"),
+    )
+    .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let dir = corpus.path().to_str().unwrap();
+    let o = run_in(data.path(), &["--corpus", dir, "index"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o).matches("skipped").count(), 2, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("from 1 file, 2 skipped"),
+        "{}",
+        stdout(&o)
+    );
+}
+
 #[test]
 fn stats_counts_the_filtered_articles() {
     let data = tempfile::tempdir().unwrap();

@@ -27,8 +27,11 @@ pub fn run(settings: &Settings, args: &IndexArgs, out: &mut dyn Write) -> Result
             "file"
         )
     );
-    if report.files_skipped > 0 {
-        contents.push_str(&format!(", {} skipped", report.files_skipped));
+    // Skipped: files that gave no article, and entries that could not be read at all (a
+    // link to nowhere, a loop of links), as stderr lists them and the reader counts them.
+    let skipped = report.skipped.len().max(report.files_skipped);
+    if skipped > 0 {
+        contents.push_str(&format!(", {skipped} skipped"));
     }
     let took = if report.waited.as_millis() >= 100 {
         format!(
