@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{ArgGroup, Args, Parser, Subcommand};
 
 use crate::cli::format_arg::FormatName;
+use crate::cli::offer_arg::Offered;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -103,10 +104,10 @@ pub struct StatsArgs {
 pub struct FilterArgs {
     /// Province, in English or Chinese (Shandong, 山东, 山东省); `national` for stories with
     /// no province. Repeat to match any of several.
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", value_parser = Offered::Province, hide_possible_values = true)]
     pub province: Vec<String>,
     /// Sector slug or name (new-energy-vehicles, 新能源汽车). Repeatable.
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", value_parser = Offered::Sector, hide_possible_values = true)]
     pub sector: Vec<String>,
     /// Outlet as written, or its Chinese or English name (Ren Min Ri Bao, 人民日报). Repeatable.
     #[arg(long, value_name = "X")]

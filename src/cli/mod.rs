@@ -9,6 +9,7 @@ mod format_arg;
 mod index_cmd;
 mod list;
 mod man;
+mod offer_arg;
 mod open;
 mod output;
 mod search;
