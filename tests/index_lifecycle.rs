@@ -670,6 +670,47 @@ fn quick_open_trusts_unchanged_folders_and_sees_new_files() {
     assert_eq!(index.len(), 4);
 }
 
+/// An open index says when a corpus folder changed since it was listed, for the reader to
+/// bring itself up to date; an open that finds nothing to do starts afresh from that moment.
+#[test]
+fn an_index_says_when_its_corpus_folders_moved() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    small_corpus(corpus.path());
+    let (index, _) = open(data.path(), corpus.path());
+    assert!(!index.corpus_moved());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write(
+        corpus.path(),
+        "e.txt",
+        &page("新增文件", "2025-01-02", "新增的职业教育报道。"),
+    );
+    assert!(index.corpus_moved());
+    let (index, report) = open(data.path(), corpus.path());
+    assert_eq!(report.added.len(), 1);
+    assert!(!index.corpus_moved());
+    // A file made and removed again: the folder moved, and nothing changed.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(corpus.path().join("tmp.part"), "x").unwrap();
+    std::fs::remove_file(corpus.path().join("tmp.part")).unwrap();
+    assert!(index.corpus_moved());
+    let (index, report) = open(data.path(), corpus.path());
+    assert!(!report.changed_anything());
+    assert!(
+        !index.corpus_moved(),
+        "compared with the folders as listed now"
+    );
+    let sample = tempfile::tempdir().unwrap();
+    let (index, _) = Index::open(
+        sample.path(),
+        &chanjiao::index::CorpusSet::sample(),
+        OpenOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    assert!(!index.corpus_moved());
+}
+
 /// Every article's duplicates, by id.
 fn links(index: &chanjiao::index::Index) -> std::collections::BTreeMap<String, Vec<String>> {
     let mut req = SearchRequest::new("");

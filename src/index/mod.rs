@@ -161,6 +161,10 @@ pub struct Index {
     words: words::WordLists,
     /// The outlets and topics, for values given in part (`open_values`).
     open_known: std::sync::OnceLock<crate::filter::OpenKnown>,
+    /// The corpus it indexes, and the modification times of its folders when they were
+    /// last listed.
+    corpus: CorpusSet,
+    folders: std::collections::BTreeMap<String, u64>,
 }
 
 impl Index {
@@ -184,6 +188,13 @@ impl Index {
     /// does not open cleanly); [`Index::open`] then builds or repairs it.
     pub fn open_as_is(data_dir: &Path, corpus: &CorpusSet) -> Option<Index> {
         open::open_as_is(data_dir, corpus)
+    }
+
+    /// Whether a folder of the corpus changed its modification time since it was listed for
+    /// this index: a file was added, removed or replaced since (one `stat` per folder; a
+    /// file rewritten in place is not seen). Never for the embedded sample.
+    pub fn corpus_moved(&self) -> bool {
+        !self.corpus.folders_unchanged(&self.folders)
     }
 
     /// Number of articles.

@@ -240,8 +240,10 @@ fn switch_current(root: &Path, dir: &Path) -> Result<(), IndexError> {
         .map_err(|e| IndexError::Io(root.join(CURRENT), e.to_string()))
 }
 
-fn into_index(live: Live, read_only: bool) -> Index {
+fn into_index(live: Live, corpus: &CorpusSet, read_only: bool) -> Index {
     Index {
+        corpus: corpus.clone(),
+        folders: live.state.dirs.clone(),
         words: super::words::WordLists::new(&live.dir),
         dir: live.dir,
         index: live.index,
@@ -259,7 +261,9 @@ fn into_index(live: Live, read_only: bool) -> Index {
 /// `None` when there is none that opens cleanly at this version.
 pub(crate) fn open_as_is(data_dir: &Path, corpus: &CorpusSet) -> Option<Index> {
     let root = data_dir.join("indexes").join(corpus.key());
-    open_live(&root).ok().map(|live| into_index(live, true))
+    open_live(&root)
+        .ok()
+        .map(|live| into_index(live, corpus, true))
 }
 
 /// Marks the folder of indexes as a cache (the Cache Directory Tagging convention): backup
@@ -302,7 +306,7 @@ pub(crate) fn open(
         && let Ok(live) = open_live(&root)
         && corpus.folders_unchanged(&live.state.dirs)
     {
-        return Ok((finish(live, &mut report, started), report));
+        return Ok((finish(live, corpus, &mut report, started), report));
     }
 
     // Without a rebuild asked for, a complete index that another process holds the lock
@@ -317,7 +321,7 @@ pub(crate) fn open(
                 .to_string(),
         );
         report.elapsed = started.elapsed().saturating_sub(report.waited);
-        (into_index(live, true), report)
+        (into_index(live, corpus, true), report)
     };
     let _lock = match UpdateLock::try_acquire(&root)? {
         Some(lock) => lock,
@@ -379,7 +383,7 @@ pub(crate) fn open(
         && corpus.folders_unchanged(&l.state.dirs)
         && let Some(l) = live
     {
-        let index = finish(l, &mut report, started);
+        let index = finish(l, corpus, &mut report, started);
         return Ok((index, report));
     }
     // With no index, or a folder whose time changed (a file added, removed or replaced),
@@ -457,6 +461,9 @@ pub(crate) fn open(
             } else {
                 let changes = build::diff(scan, &live.state);
                 if changes.is_empty() {
+                    // Nothing to write, but the folders were listed just now: what later
+                    // checks of this index compare with (`Index::corpus_moved`).
+                    live.state.dirs = dirs;
                     live
                 } else {
                     match update(&live, &changes, ahead, &mut report, progress) {
@@ -485,10 +492,10 @@ pub(crate) fn open(
         // read them all again.
         tails::record_now(&live.index, &live.dir, live.state_no);
     }
-    Ok((finish(live, &mut report, started), report))
+    Ok((finish(live, corpus, &mut report, started), report))
 }
 
-fn finish(live: Live, report: &mut UpdateReport, started: Instant) -> Index {
+fn finish(live: Live, corpus: &CorpusSet, report: &mut UpdateReport, started: Instant) -> Index {
     report.articles = live.state.article_count();
     report.files = live.state.file_count;
     for (label, e) in &live.state.files {
@@ -501,7 +508,7 @@ fn finish(live: Live, report: &mut UpdateReport, started: Instant) -> Index {
         }
     }
     report.elapsed = started.elapsed().saturating_sub(report.waited);
-    into_index(live, false)
+    into_index(live, corpus, false)
 }
 
 fn update(
