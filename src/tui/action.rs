@@ -81,6 +81,9 @@ pub enum Action {
     CopyArticle,
     /// Write the article in the detail pane, or every article of the view, to a file.
     Export,
+    /// Check the corpus for new, changed and removed files now (every file, also those
+    /// rewritten in place).
+    CheckCorpus,
     // Editing the search line (and the view prompt, which borrows it).
     /// A character typed or pasted, put in at the cursor.
     Insert(char),
@@ -116,6 +119,8 @@ pub enum Action {
     Updating(Progress),
     /// Bringing the index up to date failed (one line); the index shown stays.
     UpdateFailed(String),
+    /// A corpus folder changed while the reader was open: bring the index up to date.
+    CorpusMoved,
     /// A search finished (`seq` numbers requests; stale ones are dropped).
     Searched {
         seq: u64,
@@ -152,6 +157,7 @@ impl Action {
                 | Action::Restore(_)
                 | Action::Updating(_)
                 | Action::UpdateFailed(_)
+                | Action::CorpusMoved
         )
     }
 }

@@ -184,6 +184,12 @@ pub trait Catalog: Send + Sync {
     /// [`Index::prepare_search`]: crate::index::Index::prepare_search
     fn prepare(&self) {}
 
+    /// Whether a corpus folder changed since the catalog was made (a file added, removed
+    /// or replaced): the reader then brings itself up to date.
+    fn corpus_moved(&self) -> bool {
+        false
+    }
+
     /// When `error` (from [`Catalog::search`]) means the catalog's files are damaged: sets
     /// them aside so that opening again rebuilds them, and returns a one-line notice.
     fn set_aside_if_damaged(&self, error: &anyhow::Error) -> Option<String> {

@@ -27,6 +27,10 @@ pub enum Effect {
     /// Open the index again, in the background (it was found damaged and set aside, so it
     /// is rebuilt); the new catalog arrives with `Action::Ready`.
     Reopen,
+    /// Bring the index up to date with the corpus, in the background, while the one shown
+    /// stays; the new catalog arrives with `Action::Ready`. `asked`: the user asked, and is
+    /// told even when nothing changed.
+    Refresh { asked: bool },
     /// Leave the reader.
     Quit,
 }

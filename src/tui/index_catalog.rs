@@ -153,6 +153,10 @@ impl Catalog for IndexCatalog {
         self.index.len()
     }
 
+    fn corpus_moved(&self) -> bool {
+        self.index.corpus_moved()
+    }
+
     fn set_aside_if_damaged(&self, error: &anyhow::Error) -> Option<String> {
         let Some(IndexError::Corrupt(_, why)) = error.downcast_ref::<IndexError>() else {
             return None;

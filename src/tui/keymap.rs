@@ -197,6 +197,13 @@ pub static BINDINGS: &[Binding] = &[
         "previous search hit in the article",
     ),
     bind(
+        "check_corpus",
+        Global,
+        &[ch('R')],
+        Action::CheckCorpus,
+        "check the corpus for changes now",
+    ),
+    bind(
         "back",
         Global,
         &[key(Esc)],

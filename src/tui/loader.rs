@@ -137,11 +137,12 @@ fn gauge_progress(p: index::Progress) -> Progress {
 }
 
 /// Opens the index of the configured corpus (building or updating it as needed), with the
-/// number of files skipped and whether the open changed the index. The error is one line.
+/// number of files skipped and what the open changed in the index (`2 added, 1 removed`),
+/// if anything. The error is one line.
 pub fn open_index(
     settings: &Settings,
     progress: &mut dyn FnMut(Progress),
-) -> Result<(IndexCatalog, Vec<String>, bool), String> {
+) -> Result<(IndexCatalog, Vec<String>, Option<String>), String> {
     let mut last: Option<index::Progress> = None;
     let mut report_progress = |p: index::Progress| {
         // Parsing reports every file: pass on only what changes the gauge.
@@ -177,49 +178,91 @@ pub fn open_index(
         elapsed = ?report.elapsed,
         "index open"
     );
-    let changed = report.changed_anything();
     Ok((
         IndexCatalog::new(index),
         skipped_paths(&report.skipped),
-        changed,
+        what_changed(&report),
     ))
 }
 
+/// What an open changed, in a few words; `None` when nothing changed.
+fn what_changed(report: &index::UpdateReport) -> Option<String> {
+    if report.rebuilt.is_some() {
+        return Some(format!("rebuilt, {} articles", report.articles));
+    }
+    // `1 file added, 2 removed`: the noun goes with the first count.
+    let parts: Vec<String> = [
+        (report.added.len(), "added"),
+        (report.changed.len(), "changed"),
+        (report.removed.len(), "removed"),
+        (report.newly_skipped.len(), "skipped"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .enumerate()
+    .map(|(i, (n, what))| match (i, n) {
+        (0, 1) => format!("1 file {what}"),
+        (0, n) => format!("{n} files {what}"),
+        (_, n) => format!("{n} {what}"),
+    })
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// Why the catalog is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// The reader starts.
+    Launch,
+    /// The index was found damaged and set aside: it is built again.
+    Reopen,
+    /// The corpus changed while the reader was open.
+    Refresh,
+    /// The user asked for the corpus to be checked.
+    Check,
+}
+
 /// Opens the catalog on a new thread; progress and the outcome arrive on `tx` as actions,
-/// and the catalog goes to `give` (the worker). `showing` says articles are on screen
-/// already (a reopen after the index was found damaged).
+/// and the catalog goes to `give` (the worker).
 ///
 /// When a complete index already exists it is handed over at once, as it stands, so the
 /// first screen of articles does not wait for the corpus check; the full open (which brings
-/// the index up to date) then runs and replaces it, and the reader searches again.
+/// the index up to date) then runs and replaces it, and the reader searches again. A
+/// refresh skips that first step (the index shown is that one) and says what changed.
 pub fn spawn(
     settings: Settings,
     tx: Sender<Event>,
     give: impl Fn(Arc<dyn Catalog>) + Send + 'static,
-    showing: bool,
+    start: Opening,
 ) -> thread::JoinHandle<()> {
     thread::spawn(move || {
         let started = std::time::Instant::now();
         let send = |a: Action| {
             let _ = tx.send(Event::App(a));
         };
-        let shown = Index::open_as_is(&settings.data_dir, &settings.corpus_set()).map(|index| {
+        let as_is = match start {
+            Opening::Refresh | Opening::Check => None,
+            Opening::Launch | Opening::Reopen => {
+                Index::open_as_is(&settings.data_dir, &settings.corpus_set())
+            }
+        };
+        let shown = as_is.map(|index| {
             let catalog: Arc<dyn Catalog> = Arc::new(IndexCatalog::new(index));
             tracing::info!(articles = catalog.len(), elapsed = ?started.elapsed(), "last index shown");
             let ready = ready(catalog.as_ref(), Vec::new());
             give(catalog);
             send(ready);
         });
-        // Articles are on screen (just handed over, or shown before a reopen): progress goes
-        // to the status line, not the full-screen gauge.
-        let shown = shown.or(showing.then_some(()));
+        // Articles are on screen (just handed over, or shown before a reopen or refresh):
+        // progress goes to the status line, not the full-screen gauge.
+        let shown = shown.or((start != Opening::Launch).then_some(()));
         let mut progress = |p: Progress| {
             send(match shown {
                 Some(()) => Action::Updating(p),
                 None => Action::Progress(p),
             })
         };
-        let (catalog, skipped, changed) = match open_index(&settings, &mut progress) {
+        let (catalog, skipped, changes) = match open_index(&settings, &mut progress) {
             Ok(opened) => opened,
             Err(e) => {
                 tracing::error!("cannot open the index: {e}");
@@ -234,10 +277,23 @@ pub fn spawn(
         tracing::info!(articles = catalog.len(), skipped = skipped.len(), elapsed = ?started.elapsed(), "catalog open");
         // Handed over even when nothing changed (a second reader on the same index, cheap):
         // `Ready` then brings the skipped-file count and ends the "updating" state.
-        tracing::debug!(changed, "full check done");
+        tracing::debug!(?changes, "full check done");
         let ready = ready(catalog.as_ref(), skipped);
         give(catalog.clone());
         send(ready);
+        // Articles were on screen: say what the update changed under them.
+        match (shown, changes) {
+            (Some(()), Some(changes)) => {
+                send(Action::Notice(format!(
+                    "{}: {changes}",
+                    strings::CORPUS_UPDATED
+                )));
+            }
+            (_, None) if start == Opening::Check => {
+                send(Action::Notice(strings::CORPUS_UNCHANGED.to_string()));
+            }
+            _ => {}
+        }
         // This thread has nothing else to do: it readies what the first searches read.
         let t = std::time::Instant::now();
         catalog.prepare();
@@ -267,6 +323,17 @@ mod tests {
 
     fn at(phase: Phase, done: usize, total: usize) -> Progress {
         gauge_progress(index::Progress { phase, done, total })
+    }
+
+    #[test]
+    fn what_changed_names_the_counts_that_are_not_zero() {
+        let mut r = index::UpdateReport::default();
+        assert_eq!(what_changed(&r), None);
+        r.added = vec!["a".into()];
+        r.removed = vec!["b".into(), "c".into()];
+        assert_eq!(what_changed(&r).as_deref(), Some("1 file added, 2 removed"));
+        r.added.clear();
+        assert_eq!(what_changed(&r).as_deref(), Some("2 files removed"));
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub mod theme;
 pub mod timing;
 pub mod update;
 pub mod views;
+pub mod watch;
 pub mod worker;
 
 use std::io::IsTerminal;
@@ -67,9 +68,11 @@ use crate::config::Config;
 use crate::settings::Settings;
 use crate::state::Store;
 use event::Event;
+use loader::Opening;
 use reading::Restore;
 use saver::Saver;
 use timing::Timings;
+use watch::Watch;
 use worker::Worker;
 
 /// How the reader starts.
@@ -94,8 +97,18 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
     let mut timings = Timings::new(Instant::now());
     let (tx, rx) = mpsc::channel::<Event>();
     let worker = Worker::spawn(tx.clone());
-    loader::spawn(settings.clone(), tx.clone(), worker.catalog_setter(), false);
     let stop = Arc::new(AtomicBool::new(false));
+    let watch = Watch::spawn(tx.clone(), Arc::clone(&stop), watch::EVERY);
+    // A catalog opened goes to the worker, which searches it, and to the watch, which asks it
+    // whether the corpus moved.
+    let give = || {
+        let (to_worker, to_watch) = (worker.catalog_setter(), watch.catalog_setter());
+        move |c: Arc<dyn backend::Catalog>| {
+            to_watch(Arc::clone(&c));
+            to_worker(c);
+        }
+    };
+    loader::spawn(settings.clone(), tx.clone(), give(), Opening::Launch);
     let mut store = Store::in_data_dir(&settings.data_dir);
     let (state, notice) = store.load();
     if let Some(n) = &notice {
@@ -115,9 +128,8 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
     // text after it is not taken for keys (a `q` would quit).
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let reopen_tx = tx.clone();
-    let reopen = || {
-        let setter = worker.catalog_setter();
-        loader::spawn(settings.clone(), reopen_tx.clone(), setter, true);
+    let reopen = |start: Opening| {
+        loader::spawn(settings.clone(), reopen_tx.clone(), give(), start);
     };
     let input = event::spawn_input(tx, Arc::clone(&stop), Arc::clone(&pause));
 
@@ -178,8 +190,9 @@ struct Services<'a> {
     saver: &'a Saver,
     /// Stops the input thread while the pager has the terminal.
     pause: &'a pause::Pause,
-    /// Opens the index again on the loader thread (after it was found damaged and set aside).
-    reopen: &'a dyn Fn(),
+    /// Opens the index again on the loader thread: after it was found damaged and set aside
+    /// ([`Opening::Reopen`]), or to bring it up to date ([`Opening::Refresh`]).
+    reopen: &'a dyn Fn(Opening),
 }
 
 fn event_loop(
@@ -258,7 +271,9 @@ fn event_loop(
                         Effect::Clipboard { sequence } => {
                             queue.extend(clipboard::send(&sequence).err().map(Action::Notice));
                         }
-                        Effect::Reopen => reopen(),
+                        Effect::Reopen => reopen(Opening::Reopen),
+                        Effect::Refresh { asked: false } => reopen(Opening::Refresh),
+                        Effect::Refresh { asked: true } => reopen(Opening::Check),
                         other => worker.submit(other),
                     }
                 }

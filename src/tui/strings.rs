@@ -39,6 +39,11 @@ pub const MORE: &str = "more";
 pub const READY: &str = "ready";
 pub const UPDATING: &str = "updating";
 pub const UPDATE_FAILED: &str = "cannot update the index";
+pub const CHECKING_CORPUS: &str = "checking the corpus";
+pub const ALREADY_CHECKING: &str = "the corpus is being checked already";
+/// Before what a background update changed (`corpus updated: 2 added, 1 removed`).
+pub const CORPUS_UPDATED: &str = "corpus updated";
+pub const CORPUS_UNCHANGED: &str = "corpus checked: nothing changed";
 pub const FILTERED: &str = "filters:";
 
 pub const NO_MORE_UNREAD: &str = "没有更多未读 No unread articles further down";

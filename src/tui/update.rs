@@ -7,7 +7,7 @@ use ratatui::layout::Position;
 
 use crate::filter;
 
-use super::action::{Action, Motion};
+use super::action::{Action, Motion, Progress};
 use super::app::{App, DetailState, Load, PAGE, Pending, Results};
 use super::backend::Request;
 use super::draw::{detail, help, list, search_line};
@@ -175,6 +175,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 fx.extend(reopen_shown(app));
             }
         }
+        Action::CorpusMoved => fx.extend(refresh(app, false)),
+        Action::CheckCorpus => fx.extend(refresh(app, true)),
         Action::LoadFailed(msg) => app.load = Load::Failed(msg),
         Action::Updating(p) => app.updating = Some(p),
         Action::UpdateFailed(msg) => {
@@ -358,6 +360,24 @@ fn ensure_window(app: &mut App) -> Vec<Effect> {
     } else {
         Vec::new()
     }
+}
+
+/// Brings the index up to date in the background, unless that is under way already or the
+/// first open has not finished (which brings it up to date itself). `asked`: the user asked,
+/// and is told when there is nothing to start.
+fn refresh(app: &mut App, asked: bool) -> Vec<Effect> {
+    if !app.is_ready() || app.updating.is_some() {
+        if asked {
+            app.reading.notice = Some(strings::ALREADY_CHECKING.to_string());
+        }
+        return Vec::new();
+    }
+    app.updating = Some(Progress {
+        label: strings::CHECKING_CORPUS.to_string(),
+        done: 0,
+        total: 0,
+    });
+    vec![Effect::Refresh { asked }]
 }
 
 /// Asks again for the article shown, after the index was brought up to date: its text or

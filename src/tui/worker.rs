@@ -46,7 +46,8 @@ pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
         | Effect::Clipboard { .. }
         | Effect::Quit
         | Effect::Save(_)
-        | Effect::Reopen => None,
+        | Effect::Reopen
+        | Effect::Refresh { .. } => None,
     }
 }
 
@@ -172,7 +173,8 @@ impl Worker {
                 Effect::Pager { .. }
                 | Effect::Clipboard { .. }
                 | Effect::Save(_)
-                | Effect::Reopen => {}
+                | Effect::Reopen
+                | Effect::Refresh { .. } => {}
             }
         }
         self.shared.1.notify_all();
