@@ -272,11 +272,20 @@ fn every_unknown_setting_is_reported_with_the_other_problems() {
             "{p:?}"
         );
     }
-    // With a value of the wrong type, which stops the reading of the settings.
+    // With a value of the wrong type, which hides none of the others.
     let p = problems("sort = 3\nfoo = 1\n");
     assert_eq!(p.len(), 2, "{p:?}");
     assert!(p[0].1.starts_with("sort: invalid type"), "{p:?}");
     assert!(p[1].1.starts_with("unknown field `foo`"), "{p:?}");
+    let p =
+        problems("sort = \"random\"\ntheme = 3\nsample = 1\n[colors]\ndate = 5\nhit = \"nope\"\n");
+    let lines: Vec<usize> = p.iter().map(|(l, _)| l.unwrap_or(0)).collect();
+    assert_eq!(lines, [1, 2, 3, 5, 6], "{p:?}");
+    assert!(p[0].1.starts_with("sort: unknown value"), "{p:?}");
+    assert!(p[1].1.starts_with("theme: invalid type"), "{p:?}");
+    assert!(p[2].1.starts_with("sample: invalid type"), "{p:?}");
+    assert!(p[3].1.starts_with("colors.date: invalid type"), "{p:?}");
+    assert!(p[4].1.starts_with("colors.hit: "), "{p:?}");
 }
 
 #[test]

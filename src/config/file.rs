@@ -20,16 +20,16 @@ use super::keys;
 const SETTINGS: &[&str] = &["corpus", "sample", "sort", "theme", "colors", "keys"];
 
 /// Unknown settings are found by [`unknown_settings`], each with its line, rather than by
-/// serde, which stops at the first.
+/// serde, which stops at the first; values are read as they stand and their types checked
+/// one by one ([`typed`]), so that every value of a wrong type is reported too.
 #[derive(Debug, Default, Deserialize)]
 struct RawConfig {
+    corpus: Option<Spanned<toml::Value>>,
+    sample: Option<Spanned<toml::Value>>,
+    sort: Option<Spanned<toml::Value>>,
+    theme: Option<Spanned<toml::Value>>,
     #[serde(default)]
-    corpus: Vec<PathBuf>,
-    sample: Option<bool>,
-    sort: Option<Spanned<String>>,
-    theme: Option<Spanned<String>>,
-    #[serde(default)]
-    colors: BTreeMap<String, Spanned<String>>,
+    colors: BTreeMap<String, Spanned<toml::Value>>,
     #[serde(default)]
     keys: BTreeMap<String, Spanned<toml::Value>>,
 }
@@ -75,28 +75,41 @@ pub fn parse(text: &str, base: &Path) -> Result<Config, Vec<Problem>> {
         problems
     })?;
     let mut problems = unknown;
-    let mut config = Config {
-        corpus: raw.corpus.iter().map(|p| absolute(p, base)).collect(),
-        sample: raw.sample.unwrap_or(true),
-        ..Config::default()
-    };
-    if let Some(s) = &raw.sort {
-        match named(SORTS, s.get_ref()) {
+    let mut config = Config::default();
+    if let Some(v) = &raw.corpus
+        && let Some(paths) = typed::<Vec<PathBuf>>("corpus", v, &lines, &mut problems)
+    {
+        config.corpus = paths.iter().map(|p| absolute(p, base)).collect();
+    }
+    if let Some(v) = &raw.sample
+        && let Some(sample) = typed::<bool>("sample", v, &lines, &mut problems)
+    {
+        config.sample = sample;
+    }
+    if let Some(v) = &raw.sort
+        && let Some(s) = typed::<String>("sort", v, &lines, &mut problems)
+    {
+        match named(SORTS, &s) {
             Ok(sort) => config.sort = sort,
-            Err(m) => problems.push(Problem::at(lines.of(s.span()), format!("sort: {m}"))),
+            Err(m) => problems.push(Problem::at(lines.of(v.span()), format!("sort: {m}"))),
         }
     }
-    if let Some(t) = &raw.theme {
-        match named(ThemeName::ALL, t.get_ref()) {
+    if let Some(v) = &raw.theme
+        && let Some(t) = typed::<String>("theme", v, &lines, &mut problems)
+    {
+        match named(ThemeName::ALL, &t) {
             Ok(theme) => config.theme = theme,
-            Err(m) => problems.push(Problem::at(lines.of(t.span()), format!("theme: {m}"))),
+            Err(m) => problems.push(Problem::at(lines.of(v.span()), format!("theme: {m}"))),
         }
     }
     for (role, value) in &raw.colors {
-        let line = lines.of(value.span());
-        match check_role(role).and_then(|()| parse_color(value.get_ref())) {
+        let key = format!("colors.{role}");
+        let Some(text) = typed::<String>(&key, value, &lines, &mut problems) else {
+            continue;
+        };
+        match check_role(role).and_then(|()| parse_color(&text)) {
             Ok(c) => config.colors.push((role.clone(), c)),
-            Err(m) => problems.push(Problem::at(line, format!("colors.{role}: {m}"))),
+            Err(m) => problems.push(Problem::at(lines.of(value.span()), format!("{key}: {m}"))),
         }
     }
     for (name, value) in &raw.keys {
@@ -160,6 +173,26 @@ fn key_at(text: &str, at: usize) -> Option<String> {
         Some(t) if !t.is_empty() => format!("{t}.{key}"),
         _ => key.to_string(),
     })
+}
+
+/// The value of `key` as a `T`, or `None` with a problem that names the key and its line
+/// (`sort: invalid type: integer `3`, expected a string`).
+fn typed<T: serde::de::DeserializeOwned>(
+    key: &str,
+    value: &Spanned<toml::Value>,
+    lines: &Lines,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    match T::deserialize(value.get_ref().clone()) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.push(Problem::at(
+                lines.of(value.span()),
+                format!("{key}: {}", e.message()),
+            ));
+            None
+        }
+    }
 }
 
 /// A value among named ones, or a message that lists them.
