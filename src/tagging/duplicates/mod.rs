@@ -162,6 +162,44 @@ mod tests {
             .collect()
     }
 
+    /// A corpus of nothing but three reports of one story: every word they share is in all
+    /// of them, which must not make those words weigh nothing.
+    #[test]
+    fn three_reports_alone_are_one_story() {
+        let body = |verb: &str| {
+            format!(
+                "潍坊一所职业技术学院{verb}与潍柴动力签约，共建新能源动力产业学院，首批招收学生300名，\
+                 开设氢燃料电池发动机装调专业。学院将与企业共同制定人才培养方案。"
+            )
+        };
+        let mut a = vec![
+            art(
+                "a",
+                "潍坊职业院校与潍柴共建新能源动力产业学院",
+                "Ren Min Ri Bao",
+                10,
+                &body(""),
+            ),
+            art(
+                "b",
+                "潍坊职业院校携手潍柴共建产业学院",
+                "Zhong Guo Xin Wen Wang",
+                11,
+                &body("日前"),
+            ),
+            art(
+                "c",
+                "潍坊职教新动向：与潍柴共建产业学院",
+                "Xin Hua She",
+                12,
+                &body("近日"),
+            ),
+        ];
+        let links = linked(&mut a);
+        assert_eq!(links.len(), 3, "{links:?}");
+        assert!(links.iter().all(|(_, d)| d.len() == 2), "{links:?}");
+    }
+
     /// A pair as scored: `figures` shared, the smaller figure set `smaller` long.
     fn pair(cosine: f32, figures: usize, smaller: usize, undated: bool) -> Pair {
         Pair {

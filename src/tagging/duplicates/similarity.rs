@@ -10,6 +10,9 @@ use super::terms::{for_each_term, hash};
 /// Above this many articles, document frequencies come from a sample of about this size.
 const DF_SAMPLE: usize = 4000;
 
+/// The fewest articles document frequencies are taken over (see [`Frequencies::idf`]).
+const MIN_CORPUS: f32 = 50.0;
+
 /// Document frequencies, scaled to the whole corpus.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Frequencies {
@@ -72,9 +75,12 @@ impl Frequencies {
         }
     }
 
+    /// Inverse document frequency. A small corpus is taken to be at least
+    /// [`MIN_CORPUS`] articles, the others lacking the term: in a folder of three reports of
+    /// one story every word they share is in all of them, and would otherwise weigh nothing.
     fn idf(&self, id: u64) -> f32 {
         let d = self.df.get(&id).copied().unwrap_or(1.0);
-        ((self.n + 1.0) / (d + 0.5)).ln().max(0.0)
+        ((self.n.max(MIN_CORPUS) + 1.0) / (d + 0.5)).ln().max(0.0)
     }
 
     /// The article's unit TF-IDF vector, sorted by term.
