@@ -58,7 +58,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     Ok(Decoded { text, encoding })
 }
 
-/// Without a BOM: UTF-8 when it validates, otherwise what chardetng guesses for a Chinese
+/// Without a BOM: UTF-8 when it validates, or when it nearly does (a stray byte, a cut last
+/// character, a line pasted in from a GBK page: see [`mostly_utf8`]), otherwise what chardetng guesses for a Chinese
 /// page (GB18030 for the GBK files our users meet). Big5 text read as GBK mostly decodes
 /// without an error but lands on private-use and replacement characters: when the guess
 /// leaves any, chardetng's unbiased guess and Big5 are tried too, and the reading with the
@@ -66,6 +67,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 fn sniff_and_decode(bytes: &[u8]) -> (&'static Encoding, Cow<'_, str>) {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return (UTF_8, Cow::Borrowed(text));
+    }
+    if mostly_utf8(bytes) {
+        return (UTF_8, Cow::Owned(decode_utf8_by_line(bytes)));
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
@@ -87,6 +91,83 @@ fn sniff_and_decode(bytes: &[u8]) -> (&'static Encoding, Cow<'_, str>) {
         }
     }
     (best.1, best.2)
+}
+
+/// How a line reads as UTF-8: the characters of more than one byte it holds, and the bytes
+/// that belong to no character.
+fn utf8_counts(line: &[u8]) -> (usize, usize) {
+    let mut multibyte = 0;
+    let mut invalid = 0;
+    for chunk in line.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    (multibyte, invalid)
+}
+
+/// A line that is UTF-8 but for a stray byte or a cut character: at least twice as many
+/// characters as bad bytes. A line in a double-byte encoding read as UTF-8 has far more bad
+/// bytes than the few characters it happens to form.
+fn is_utf8ish(line: &[u8]) -> bool {
+    let (multibyte, invalid) = utf8_counts(line);
+    invalid == 0 || multibyte >= 2 * invalid
+}
+
+/// Whether a file that is not valid UTF-8 is UTF-8 all the same, with a stray byte, a cut
+/// last character or a line pasted in from a GBK page: more of its non-ASCII bytes stand in
+/// lines that read as UTF-8 than in lines that do not.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut utf8, mut other) = (0usize, 0usize);
+    for line in bytes.split(|&b| b == b'\n') {
+        let non_ascii = line.iter().filter(|b| !b.is_ascii()).count();
+        if non_ascii == 0 {
+            continue;
+        }
+        if is_utf8ish(line) {
+            utf8 += non_ascii;
+        } else {
+            other += non_ascii;
+        }
+    }
+    utf8 > other
+}
+
+/// A mostly-UTF-8 file, line by line: a valid line as it is; a line that is UTF-8 but for a
+/// few bytes without them (a cut last character is dropped); any other line as GB18030 when
+/// it is valid Chinese text there, else without the bytes that read as nothing.
+fn decode_utf8_by_line(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if let Ok(text) = std::str::from_utf8(line) {
+            out.push_str(text);
+            continue;
+        }
+        if !is_utf8ish(line)
+            && let Some(text) = GB18030.decode_without_bom_handling_and_without_replacement(line)
+            && reads_as_chinese(&text)
+        {
+            out.push_str(&text);
+            continue;
+        }
+        for chunk in line.utf8_chunks() {
+            out.push_str(chunk.valid());
+        }
+    }
+    out
+}
+
+/// Text a GB18030 decoder made of a line: no private-use characters, and nearly all of what
+/// is not ASCII Chinese characters and punctuation (`·`, `—` and curly quotes included).
+fn reads_as_chinese(text: &str) -> bool {
+    let non_ascii: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+    let chinese = non_ascii
+        .iter()
+        .filter(|&&c| crate::text::is_cjk(c) || ('\u{2000}'..='\u{206F}').contains(&c) || c == '·')
+        .count();
+    !non_ascii.iter().any(|&c| is_wrong(c)) && chinese * 10 >= non_ascii.len() * 9
 }
 
 /// encoding_rs decodes GBK with the GB18030 decoder; say GB18030 for what it is.
@@ -208,6 +289,36 @@ mod tests {
             many[i] = 0;
         }
         assert!(decode(&many).unwrap_err().contains("binary"));
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_or_a_cut_last_character_is_utf8() {
+        let text = "职业院校开设新专业\n学校与企业签约，共建实训基地。\n";
+        let mut stray = text.as_bytes().to_vec();
+        stray.insert(text.find('学').unwrap(), 0xFF);
+        let d = decode(&stray).unwrap();
+        assert_eq!(d.encoding, UTF_8);
+        assert_eq!(d.text, text);
+        // `head -c -2` cuts the last character in the middle: the rest is kept.
+        let body = "职业院校开设新专业\n学校与企业签约，共建实训基地";
+        let cut = &body.as_bytes()[..body.len() - 2];
+        let d = decode(cut).unwrap();
+        assert_eq!(d.encoding, UTF_8);
+        assert_eq!(d.text, "职业院校开设新专业\n学校与企业签约，共建实训基");
+        // A one-line file with a stray byte as well.
+        let d = decode(b"\xe4\xba\xa7\xe6\x95\x99\xe8\x9e\x8d\xe5\x90\x88\xff\n").unwrap();
+        assert_eq!(d.text, "产教融合\n");
+    }
+
+    #[test]
+    fn a_gbk_line_in_a_utf8_file_is_read_as_gbk() {
+        let head = "常州职业院校开设机器人专业\nJiang Su Ri Bao· 2025-04-04 09:00\n\n学院与企业合作，开设工业机器人应用与维护专业，建设了二十个工作站。\n";
+        let tail = "补充说明：苏州也有类似做法。\n";
+        let mut b = head.as_bytes().to_vec();
+        b.extend_from_slice(&GB18030.encode(tail).0);
+        let d = decode(&b).unwrap();
+        assert_eq!(d.encoding, UTF_8);
+        assert_eq!(d.text, format!("{head}{tail}"));
     }
 
     #[test]
