@@ -137,6 +137,25 @@ fn listing_entry_without_source_line_and_with_a_chinese_body() {
     assert_eq!(a[2].source, None);
 }
 
+/// A placeholder body (`暂无摘要`) is an empty body, and it ends its entry: the next entry,
+/// whose source line is missing, is an article of its own.
+#[test]
+fn listing_entry_with_a_placeholder_body() {
+    let text = "产教融合\nSearch documents\n甲市职校开设智能网联汽车专业\nXin Hua She· 2025-05-01 09:00\n暂无摘要\n乙市职校开设港口物流专业\n乙市一所职业院校开设港口物流专业，与港口企业合作培养人才。\n";
+    let a = parse_file_bytes(Path::new("placeholder.txt"), text.as_bytes()).unwrap();
+    let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec!["甲市职校开设智能网联汽车专业", "乙市职校开设港口物流专业"]
+    );
+    assert_eq!(a[0].body, "");
+    assert_eq!(a[1].source, None);
+    assert_eq!(
+        a[1].body,
+        "乙市一所职业院校开设港口物流专业，与港口企业合作培养人才。"
+    );
+}
+
 #[test]
 fn single_news_page() {
     let a = parse("single_page.txt");

@@ -62,6 +62,18 @@ static NOTE_PAIR: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// What an aggregator writes where an entry has no text: `暂无摘要`, `暂无简介`, `No summary`.
+#[allow(clippy::unwrap_used)]
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:暂无|暫無|尚无|无|無)(?:摘要|简介|簡介|内容|內容|正文|描述|详情|詳情)|(?i:no\s+(?:summary|abstract|description|content|preview)(?:\s+available)?))\s*[。.…!！]*$").unwrap()
+});
+
+/// True for a body that only says there is no body (`暂无摘要`, `No summary available.`).
+pub fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.chars().count() <= 30 && PLACEHOLDER.is_match(t)
+}
+
 /// Cleans the lines of a prose body.
 pub fn clean(lines: &[&str]) -> Prose {
     let mut segs = segments(lines);
@@ -109,7 +121,7 @@ pub fn clean(lines: &[&str]) -> Prose {
         let text = lift_notes(&text, &mut out.notes);
         let text = DATELINE.replace(text.trim(), "");
         let text = text.trim();
-        if !text.is_empty() {
+        if !text.is_empty() && !is_placeholder(text) {
             kept.push(text.to_string());
         }
     }
@@ -504,6 +516,21 @@ mod tests {
                 ("作者".to_string(), "赵六".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_placeholder_body_is_no_body() {
+        for p in [
+            "暂无摘要",
+            "暂无简介。",
+            " No summary ",
+            "No summary available.",
+        ] {
+            assert!(clean(&[p]).paragraphs.is_empty(), "{p}");
+        }
+        // A sentence that mentions a summary is text.
+        let p = clean(&["暂无摘要的文章将在下周补充。"]);
+        assert_eq!(p.paragraphs, vec!["暂无摘要的文章将在下周补充。"]);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::article::Layout;
 use crate::corpus::dateline::{SourceLine, parse_source_line};
 use crate::corpus::draft::Draft;
 use crate::corpus::layout::is_chrome;
+use crate::corpus::prose::is_placeholder;
 use crate::text::han_ratio;
 
 #[allow(clippy::unwrap_used)] // constant pattern
@@ -133,25 +134,38 @@ fn reversed(lines: &[&str], content: &[usize], src: &(usize, SourceLine)) -> Dra
 /// `listing` page, a short Chinese headline between the end of one prose body and the
 /// start of the next.
 fn split_unsourced(out: &mut Vec<Draft>, mut draft: Draft, body: &[&str], listing: bool) {
-    let mut seen_body = false;
+    let mut body_lines = 0usize;
     let mut prev: Option<&str> = None;
     for (j, line) in body.iter().enumerate() {
-        let next = body[j + 1..].iter().find(|l| !l.trim().is_empty());
-        let starts_entry = seen_body
+        let mut rest = body[j + 1..].iter().filter(|l| !l.trim().is_empty());
+        let next = rest.next();
+        let next_is_last = rest.next().is_none();
+        let starts_entry = body_lines > 0
             && is_title_like(line)
             && next.is_some_and(|n| {
                 SUMMARY_START.is_match(n.trim())
-                    || (listing && prev.is_some_and(|p| is_chinese_headline_between(p, line, n)))
+                    || (listing
+                        && prev.is_some_and(|p| {
+                            is_chinese_headline_between(
+                                Around {
+                                    prev: p,
+                                    prev_alone: body_lines == 1,
+                                    next: n,
+                                    next_last: next_is_last,
+                                },
+                                line,
+                            )
+                        }))
             });
         if starts_entry {
             let mut fresh = Draft::new(draft.layout, line);
             fresh.topic = draft.topic.clone();
             out.push(std::mem::replace(&mut draft, fresh));
-            seen_body = false;
+            body_lines = 0;
             continue;
         }
         if !line.trim().is_empty() {
-            seen_body = true;
+            body_lines += 1;
             prev = Some(line);
         }
         draft.body.push(line.to_string());
@@ -159,12 +173,31 @@ fn split_unsourced(out: &mut Vec<Draft>, mut draft: Draft, body: &[&str], listin
     out.push(draft);
 }
 
-/// Whether `line`, between the body line `prev` and the body line `next`, is the headline of
-/// an entry that lost its source line: a short Chinese line with no full stop, not a credit,
-/// a note or a numbered sub-heading, after a line that ends a body (a sentence, a cut `...`,
-/// a credit or a note) and before a longer line of prose.
-fn is_chinese_headline_between(prev: &str, line: &str, next: &str) -> bool {
-    let (p, t, n) = (prev.trim(), line.trim(), next.trim());
+/// The body lines around a line that may be the headline of an entry without a source line.
+struct Around<'a> {
+    /// The body line before it, and whether it is its entry's only body line.
+    prev: &'a str,
+    prev_alone: bool,
+    /// The body line after it, and whether it is the last one before the next sourced entry.
+    next: &'a str,
+    next_last: bool,
+}
+
+/// The most characters of a body too short to end in a full stop (`短`, `详见原文`).
+const STUB_BODY: usize = 6;
+
+/// A body with nothing to say: a placeholder such as `暂无摘要`, or a few characters.
+fn is_stub_body(t: &str) -> bool {
+    is_placeholder(t) || t.chars().count() <= STUB_BODY
+}
+
+/// Whether `line` is the headline of an entry that lost its source line: a short Chinese
+/// line with no full stop, not a credit, a note or a numbered sub-heading, after a line that
+/// ends a body (a sentence, a cut `...`, a credit, a note, or a stub body such as `暂无摘要`
+/// that is its entry's only line) and before a longer line of prose, or before a stub body
+/// that is the last line before the next entry.
+fn is_chinese_headline_between(around: Around<'_>, line: &str) -> bool {
+    let (p, t, n) = (around.prev.trim(), line.trim(), around.next.trim());
     let len = t.chars().count();
     let opens_aside = |s: &str| s.starts_with(['(', '\u{FF08}', '[', '【', '〔', '“', '"']);
     let headline = (8..=40).contains(&len)
@@ -175,14 +208,15 @@ fn is_chinese_headline_between(prev: &str, line: &str, next: &str) -> bool {
         && !t.ends_with(['摄', '图', ')', '\u{FF09}', '】', '”']);
     let prev_ends_body = p.ends_with([
         '。', '\u{FF01}', '\u{FF1F}', '…', '”', '摄', '图', ')', '\u{FF09}', '.',
-    ]);
+    ]) || (around.prev_alone && is_stub_body(p));
     let next_is_prose = han_ratio(n) > 0.5
         && !opens_aside(n)
         && n.chars().count() > len
         && (n.chars().count() >= 40
             || n.ends_with(['。', '\u{FF01}', '\u{FF1F}', '…'])
             || n.ends_with("..."));
-    headline && prev_ends_body && next_is_prose
+    let next_is_stub = around.next_last && !opens_aside(n) && is_stub_body(n);
+    headline && prev_ends_body && (next_is_prose || next_is_stub)
 }
 
 /// `一、`, `（二）`, `3.`, `第四，`: a numbered sub-heading inside a body.
@@ -262,6 +296,31 @@ mod tests {
         );
         assert_eq!(d[1].source, None);
         assert_eq!(d[1].body.len(), 1);
+    }
+
+    /// An entry whose body is a stub (`暂无摘要`, one character) does not swallow the next
+    /// entry when that one lost its source line, nor does an entry swallow a next one whose
+    /// body is a stub.
+    #[test]
+    fn a_stub_body_ends_its_entry() {
+        let text = "产教融合\nSearch documents\n甲市职业院校开设智能网联汽车专业\nXin Hua She· 2025-05-01 09:00\n暂无摘要\n乙市职业院校开设港口物流专业\n乙市一所职业院校开设港口物流专业，与港口企业合作培养人才。\n丙市职业院校开设集成电路专业\nRen Min Ri Bao· 2025-05-03 09:00\n短\n丁市职业院校与车企共建汽车产业学院\n据悉，丁市今年新增汽车相关专业五个。\n戊市职业院校与船厂共建船舶产业学院\n戊市一所职业技术学院与船厂签约，共建船舶实训基地，首批招收订单班学生一百二十名...\n己市职业院校与港口共建冷链物流学院\n短\n庚市职业院校开设无人机专业\nXin Hua She· 2025-05-06 09:00\n庚市一所职业院校开设无人机应用技术专业。\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(
+            titles(&d),
+            vec![
+                "甲市职业院校开设智能网联汽车专业",
+                "乙市职业院校开设港口物流专业",
+                "丙市职业院校开设集成电路专业",
+                "丁市职业院校与车企共建汽车产业学院",
+                "戊市职业院校与船厂共建船舶产业学院",
+                "己市职业院校与港口共建冷链物流学院",
+                "庚市职业院校开设无人机专业",
+            ]
+        );
+        assert_eq!(d[0].body, vec!["暂无摘要"]);
+        assert_eq!(d[2].body, vec!["短"]);
+        assert_eq!(d[5].body, vec!["短"]);
     }
 
     #[test]
