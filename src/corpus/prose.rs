@@ -351,6 +351,9 @@ fn lift_notes(text: &str, notes: &mut Vec<(String, String)>) -> String {
     NOTE.replace_all(text, "").trim().to_string()
 }
 
+/// Brackets a page may put around each `key：value` pair of a metadata line.
+const NOTE_BRACKETS: &[char] = &['【', '】', '[', ']', '〔', '〕'];
+
 /// The `key:value` pairs of a metadata note such as `稿件来源:机电学院 作者:孙 七`. A name
 /// written with a space between its characters (`孙 七`) loses the space.
 pub fn note_pairs(text: &str) -> Vec<(String, String)> {
@@ -360,7 +363,10 @@ pub fn note_pairs(text: &str) -> Vec<(String, String)> {
         let (Some(k), Some(v)) = (c.get(1), c.get(2)) else {
             break;
         };
-        let value = v.as_str().trim();
+        // `【来源：某报】【作者：某某】`: the brackets around each pair are not the value.
+        let value = v
+            .as_str()
+            .trim_matches(|c: char| c.is_whitespace() || NOTE_BRACKETS.contains(&c));
         let value = if value.chars().count() <= 8 && value.chars().all(|c| is_cjk(c) || c == ' ') {
             value.split_whitespace().collect()
         } else {
@@ -531,6 +537,24 @@ mod tests {
         // A sentence that mentions a summary is text.
         let p = clean(&["暂无摘要的文章将在下周补充。"]);
         assert_eq!(p.paragraphs, vec!["暂无摘要的文章将在下周补充。"]);
+    }
+
+    #[test]
+    fn pairs_in_brackets_lose_their_brackets() {
+        assert_eq!(
+            note_pairs("【来源：河北日报】【作者：赵六】"),
+            vec![
+                ("来源".to_string(), "河北日报".to_string()),
+                ("作者".to_string(), "赵六".to_string())
+            ]
+        );
+        assert_eq!(
+            note_pairs("[来源:学院新闻网] [作者:孙 七]"),
+            vec![
+                ("来源".to_string(), "学院新闻网".to_string()),
+                ("作者".to_string(), "孙七".to_string())
+            ]
+        );
     }
 
     #[test]

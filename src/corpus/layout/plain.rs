@@ -239,6 +239,24 @@ mod tests {
     }
 
     #[test]
+    fn bracketed_metadata_pairs_become_fields() {
+        let d = read(&[
+            "【来源：某某日报】【作者：赵六】",
+            "技师学院与钢铁企业共建智能炼钢实训基地",
+            "2025-02-28 09:00",
+            "学院与企业共建实训基地，学生学习高炉智能控制。",
+        ])
+        .unwrap();
+        assert_eq!(d[0].title, "技师学院与钢铁企业共建智能炼钢实训基地");
+        assert_eq!(d[0].source.as_deref(), Some("某某日报"));
+        assert_eq!(d[0].author.as_deref(), Some("赵六"));
+        assert_eq!(
+            d[0].body,
+            vec!["学院与企业共建实训基地，学生学习高炉智能控制。"]
+        );
+    }
+
+    #[test]
     fn long_first_line_gives_its_first_sentence() {
         let d = read(&["学院与本地十家企业签订合作协议,共建三个产业学院和一个实训基地,覆盖智能制造等领域。后续将扩大规模。"]).unwrap();
         assert_eq!(
