@@ -12,6 +12,7 @@ pub struct Draft {
     pub published: Option<DateTime<FixedOffset>>,
     pub topic: Option<String>,
     pub author: Option<String>,
+    pub editor: Option<String>,
     pub place: Option<String>,
     pub keywords: Vec<String>,
     /// The raw body lines, blank lines included.
@@ -28,6 +29,7 @@ impl Draft {
             published: None,
             topic: None,
             author: None,
+            editor: None,
             place: None,
             keywords: Vec::new(),
             body: Vec::new(),

@@ -41,7 +41,7 @@ pub fn finish(mut d: Draft, file: &str) -> Option<Article> {
         .collect();
     let mut author = d.author;
     let mut source = d.source;
-    let mut editor = None;
+    let mut editor = d.editor;
     let single = match nonblank.as_slice() {
         [one] => summary_candidate(one),
         _ => None,

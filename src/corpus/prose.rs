@@ -76,12 +76,25 @@ pub fn is_placeholder(text: &str) -> bool {
 
 /// Cleans the lines of a prose body.
 pub fn clean(lines: &[&str]) -> Prose {
-    let mut segs = segments(lines);
+    let mut notes = Vec::new();
+    let lines: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| match editor_line(l) {
+            Some(name) => {
+                notes.push(("责任编辑".to_string(), name));
+                false
+            }
+            None => true,
+        })
+        .collect();
+    let mut segs = segments(&lines);
     let mut truncated = false;
     strip_truncation(&mut segs, &mut truncated);
     let segs = mark_credits(segs);
     let mut out = Prose {
         truncated,
+        notes,
         ..Prose::default()
     };
     // (text, is a credit, the credit shares a line with the text before it)
@@ -351,6 +364,37 @@ fn lift_notes(text: &str, notes: &mut Vec<(String, String)>) -> String {
     NOTE.replace_all(text, "").trim().to_string()
 }
 
+/// A short value of Chinese names: a name written with a space between its characters
+/// (`孙 七`, `王 小明`) loses the space, while names of their own (`李明 王芳`) stay apart,
+/// one space between them.
+fn tidy_names(value: &str) -> String {
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let names = words.len() > 1
+        && value.chars().count() <= 16
+        && words.iter().all(|w| w.chars().all(is_cjk));
+    if !names {
+        return value.to_string();
+    }
+    if words.iter().any(|w| w.chars().count() == 1) {
+        words.concat()
+    } else {
+        words.join(" ")
+    }
+}
+
+/// A line that names the editor and nothing else: `责任编辑：孙七`, `【编辑：某某】`.
+#[allow(clippy::unwrap_used)]
+static EDITOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[【\[]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:\x{FF1A}]\s*([^。，,；;:\x{FF1A}【】\[\]]{1,24}?)\s*[】\]]?$").unwrap()
+});
+
+/// The editor a line such as `责任编辑：孙七` names, when that is all the line says.
+pub fn editor_line(line: &str) -> Option<String> {
+    let c = EDITOR_LINE.captures(line.trim())?;
+    let name = tidy_names(c.get(1)?.as_str().trim());
+    (!name.is_empty()).then_some(name)
+}
+
 /// Brackets a page may put around each `key：value` pair of a metadata line.
 const NOTE_BRACKETS: &[char] = &['【', '】', '[', ']', '〔', '〕'];
 
@@ -367,11 +411,7 @@ pub fn note_pairs(text: &str) -> Vec<(String, String)> {
         let value = v
             .as_str()
             .trim_matches(|c: char| c.is_whitespace() || NOTE_BRACKETS.contains(&c));
-        let value = if value.chars().count() <= 8 && value.chars().all(|c| is_cjk(c) || c == ' ') {
-            value.split_whitespace().collect()
-        } else {
-            value.to_string()
-        };
+        let value = tidy_names(value);
         if !value.is_empty() {
             out.push((k.as_str().to_string(), value));
         }
@@ -537,6 +577,35 @@ mod tests {
         // A sentence that mentions a summary is text.
         let p = clean(&["暂无摘要的文章将在下周补充。"]);
         assert_eq!(p.paragraphs, vec!["暂无摘要的文章将在下周补充。"]);
+    }
+
+    #[test]
+    fn several_names_stay_apart_and_a_spread_name_closes_up() {
+        assert_eq!(
+            note_pairs("作者：李明 王芳"),
+            vec![("作者".to_string(), "李明 王芳".to_string())]
+        );
+        assert_eq!(
+            note_pairs("作者：李明\u{3000}王芳 张小燕"),
+            vec![("作者".to_string(), "李明 王芳 张小燕".to_string())]
+        );
+        assert_eq!(
+            note_pairs("作者：王 小明"),
+            vec![("作者".to_string(), "王小明".to_string())]
+        );
+    }
+
+    #[test]
+    fn an_editor_line_becomes_a_note() {
+        let p = clean(&["学院举行开学典礼。", "责任编辑：孙七"]);
+        assert_eq!(p.paragraphs, vec!["学院举行开学典礼。"]);
+        assert_eq!(p.notes, vec![("责任编辑".to_string(), "孙七".to_string())]);
+        assert_eq!(editor_line("【编辑：孙 七】").as_deref(), Some("孙七"));
+        // A sentence about editors is text.
+        assert_eq!(
+            editor_line("编辑：我们在采访中发现，学生很喜欢这门课。"),
+            None
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::corpus::dateline::{date_line, find_date, split_trailing_date};
 use crate::corpus::draft::Draft;
 use crate::corpus::layout::{is_chrome, portal};
-use crate::corpus::prose::note_pairs;
+use crate::corpus::prose::{editor_line, note_pairs};
 
 #[allow(clippy::unwrap_used)] // constant patterns
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,18 +35,20 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
     let text = lines.join("\n");
     let mut abstract_: Option<String> = None;
     let mut keywords = Vec::new();
-    let mut author = None;
-    let mut source = None;
-    let mut dated = None;
+    let mut m = Meta::default();
     let mut kept: Vec<&str> = Vec::new();
     for line in &lines {
         let t = line.trim();
+        if let Some(name) = editor_line(t) {
+            m.editor = m.editor.or(Some(name));
+            continue;
+        }
         let caps = BRACKETED.captures(t).or_else(|| LABELLED.captures(t));
         let Some(c) = caps else {
             if let Some(date) = date_line(t) {
-                dated = dated.or(Some(date));
+                m.dated = m.dated.or(Some(date));
             } else if is_meta_line(t) {
-                take_pairs(t, &mut source, &mut author, &mut dated);
+                take_pairs(t, &mut m);
             } else {
                 kept.push(line);
             }
@@ -69,7 +71,7 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
                     .collect();
             }
             "作者简介" | "作者簡介" => {
-                author = value
+                m.author = value
                     .split([',', '\u{FF0C}', '(', '\u{FF08}'])
                     .next()
                     .map(|a| a.split_whitespace().collect::<String>())
@@ -77,12 +79,12 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
             }
             "updated" | "published" | "posted" | "date" | "发布时间" | "發佈時間" | "发布日期"
             | "更新时间" | "时间" | "日期" => {
-                dated = dated.or_else(|| find_date(value));
-                take_pairs(t, &mut source, &mut author, &mut dated);
+                m.dated = m.dated.or_else(|| find_date(value));
+                take_pairs(t, &mut m);
             }
-            "source" => source = split_trailing_date(value).0.map(str::to_string),
-            "author" => author = Some(value.to_string()).filter(|a| !a.is_empty()),
-            _ => take_pairs(t, &mut source, &mut author, &mut dated),
+            "source" => m.source = split_trailing_date(value).0.map(str::to_string),
+            "author" => m.author = Some(value.to_string()).filter(|a| !a.is_empty()),
+            _ => take_pairs(t, &mut m),
         }
     }
     let first = kept.iter().position(|l| !l.trim().is_empty())?;
@@ -103,10 +105,11 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
         body_from += 1;
     }
     // A date given as the page's metadata wins over one met first in the text.
-    d.published = dated.or_else(|| find_date(&text));
+    d.published = m.dated.or_else(|| find_date(&text));
     d.keywords = keywords;
-    d.author = author;
-    d.source = source;
+    d.author = m.author;
+    d.editor = m.editor;
+    d.source = m.source;
     if let Some(a) = abstract_ {
         d.body.push(a);
         d.body.push(String::new());
@@ -129,23 +132,33 @@ fn is_meta_line(t: &str) -> bool {
         })
 }
 
-type Date = Option<DateTime<FixedOffset>>;
+/// The fields a page's metadata lines give.
+#[derive(Default)]
+struct Meta {
+    source: Option<String>,
+    author: Option<String>,
+    editor: Option<String>,
+    dated: Option<DateTime<FixedOffset>>,
+}
 
 /// Takes the fields of a metadata line. A source written with its date (`来源：中国教育报
 /// 2025-06-18`) gives both.
-fn take_pairs(t: &str, source: &mut Option<String>, author: &mut Option<String>, dated: &mut Date) {
+fn take_pairs(t: &str, m: &mut Meta) {
     for (k, v) in note_pairs(t) {
         match k.as_str() {
             "来源" | "來源" => {
                 let (outlet, date) = split_trailing_date(&v);
                 if let Some(o) = outlet {
-                    *source = Some(o.to_string());
+                    m.source = Some(o.to_string());
                 }
-                *dated = dated.or(date);
+                m.dated = m.dated.or(date);
             }
-            "作者" => *author = Some(v),
+            "作者" => m.author = Some(v),
+            "编辑" | "編輯" | "责任编辑" | "責任編輯" | "责编" | "責編" => {
+                m.editor = m.editor.take().or(Some(v));
+            }
             "发布时间" | "發佈時間" | "发布日期" => {
-                *dated = dated.or_else(|| find_date(&v))
+                m.dated = m.dated.or_else(|| find_date(&v))
             }
             _ => {}
         }
@@ -236,6 +249,27 @@ mod tests {
             d[0].published.unwrap().date_naive().to_string(),
             "2025-06-18"
         );
+    }
+
+    #[test]
+    fn the_editor_line_fills_the_editor() {
+        let d = read(&[
+            "技师学院开设氢能装备专业",
+            "学院今年首次招生，学生踊跃报名。",
+            "责任编辑：孙七",
+        ])
+        .unwrap();
+        assert_eq!(d[0].editor.as_deref(), Some("孙七"));
+        assert_eq!(d[0].body, vec!["学院今年首次招生，学生踊跃报名。"]);
+        let d = read(&[
+            "技师学院开设氢能装备专业",
+            "2025年3月5日 来源：某某日报 作者：李明 王芳 编辑：孙 七",
+            "学院今年首次招生，学生踊跃报名。",
+        ])
+        .unwrap();
+        assert_eq!(d[0].author.as_deref(), Some("李明 王芳"));
+        assert_eq!(d[0].editor.as_deref(), Some("孙七"));
+        assert_eq!(d[0].source.as_deref(), Some("某某日报"));
     }
 
     #[test]

@@ -59,7 +59,8 @@ fn is_navigation(t: &str) -> bool {
     short_pieces(&["|", "\u{FF5C}"], 3) || short_pieces(&[">>", "»", ">", "\u{FF1E}"], 2)
 }
 
-/// Share buttons, font-size switches, print and close links, QR-code prompts.
+/// Share buttons, font-size switches, print and close links, QR-code prompts. (An editor's
+/// line is not furniture: the reader lifts it into the `editor` field.)
 fn is_widget(t: &str) -> bool {
     const STARTS: &[&str] = &[
         "分享到",
@@ -82,9 +83,6 @@ fn is_widget(t: &str) -> bool {
         "[字体",
         "上一篇",
         "下一篇",
-        "责任编辑",
-        "责编：",
-        "责编:",
         "【打印】",
         "【关闭】",
         "【纠错】",
@@ -178,7 +176,6 @@ mod tests {
             "【字体：大 中 小】\u{3000}打印本页\u{3000}关闭窗口",
             "甲市职业技术学院与风电企业共建产业学院，每年培养运维人才五百余人。",
             "扫一扫二维码关注学院公众号的学生，可以提前查看实习岗位信息。",
-            "责任编辑：某 丙",
             "上一篇：乙市职业教育园区建设提速",
             "下一篇：丙县推进现代农业职业教育",
         ];
