@@ -259,6 +259,23 @@ fn chinese_portal_page_keeps_the_article_and_drops_the_page() {
     }
 }
 
+/// Prompts, disclaimers, ads and arrow lines go wherever they stand; sentences that
+/// mention the school's WeChat account or a QR code stay.
+#[test]
+fn site_prompts_disclaimers_and_ads_leave_the_body() {
+    let page = "甲市职业院校开设人工智能训练师专业\n2025-02-27 来源：某某日报\n\n甲市一所职业学院与人工智能企业合作，开设人工智能训练师专业。\n学院开通了微信公众号，学生扫描二维码即可报名实习岗位。\n扫一扫，关注我们的微信公众号\n点击下方二维码下载APP\n↓↓↓\n长按识别二维码关注我们\n【广告】考证培训，报名从速！联系电话138xxxxxxxx\n【免责声明】本站转载文章仅为传播更多信息之目的，如有侵权请联系删除。\n本文来源于网络，版权归原作者所有。\n";
+    let a = parse_file_bytes(Path::new("page.txt"), page.as_bytes()).unwrap();
+    assert_eq!(a.len(), 1);
+    assert_eq!(
+        a[0].body,
+        "甲市一所职业学院与人工智能企业合作，开设人工智能训练师专业。\n学院开通了微信公众号，学生扫描二维码即可报名实习岗位。"
+    );
+    // In a listing, a prompt after the entry's text on the same line goes too.
+    let listing = "产教融合\nSearch documents\n乙市职校与车企共建汽车产业学院\nXin Hua She· 2025-04-01\n据悉，乙市今年新增汽车相关专业五个。 扫码关注公众号，获取更多资讯。\n";
+    let a = parse_file_bytes(Path::new("listing.txt"), listing.as_bytes()).unwrap();
+    assert_eq!(a[0].body, "据悉，乙市今年新增汽车相关专业五个。");
+}
+
 #[test]
 fn journal_article_metadata_lines_become_fields() {
     let a = parse("journal.txt");

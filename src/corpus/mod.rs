@@ -1,5 +1,6 @@
 //! Reading the raw corpus: files → decoded text → layout → clean, tagged articles.
 
+pub mod boilerplate;
 pub mod dateline;
 pub mod decode;
 pub mod draft;

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::corpus::boilerplate::is_boilerplate;
 use crate::text::is_cjk;
 
 /// A cleaned prose body.
@@ -134,7 +135,7 @@ pub fn clean(lines: &[&str]) -> Prose {
         let text = lift_notes(&text, &mut out.notes);
         let text = DATELINE.replace(text.trim(), "");
         let text = text.trim();
-        if !text.is_empty() && !is_placeholder(text) {
+        if !text.is_empty() && !is_placeholder(text) && !is_boilerplate(text) {
             kept.push(text.to_string());
         }
     }

@@ -3,9 +3,11 @@
 //! footer (copyright, ICP licence and police registration numbers). SPEC §1.3 asks for the
 //! article alone.
 
-/// The lines without the portal's furniture: navigation and widget lines are dropped
-/// wherever they stand, and everything from the related-news list or the footer on is cut,
-/// once some article text has been seen.
+use crate::corpus::boilerplate::is_boilerplate;
+
+/// The lines without the portal's furniture: navigation and widget lines, prompts,
+/// disclaimers and ads are dropped wherever they stand, and everything from the related-news
+/// list or the footer on is cut, once some article text has been seen.
 pub fn strip<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     let mut out = Vec::with_capacity(lines.len());
     let mut seen_text = false;
@@ -14,7 +16,7 @@ pub fn strip<'a>(lines: &[&'a str]) -> Vec<&'a str> {
         if seen_text && (is_footer(t) || is_related(t)) {
             break;
         }
-        if is_navigation(t) || is_widget(t) {
+        if is_navigation(t) || is_widget(t) || is_boilerplate(t) {
             continue;
         }
         if t.chars().count() >= 20 {
