@@ -445,6 +445,21 @@ fn bad_files_are_skipped_with_a_reason_and_the_rest_is_read() {
     }
 }
 
+/// A page of nothing but navigation, share buttons and a copyright line is no article: the
+/// copyright line is never a title.
+#[test]
+fn a_page_of_nothing_but_furniture_is_skipped_with_a_reason() {
+    let page = "首页 | 新闻 | 教育\n当前位置：首页 > 教育\n分享到：微信 微博\nCopyright © 2025 某某网 版权所有 京ICP备00000000号\n";
+    let err = parse_file_bytes(Path::new("chrome.txt"), page.as_bytes()).unwrap_err();
+    assert!(err.contains("nothing but page furniture"), "{err}");
+    assert!(!err.contains('\n'));
+    // With a title above it, the title is the article's and the footer is not its body.
+    let page = "甲市职校开设新专业\nCopyright © 2025 某某网 版权所有 京ICP备00000000号\n";
+    let a = parse_file_bytes(Path::new("short.txt"), page.as_bytes()).unwrap();
+    assert_eq!(a[0].title, "甲市职校开设新专业");
+    assert_eq!(a[0].body, "");
+}
+
 #[test]
 fn missing_path_is_reported_not_fatal() {
     let report = load_paths(&[fixture("no_such_folder"), fixture("single_page.txt")]);

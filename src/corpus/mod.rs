@@ -61,6 +61,13 @@ pub fn parse_file_bytes(file: &Path, bytes: &[u8]) -> Result<Vec<Article>, Strin
         .filter_map(|d| finish::finish(d, &label))
         .collect();
     if articles.is_empty() {
+        if had_text
+            && lines
+                .iter()
+                .all(|l| l.trim().is_empty() || layout::portal::is_furniture(l))
+        {
+            return Err("nothing but page furniture (navigation, share buttons, footer)".into());
+        }
         return Err("no article found in it".into());
     }
     Ok(articles)

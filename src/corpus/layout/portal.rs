@@ -5,7 +5,7 @@
 
 use crate::corpus::boilerplate::is_boilerplate;
 
-/// The lines without the portal's furniture: navigation and widget lines, prompts,
+/// The lines without the portal's furniture: navigation, widget and footer lines, prompts,
 /// disclaimers and ads are dropped wherever they stand, and everything from the related-news
 /// list or the footer on is cut, once some article text has been seen.
 pub fn strip<'a>(lines: &[&'a str]) -> Vec<&'a str> {
@@ -16,7 +16,8 @@ pub fn strip<'a>(lines: &[&'a str]) -> Vec<&'a str> {
         if seen_text && (is_footer(t) || is_related(t)) {
             break;
         }
-        if is_navigation(t) || is_widget(t) || is_boilerplate(t) {
+        // A footer line before any text (a page of nothing else) is no title either.
+        if is_furniture(t) {
             continue;
         }
         if t.chars().count() >= 20 {
@@ -25,6 +26,17 @@ pub fn strip<'a>(lines: &[&'a str]) -> Vec<&'a str> {
         out.push(*line);
     }
     out
+}
+
+/// A line of a page's furniture wherever it stands: navigation, a widget, the footer, a
+/// prompt, disclaimer or ad, the aggregator's `Workflow`.
+pub fn is_furniture(t: &str) -> bool {
+    let t = t.trim();
+    is_navigation(t)
+        || is_widget(t)
+        || is_footer(t)
+        || is_boilerplate(t)
+        || crate::corpus::layout::is_chrome(t)
 }
 
 fn has_sentence_marks(t: &str) -> bool {
@@ -189,6 +201,18 @@ mod tests {
                 "扫一扫二维码关注学院公众号的学生，可以提前查看实习岗位信息。",
             ]
         );
+    }
+
+    #[test]
+    fn a_footer_before_any_text_is_dropped_too() {
+        let page = [
+            "首页 | 新闻 | 教育",
+            "当前位置：首页 > 教育",
+            "分享到：微信 微博",
+            "Copyright © 2025 某某网 版权所有 京ICP备00000000号",
+        ];
+        assert!(strip(&page).is_empty());
+        assert!(page.iter().all(|l| is_furniture(l)));
     }
 
     #[test]
