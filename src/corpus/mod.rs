@@ -23,7 +23,7 @@ pub use walk::{CACHE_TAG, CACHE_TAG_SIGNATURE, ListedFile, Listing, list, walk};
 
 /// Bump when parsing, tagging or duplicate linking changes what an article looks like: an
 /// index built by another parser version is rebuilt.
-pub const PARSER_VERSION: u32 = 2;
+pub const PARSER_VERSION: u32 = 3;
 
 /// A file that was not read, and why (one line, for stderr).
 #[derive(Debug, Clone, PartialEq, Eq)]
