@@ -139,6 +139,129 @@ fn date_of(c: &regex::Captures<'_>) -> Option<DateTime<FixedOffset>> {
     at_china_time(date.and_time(time))
 }
 
+#[allow(clippy::unwrap_used)]
+static ENGLISH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?P<mon1>[a-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[a-z]{3,9})\.?,?\s+(?P<y2>\d{4}))(?:,?\s+(?:at\s+)?(?P<h>\d{1,2}):(?P<mi>\d{2}))?$",
+    )
+    .unwrap()
+});
+
+#[allow(clippy::unwrap_used)]
+static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?$")
+        .unwrap()
+});
+
+/// `China Daily | 03/05/2025`, `Xinhua | 2025-03-05 10:00`: an outlet and a date under a
+/// title, a bar between them.
+#[allow(clippy::unwrap_used)]
+static OUTLET_BAR_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<src>[^|\x{FF5C}\d:\x{FF1A}][^|\x{FF5C}:\x{FF1A}]{1,39}?)\s*[|\x{FF5C}]\s*(?P<date>[^|\x{FF5C}]{6,30})$").unwrap()
+});
+
+/// `Posted on March 9, 2025 by admin`: a blog's date line, with the account that posted.
+#[allow(clippy::unwrap_used)]
+static POSTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:posted|published)\s+on\s+(?P<date>.+?)(?:\s+by\s+(?P<by>[^|]{1,40}))?$")
+        .unwrap()
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.to_ascii_lowercase();
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let i = MONTHS.iter().position(|m| lower.starts_with(m))?;
+    // `Mar`, `March`, `Sept`: a prefix of the month's full name, at least three letters.
+    (full[i].starts_with(&lower) || (lower == "sept" && i == 8)).then_some(i as u32 + 1)
+}
+
+/// What a date written as English-language pages write it says: `Some(Some(t))` for a date,
+/// `Some(None)` for a date whose day and month cannot be told apart (`03/05/2025` is 3 May
+/// in Britain and March 5 in America; with no way to know which the page meant, it stays
+/// undated) or that does not exist, `None` for text that is not a date at all.
+pub fn written_date(text: &str) -> Option<Option<DateTime<FixedOffset>>> {
+    let t = text.trim();
+    let num = |c: &regex::Captures<'_>, name: &str| {
+        c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
+    };
+    let time = |c: &regex::Captures<'_>| match (num(c, "h"), num(c, "mi")) {
+        (Some(h), Some(mi)) => NaiveTime::from_hms_opt(h, mi, 0),
+        _ => Some(NaiveTime::MIN),
+    };
+    if let Some(c) = ENGLISH_DATE.captures(t) {
+        let month = c.name("mon1").or_else(|| c.name("mon2"))?.as_str();
+        let m = month_number(month)?;
+        let d = num(&c, "d1").or_else(|| num(&c, "d2"))?;
+        let y = num(&c, "y1").or_else(|| num(&c, "y2"))? as i32;
+        return Some(
+            NaiveDate::from_ymd_opt(y, m, d)
+                .zip(time(&c))
+                .and_then(|(d, t)| at_china_time(d.and_time(t))),
+        );
+    }
+    if let Some(c) = SLASH_DATE.captures(t) {
+        let (a, b, y) = (num(&c, "a")?, num(&c, "b")?, num(&c, "y")? as i32);
+        let (m, d) = match (a, b) {
+            (a, b) if a == b => (a, b),
+            (a, b) if a > 12 => (b, a),
+            (a, b) if b > 12 => (a, b),
+            _ => return Some(None),
+        };
+        return Some(
+            NaiveDate::from_ymd_opt(y, m, d)
+                .zip(time(&c))
+                .and_then(|(d, t)| at_china_time(d.and_time(t))),
+        );
+    }
+    let whole = DATE_IN_TEXT.captures(t)?;
+    let m = whole.get(0)?;
+    (m.start() == 0 && m.end() == t.len()).then(|| date_of(&whole))
+}
+
+/// `China Daily | 03/05/2025`: the outlet and the date (`None` when it is ambiguous).
+pub fn outlet_date_line(line: &str) -> Option<(String, Option<DateTime<FixedOffset>>)> {
+    let c = OUTLET_BAR_DATE.captures(line.trim())?;
+    let date = written_date(c.name("date")?.as_str())?;
+    Some((c.name("src")?.as_str().trim().to_string(), date))
+}
+
+/// Account names that say nothing about who wrote a post.
+const NO_AUTHOR: &[&str] = &[
+    "admin",
+    "administrator",
+    "webmaster",
+    "editor",
+    "root",
+    "管理员",
+];
+
+/// `Posted on March 9, 2025 by admin`: the date, and the author when the account is a name.
+pub fn posted_on_line(line: &str) -> Option<(Option<DateTime<FixedOffset>>, Option<String>)> {
+    let c = POSTED_ON.captures(line.trim())?;
+    let date = written_date(c.name("date")?.as_str())?;
+    let by = c
+        .name("by")
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|b| !b.is_empty() && !NO_AUTHOR.contains(&b.to_lowercase().as_str()));
+    Some((date, by))
+}
+
 /// Parses `2025-03-12 08:59` as written in a byline.
 pub fn parse_datetime(text: &str) -> Option<DateTime<FixedOffset>> {
     find_date(text)
@@ -257,6 +380,47 @@ mod tests {
         assert_eq!(rfc(date_line("2025年6月18日")), "2025-06-18T00:00:00+08:00");
         assert_eq!(date_line("2025年6月18日，学校举行签约仪式。"), None);
         assert_eq!(date_line("2025-02-30"), None);
+    }
+
+    #[test]
+    fn dates_written_the_english_way() {
+        let day = |s: &str| {
+            written_date(s)
+                .flatten()
+                .map(|t| t.date_naive().to_string())
+        };
+        assert_eq!(day("March 9, 2025").as_deref(), Some("2025-03-09"));
+        assert_eq!(day("Mar. 9 2025").as_deref(), Some("2025-03-09"));
+        assert_eq!(day("9 March 2025").as_deref(), Some("2025-03-09"));
+        assert_eq!(day("Sept 30, 2025").as_deref(), Some("2025-09-30"));
+        assert_eq!(day("2025-03-09").as_deref(), Some("2025-03-09"));
+        // Only one reading of the day and month is possible.
+        assert_eq!(day("25/03/2025").as_deref(), Some("2025-03-25"));
+        assert_eq!(day("03/25/2025").as_deref(), Some("2025-03-25"));
+        assert_eq!(day("05/05/2025").as_deref(), Some("2025-05-05"));
+        // Two readings: a date, but no day to give.
+        assert_eq!(written_date("03/05/2025"), Some(None));
+        assert_eq!(written_date("Marching 9, 2025"), None);
+        assert_eq!(written_date("the plan for 2025"), None);
+    }
+
+    #[test]
+    fn outlet_bar_date_and_posted_on_lines() {
+        let (src, date) = outlet_date_line("China Daily | 03/25/2025").unwrap();
+        assert_eq!(src, "China Daily");
+        assert_eq!(rfc(date), "2025-03-25T00:00:00+08:00");
+        let (src, date) = outlet_date_line("China Daily | 03/05/2025").unwrap();
+        assert_eq!(src, "China Daily");
+        assert_eq!(date, None);
+        assert!(outlet_date_line("Training | Jobs | Skills").is_none());
+        assert!(outlet_date_line("来源：某某日报 | 2025-03-05").is_none());
+        assert!(outlet_date_line("学院开设“订单班 | 学徒制”两种模式。").is_none());
+        let (date, by) = posted_on_line("Posted on March 9, 2025 by admin").unwrap();
+        assert_eq!(rfc(date), "2025-03-09T00:00:00+08:00");
+        assert_eq!(by, None);
+        let (_, by) = posted_on_line("Published on 9 March 2025 by Li Hua").unwrap();
+        assert_eq!(by.as_deref(), Some("Li Hua"));
+        assert!(posted_on_line("Posted on the school website").is_none());
     }
 
     #[test]

@@ -9,7 +9,9 @@ use regex::Regex;
 use crate::article::Layout;
 use chrono::{DateTime, FixedOffset};
 
-use crate::corpus::dateline::{date_line, find_date, split_trailing_date};
+use crate::corpus::dateline::{
+    date_line, find_date, outlet_date_line, posted_on_line, split_trailing_date,
+};
 use crate::corpus::draft::Draft;
 use crate::corpus::layout::{is_chrome, portal};
 use crate::corpus::prose::{editor_line, note_pairs};
@@ -41,6 +43,16 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
         let t = line.trim();
         if let Some(name) = editor_line(t) {
             m.editor = m.editor.or(Some(name));
+            continue;
+        }
+        if let Some((outlet, date)) = outlet_date_line(t) {
+            m.source = m.source.or(Some(outlet));
+            m.dated = m.dated.or(date);
+            continue;
+        }
+        if let Some((date, by)) = posted_on_line(t) {
+            m.dated = m.dated.or(date);
+            m.author = m.author.or(by);
             continue;
         }
         let caps = BRACKETED.captures(t).or_else(|| LABELLED.captures(t));
@@ -270,6 +282,41 @@ mod tests {
         assert_eq!(d[0].author.as_deref(), Some("李明 王芳"));
         assert_eq!(d[0].editor.as_deref(), Some("孙七"));
         assert_eq!(d[0].source.as_deref(), Some("某某日报"));
+    }
+
+    #[test]
+    fn english_date_lines_become_fields() {
+        let d = read(&[
+            "Vocational college in Xi'an trains aircraft fitters",
+            "China Daily | 03/25/2025",
+            "",
+            "A vocational college in Xi'an has opened an aircraft assembly centre.",
+        ])
+        .unwrap();
+        assert_eq!(d[0].source.as_deref(), Some("China Daily"));
+        assert_eq!(
+            d[0].published.unwrap().date_naive().to_string(),
+            "2025-03-25"
+        );
+        assert_eq!(
+            d[0].body,
+            vec![
+                "",
+                "A vocational college in Xi'an has opened an aircraft assembly centre."
+            ]
+        );
+        let d = read(&[
+            "稀土新材料产业学院揭牌",
+            "Posted on March 9, 2025 by admin",
+            "学院与稀土企业共建产业学院。",
+        ])
+        .unwrap();
+        assert_eq!(
+            d[0].published.unwrap().date_naive().to_string(),
+            "2025-03-09"
+        );
+        assert_eq!(d[0].author, None);
+        assert_eq!(d[0].body, vec!["学院与稀土企业共建产业学院。"]);
     }
 
     #[test]
