@@ -53,6 +53,59 @@ pub fn to_simplified(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The ASCII form of a full-width letter, digit or sign (U+FF01–U+FF5E, `Ａ` `５` `＋`)
+/// and of the ideographic space; any other character as it is.
+pub fn narrow(c: char) -> char {
+    match u32::from(c) {
+        code @ 0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    }
+}
+
+/// Folds full-width ASCII forms and the ideographic space to ASCII ([`narrow`]), character
+/// for character, so that `５Ｇ` reads as `5G`. Text without them comes back borrowed.
+pub fn fold_width(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| narrow(c) == c) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().map(narrow).collect())
+    }
+}
+
+/// Text as search sees it: full-width forms folded to ASCII and traditional characters to
+/// simplified ones, character for character (byte lengths may change: see
+/// [`offsets_back`]).
+pub fn fold_for_search(s: &str) -> Cow<'_, str> {
+    match fold_width(s) {
+        Cow::Borrowed(b) => to_simplified(b),
+        Cow::Owned(o) => Cow::Owned(to_simplified(&o).into_owned()),
+    }
+}
+
+/// For `folded`, made from `original` character for character: the byte offset in
+/// `original` of each byte offset of `folded` (meaningful where a character starts, and at
+/// the end). `None` when every character kept its byte length, so that offsets are the same.
+pub fn offsets_back(original: &str, folded: &str) -> Option<Vec<usize>> {
+    let same = original.len() == folded.len()
+        && original
+            .chars()
+            .zip(folded.chars())
+            .all(|(a, b)| a.len_utf8() == b.len_utf8());
+    if same {
+        return None;
+    }
+    let mut map = vec![original.len(); folded.len() + 1];
+    let mut orig = original.char_indices().map(|(i, _)| i);
+    for (fi, c) in folded.char_indices() {
+        let at = orig.next().unwrap_or(original.len());
+        for slot in map.iter_mut().skip(fi).take(c.len_utf8()) {
+            *slot = at;
+        }
+    }
+    Some(map)
+}
+
 /// What the converter makes of `c` between `prev` and `next`.
 fn fold_in_context(prev: Option<char>, c: char, next: Option<char>) -> char {
     let window: String = prev.into_iter().chain([c]).chain(next).collect();
@@ -206,6 +259,31 @@ mod tests {
             }
         }
         assert!(changed > 2000, "{changed}");
+    }
+
+    #[test]
+    fn full_width_forms_fold_to_ascii_one_character_each() {
+        let text = "５Ｇ＋工业互联网\u{3000}ＡＩ质检，２０２５年";
+        let folded = fold_for_search(text);
+        assert_eq!(folded, "5G+工业互联网 AI质检,2025年");
+        assert_eq!(folded.chars().count(), text.chars().count());
+        assert!(matches!(fold_for_search("5G 产教融合"), Cow::Borrowed(_)));
+        assert_eq!(fold_for_search("產教融合ＡＢ"), "产教融合AB");
+        // The full-width comma (U+FF0C) folds; U+FF00 and U+FF5F, outside the range, do not.
+        assert_eq!(fold_width("\u{ff00}\u{ff5f}\u{ff0c}"), "\u{ff00}\u{ff5f},");
+    }
+
+    #[test]
+    fn offsets_back_point_at_the_original_characters() {
+        let text = "ＡＩ质检 2025";
+        let folded = fold_for_search(text);
+        let map = offsets_back(text, &folded).unwrap();
+        let at = folded.find("质检").unwrap();
+        let (from, to) = (map[at], map[at + "质检".len()]);
+        assert_eq!(&text[from..to], "质检");
+        assert_eq!(&text[map[0]..map[2]], "ＡＩ");
+        assert_eq!(map[folded.len()], text.len());
+        assert!(offsets_back("產教", "产教").is_none());
     }
 
     #[test]

@@ -6,7 +6,7 @@ mod tui_support;
 
 use chanjiao::filter::{Filter, NATIONAL};
 use chanjiao::tui::backend::{Catalog, Facets, Request, Sort};
-use chanjiao::tui::memory::fold_same_offsets;
+use chanjiao::tui::memory::fold_chars;
 
 fn search(query: &str) -> chanjiao::tui::backend::Response {
     tui_support::sample()
@@ -168,7 +168,7 @@ fn highlights_fold_case_and_script() {
     let ranges = r.hits.ranges(text);
     let words: Vec<&str> = ranges.iter().map(|x| &text[x.clone()]).collect();
     assert_eq!(words, vec!["產教", "ROBOTS"]);
-    assert_eq!(fold_same_offsets(text).len(), text.len());
+    assert_eq!(fold_chars(text).len(), text.len());
 }
 
 #[test]

@@ -333,3 +333,88 @@ fn a_damaged_index_is_set_aside_and_reopened() {
     assert!(report.rebuilt.is_some());
     assert_eq!(IndexCatalog::new(index).search(&all).unwrap().total, before);
 }
+
+/// Both catalogs over a corpus of `pages` (title, date, body), each a file of its own.
+fn both_over(
+    pages: &[(&str, &str, &str)],
+) -> (tempfile::TempDir, Arc<dyn Catalog>, Arc<dyn Catalog>) {
+    use chanjiao::index::{CorpusSet, Index, OpenOptions};
+    use chanjiao::tui::index_catalog::IndexCatalog;
+    use chanjiao::tui::memory::MemoryCatalog;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (k, (title, date, body)) in pages.iter().enumerate() {
+        let page = format!("{title}\nRen Min Ri Bao· {date} 09:30\n\n{body}\n");
+        std::fs::write(corpus.join(format!("{k}.txt")), page).unwrap();
+    }
+    let articles = chanjiao::corpus::load_paths(std::slice::from_ref(&corpus)).articles;
+    assert_eq!(articles.len(), pages.len());
+    let (index, _) = Index::open(
+        &dir.path().join("data"),
+        &CorpusSet::paths([&corpus]),
+        OpenOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    (
+        dir,
+        Arc::new(MemoryCatalog::new(articles)),
+        Arc::new(IndexCatalog::new(index)),
+    )
+}
+
+/// The titles a catalog finds, sorted.
+fn found(c: &Arc<dyn Catalog>, query: &str) -> Vec<String> {
+    let mut t: Vec<String> = (c.search(&request(query, Filter::default())).unwrap().rows)
+        .into_iter()
+        .map(|r| r.title)
+        .collect();
+    t.sort();
+    t
+}
+
+/// Full-width letters, digits and signs are their ASCII forms, in the text and in the query,
+/// in both catalogs; marks fall on the text as the article holds it.
+#[test]
+fn full_width_forms_are_their_ascii_ones() {
+    let wide = "５Ｇ＋工业互联网实训中心落成";
+    let narrow = "智能工厂引入AI检测";
+    let (_dir, memory, index) = both_over(&[
+        (
+            wide,
+            "2025-03-01",
+            "一所职业学院建成５Ｇ＋工业互联网实训中心，学生在这里练习ＡＩ质检。学校计划２０２５年扩建。",
+        ),
+        (
+            narrow,
+            "2025-03-02",
+            "工厂用AI识别零件缺陷，5G网络覆盖车间，基站由运营商维护。",
+        ),
+        ("技术学院开设新专业", "2025-03-03", "学院与企业合作。"),
+    ]);
+    let both_titles = {
+        let mut v = vec![wide.to_string(), narrow.to_string()];
+        v.sort();
+        v
+    };
+    for (query, want) in [
+        ("5G", both_titles.clone()),
+        ("ＡＩ", both_titles.clone()),
+        ("AI质检", vec![wide.to_string()]),
+        ("5G+工业互联网", vec![wide.to_string()]),
+        ("2025", vec![wide.to_string()]),
+        ("5G -基站", vec![wide.to_string()]),
+        ("5G\u{3000}－基站", vec![wide.to_string()]),
+        ("学院 －专业", vec![wide.to_string()]),
+    ] {
+        assert_eq!(found(&index, query), want, "index: {query}");
+        assert_eq!(found(&memory, query), want, "memory: {query}");
+    }
+    let body = "学生练习ＡＩ质检，５Ｇ网络";
+    for c in [&memory, &index] {
+        let r = c.search(&request("AI质检 5G", Filter::default())).unwrap();
+        let marks: Vec<&str> = r.hits.ranges(body).into_iter().map(|m| &body[m]).collect();
+        assert_eq!(marks, ["ＡＩ质检", "５Ｇ"]);
+    }
+}

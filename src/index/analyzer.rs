@@ -1,4 +1,5 @@
-//! The text analyzer shared by the title and body fields: traditional→simplified folding,
+//! The text analyzer shared by the title and body fields: full-width→ASCII and
+//! traditional→simplified folding,
 //! jieba search-mode segmentation of Han runs (with our domain words in the dictionary),
 //! plain word splitting elsewhere, lower-casing and English stemming.
 //!
@@ -19,13 +20,13 @@ use tantivy::tokenizer::{
     Language, LowerCaser, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 
-use crate::text::{is_han, to_simplified};
+use crate::text::{fold_for_search, is_han};
 
 /// Name under which the analyzer is registered with tantivy.
 pub const NAME: &str = "chanjiao";
 
 /// Bump when the analyzer's output changes: a stamp mismatch triggers a rebuild.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Words of the field that jieba's general dictionary would split.
 pub const DOMAIN_WORDS: &[&str] = &[
@@ -240,7 +241,7 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     out
 }
 
-/// Tokenizer: folds to simplified, cuts Han runs with jieba search mode, lower-cases and
+/// Tokenizer: folds full-width forms to ASCII and traditional characters to simplified, cuts Han runs with jieba search mode, lower-cases and
 /// stems other words. Token buffers are reused from one text to the next.
 #[derive(Clone, Default)]
 pub struct SegmentingTokenizer {
@@ -304,7 +305,7 @@ impl Tokenizer for SegmentingTokenizer {
     type TokenStream<'a> = SegmentedStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SegmentedStream<'a> {
-        let folded = to_simplified(text);
+        let folded = fold_for_search(text);
         let mut len = 0usize;
         for piece in pieces(&folded) {
             if piece.han {
@@ -389,6 +390,16 @@ mod tests {
         assert_eq!(simp, trad);
         let t = analyze("市域产教联合体");
         assert!(t.iter().any(|(t, _)| t == "市域产教联合体"), "{t:?}");
+    }
+
+    #[test]
+    fn full_width_forms_are_indexed_as_ascii() {
+        assert_eq!(
+            analyze("５Ｇ＋工业互联网，ＡＩ質檢\u{3000}２０２５"),
+            analyze("5G+工业互联网,AI质检 2025")
+        );
+        let words: Vec<String> = analyze("ＡＩ").into_iter().map(|(w, _)| w).collect();
+        assert_eq!(words, ["ai"]);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 
 use super::analyzer::pieces;
 use crate::filter::{self, Filter};
+use crate::text::fold_width;
 
 /// One thing to look for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,7 +243,8 @@ fn meant_key(name: &str) -> Option<&'static str> {
 pub fn parse(input: &str) -> Result<Query, filter::FilterError> {
     let mut q = Query::default();
     let mut pending_or = false;
-    let lexed = lex(input)?;
+    // Full-width forms are their ASCII ones: `－学院` excludes, `ＡＩ` is `AI`.
+    let lexed = lex(&fold_width(input))?;
     for (i, l) in lexed.iter().enumerate() {
         let before = i.checked_sub(1).and_then(|b| lexed.get(b));
         match l.clone() {
@@ -451,6 +453,24 @@ mod tests {
                 Clause::Any(vec![Atom::Phrase("职业教育".into())]),
                 Clause::Not(Atom::Phrase("low altitude".into())),
             ]
+        );
+    }
+
+    #[test]
+    fn full_width_forms_are_their_ascii_ones() {
+        let q = parse("学院\u{3000}－专业 ＯＲ ５Ｇ").unwrap_or_default();
+        assert_eq!(
+            q.clauses,
+            vec![
+                Clause::Any(vec![words("学院")]),
+                Clause::Not(words("专业")),
+                Clause::Any(vec![words("5G")]),
+            ]
+        );
+        let q = parse("－＂skilled workers＂").unwrap_or_default();
+        assert_eq!(
+            q.clauses,
+            vec![Clause::Not(Atom::Phrase("skilled workers".into()))]
         );
     }
 

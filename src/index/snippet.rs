@@ -1,6 +1,6 @@
 //! Where the query's words occur in a text, and a short excerpt around them. Byte ranges,
 //! always on character boundaries; works on the original text (traditional characters,
-//! upper case) by matching on a folded copy.
+//! full-width forms, upper case) by matching on a folded copy.
 
 use std::ops::Range;
 
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::analyzer::{WordNormalizer, pieces};
 use super::segment::QueryTerm;
-use crate::text::to_simplified;
+use crate::text::{fold_for_search, offsets_back};
 
 /// The terms a search matched on, for highlighting. Han text is found as substrings of the
 /// simplified text, other words by their stem.
@@ -39,7 +39,7 @@ impl HitTerms {
     /// anywhere). A single character of a longer stretch typed is left out: on its own it
     /// would mark that character wherever it stands (`共` of `校企共` in `共建`).
     pub(crate) fn add(&mut self, text: &str, readings: &[Vec<QueryTerm>], phrase: bool) {
-        let mut runs: Vec<Range<usize>> = pieces(&to_simplified(text))
+        let mut runs: Vec<Range<usize>> = pieces(&fold_for_search(text))
             .iter()
             .filter(|p| p.han)
             .map(|p| p.position..p.position + p.text.chars().count())
@@ -131,20 +131,9 @@ pub fn hit_ranges(text: &str, terms: &HitTerms) -> Vec<Range<usize>> {
     if terms.is_empty() || text.is_empty() {
         return Vec::new();
     }
-    let folded = to_simplified(text);
-    // Folding maps characters one to one; their byte lengths may differ.
-    let map: Option<Vec<usize>> = (folded.len() != text.len()).then(|| {
-        let mut m = vec![0usize; folded.len() + 1];
-        let mut orig = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(text.len()));
-        for (fi, _) in folded.char_indices() {
-            m[fi] = orig.next().unwrap_or(text.len());
-        }
-        m[folded.len()] = text.len();
-        m
-    });
+    let folded = fold_for_search(text);
+    // Folding maps characters one to one; their byte lengths may differ (`Ａ` is `a`).
+    let map = offsets_back(text, &folded);
     let to_orig = |i: usize| {
         map.as_ref()
             .map_or(i, |m| m.get(i).copied().unwrap_or(text.len()))

@@ -13,47 +13,38 @@ use crate::filter::{Filter, FilterError, Known, Mark, NATIONAL, OpenKnown, fold}
 use crate::index::query::{self, Atom, Clause};
 use crate::state::{MarkCounts, Marks};
 use crate::tagging::sources::outlet;
-use crate::text::to_simplified;
+use crate::text::{fold_for_search, narrow, offsets_back};
 
 use super::backend::{Catalog, Counts, Facets, Highlighter, NoHits, Request, Response, Row, Sort};
 
-/// Folds case and traditional characters without changing any byte offset: the folded text
-/// has the same length as `text` and every character sits where it was.
-pub fn fold_same_offsets(text: &str) -> String {
-    let simplified = to_simplified(text);
-    let folded: String = simplified
-        .chars()
-        .map(|c| {
-            if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else {
-                let mut lower = c.to_lowercase();
-                match (lower.next(), lower.next()) {
-                    (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-                    _ => c,
-                }
+/// Folds case, full-width forms and traditional characters as the index does, character
+/// for character: the folded text has as many characters as `text`, each folded from the
+/// one at the same place (byte lengths may differ: `Ａ` is `a`; see [`offsets_back`]).
+pub fn fold_chars(text: &str) -> String {
+    let lower = |c: char| {
+        if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
             }
-        })
-        .collect();
-    if folded.len() == text.len() {
-        folded
+        }
+    };
+    let searched = fold_for_search(text);
+    if searched.chars().count() == text.chars().count() {
+        searched.chars().map(lower).collect()
     } else {
-        // Simplification changed a byte length (never seen): fold case only.
-        text.chars()
-            .map(|c| {
-                if c.is_ascii() {
-                    c.to_ascii_lowercase()
-                } else {
-                    c
-                }
-            })
-            .collect()
+        // Simplification changed the number of characters (never seen): fold width and
+        // case only.
+        text.chars().map(|c| lower(narrow(c))).collect()
     }
 }
 
 /// Lower case, simplified, whitespace collapsed: how query words are compared.
 fn fold_query(s: &str) -> String {
-    fold_same_offsets(s)
+    fold_chars(s)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -78,11 +69,16 @@ impl Highlighter for TermHighlighter {
         if self.terms.is_empty() {
             return Vec::new();
         }
-        let folded = fold_same_offsets(text);
+        let folded = fold_chars(text);
+        let map = offsets_back(text, &folded);
+        let back = |i: usize| {
+            map.as_ref()
+                .map_or(i, |m| m.get(i).copied().unwrap_or(text.len()))
+        };
         let mut out: Vec<Range<usize>> = Vec::new();
         for t in &self.terms {
             for (i, m) in folded.match_indices(t.as_str()) {
-                out.push(i..i + m.len());
+                out.push(back(i)..back(i + m.len()));
             }
         }
         out.sort_by_key(|r| (r.start, r.end));
@@ -299,14 +295,8 @@ impl Compiled {
 impl MemoryCatalog {
     pub fn new(mut articles: Vec<Article>) -> Self {
         crate::filter::sort_newest_first(&mut articles);
-        let titles = articles
-            .iter()
-            .map(|a| fold_same_offsets(&a.title))
-            .collect();
-        let bodies = articles
-            .iter()
-            .map(|a| fold_same_offsets(&a.body))
-            .collect();
+        let titles = articles.iter().map(|a| fold_chars(&a.title)).collect();
+        let bodies = articles.iter().map(|a| fold_chars(&a.body)).collect();
         let sources: Vec<Option<String>> = articles.iter().map(source_value).collect();
         let source_names: Vec<Vec<String>> = articles
             .iter()

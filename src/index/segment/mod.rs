@@ -21,7 +21,7 @@
 //! a few set ways.
 
 use super::analyzer::{WordNormalizer, pieces};
-use crate::text::to_simplified;
+use crate::text::fold_for_search;
 
 mod across;
 mod pieces;
@@ -254,7 +254,7 @@ pub fn analyze(
     vocab: &mut dyn Vocabulary,
     norm: &mut WordNormalizer,
 ) -> Vec<Vec<QueryTerm>> {
-    let folded = to_simplified(text);
+    let folded = fold_for_search(text);
     let mut readings: Vec<Vec<QueryTerm>> = vec![Vec::new()];
     for p in pieces(&folded) {
         let mut options = if p.han {
