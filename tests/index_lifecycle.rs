@@ -830,3 +830,37 @@ fn numbered(dir: &std::path::Path, kind: &str) -> Vec<String> {
     v.sort();
     v
 }
+
+/// Words joined by a hyphen, and digit groups joined by a comma or a point, are searched side
+/// by side, not anywhere in the article; an exclusion of them leaves out only where they stand
+/// so. Their mark covers the whole of them.
+#[test]
+fn words_typed_as_one_are_searched_side_by_side() {
+    let (_corpus, _data, index) = indexed_pages(&[
+        (
+            "Campus report",
+            "2025-06-01",
+            "Students from low income families study carbon emissions.",
+        ),
+        (
+            "A low-carbon campus",
+            "2025-06-02",
+            "The college runs on solar power and trains 2,000 technicians a year.",
+        ),
+        (
+            "Group results",
+            "2025-06-03",
+            "Group 2 placed 5,000 interns in e-commerce firms; the rate rose 3.5 points.",
+        ),
+    ]);
+    assert_eq!(titles(&index, "low-carbon"), ["A low-carbon campus"]);
+    assert!(titles(&index, "carbon-low").is_empty());
+    assert_eq!(titles(&index, "campus -low-carbon"), ["Campus report"]);
+    assert_eq!(titles(&index, "2,000"), ["A low-carbon campus"]);
+    assert_eq!(titles(&index, "3.5"), ["Group results"]);
+    assert!(titles(&index, "5.3").is_empty());
+    // Spaced, the words are still ANDed anywhere.
+    assert_eq!(titles(&index, "low carbon").len(), 2);
+    let (_, body) = marked(&index, "e-commerce", "Group results");
+    assert_eq!(body, ["e-commerce"]);
+}

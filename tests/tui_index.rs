@@ -418,3 +418,42 @@ fn full_width_forms_are_their_ascii_ones() {
         assert_eq!(marks, ["ＡＩ质检", "５Ｇ"]);
     }
 }
+
+/// Words joined by a hyphen, and digit groups, are found only side by side, in both
+/// catalogs, and marked whole.
+#[test]
+fn words_typed_as_one_agree() {
+    let (_dir, memory, index) = both_over(&[
+        (
+            "Campus report",
+            "2025-06-01",
+            "Students from low income families study carbon emissions.",
+        ),
+        (
+            "A low-carbon campus",
+            "2025-06-02",
+            "The college trains 2,000 technicians in e-commerce.",
+        ),
+        (
+            "Group results",
+            "2025-06-03",
+            "Group 2 placed 5,000 interns.",
+        ),
+    ]);
+    for (query, want) in [
+        ("low-carbon", vec!["A low-carbon campus"]),
+        ("carbon-low", vec![]),
+        ("campus -low-carbon", vec!["Campus report"]),
+        ("2,000", vec!["A low-carbon campus"]),
+        ("5,000", vec!["Group results"]),
+    ] {
+        assert_eq!(found(&index, query), want, "index: {query}");
+        assert_eq!(found(&memory, query), want, "memory: {query}");
+    }
+    let body = "training in E-commerce, e commerce";
+    for c in [&memory, &index] {
+        let r = c.search(&request("e-commerce", Filter::default())).unwrap();
+        let marks: Vec<&str> = r.hits.ranges(body).into_iter().map(|m| &body[m]).collect();
+        assert_eq!(marks[0], "E-commerce");
+    }
+}

@@ -67,7 +67,8 @@ impl HitTerms {
     }
 
     /// The stems of a reading's other words: in a phrase, words quoted side by side (no Han
-    /// text between them) are marked only together.
+    /// text between them) are marked only together, as are words typed as one
+    /// (`e-commerce`).
     fn add_words(&mut self, terms: &[QueryTerm], phrase: bool) {
         let mut groups: Vec<Vec<String>> = Vec::new();
         let mut apart = true;
@@ -77,7 +78,7 @@ impl HitTerms {
                 continue;
             }
             match groups.last_mut() {
-                Some(g) if phrase && !apart => g.push(t.text.clone()),
+                Some(g) if (phrase || t.joined) && !apart => g.push(t.text.clone()),
                 _ => groups.push(vec![t.text.clone()]),
             }
             apart = false;

@@ -20,7 +20,7 @@
 //! cuts across words are all weighed and the likeliest few searched; a long run's are made
 //! a few set ways.
 
-use super::analyzer::{WordNormalizer, pieces};
+use super::analyzer::{Piece, WordNormalizer, pieces};
 use crate::text::fold_for_search;
 
 mod across;
@@ -256,12 +256,17 @@ pub fn analyze(
 ) -> Vec<Vec<QueryTerm>> {
     let folded = fold_for_search(text);
     let mut readings: Vec<Vec<QueryTerm>> = vec![Vec::new()];
+    let mut before: Option<Piece> = None;
     for p in pieces(&folded) {
+        let joined = before
+            .replace(p.clone())
+            .is_some_and(|b| joined_words(&folded, &b, &p));
         let mut options = if p.han {
             segment_run(p.text, p.position, vocab)
         } else {
             let w = norm.normalize(p.text);
             if w.is_empty() {
+                before = None;
                 continue;
             }
             vec![vec![QueryTerm {
@@ -269,7 +274,7 @@ pub fn analyze(
                 position: p.position,
                 han: false,
                 lookup: Lookup::Word,
-                joined: false,
+                joined,
             }]]
         };
         if readings.len() * options.len() > MAX_READINGS {
@@ -287,4 +292,20 @@ pub fn analyze(
             .collect();
     }
     readings
+}
+
+/// Whether two words of the query are typed as one (`low-carbon`, `e-commerce`, `2,000`,
+/// `3.5`): letters or digits joined by a hyphen, or digits by a comma or a point, with no
+/// space. The second must then follow the first side by side, as a phrase's words do;
+/// searched anywhere, `low-carbon` would find `low income … carbon emissions`.
+fn joined_words(text: &str, first: &Piece, second: &Piece) -> bool {
+    if first.han || second.han {
+        return false;
+    }
+    let digits = |p: &Piece| p.text.bytes().all(|b| b.is_ascii_digit());
+    match text.get(first.start + first.text.len()..second.start) {
+        Some("-" | "\u{2010}" | "\u{2011}") => true,
+        Some("," | ".") => digits(first) && digits(second),
+        _ => false,
+    }
 }

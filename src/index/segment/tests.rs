@@ -476,3 +476,25 @@ fn frequent_single_characters_do_not_pull_in_holders_needlessly() {
         [s("我", 0, false), s("的", 1, false), s("学校", 2, false)]
     );
 }
+
+/// Words typed as one (`low-carbon`, `2,000`) follow each other side by side; words with a
+/// space, or other signs, between them do not, nor do digits and letters joined by a comma.
+#[test]
+fn words_typed_as_one_are_joined() {
+    let mut v = Words(vec![("基站", 10)], vec![]);
+    let joined = |text: &str, v: &mut Words| -> Vec<bool> {
+        terms(text, v).into_iter().map(|t| t.joined).collect()
+    };
+    assert_eq!(joined("low-carbon", &mut v), [false, true]);
+    assert_eq!(joined("e-commerce", &mut v), [false, true]);
+    assert_eq!(joined("COVID-19", &mut v), [false, true]);
+    assert_eq!(joined("2,000", &mut v), [false, true]);
+    assert_eq!(joined("3.5", &mut v), [false, true]);
+    assert_eq!(joined("２，０００", &mut v), [false, true]);
+    assert_eq!(joined("5G-基站", &mut v), [false, false]);
+    assert_eq!(joined("low - carbon", &mut v), [false, false]);
+    assert_eq!(joined("low--carbon", &mut v), [false, false]);
+    assert_eq!(joined("a,b", &mut v), [false, false]);
+    assert_eq!(joined("node.js", &mut v), [false, false]);
+    assert_eq!(joined("5,a", &mut v), [false, false]);
+}
