@@ -864,3 +864,42 @@ fn words_typed_as_one_are_searched_side_by_side() {
     let (_, body) = marked(&index, "e-commerce", "Group results");
     assert_eq!(body, ["e-commerce"]);
 }
+
+/// Words that stand side by side as typed rank above the same words apart, however often
+/// and wherever (the title included) those stand; of the articles that hold them as typed,
+/// one that has them in its title ranks above one that mentions them in passing.
+#[test]
+fn words_as_typed_outrank_the_same_words_apart() {
+    let (_corpus, _data, index) = indexed_pages(&[
+        (
+            "职业学校与产业学院联合招生",
+            "2025-07-01",
+            "这所职业技术学院与产业学院合作，学院开设职业培训课程，学院学生参加职业技能比赛。",
+        ),
+        (
+            "学院动态",
+            "2025-07-02",
+            "本周职业技能鉴定在学院举行，学院职业规划中心推广新技术。",
+        ),
+        (
+            "乡村振兴调研",
+            "2025-07-03",
+            "调研组走访了多个村庄，了解种植和养殖情况，听取农户意见，并到一所职业学院座谈，随后考察了物流园区和电商中心。",
+        ),
+        ("职业学院新生报到", "2025-06-01", "新生办理入学手续。"),
+    ]);
+    let ranked = titles(&index, "职业学院");
+    assert_eq!(ranked.len(), 4, "{ranked:?}");
+    assert_eq!(
+        ranked[..2],
+        ["职业学院新生报到", "乡村振兴调研"],
+        "{ranked:?}"
+    );
+    // Another pair of words: the article without them side by side comes last.
+    let ranked = titles(&index, "技术学院");
+    assert_eq!(ranked.len(), 2, "{ranked:?}");
+    assert_eq!(ranked[0], "职业学校与产业学院联合招生", "{ranked:?}");
+    let ranked = titles(&index, "学院职业");
+    assert_eq!(ranked.len(), 4, "{ranked:?}");
+    assert_eq!(ranked[0], "学院动态", "{ranked:?}");
+}

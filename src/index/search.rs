@@ -32,6 +32,9 @@ use crate::state::Marks;
 
 /// How much more a word in the title counts than one in the body.
 pub const TITLE_BOOST: f32 = 2.5;
+/// BM25's k1, as tantivy scores: a word's score grows with its frequency up to its idf times
+/// 1 + k1.
+const BM25_K1: f32 = 1.2;
 /// Snippet length, in characters.
 pub const SNIPPET_CHARS: usize = 120;
 /// Words holding a query term that are scored one by one; the rest only match.
@@ -286,27 +289,68 @@ impl Compiler<'_> {
         if positive {
             self.terms.add(text, &readings, phrase);
         }
-        any_of(
-            readings
-                .iter()
-                .filter_map(|terms| self.reading(terms, phrase)),
-        )
+        let compiled: Vec<(Box<dyn Query>, AsTyped)> = readings
+            .iter()
+            .filter_map(|terms| self.reading(terms, phrase, positive))
+            .collect();
+        // An article that holds the text as typed ranks above every article that holds its
+        // words only apart, whatever their scores: it scores more than those words could
+        // score apart in any of the readings (a reading's phrase of the words as typed
+        // then adds its own score, so that in the title it still counts more than in the
+        // body). When every reading matches only as typed, nothing needs lifting.
+        let apart: f32 = (compiled.iter())
+            .map(|(_, typed)| match typed {
+                AsTyped::When(_, bound) => *bound,
+                AsTyped::Always | AsTyped::Never => 0.0,
+            })
+            .sum();
+        let lifted = |q: Box<dyn Query>| -> Box<dyn Query> {
+            if apart > 0.0 {
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, q),
+                    (
+                        Occur::Should,
+                        Box::new(ConstScoreQuery::new(Box::new(AllQuery), apart)),
+                    ),
+                ]))
+            } else {
+                q
+            }
+        };
+        any_of(compiled.into_iter().map(|(q, typed)| match typed {
+            AsTyped::Always => lifted(q),
+            AsTyped::Never => q,
+            AsTyped::When(p, _) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, q),
+                (Occur::Should, lifted(p)),
+            ])),
+        }))
     }
 
-    /// The query for one reading of an atom, or `None` when it has none. Terms are ANDed,
-    /// except that joined ones (a reading across words) must sit side by side, as must all
-    /// of a phrase's; with too many ways to place a phrase's terms inside longer words,
-    /// every term anywhere.
-    fn reading(&self, terms: &[QueryTerm], phrase: bool) -> Option<Box<dyn Query>> {
+    /// The query for one reading of an atom, or `None` when it has none, and whether what it
+    /// matches holds the text as typed. Terms are ANDed, except that joined ones (a reading
+    /// across words, words typed as one) must sit side by side, as must all of a phrase's;
+    /// with too many ways to place a phrase's terms inside longer words, every term
+    /// anywhere. `ranked`: the articles it matches are to be ranked (it is not an exclusion).
+    fn reading(
+        &self,
+        terms: &[QueryTerm],
+        phrase: bool,
+        ranked: bool,
+    ) -> Option<(Box<dyn Query>, AsTyped)> {
         if phrase {
             return match terms {
                 [] => None,
-                [t] => Some(self.term(t)),
-                _ => Some(self.exact_phrase(terms).unwrap_or_else(|| {
-                    Box::new(BooleanQuery::new(
-                        terms.iter().map(|t| (Occur::Must, self.term(t))).collect(),
-                    ))
-                })),
+                [t] => Some((self.term(t), AsTyped::Always)),
+                _ => Some(match self.exact_phrase(terms) {
+                    Some(q) => (q, AsTyped::Always),
+                    None => (
+                        Box::new(BooleanQuery::new(
+                            terms.iter().map(|t| (Occur::Must, self.term(t))).collect(),
+                        )),
+                        AsTyped::Never,
+                    ),
+                }),
             };
         }
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -320,15 +364,70 @@ impl Compiler<'_> {
             parts.push((Occur::Must, q));
         }
         if parts.len() < 2 {
-            return parts.pop().map(|(_, q)| q);
+            return parts.pop().map(|(_, q)| (q, AsTyped::Always));
+        }
+        let all: Box<dyn Query> = Box::new(BooleanQuery::new(parts));
+        if !ranked {
+            return Some((all, AsTyped::Never));
         }
         // The words as typed, side by side, rank first (each whole or inside longer words:
         // for ranking, the ways of a term's parts are not worth their cost).
         let whole: Vec<QueryTerm> = terms.iter().map(without_parts).collect();
-        if let Some(q) = self.exact_phrase(&whole) {
-            parts.push((Occur::Should, q));
+        Some(match self.exact_phrase(&whole) {
+            Some(q) => {
+                let apart = terms.iter().map(|t| self.term_bound(t)).sum();
+                (all, AsTyped::When(q, apart))
+            }
+            None => (all, AsTyped::Never),
+        })
+    }
+
+    /// The most a word found in the title or body can add to an article's score: BM25 in
+    /// each field at most reaches the word's idf there times 1 + k1 (however often the
+    /// word occurs), the title's times its boost.
+    fn word_bound(&self, word: &str, docs: u64) -> f32 {
+        [(self.fields.title, TITLE_BOOST), (self.fields.body, 1.0)]
+            .into_iter()
+            .map(|(field, boost)| {
+                let df = (self.searcher)
+                    .doc_freq(&Term::from_field_text(field, word))
+                    .unwrap_or(0)
+                    .min(docs);
+                if df == 0 {
+                    return 0.0;
+                }
+                let spread = ((docs - df) as f32 + 0.5) / (df as f32 + 0.5);
+                boost * (1.0 + spread).ln() * (1.0 + BM25_K1)
+            })
+            .sum()
+    }
+
+    /// The most a term can add to an article's score, found any one of its ways (for text
+    /// inside longer words: as itself, as the rarest word that holds it, or as its parts).
+    fn term_bound(&self, t: &QueryTerm) -> f32 {
+        // The number of documents BM25 counts with (deleted ones included).
+        let docs: u64 = (self.searcher.segment_readers().iter())
+            .map(|s| u64::from(s.max_doc()))
+            .sum();
+        match &t.lookup {
+            Lookup::Word => self.word_bound(&t.text, docs),
+            Lookup::Inside {
+                word,
+                holders,
+                parts,
+            } => {
+                let mut most = if *word {
+                    self.word_bound(&t.text, docs)
+                } else {
+                    0.0
+                };
+                for h in holders.iter().take(MAX_SCORED_HOLDERS) {
+                    most = most.max(self.word_bound(&h.word, docs));
+                }
+                let parts: f32 = parts.iter().map(|p| self.word_bound(p, docs)).sum();
+                most.max(parts)
+            }
         }
-        Some(Box::new(BooleanQuery::new(parts)))
     }
 
     /// The articles a filter selects (written with a dash in the query: `-province:四川`),
@@ -410,6 +509,17 @@ impl Compiler<'_> {
         }
         Box::new(BooleanQuery::new(parts))
     }
+}
+
+/// Whether the articles a reading of a query's text matches hold that text as typed.
+enum AsTyped {
+    /// All of them (a single word, a phrase, text typed across words).
+    Always,
+    /// Those this query of the words side by side matches; the others hold them apart,
+    /// which can score at most the bound.
+    When(Box<dyn Query>, f32),
+    /// Not known (the words as typed cannot be looked for), or not wanted (an exclusion).
+    Never,
 }
 
 /// One query that matches when any of `queries` does; `None` when there is none.
