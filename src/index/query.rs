@@ -4,6 +4,7 @@
 //! - `"exact phrase"` (also `“…”`);
 //! - `-word` or `-"phrase"` excludes, and so does a filter with `-` (`-province:四川`);
 //! - `a OR b` (also `|`) matches either; OR binds tighter than AND: `x a OR b` = x AND (a OR b);
+//! - `a AND b` is `a b`, and `a NOT b` is `a -b` (upper case only: `and`, `not` are words);
 //! - `province:`, `sector:`, `source:`, `topic:` filters (values may be quoted; repeat a
 //!   facet to OR its values, with or without `OR` between them; `OR` beside any other
 //!   filter is an error);
@@ -128,12 +129,14 @@ fn quoted(s: &str, open: char) -> (&str, &str) {
 fn lex(input: &str) -> Result<Vec<Lex>, filter::FilterError> {
     let mut out = Vec::new();
     let mut rest = input;
+    // The token before was `NOT`: this one is excluded.
+    let mut not_next = false;
     loop {
         rest = rest.trim_start_matches(|c: char| c.is_whitespace());
         let Some(first) = rest.chars().next() else {
             break;
         };
-        let mut neg = false;
+        let mut neg = std::mem::take(&mut not_next);
         if (first == '-' || first == '−') && rest.len() > first.len_utf8() {
             let after = &rest[first.len_utf8()..];
             if after.chars().next().is_some_and(|c| !c.is_whitespace()) {
@@ -159,6 +162,21 @@ fn lex(input: &str) -> Result<Vec<Lex>, filter::FilterError> {
         if !neg && (word == "OR" || word == "|" || word == "或") {
             out.push(Lex::Or);
             continue;
+        }
+        // `AND` is what a space already says; `NOT x` is `-x`. Alone, each is the word; a
+        // trailing one waits for what follows it.
+        if !neg && (word == "AND" || word == "NOT") {
+            let more = !rest.trim_start().is_empty();
+            if word == "NOT" && more {
+                not_next = true;
+                continue;
+            }
+            if !out.is_empty() {
+                continue;
+            }
+            if word == "AND" && more {
+                continue;
+            }
         }
         if let Some((k, v)) = word.split_once([':', '：']) {
             let key = k.to_lowercase();
@@ -472,6 +490,31 @@ mod tests {
             q.clauses,
             vec![Clause::Not(Atom::Phrase("skilled workers".into()))]
         );
+    }
+
+    #[test]
+    fn and_is_the_space_between_words_and_not_excludes() {
+        let clauses = |s: &str| parse(s).map(|q| q.clauses).unwrap_or_default();
+        assert_eq!(clauses("咖啡 AND 加工"), clauses("咖啡 加工"));
+        assert_eq!(clauses("无人机 NOT 深圳"), clauses("无人机 -深圳"));
+        assert_eq!(
+            clauses("NOT \"low altitude\" drones"),
+            clauses("-\"low altitude\" drones")
+        );
+        assert_eq!(
+            clauses("无人机 NOT province:四川"),
+            clauses("无人机 -province:四川")
+        );
+        // Lower case, they are words, and so is either alone; a trailing one waits.
+        assert_eq!(
+            clauses("coffee and tea not milk"),
+            ["coffee", "and", "tea", "not", "milk"].map(|w| Clause::Any(vec![words(w)]))
+        );
+        assert_eq!(clauses("AND"), vec![Clause::Any(vec![words("AND")])]);
+        assert_eq!(clauses("NOT"), vec![Clause::Any(vec![words("NOT")])]);
+        assert_eq!(clauses("咖啡 NOT"), clauses("咖啡"));
+        assert_eq!(clauses("咖啡 AND"), clauses("咖啡"));
+        assert_eq!(clauses("AND 咖啡"), clauses("咖啡"));
     }
 
     #[test]
