@@ -61,14 +61,17 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
         return None;
     }
     let content: Vec<usize> = nonblank.iter().copied().filter(|&i| i >= start).collect();
-    if header.is_none() && sources.len() == 1 {
-        let (s, _) = &sources[0];
-        if content.last() == Some(s)
-            && content.len() >= 3
-            && content[content.len() - 2] > content[0]
-        {
-            return Some(vec![reversed(lines, &content, &sources[0])]);
-        }
+    // A reversed page: body, title, source line last, or followed only by a short note or
+    // two (`附记：…`, `（完）`).
+    if header.is_none()
+        && let [(s, src)] = sources.as_slice()
+        && let Some(at) = content.iter().position(|i| i == s)
+        && at >= 2
+        && content[at - 1] > content[0]
+        && content[at + 1..].len() <= MAX_TRAILING_NOTES
+        && content[at + 1..].iter().all(|&i| is_short_note(lines[i]))
+    {
+        return Some(vec![reversed(lines, &content, at, src)]);
     }
 
     // Each source line's title is the non-blank line just above it.
@@ -117,13 +120,24 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
     Some(drafts)
 }
 
-fn reversed(lines: &[&str], content: &[usize], src: &(usize, SourceLine)) -> Draft {
-    let title = content[content.len() - 2];
+/// Most lines a reversed page may have after its source line.
+const MAX_TRAILING_NOTES: usize = 2;
+
+/// A line short enough to be a note after a reversed page's source line, not a body.
+fn is_short_note(line: &str) -> bool {
+    line.trim().chars().count() <= 40
+}
+
+/// The reversed page whose source line is `content[at]`: the title just above it, the body
+/// above that, and any notes after it at the end of the body.
+fn reversed(lines: &[&str], content: &[usize], at: usize, src: &SourceLine) -> Draft {
+    let title = content[at - 1];
     let mut d = Draft::new(Layout::Reversed, lines[title]);
-    d.source = src.1.source.clone();
-    d.published = src.1.published;
+    d.source = src.source.clone();
+    d.published = src.published;
     d.body = lines[content[0]..title]
         .iter()
+        .chain(content[at + 1..].iter().map(|&i| &lines[i]))
         .map(|l| l.to_string())
         .collect();
     d
@@ -384,6 +398,21 @@ mod tests {
         assert_eq!(d[0].layout, Layout::Reversed);
         assert_eq!(d[0].title, "标题在后");
         assert_eq!(d[0].body, vec!["Core Viewpoint - Body first [1]."]);
+        // A note after the source line stays a note at the end of the body.
+        let text = "Core Viewpoint - Body first [1].\n标题在后\nXin Hua Wang·2026-01-06 22:31\n附记：本文有补充。\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(d[0].layout, Layout::Reversed);
+        assert_eq!(d[0].title, "标题在后");
+        assert_eq!(
+            d[0].body,
+            vec!["Core Viewpoint - Body first [1].", "附记：本文有补充。"]
+        );
+        // A page whose source line is followed by a body is a single page, not reversed.
+        let text = "网站首页\n标题在前\nXin Hua Wang·2026-01-06 22:31\n正文很长，说明学校与企业共建实训基地的情况和下一步打算，共有三百多字的内容在这里。\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_ne!(d[0].layout, Layout::Reversed);
     }
 
     #[test]
