@@ -368,6 +368,99 @@ fn common_words_that_contain_place_names_are_not_places() {
 }
 
 #[test]
+fn a_province_name_across_a_landform_and_its_side_is_not_the_province() {
+    // 珠江|西岸, 黄河|南岸, 太湖|北岸, 燕山|西部, 华山|西峰, 贺兰山|东麓, 渤海|南岸: the
+    // province name straddles a river, lake or mountain and the side of it.
+    for (title, body, province) in [
+        (
+            "佛山职业院校对接珠江西岸装备制造带",
+            "佛山一所职业学院服务珠江西岸的装备制造企业。",
+            "Guangdong",
+        ),
+        (
+            "兰州职校开设黄河南岸旅游课程",
+            "兰州的学生在黄河南岸景区实习。",
+            "Gansu",
+        ),
+        (
+            "无锡职校在太湖北岸建实训基地",
+            "无锡一所职业学院在太湖南岸开展培训。",
+            "Jiangsu",
+        ),
+        (
+            "燕山西部矿区开展技能培训",
+            "唐山一所职业院校承担培训任务。",
+            "Hebei",
+        ),
+        (
+            "华山西峰景区与职校合作培养导游",
+            "渭南一所职业学院开设导游课程。",
+            "Shaanxi",
+        ),
+        (
+            "贺兰山东麓酿酒专业招生",
+            "银川一所职业学院开设酿酒专业。",
+            "Ningxia",
+        ),
+        (
+            "渤海南岸港口群需要技能人才",
+            "滨州一所职业学院开设港口机械专业。",
+            "Shandong",
+        ),
+    ] {
+        assert_eq!(tag(title, body), [province], "{title} / {body}");
+    }
+}
+
+#[test]
+fn a_province_name_that_starts_a_word_before_a_side_word_still_counts() {
+    for (title, province) in [
+        ("教育厅在山西部署产教融合试点", "Shanxi"),
+        ("湖南部分高校开设低空经济专业", "Hunan"),
+        ("山东东部沿海职业院校扩招", "Shandong"),
+        ("河南南部县域职教中心建成", "Henan"),
+        ("江西西部山区职校开设茶艺专业", "Jiangxi"),
+        ("今年湖北侧重培养高技能人才", "Hubei"),
+        ("第三届山东峰会聚焦职业教育", "Shandong"),
+        ("渤海之滨的河北岸线整治工程吸纳毕业生", "Hebei"),
+    ] {
+        assert_eq!(tag(title, "首批项目今年启动。"), [province], "{title}");
+    }
+}
+
+#[test]
+fn a_street_named_after_a_place_is_not_that_place() {
+    assert_eq!(
+        tag(
+            "上海南京路商圈职校开设直播实训中心",
+            "上海一所职业学院在南京东路开设门店实训。"
+        ),
+        ["Shanghai"]
+    );
+    assert_eq!(
+        tag(
+            "广州北京路步行街举办职教活动周",
+            "广州市的职业院校在北京路展示教学成果。"
+        ),
+        ["Guangdong"]
+    );
+    assert_eq!(
+        tag("大连西安路商圈招聘店长", "大连一所职业学院对接商圈企业。"),
+        ["Liaoning"]
+    );
+    // Not streets: a street scene, a roadshow, a route, a path, a stretch of motorway.
+    for (title, province) in [
+        ("北京街头出现职校学生志愿者", "Beijing"),
+        ("北京路演推介职业教育成果", "Beijing"),
+        ("江西路线图明确职教改革任务", "Jiangxi"),
+        ("产教融合的浙江路径", "Zhejiang"),
+        ("高速公路河南路段招聘养护技工", "Henan"),
+    ] {
+        assert_eq!(tag(title, "活动持续一周。"), [province], "{title}");
+    }
+}
+
+#[test]
 fn weak_names_count_with_a_suffix_or_their_province() {
     assert_eq!(
         tag("中山市职业教育集团成立", "中山市十所学校加入。"),

@@ -146,6 +146,70 @@ fn shortened(m: &Matcher, text: &str, end: usize, pattern: &str) -> Option<Optio
     Some(m.by_text.get(trimmed).copied())
 }
 
+/// Characters that end a word before a place name: prepositions, conjunctions and verbs of
+/// motion (在山西部署, 赴湖南, 与河北), so the name after them starts a word.
+const WORD_BEFORE: &[char] = &[
+    '在', '于', '赴', '到', '至', '从', '自', '往', '来', '去', '与', '和', '及', '同', '跟', '向',
+    '对', '为', '经', '由', '驻', '的', '是', '或', '暨', '把', '让', '给', '入', '进', '返', '回',
+    '了', '将', '被', '以', '等', '省', '援', '助',
+];
+
+/// Words that name a bank, side or part of a river, lake or mountain: 黄河南岸, 贺兰山东麓,
+/// 燕山西部.
+const SIDE_WORDS: &[char] = &['岸', '麓', '侧', '坡', '峰', '畔', '部'];
+
+/// Words that start with a side word but say something else: 山西部署, 湖南部分, 湖北侧重,
+/// 山西峰会.
+const NOT_SIDES: &[&str] = &[
+    "部署", "部分", "部门", "部长", "部委", "部属", "部件", "部队", "部位", "部落", "部级", "侧重",
+    "峰会",
+];
+
+/// Is a two-character province name made of a landform and a direction (江西, 河南, 湖北,
+/// 山东, 海南 …) here only the tail of a river, lake or mountain followed by the side of it
+/// (珠江西岸 is the west bank of the Pearl River, 太湖南岸 the south shore of Taihu, 华山西峰
+/// a peak of Huashan)? The name is such a tail when a Han character that does not end a word
+/// stands right before it and a side word right after it.
+fn landform_side(text: &str, start: usize, end: usize, key: &Key) -> bool {
+    let mut name = text[start..end].chars();
+    let (Some(landform), Some(direction), None) = (name.next(), name.next(), name.next()) else {
+        return false;
+    };
+    if !matches!(landform, '江' | '河' | '湖' | '山' | '海')
+        || !matches!(direction, '东' | '西' | '南' | '北')
+        || !key
+            .candidates
+            .iter()
+            .any(|c| c.place.level == Level::Province)
+    {
+        return false;
+    }
+    let before = text[..start].chars().next_back();
+    if !before.is_some_and(|c| is_han(c) && !WORD_BEFORE.contains(&c)) {
+        return false;
+    }
+    let after = &text[end..];
+    after.starts_with(SIDE_WORDS) && !NOT_SIDES.iter().any(|w| after.starts_with(w))
+}
+
+/// Is the name here the name of a street (上海南京路, 广州北京路步行街, 南京东路)? A street named
+/// after a place is not that place. A roadshow (北京路演), a route (江西路线), a stretch of a
+/// motorway (高速河南路段) or a path (湖南路径) is not a street.
+fn street(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    let after = after
+        .strip_prefix(['东', '西', '南', '北', '中'])
+        .filter(|rest| rest.starts_with('路'))
+        .unwrap_or(after);
+    if after.starts_with("大道") || after.starts_with("大街") {
+        return true;
+    }
+    let Some(rest) = after.strip_prefix('路') else {
+        return false;
+    };
+    !rest.starts_with(['线', '段', '演', '径', '况', '费', '网', '程', '途', '子'])
+}
+
 /// Every place name in `text` (already folded to simplified characters), in order.
 pub(crate) fn find(text: &str) -> Vec<RawMention> {
     let m = &*MATCHER;
@@ -178,6 +242,8 @@ pub(crate) fn find(text: &str) -> Vec<RawMention> {
             if !only_provinces && after_surname(text, start) {
                 continue;
             }
+        } else if landform_side(text, start, end, key) || street(text, end) {
+            continue;
         } else if let Some(short) = shortened(m, text, end, &text[start..end]) {
             let Some(short_id) = short else { continue };
             let Some(short_key) = m.keys.get(short_id) else {
