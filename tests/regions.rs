@@ -696,6 +696,40 @@ fn national_stories_have_no_regions() {
 }
 
 #[test]
+fn a_national_statement_made_in_a_city_does_not_make_the_story_regional() {
+    for body in [
+        "Vocational schools across the country enrolled more than 30 million students, \
+         the Ministry of Education said in Beijing on Tuesday.",
+        "Enrolment rose in every province, the Ministry of Education announced in Beijing.",
+        "Schools nationwide will add 500 majors, an official told reporters in Beijing.",
+        "Schools nationwide will add 500 majors, officials said at a press conference in Beijing.",
+    ] {
+        assert_eq!(
+            tag("Nationwide: vocational enrollment tops 30 million", body),
+            Vec::<&str>::new(),
+            "{body}"
+        );
+    }
+    // A regional story stays regional when its officials speak in their own capital.
+    assert_eq!(
+        tag(
+            "Shandong opens 20 new programs",
+            "Shandong colleges will open 20 programs this autumn, the provincial education \
+             department said in Jinan on Monday."
+        ),
+        ["Shandong"]
+    );
+    assert_eq!(
+        tag(
+            "Colleges add AI majors",
+            "Twenty colleges in Chengdu are adding AI majors, the city's education bureau \
+             said in Chengdu."
+        ),
+        ["Sichuan"]
+    );
+}
+
+#[test]
 fn a_dateline_alone_does_not_make_a_story_regional() {
     let body = "新华社北京10月20日电 教育部日前印发通知,要求各地加强职业院校实习管理。";
     assert_eq!(tag("教育部加强职业院校实习管理", body), Vec::<&str>::new());

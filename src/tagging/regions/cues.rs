@@ -61,6 +61,19 @@ const HOST_EN: &[&str] = &[
     "gathered in ",
     "held in the city of ",
 ];
+/// A statement made in a city ("the ministry said in Beijing on Tuesday"): the city is where
+/// something was said, which weighs like a meeting's venue.
+const SAID_EN: &[&str] = &[
+    "said in ",
+    "says in ",
+    "announced in ",
+    "told reporters in ",
+    "told journalists in ",
+    "press conference in ",
+    "news conference in ",
+    "press briefing in ",
+    "news briefing in ",
+];
 const INSTITUTION_ZH: &[&str] = &[
     "大学",
     "学院",
@@ -171,34 +184,40 @@ pub(crate) fn in_institution(text: &str, m: &Mention) -> bool {
     false
 }
 
-/// Whether a mention is where a meeting is held.
+/// Whether a mention is where a meeting is held or a statement made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Venue {
     /// Not a meeting's venue.
     No,
-    /// The venue of a meeting (研讨会在北京举行, the forum was held in Beijing).
+    /// The venue of a meeting (研讨会在北京举行, the forum was held in Beijing) or of a
+    /// statement (the department said in Jinan).
     Meeting,
     /// The venue of a national or international meeting (全国…大会在北京召开, the national
-    /// forum was held in Wuxi).
+    /// forum was held in Wuxi), or of a statement about the whole country (…across the
+    /// country, the Ministry of Education said in Beijing).
     National,
 }
 
-/// Is the mention the venue of a meeting, and is that meeting national or international?
+/// Is the mention the venue of a meeting or a statement, and is it national or international?
 pub(crate) fn venue(text: &str, m: &Mention) -> Venue {
-    let venue = if m.latin {
+    let (meeting, said) = if m.latin {
         let before = &text[..m.start];
-        HOST_EN.iter().any(|w| before.ends_with(w))
+        (
+            HOST_EN.iter().any(|w| before.ends_with(w)),
+            SAID_EN.iter().any(|w| before.ends_with(w)),
+        )
     } else {
-        han_before(text, m.start, 3).contains(['在', '于'])
+        let meeting = han_before(text, m.start, 3).contains(['在', '于'])
             && HOST_ZH
                 .iter()
-                .any(|w| han_after(text, m.end, 8).contains(w))
+                .any(|w| han_after(text, m.end, 8).contains(w));
+        (meeting, false)
     };
-    if !venue {
+    if !meeting && !said {
         return Venue::No;
     }
     let s = sentence(text, m.start, m.end).to_lowercase();
-    if SCOPE.iter().any(|w| s.contains(w)) {
+    if SCOPE.iter().any(|w| s.contains(w)) || (said && has_national_marker(&s)) {
         Venue::National
     } else {
         Venue::Meeting

@@ -6,10 +6,12 @@
 //!   agency dateline 1.5, photo caption 0.5; repeated mentions add up;
 //! - a mention inside an institution's name (哈尔滨工业大学, Harbin Institute of Technology)
 //!   counts ×0.3 towards salience: it says where the school is, not where the event is;
-//! - a city that hosts a meeting (在北京举行, held in Beijing) counts ×0.5 towards salience:
-//!   the meeting's subject, not its venue, is what the story is about; when the meeting is
-//!   national or international (全国…大会在北京召开) it counts ×0.5 as evidence too, and such a
-//!   venue in the title or lead does not make a national story regional;
+//! - a city that hosts a meeting (在北京举行, held in Beijing) or where a statement is made
+//!   (the department said in Jinan) counts ×0.5 towards salience: the subject, not the
+//!   venue, is what the story is about; when the meeting is national or international
+//!   (全国…大会在北京召开) or the statement is about the whole country (the Ministry of
+//!   Education said in Beijing) it counts ×0.5 as evidence too, and such a venue in the title
+//!   or lead does not make a national story regional;
 //! - a province is kept when its evidence reaches [`MIN_EVIDENCE`] — raised to
 //!   [`NATIONAL_MIN_EVIDENCE`] when the title or lead speak for the whole country (教育部,
 //!   全国, nationwide …) and name no place — and its salience is at least [`RELATIVE`] of the
