@@ -523,6 +523,74 @@ fn weak_names_count_before_a_school_or_place_suffix() {
     );
 }
 
+#[test]
+fn weak_names_count_before_a_vocational_school_or_as_a_news_source() {
+    for (city, province) in [
+        ("日照", "Shandong"),
+        ("大同", "Shanxi"),
+        ("长治", "Shanxi"),
+        ("中山", "Guangdong"),
+        ("河源", "Guangdong"),
+        ("安康", "Shaanxi"),
+        ("白银", "Gansu"),
+        ("通化", "Jilin"),
+        ("白山", "Jilin"),
+        ("来宾", "Guangxi"),
+        ("海东", "Qinghai"),
+        ("玉树", "Qinghai"),
+    ] {
+        let title = format!("{city}职业院校与企业共建实训基地");
+        assert_eq!(tag(&title, "首批学生下月进厂实习。"), [province], "{title}");
+        let title = format!("{city}职校学生技能大赛获佳绩");
+        assert_eq!(tag(&title, "学生获得三个一等奖。"), [province], "{title}");
+        let body = format!("{city}一所职业学校今年开设三个新专业。");
+        assert_eq!(tag("新专业今年招生", &body), [province], "{body}");
+        let body = format!("记者从{city}获悉，当地今年新增五个专业。");
+        assert_eq!(tag("新专业今年招生", &body), [province], "{body}");
+    }
+    assert_eq!(tag("大同高职扩招", "多个专业录取分数线上涨。"), ["Shanxi"]);
+}
+
+#[test]
+fn a_weak_name_named_as_a_place_once_counts_everywhere_in_the_article() {
+    // The lead's bare 日照 counts once the body has named 日照市; a passing mention alone
+    // would not be enough.
+    assert_eq!(
+        tag(
+            "港口物流专业受欢迎",
+            "据悉，日照今年新增港口物流专业，计划招生两百人。\n该专业由日照市一所学校开设。"
+        ),
+        ["Shandong"]
+    );
+    assert_eq!(
+        tag(
+            "港口物流专业受欢迎",
+            "据悉，今年新增港口物流专业，计划招生两百人。\n该专业由日照市一所学校开设。"
+        ),
+        Vec::<&str>::new()
+    );
+    // Bare, the same sentence names no place.
+    assert_eq!(
+        tag("港口物流专业招生", "据悉，日照今年新增港口物流专业。"),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn weak_names_that_are_words_stay_out_beside_school_words() {
+    for (title, body) in [
+        ("穿中山装的老教师走进职业院校", "学生们认真听讲。"),
+        ("阿里巴巴职业技能培训上线", "课程面向电商从业者。"),
+        ("白银价格走高，职校开设贵金属鉴定课程", "学生学习鉴定方法。"),
+        ("日照充足利于职校实训基地种植果树", "学生参与管理。"),
+        ("安康杯竞赛进职校", "安全生产知识走进课堂。"),
+        ("各位来宾参观职业院校实训中心", "来宾们观看学生操作。"),
+        ("两校做法大同小异", "职业院校的实训安排相近。"),
+    ] {
+        assert_eq!(tag(title, body), Vec::<&str>::new(), "{title} / {body}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Salience: title and lead outweigh a passing mention; repetition adds weight; an
 // institution's home and a meeting's host weigh less than the region the story is about.

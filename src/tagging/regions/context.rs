@@ -19,6 +19,9 @@ pub(crate) struct Mention {
     pub end: usize,
     pub latin: bool,
     pub candidates: Vec<Candidate>,
+    /// Weak names without a cue here (据悉，日照今年…): they count only if the article names
+    /// the same place elsewhere (see [`confirm_weak`]).
+    pub unconfirmed: Vec<Candidate>,
     /// The province it stands for, once decided.
     pub province: Option<&'static Province>,
 }
@@ -42,18 +45,17 @@ fn unambiguous(candidates: &[Candidate]) -> Option<&'static Province> {
     }
 }
 
-/// The place names in one text of an article (`field`), weak names already checked.
+/// The place names in one text of an article (`field`), weak names checked: those without a
+/// cue are set aside as unconfirmed (a mention may have no other candidate).
 pub(crate) fn mentions(field: usize, text: &str) -> Vec<Mention> {
     let raw = find(text);
     let mut out = Vec::new();
     for (j, m) in raw.iter().enumerate() {
-        let candidates: Vec<Candidate> = m
+        let (candidates, unconfirmed): (Vec<Candidate>, Vec<Candidate>) = m
             .candidates
             .iter()
-            .filter(|c| !c.weak || weak_ok(text, &raw, j, c))
-            .copied()
-            .collect();
-        if candidates.is_empty() {
+            .partition(|c| !c.weak || weak_ok(text, &raw, j, c));
+        if candidates.is_empty() && unconfirmed.is_empty() {
             continue;
         }
         let province = unambiguous(&candidates);
@@ -63,30 +65,77 @@ pub(crate) fn mentions(field: usize, text: &str) -> Vec<Mention> {
             end: m.end,
             latin: m.latin,
             candidates,
+            unconfirmed,
             province,
         });
     }
     out
 }
 
-/// Words that make the name right before them a place: a school named after its city
-/// (日照职业技术学院), a port, a development zone. Schools are named by kind, since a bare
-/// 学院 or 大学 also follows words and brands (阿里学院 is a company's academy, 中山大学 is
-/// in Guangzhou); a weak name that is a word (日照时间, 中山装, 大同小异) is followed by
+/// A weak name without a cue counts when the article names that very place with one
+/// elsewhere: after 日照职业院校 in the headline, 据悉，日照今年… in the body is the city too.
+/// Drops the mentions left with no candidate.
+pub(crate) fn confirm_weak(mentions: &mut Vec<Mention>) {
+    let named: HashSet<*const Place> = mentions
+        .iter()
+        .flat_map(|m| m.candidates.iter().map(|c| c.place as *const _))
+        .collect();
+    for m in mentions.iter_mut() {
+        let (confirmed, rest): (Vec<Candidate>, Vec<Candidate>) = m
+            .unconfirmed
+            .iter()
+            .partition(|c| named.contains(&(c.place as *const _)));
+        if !confirmed.is_empty() {
+            m.candidates.extend(confirmed);
+            m.unconfirmed = rest;
+            m.province = unambiguous(&m.candidates);
+        }
+    }
+    mentions.retain(|m| !m.candidates.is_empty());
+}
+
+/// Schools by kind: after a name, directly or after [`SCHOOL_LINKS`] (日照职业院校, 大同一所
+/// 职业学校, 白银的职校), they make it a place. Schools are named by kind, since a bare 学院
+/// or 大学 also follows words and brands (阿里学院 is a company's academy, 中山大学 is in
+/// Guangzhou); a weak name that is a word (日照时间, 中山装, 大同小异, 白银价格) is followed by
 /// none of these.
-const PLACE_WORDS_ZH: &[&str] = &[
+const SCHOOL_WORDS_ZH: &[&str] = &[
     "职业技术学院",
     "职业技术大学",
+    "职业技术学校",
     "职业学院",
     "职业大学",
+    "职业院校",
+    "职业学校",
+    "职业中学",
+    "职业中专",
+    "职业高中",
+    "职教中心",
+    "职校",
     "技师学院",
     "技工学校",
+    "技工院校",
     "高级技工学校",
+    "高职院校",
+    "中职学校",
+    "中等职业学校",
     "师范学院",
     "高等专科学校",
     "师范高等专科学校",
     "卫生学校",
     "卫生职业学院",
+];
+
+/// What may stand between a name and a school word: 日照一所职业学校, 大同的职业院校.
+const SCHOOL_LINKS: &[&str] = &["一所", "多所", "两所", "几所", "各所", "的"];
+
+/// Words that make the name right before them a place besides [`SCHOOL_WORDS_ZH`]: vocational
+/// education (日照职业教育, 大同高职), a port, a development zone.
+const PLACE_WORDS_ZH: &[&str] = &[
+    "职业教育",
+    "职教",
+    "高职",
+    "中职",
     "港",
     "新区",
     "高新区",
@@ -100,9 +149,10 @@ const PLACE_WORDS_ZH: &[&str] = &[
     "机场",
 ];
 
-/// A weak name counts when a suffix follows it (市, City …) or a word that makes it a place
-/// ([`PLACE_WORDS_ZH`]), or when its own province or a place of that province stands right
-/// next to it (广西来宾, Zhongshan, Guangdong).
+/// A weak name counts when a suffix follows it (市, City …), a word that makes it a place
+/// ([`PLACE_WORDS_ZH`], [`SCHOOL_WORDS_ZH`]), when it is the source of news (记者从大同获悉),
+/// or when its own province or a place of that province stands right next to it (广西来宾,
+/// Zhongshan, Guangdong).
 fn weak_ok(text: &str, raw: &[RawMention], j: usize, c: &Candidate) -> bool {
     let Some(m) = raw.get(j) else { return false };
     let after = &text[m.end..];
@@ -126,6 +176,8 @@ fn weak_ok(text: &str, raw: &[RawMention], j: usize, c: &Candidate) -> bool {
             && !after.starts_with("市场")
             && !after.starts_with("区域"))
             || PLACE_WORDS_ZH.iter().any(|w| after.starts_with(w))
+            || before_school(after)
+            || source_of_news(&text[..m.start], after)
     };
     if suffix {
         return true;
@@ -150,6 +202,24 @@ fn weak_ok(text: &str, raw: &[RawMention], j: usize, c: &Candidate) -> bool {
     let next = raw.get(j + 1);
     before.is_some_and(|n| n.end <= m.start && is_gap(&text[n.end..m.start]) && same(n))
         || next.is_some_and(|n| m.end <= n.start && is_gap(&text[m.end..n.start]) && same(n))
+}
+
+/// Does a school word follow, directly or after a link (一所, 的)?
+fn before_school(after: &str) -> bool {
+    let school = |rest: &str| SCHOOL_WORDS_ZH.iter().any(|w| rest.starts_with(w));
+    school(after)
+        || SCHOOL_LINKS
+            .iter()
+            .filter_map(|link| after.strip_prefix(link))
+            .any(school)
+}
+
+/// Is the name where the news comes from (记者从大同获悉, 从日照了解到)?
+fn source_of_news(before: &str, after: &str) -> bool {
+    before.ends_with('从')
+        && ["获悉", "了解到", "得知", "获得消息"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
 
 /// Decides the ambiguous mentions (a pinyin name of two prefectures, a district name found in

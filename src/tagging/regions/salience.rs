@@ -145,6 +145,7 @@ pub(crate) fn tag(input: &RegionInput) -> Vec<&'static str> {
         .enumerate()
         .flat_map(|(i, field)| context::mentions(i, &field.text))
         .collect();
+    context::confirm_weak(&mut mentions);
     resolve(&mut mentions);
     score(&fields, &mentions)
 }
