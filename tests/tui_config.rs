@@ -88,6 +88,55 @@ fn an_action_without_keys_leaves_the_help() {
     );
 }
 
+const MOVED: &str = "[keys]\nhelp = \"F1\"\nhelp_close = [\"F1\", \"x\"]\nsearch = \"F2\"\n\
+                     clear_filters = \"C\"\nsave_view = \"Alt-w\"\nstats_close = \"F3\"\n";
+
+#[test]
+fn every_key_named_on_screen_is_the_key_as_bound() {
+    let mut h = reader_with(MOVED, &ColorEnv::default(), 120, 40);
+    let top = screen(&h).lines().next().unwrap().to_string();
+    assert!(top.contains(" F2 search 搜索"), "{top}");
+    assert!(top.contains("F1 help 帮助"), "{top}");
+    assert!(!top.contains(" / ") && !top.contains("? help"), "{top}");
+
+    h.key(KeyCode::F(1), KeyModifiers::NONE);
+    assert!(h.app.help.is_some());
+    let s = screen(&h);
+    assert!(s.contains("F1 or x closes"), "{s}");
+    assert!(!s.contains("Esc or ?"), "{s}");
+    h.press(KeyCode::Char('x'));
+    assert!(h.app.help.is_none());
+
+    // A filter that leaves nothing: the way out is the rebound key.
+    h.key(KeyCode::F(2), KeyModifiers::NONE);
+    h.type_str("zzzqqq");
+    h.press(KeyCode::Enter);
+    let s = screen(&h);
+    assert!(s.contains("Esc clears the search"), "{s}");
+    assert!(!s.contains("clears the filters"), "no filter is set: {s}");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('h'));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('l'));
+    h.key(KeyCode::F(2), KeyModifiers::NONE);
+    h.type_str("zzzqqq");
+    let s = screen(&h);
+    assert!(s.contains("C clears the filters"), "{s}");
+    assert!(!s.contains(", c clears"), "{s}");
+
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('\''));
+    let notice = h.app.reading.notice.clone().unwrap_or_default();
+    assert!(notice.contains("Alt-w saves"), "{notice}");
+
+    h.press(KeyCode::Char('t'));
+    let s = screen(&h);
+    assert!(s.contains("F3 back"), "{s}");
+    assert!(!s.contains("t back"), "{s}");
+}
+
 #[test]
 fn the_first_order_comes_from_the_configuration() {
     let h = reader_with("sort = \"oldest\"\n", &ColorEnv::default(), 120, 40);

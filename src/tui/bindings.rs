@@ -110,6 +110,23 @@ impl KeyMap {
             .map_or(&[], |r| &r.keys)
     }
 
+    /// How the screen names the keys of some actions: the labels of their first `most`
+    /// keys, in the order given, each once. Empty when none of them has a key.
+    pub fn labels(&self, names: &[&str], most: usize) -> Vec<String> {
+        let mut keys: Vec<Key> = Vec::new();
+        for k in names.iter().flat_map(|n| self.keys(n)) {
+            if !keys.contains(k) {
+                keys.push(*k);
+            }
+        }
+        keys.iter().take(most).map(Key::label).collect()
+    }
+
+    /// The first key of an action as the screen names it, if it has one.
+    pub fn label(&self, name: &str) -> Option<String> {
+        self.labels(&[name], 1).pop()
+    }
+
     /// The action a key press means in the current context: `scopes` are searched in order.
     pub fn lookup(&self, scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
         scopes.iter().find_map(|scope| {

@@ -19,6 +19,7 @@ pub mod event;
 pub mod export_view;
 pub mod handoff;
 pub mod harness;
+pub mod hints;
 pub mod index_catalog;
 pub mod key;
 pub mod keymap;

@@ -2,13 +2,19 @@
 
 pub const APP_NAME: &str = " 产教 chanjiao ";
 pub const SEARCH_PLACEHOLDER: &str = "search 搜索 — words, \"phrase\", -exclude, province:山东";
-pub const HELP_HINT: &str = "? help 帮助 ";
+/// After the help key in the search line.
+pub const HELP_HINT: &str = "help 帮助";
+/// The search line's prompt when no key starts a search.
+pub const NO_SEARCH_KEY: &str = "›";
 
 pub const SIDEBAR_TITLE: &str = " 筛选 Filters ";
 pub const LIST_TITLE: &str = " 文章 Articles ";
 pub const DETAIL_TITLE: &str = " 正文 Article ";
 pub const HELP_TITLE: &str = " 帮助 Keys ";
-pub const HELP_CLOSE: &str = " Esc or ? closes ";
+/// After the keys that close the help, in its title.
+pub const CLOSES: &str = "closes";
+/// Between two keys that do the same.
+pub const OR: &str = "or";
 pub const MOUSE_TITLE: &str = "Mouse 鼠标";
 pub const HITS: &str = "hits";
 
@@ -19,8 +25,9 @@ pub const LOAD_FAILED: &str = "Cannot open the corpus";
 pub const FAILED_SHORT: &str = "failed";
 pub const SEARCHING: &str = "…";
 pub const EMPTY_CORPUS: &str = "没有文章 No articles in the corpus. Put news files in the data folder's corpus/ or pass --corpus DIR.";
-pub const NOTHING_MATCHES: &str =
-    "没有匹配的文章 Nothing matches. Esc clears the search, c clears the filters.";
+pub const NOTHING_MATCHES: &str = "没有匹配的文章 Nothing matches.";
+pub const CLEARS_SEARCH: &str = "clears the search";
+pub const CLEARS_FILTERS: &str = "clears the filters";
 
 /// In the article's meta line, in place of the date of an article without one.
 pub const UNDATED: &str = "无日期 undated";
@@ -47,7 +54,8 @@ pub const CORPUS_UNCHANGED: &str = "corpus checked: nothing changed";
 pub const FILTERED: &str = "filters:";
 
 pub const NO_MORE_UNREAD: &str = "没有更多未读 No unread articles further down";
-pub const NO_VIEWS: &str = "没有视图 No saved views yet: w saves the current one";
+pub const NO_VIEWS: &str = "没有视图 No saved views yet";
+pub const SAVES_VIEW: &str = "saves the current one";
 pub const NO_SUCH_VIEW: &str = "no saved view matches that name";
 pub const VIEW_NEEDS_NAME: &str = "not saved: a view needs a name";
 pub const VIEW: &str = "view";
@@ -59,7 +67,10 @@ pub const STATS_PROVINCES: &str = " 省份 Provinces ";
 pub const STATS_SECTORS: &str = " 行业 Sectors ";
 pub const STATS_MONTHS: &str = " 时间 Timeline ";
 pub const STATS_SOURCES: &str = " 来源 Top sources ";
-pub const STATS_HINT: &str = " Tab chart · Enter filter · t back ";
+/// What the keys named at the bottom of a chart do.
+pub const STATS_CHART: &str = "chart";
+pub const STATS_FILTER: &str = "filter";
+pub const STATS_BACK: &str = "back";
 pub const NO_ARTICLE: &str = "no article selected";
 pub const STILL_LOADING: &str = "the article is still loading: try again";
 pub const LIST_LOADING: &str = "the list is still loading: try again in a moment";

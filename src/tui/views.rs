@@ -71,7 +71,7 @@ pub fn start_save(app: &mut App) {
 /// `'`: opens the picker, or says there is nothing to pick.
 pub fn start_recall(app: &mut App) {
     if app.reading.views.is_empty() {
-        app.reading.notice = Some(strings::NO_VIEWS.to_string());
+        app.reading.notice = Some(super::hints::no_views(&app.keys));
         return;
     }
     app.searching = false;

@@ -15,6 +15,7 @@ use ratatui::widgets::{
 use crate::article::Article;
 use crate::tui::app::App;
 use crate::tui::backend::{Highlighter, Row};
+use crate::tui::hints;
 use crate::tui::labels;
 use crate::tui::layout::{self, Panel};
 use crate::tui::strings;
@@ -304,11 +305,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let Some(view) = view else {
         let msg = if app.is_ready() && app.results.received && app.results.total == 0 {
-            strings::NOTHING_MATCHES
+            hints::nothing_matches(app).unwrap_or_default()
         } else {
-            ""
+            String::new()
         };
-        Paragraph::new(text::truncate(msg, inner.width as usize).into_owned())
+        Paragraph::new(text::truncate(&msg, inner.width as usize).into_owned())
             .style(app.theme.dim())
             .render(inner, buf);
         return;

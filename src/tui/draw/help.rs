@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::tui::app::App;
+use crate::tui::hints;
 use crate::tui::keymap::{MOUSE, Scope};
 use crate::tui::layout;
 use crate::tui::strings;
@@ -126,7 +127,7 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     popup::clear(r, buf);
     let title = Line::from(vec![
         Span::styled(strings::HELP_TITLE, app.theme.panel_title(true)),
-        Span::styled(strings::HELP_CLOSE, app.theme.dim()),
+        Span::styled(hints::help_close(&app.keys), app.theme.dim()),
     ]);
     panel(title, true, &app.theme)
         .style(Style::new())

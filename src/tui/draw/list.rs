@@ -12,6 +12,7 @@ use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 use crate::state::Marks;
 use crate::tui::app::{App, Load};
 use crate::tui::backend::Row;
+use crate::tui::hints;
 use crate::tui::labels;
 use crate::tui::layout::{self, Panel};
 use crate::tui::strings;
@@ -211,11 +212,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Load::Ready { articles, .. } => {
             let msg = if *articles == 0 {
-                Some(strings::EMPTY_CORPUS)
+                Some(strings::EMPTY_CORPUS.to_string())
             } else if !r.received {
-                Some(strings::SEARCHING)
+                Some(strings::SEARCHING.to_string())
             } else if r.total == 0 {
-                Some(strings::NOTHING_MATCHES)
+                Some(hints::nothing_matches(app).unwrap_or_default())
             } else {
                 None
             };

@@ -7,10 +7,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::tui::app::App;
+use crate::tui::hints;
 use crate::tui::strings;
 use crate::tui::text::{self, width};
-
-const PROMPT: &str = " / ";
 
 fn name_width(total: usize) -> usize {
     if total >= 60 {
@@ -20,18 +19,27 @@ fn name_width(total: usize) -> usize {
     }
 }
 
-fn hint(total: usize) -> &'static str {
-    if total >= 70 { strings::HELP_HINT } else { "" }
+/// The prompt and the hint on the right, as the key map names their keys (the hint only
+/// from 70 columns on).
+fn parts(app: &App, total: usize) -> (String, String) {
+    let hint = if total >= 70 {
+        hints::help_hint(&app.keys)
+    } else {
+        String::new()
+    };
+    (hints::search_prompt(&app.keys), hint)
 }
 
 /// Columns the query has in a search line `total` columns wide.
-fn query_columns(total: usize) -> usize {
-    total.saturating_sub(name_width(total) + PROMPT.len() + width(hint(total)))
+fn query_columns(total: usize, prompt: &str, hint: &str) -> usize {
+    total.saturating_sub(name_width(total) + width(prompt) + width(hint))
 }
 
 /// Columns the query has on the reader's screen.
 pub fn columns(app: &App) -> usize {
-    query_columns(app.areas().search.width as usize)
+    let total = app.areas().search.width as usize;
+    let (prompt, hint) = parts(app, total);
+    query_columns(total, &prompt, &hint)
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -46,9 +54,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         app.theme.dim()
     };
-    spans.push(Span::styled(PROMPT, prompt_style));
-    let hint = hint(total);
-    let avail = query_columns(total);
+    let (prompt, hint) = parts(app, total);
+    let avail = query_columns(total, &prompt, &hint);
+    spans.push(Span::styled(prompt, prompt_style));
     if app.query.is_empty() && !app.searching {
         spans.push(Span::styled(
             text::truncate(strings::SEARCH_PLACEHOLDER, avail).into_owned(),
@@ -65,7 +73,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if !hint.is_empty() {
         spans.push(Span::raw(
-            " ".repeat(total.saturating_sub(used + width(hint))),
+            " ".repeat(total.saturating_sub(used + width(&hint))),
         ));
         spans.push(Span::styled(hint, app.theme.dim()));
     }
@@ -75,7 +83,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 /// Where the terminal's cursor goes while typing: where the next character goes in.
 pub fn cursor(app: &App, area: Rect) -> Option<Position> {
     let total = area.width as usize;
-    let shown = app.caret.show(&app.query, query_columns(total));
-    let x = name_width(total) + PROMPT.len() + shown.cursor;
+    let (prompt, hint) = parts(app, total);
+    let shown = app
+        .caret
+        .show(&app.query, query_columns(total, &prompt, &hint));
+    let x = name_width(total) + width(&prompt) + shown.cursor;
     (x < total).then(|| Position::new(area.x + x as u16, area.y))
 }

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::tui::app::App;
+use crate::tui::hints;
 use crate::tui::layout;
 use crate::tui::stats::{self, Bar, Chart, Row};
 use crate::tui::strings;
@@ -193,7 +194,7 @@ fn draw_chart(app: &App, chart: Chart, area: Rect, single: bool, buf: &mut Buffe
     }
     let mut block = panel(Line::from(head), focused, t);
     if focused {
-        block = block.title_bottom(Line::styled(strings::STATS_HINT, t.dim()));
+        block = block.title_bottom(Line::styled(hints::stats_hint(&app.keys), t.dim()));
     }
     block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {
