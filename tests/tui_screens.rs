@@ -400,3 +400,41 @@ fn one_article_is_counted_in_the_singular() {
     let status = screen.lines().last().unwrap_or_default().to_string();
     assert!(status.starts_with(" 1 article "), "{status}");
 }
+
+/// A reader over a corpus that gave no article, read from `folders`, `skipped` files left out.
+fn empty_reader(folders: &[&str], skipped: &[&str]) -> chanjiao::tui::harness::Harness {
+    let catalog = std::sync::Arc::new(chanjiao::tui::memory::MemoryCatalog::new(Vec::new()));
+    let mut app = chanjiao::tui::App::new();
+    app.corpus = folders.iter().map(std::path::PathBuf::from).collect();
+    let mut h = chanjiao::tui::harness::Harness::with_app(app, catalog, 100, 24);
+    h.send(Action::Ready {
+        articles: 0,
+        skipped: skipped.iter().map(|s| s.to_string()).collect(),
+        sorts: &[],
+    });
+    h
+}
+
+#[test]
+fn an_empty_corpus_names_the_folder_read_and_nothing_is_said_to_match() {
+    let h = empty_reader(&["/srv/news/empty"], &[]);
+    let s = screen(&h);
+    assert!(s.contains("No articles in /srv/news/empty."), "{s}");
+    assert!(!s.contains("--corpus"), "the folder was given: {s}");
+    assert!(!s.contains("Nothing matches"), "nothing was searched: {s}");
+    assert!(!s.contains("clears the"), "{s}");
+    let mut h = h;
+    h.type_str("/学校");
+    let s = screen(&h);
+    assert!(s.contains("No articles in /srv/news/empty."), "{s}");
+    assert!(
+        !s.contains("Nothing matches"),
+        "there is nothing to match: {s}"
+    );
+
+    let h = empty_reader(&["/srv/a", "/srv/b"], &["/srv/a/bad.txt", "/srv/b/x.txt"]);
+    let s = screen(&h);
+    assert!(s.contains("No articles in /srv/a, /srv/b."), "{s}");
+    assert!(s.contains("2 files gave no article"), "{s}");
+    assert!(!s.contains("Nothing matches"), "{s}");
+}

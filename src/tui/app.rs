@@ -129,6 +129,8 @@ pub struct App {
     pub stats: StatsView,
     /// Folders `e` writes to, the first that takes the file.
     pub export_dirs: Vec<PathBuf>,
+    /// The folders and files the corpus is read from, as given (none: the sample corpus).
+    pub corpus: Vec<PathBuf>,
     /// A one-line problem with the last search (shown in the status line).
     pub error: Option<String>,
     /// The index shown is being brought up to date in the background.
@@ -175,6 +177,7 @@ impl App {
             detail: DetailState::default(),
             stats: StatsView::default(),
             export_dirs: Vec::new(),
+            corpus: Vec::new(),
             error: None,
             updating: None,
             search_seq: 0,

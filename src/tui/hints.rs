@@ -1,7 +1,9 @@
 //! Messages that name keys, written from the reader's key map: a rebound key is named as
 //! it is bound, and a hint for an action without a key is left out.
 
-use super::app::App;
+use std::path::Path;
+
+use super::app::{App, Load};
 use super::bindings::KeyMap;
 use super::strings;
 
@@ -58,8 +60,19 @@ pub fn no_views(keys: &KeyMap) -> String {
     }
 }
 
-/// Said in place of an empty list of results: how to widen it again.
+/// Whether the results are narrowed at all: a query or a filter.
+pub fn narrowed(app: &App) -> bool {
+    !app.query.trim().is_empty() || !app.filter.is_empty()
+}
+
+/// Said in place of an empty list of results: how to widen it again. None when nothing
+/// narrows the results, or when there is nothing to narrow (an empty corpus has its own
+/// message).
 pub fn nothing_matches(app: &App) -> Option<String> {
+    let empty = matches!(app.load, Load::Ready { articles: 0, .. });
+    if empty || !narrowed(app) {
+        return None;
+    }
     let mut out = strings::NOTHING_MATCHES.to_string();
     let mut ways = Vec::new();
     if !app.query.is_empty() {
@@ -83,4 +96,42 @@ pub fn nothing_matches(app: &App) -> Option<String> {
         out.push('.');
     }
     Some(out)
+}
+
+/// Most folders the empty-corpus message names.
+const FOLDERS_NAMED: usize = 3;
+
+/// Said in place of the list when the corpus gave no article: the folders read, and how
+/// many files in them gave none.
+pub fn empty_corpus(app: &App) -> String {
+    if app.corpus.is_empty() {
+        return strings::EMPTY_CORPUS.to_string();
+    }
+    let mut names: Vec<String> = app
+        .corpus
+        .iter()
+        .take(FOLDERS_NAMED)
+        .map(|p| shown(p))
+        .collect();
+    if app.corpus.len() > FOLDERS_NAMED {
+        names.push(format!(
+            "+{} {}",
+            app.corpus.len() - FOLDERS_NAMED,
+            strings::MORE
+        ));
+    }
+    let skipped = match &app.load {
+        Load::Ready { skipped, .. } => skipped.len(),
+        _ => 0,
+    };
+    let why = match skipped {
+        0 => strings::PUT_FILES_THERE.to_string(),
+        1 => format!("1 file {}", strings::SKIPPED_SEE_LOG),
+        n => format!("{n} files {}", strings::SKIPPED_SEE_LOG),
+    };
+    format!("{} {}. {why}", strings::NO_ARTICLES_IN, names.join(", "))
+}
+
+fn shown(p: &Path) -> String {
+    p.display().to_string()
 }

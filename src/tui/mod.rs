@@ -136,6 +136,10 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
 
     let mut app = App::configured(config, &theme::ColorEnv::from_process());
     app.export_dirs = export_dirs(settings);
+    app.corpus = match &settings.corpus {
+        crate::settings::CorpusChoice::Paths(p) => p.clone(),
+        crate::settings::CorpusChoice::Sample => Vec::new(),
+    };
     update::update(&mut app, Action::Restore(Box::new(restore)));
     let services = Services {
         worker: &worker,

@@ -24,7 +24,12 @@ pub const LOADING_SHORT: &str = "loading";
 pub const LOAD_FAILED: &str = "Cannot open the corpus";
 pub const FAILED_SHORT: &str = "failed";
 pub const SEARCHING: &str = "…";
-pub const EMPTY_CORPUS: &str = "没有文章 No articles in the corpus. Put news files in the data folder's corpus/ or pass --corpus DIR.";
+pub const EMPTY_CORPUS: &str = "没有文章 No articles in the corpus.";
+/// Before the folders read, when none gave an article.
+pub const NO_ARTICLES_IN: &str = "没有文章 No articles in";
+pub const PUT_FILES_THERE: &str = "Put news files there (.txt, .text or no extension).";
+/// After how many files gave no article.
+pub const SKIPPED_SEE_LOG: &str = "gave no article (chanjiao.log says why).";
 pub const NOTHING_MATCHES: &str = "没有匹配的文章 Nothing matches.";
 pub const CLEARS_SEARCH: &str = "clears the search";
 pub const CLEARS_FILTERS: &str = "clears the filters";

@@ -212,7 +212,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Load::Ready { articles, .. } => {
             let msg = if *articles == 0 {
-                Some(strings::EMPTY_CORPUS.to_string())
+                Some(hints::empty_corpus(app))
             } else if !r.received {
                 Some(strings::SEARCHING.to_string())
             } else if r.total == 0 {
