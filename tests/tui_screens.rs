@@ -438,3 +438,45 @@ fn an_empty_corpus_names_the_folder_read_and_nothing_is_said_to_match() {
     assert!(s.contains("2 files gave no article"), "{s}");
     assert!(!s.contains("Nothing matches"), "{s}");
 }
+
+#[test]
+fn the_help_takes_the_width_it_needs_and_wraps_instead_of_cutting() {
+    for (width, height) in [(100, 60), (160, 50), (220, 50), (60, 120)] {
+        let mut h = reader(width, height);
+        h.type_str("?");
+        let buf = buffer(&h);
+        assert_no_overflow(&buf);
+        let r = chanjiao::tui::draw::help::area(&h.app, h.app.screen());
+        let all: String = (r.y..r.y + r.height)
+            .map(|y| {
+                let row: String = (r.x..r.x + r.width).map(|x| buf[(x, y)].symbol()).collect();
+                row + "\n"
+            })
+            .collect();
+        assert!(
+            !all.contains('…'),
+            "{width}×{height}: a line is cut:\n{all}"
+        );
+        let descs = chanjiao::tui::keymap::BINDINGS
+            .iter()
+            .map(|b| b.desc)
+            .chain(chanjiao::tui::keymap::MOUSE.iter().map(|(_, d)| *d));
+        for d in descs {
+            let last = d.split_whitespace().last().unwrap();
+            assert!(
+                all.contains(last),
+                "{width}×{height}: {d:?} ends nowhere:\n{all}"
+            );
+        }
+        if width >= 160 {
+            // Every description on one line.
+            for b in chanjiao::tui::keymap::BINDINGS {
+                assert!(
+                    all.contains(b.desc),
+                    "{width}×{height}: {:?}:\n{all}",
+                    b.desc
+                );
+            }
+        }
+    }
+}

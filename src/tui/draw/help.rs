@@ -16,28 +16,53 @@ use crate::tui::theme::Theme;
 
 use super::{panel, popup};
 
+/// The widest key column of some entries (and the mouse, when `mouse`).
+fn keys_width(entries: &[(Scope, String, &'static str)], mouse: bool) -> usize {
+    entries
+        .iter()
+        .map(|(_, k, _)| width(k))
+        .chain(MOUSE.iter().filter(|_| mouse).map(|(k, _)| width(k)))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Columns a column of these entries needs to show every line whole.
+fn natural_width(entries: &[(Scope, String, &'static str)], mouse: bool) -> usize {
+    let descs = entries
+        .iter()
+        .map(|(_, _, d)| width(d))
+        .chain(MOUSE.iter().filter(|_| mouse).map(|(_, d)| width(d)))
+        .max()
+        .unwrap_or(0);
+    let titles = entries
+        .iter()
+        .map(|(s, _, _)| width(s.title()))
+        .chain(mouse.then(|| width(strings::MOUSE_TITLE)))
+        .max()
+        .unwrap_or(0);
+    (1 + keys_width(entries, mouse) + 2 + descs).max(titles)
+}
+
 /// Lines for some of the key map's entries (and the mouse, when `mouse`), `w` columns wide.
+/// A description wider than its room goes on under itself, never cut.
 fn column(
     entries: &[(Scope, String, &'static str)],
     mouse: bool,
     w: usize,
     t: &Theme,
 ) -> Vec<Line<'static>> {
-    let key_w = entries
-        .iter()
-        .map(|(_, k, _)| width(k))
-        .chain(MOUSE.iter().map(|(k, _)| width(k)))
-        .max()
-        .unwrap_or(0)
-        .min(w / 3)
-        .max(1);
-    let row = |keys: &str, desc: &str| {
-        Line::from(vec![
-            Span::raw(" "),
-            Span::styled(fit(keys, key_w), t.key()),
-            Span::raw("  "),
-            Span::raw(text::truncate(desc, w.saturating_sub(key_w + 3)).into_owned()),
-        ])
+    let key_w = keys_width(entries, mouse).min(w / 3).max(1);
+    let desc_w = w.saturating_sub(key_w + 3).max(1);
+    let row = |out: &mut Vec<Line<'static>>, keys: &str, desc: &str| {
+        for (i, part) in text::wrap(desc, desc_w).into_iter().enumerate() {
+            let keys = if i == 0 { keys } else { "" };
+            out.push(Line::from(vec![
+                Span::raw(" "),
+                Span::styled(fit(keys, key_w), t.key()),
+                Span::raw("  "),
+                Span::raw(text::truncate(&desc[part], desc_w).into_owned()),
+            ]));
+        }
     };
     let mut out = Vec::new();
     let mut scope: Option<Scope> = None;
@@ -52,7 +77,7 @@ fn column(
             )));
             scope = Some(*s);
         }
-        out.push(row(keys, desc));
+        row(&mut out, keys, desc);
     }
     if mouse {
         out.push(Line::default());
@@ -61,7 +86,7 @@ fn column(
             t.facet_heading(),
         )));
         for (k, d) in MOUSE {
-            out.push(row(k, d));
+            row(&mut out, k, d);
         }
     }
     out
@@ -69,6 +94,15 @@ fn column(
 
 /// From this inner width on, the overlay has two columns.
 const TWO_COLUMNS: usize = 90;
+
+/// Where the key map's entries split into the two columns: the keys that work everywhere
+/// on the left.
+fn split(entries: &[(Scope, String, &'static str)]) -> usize {
+    entries
+        .iter()
+        .position(|(s, _, _)| *s != Scope::Global)
+        .unwrap_or(entries.len())
+}
 
 /// The overlay's lines for a box `w` columns wide (inside its border): one column, or two
 /// side by side (the keys that work everywhere on the left) when wide enough. Written from
@@ -79,10 +113,7 @@ pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {
     if w < TWO_COLUMNS {
         return column(&entries, true, w, t);
     }
-    let split = entries
-        .iter()
-        .position(|(s, _, _)| *s != Scope::Global)
-        .unwrap_or(entries.len());
+    let split = split(&entries);
     let half = (w - 1) / 2;
     let left = column(&entries[..split], false, half, t);
     let right = column(&entries[split..], true, w - half - 1, t);
@@ -101,9 +132,26 @@ pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// The inner width the overlay takes when `room` columns are free: what its longest line
+/// needs and a column of margin, in two columns when there is room for them, and no more
+/// than there is.
+fn inner_width(app: &App, room: usize) -> usize {
+    let entries = app.keys.help_entries();
+    let title = width(strings::HELP_TITLE) + width(&hints::help_close(&app.keys)) + 2;
+    let want = if room >= TWO_COLUMNS {
+        let (left, right) = entries.split_at(split(&entries));
+        let half = natural_width(left, false).max(natural_width(right, true));
+        (2 * half + 2).max(TWO_COLUMNS)
+    } else {
+        natural_width(&entries, true) + 1
+    };
+    want.max(title).min(room)
+}
+
 /// Where the overlay goes on a screen.
 pub fn area(app: &App, screen: Rect) -> Rect {
-    let w = screen.width.saturating_sub(4).min(108);
+    let room = screen.width.saturating_sub(4);
+    let w = (inner_width(app, room.saturating_sub(2) as usize) as u16 + 2).min(room);
     let content = lines(app, w.saturating_sub(2) as usize).len() as u16 + 2;
     let h = screen.height.saturating_sub(2).min(content);
     Rect {
