@@ -71,7 +71,7 @@ fn panels_cycle_and_move() {
     assert_eq!(h.app.focus, Panel::Sidebar);
     h.key(KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(h.app.focus, Panel::Detail);
-    h.press(KeyCode::Char('h'));
+    h.key(KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(h.app.focus, Panel::List);
     h.press(KeyCode::Left);
     assert_eq!(h.app.focus, Panel::Sidebar);
@@ -82,6 +82,48 @@ fn panels_cycle_and_move() {
     assert_eq!(h.app.focus, Panel::Detail);
     h.press(KeyCode::Esc);
     assert_eq!(h.app.focus, Panel::List);
+}
+
+/// `h` and `l` go to the panel on that side as the screen shows it, whatever the layout:
+/// beside the list (wide), above it on a screen of its own (narrow), stacked or alone.
+#[test]
+fn h_and_l_reach_every_panel_in_every_layout() {
+    for (w, hgt) in [(120, 40), (80, 24), (80, 12), (60, 30)] {
+        let mut h = reader(w, hgt);
+        let first = h.app.selected_row().map(|r| r.id.clone());
+        h.press(KeyCode::Enter);
+        assert_eq!(h.app.focus, Panel::Detail, "{w}×{hgt}");
+        let alone = !h.app.areas().shows(Panel::List);
+        h.press(KeyCode::Char('h'));
+        if alone {
+            // The article alone on screen: the list is the page to its left.
+            assert_eq!(h.app.focus, Panel::List, "{w}×{hgt}");
+            h.press(KeyCode::Left);
+        }
+        assert_eq!(
+            h.app.focus,
+            Panel::Sidebar,
+            "{w}×{hgt}: h reaches the filters"
+        );
+        assert!(h.app.areas().shows(Panel::Sidebar), "{w}×{hgt}");
+        // j moves in the filters, not in the list; Space toggles a filter.
+        h.press(KeyCode::Char('j'));
+        assert_eq!(
+            h.app.selected_row().map(|r| r.id.clone()),
+            first,
+            "{w}×{hgt}"
+        );
+        h.press(KeyCode::Char('l'));
+        assert_eq!(h.app.focus, Panel::List, "{w}×{hgt}");
+        h.press(KeyCode::Right);
+        assert_eq!(h.app.focus, Panel::Detail, "{w}×{hgt}");
+        h.press(KeyCode::Right);
+        assert_eq!(
+            h.app.focus,
+            Panel::Detail,
+            "{w}×{hgt}: nothing right of the article"
+        );
+    }
 }
 
 #[test]

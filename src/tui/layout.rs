@@ -92,6 +92,18 @@ impl Areas {
     }
 }
 
+/// The panel `h` or `l` moves to from `focus` on a screen this size: the panel to the left
+/// or right as the screen shows them. The list and the article share a column, so when
+/// both are on screen the article's left is the filters, as the list's is; shown alone,
+/// the article is one step right of the list. To the right of the list is its article.
+pub fn beside(area: Rect, focus: Panel, right: bool) -> Panel {
+    let stacked = areas(area, focus).shows(Panel::List);
+    if !right && focus == Panel::Detail && stacked {
+        return Panel::Sidebar;
+    }
+    focus.beside(right)
+}
+
 /// Inside a panel's border.
 pub fn inner(r: Rect) -> Rect {
     r.inner(Margin::new(1, 1))

@@ -79,8 +79,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.focus = match action {
                 Action::NextPanel => app.focus.cycle(true),
                 Action::PrevPanel => app.focus.cycle(false),
-                Action::PanelLeft => app.focus.beside(false),
-                _ => app.focus.beside(true),
+                Action::PanelLeft => layout::beside(app.screen(), app.focus, false),
+                _ => layout::beside(app.screen(), app.focus, true),
             };
             follow(app);
         }
