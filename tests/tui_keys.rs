@@ -809,3 +809,64 @@ fn a_pasted_line_leaves_out_its_line_break() {
     }
     assert_eq!(h.app.query, "联合体");
 }
+
+fn selected_id(h: &Harness) -> Option<String> {
+    h.app.selected_row().map(|r| r.id.clone())
+}
+
+/// Another order or another filter leaves the article the reader is on selected (and shown)
+/// when it is still among the results; a new query starts at the top.
+#[test]
+fn order_and_filters_keep_the_selected_article() {
+    let mut h = reader(120, 40);
+    let rows = h.app.results.rows.clone();
+    // An article that is not the first of its province's articles.
+    let (at, province) = rows
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find_map(|(i, r)| {
+            let p = r.provinces.first()?;
+            let before = rows[..i].iter().any(|o| o.provinces.contains(p));
+            before.then(|| (i, p.clone()))
+        })
+        .expect("an article with a province shared by one above it");
+    for _ in 0..at {
+        h.press(KeyCode::Char('j'));
+    }
+    let id = selected_id(&h);
+    assert!(id.is_some());
+
+    h.press(KeyCode::Char('s'));
+    assert_ne!(h.app.sort, Sort::Relevance);
+    assert_eq!(selected_id(&h), id, "s keeps the article");
+    h.press(KeyCode::Char('s'));
+    assert_eq!(selected_id(&h), id, "s again keeps it");
+
+    h.press(KeyCode::Char('h'));
+    assert_eq!(h.app.focus, Panel::Sidebar);
+    let entry = h
+        .app
+        .sidebar
+        .entries
+        .iter()
+        .position(|e| matches!(e, chanjiao::tui::sidebar::Entry::Item { value, .. } if *value == province))
+        .unwrap();
+    assert!(h.app.sidebar.point(entry));
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.filter.provinces.len(), 1);
+    assert!(h.app.results.total >= 2);
+    assert_eq!(selected_id(&h), id, "a filter it passes keeps it");
+    assert_eq!(
+        h.app.detail.article.as_ref().map(|a| a.id.clone()),
+        id,
+        "and it stays in the article pane"
+    );
+    h.press(KeyCode::Char('c'));
+    assert_eq!(selected_id(&h), id, "clearing the filters keeps it");
+
+    // A new query starts at the top.
+    h.press(KeyCode::Char('/'));
+    h.type_str("职业");
+    assert_eq!(h.app.list.selected, 0);
+}

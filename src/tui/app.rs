@@ -94,12 +94,15 @@ pub struct DetailState {
     pub view: Option<ArticleView>,
 }
 
-/// A search on its way: `reset` when it is a new query (selection back to the top), not
-/// when it only fetches another window of the same results.
+/// A search on its way: `reset` when it is a new search (results from the top), not when it
+/// only fetches another window of the same results. A new search moves the selection to
+/// the top, unless it `keep`s the selected article, when it is among the results (another
+/// order or other filters: the reader is still looking at the same article).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pending {
     pub seq: u64,
     pub reset: bool,
+    pub keep: bool,
 }
 
 /// Everything the reader shows.

@@ -110,13 +110,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ClearFilters => {
             if !app.filter.is_empty() {
                 app.filter = filter::Filter::default();
-                rebuild_sidebar(app);
-                fx.extend(search(app, true));
+                fx.extend(refilter(app));
             }
         }
         Action::CycleSort => {
             app.sort = app.sort.next_in(app.sorts);
-            fx.extend(search(app, true));
+            fx.extend(search_keeping(app));
         }
         Action::NextHit => jump_to_hit(app, true),
         Action::PrevHit => jump_to_hit(app, false),
@@ -248,6 +247,16 @@ fn edit_query(app: &mut App, e: Edit) -> Vec<Effect> {
 /// Starts a search: a new query (`reset`, back to the first row) or another window of the
 /// current results around the selection.
 pub(super) fn search(app: &mut App, reset: bool) -> Vec<Effect> {
+    send_search(app, reset, false)
+}
+
+/// Starts a new search for the same query in another order or with other filters: the
+/// results from the top, the selected article kept selected when it is among them.
+pub(super) fn search_keeping(app: &mut App) -> Vec<Effect> {
+    send_search(app, true, true)
+}
+
+fn send_search(app: &mut App, reset: bool, keep: bool) -> Vec<Effect> {
     if !app.is_ready() {
         return Vec::new();
     }
@@ -265,6 +274,7 @@ pub(super) fn search(app: &mut App, reset: bool) -> Vec<Effect> {
     app.pending = Some(Pending {
         seq: app.search_seq,
         reset,
+        keep,
     });
     vec![Effect::Search {
         seq: app.search_seq,
@@ -288,6 +298,7 @@ fn searched(
         return Vec::new();
     }
     let reset = app.pending.is_none_or(|p| p.reset);
+    let keep = app.pending.is_some_and(|p| p.keep);
     app.pending = None;
     let resp = match result {
         Ok(r) => Arc::unwrap_or_clone(r),
@@ -301,9 +312,10 @@ fn searched(
     if app.reading.notice.as_deref() == Some(strings::LIST_LOADING) {
         app.reading.notice = None;
     }
-    // The same search answered again (the index was brought up to date, another window):
-    // the article under the cursor stays under it, wherever it moved to.
-    let kept = if reset {
+    // The same search answered again (the index was brought up to date, another window),
+    // or in another order or with other filters: the article under the cursor stays under
+    // it, wherever it moved to.
+    let kept = if reset && !keep {
         None
     } else {
         app.selected_row().map(|r| r.id.clone())
@@ -523,10 +535,11 @@ pub(super) fn toggle_value(app: &mut App, facet: Facet, value: String) -> Vec<Ef
     refilter(app)
 }
 
-/// The filters changed: the sidebar follows and a new search starts.
+/// The filters changed: the sidebar follows and a new search starts, the selected article
+/// kept when it still matches.
 pub(super) fn refilter(app: &mut App) -> Vec<Effect> {
     rebuild_sidebar(app);
-    search(app, true)
+    search_keeping(app)
 }
 
 fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
