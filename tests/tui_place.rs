@@ -184,3 +184,51 @@ fn the_sidebar_cursor_follows_its_value_through_searches() {
     h.press(KeyCode::Esc);
     assert_eq!(cursor_value(&h), Some(other));
 }
+
+/// A search that leaves out the value under the sidebar's cursor sends the cursor and the
+/// view to the top, not onto whatever value now has the cursor's row; the value comes back
+/// under the cursor when a later search lists it again.
+#[test]
+fn a_sidebar_value_left_out_by_a_search_sends_the_cursor_to_the_top() {
+    // Sixty outlets, far more than the sidebar shows; the last one's article alone says 茶艺.
+    let articles: Vec<Article> = (0..60)
+        .map(|i| Article {
+            source: Some(format!("outlet-{i:02}")),
+            title: if i == 59 {
+                format!("茶艺新闻 {i}")
+            } else {
+                format!("职业教育新闻 {i}")
+            },
+            ..article(&format!("a{i:02}"), i)
+        })
+        .collect();
+    let mut h = Harness::new(catalog(articles), 120, 30);
+    h.press(KeyCode::Char('h'));
+    h.press(KeyCode::Char('G'));
+    let last = cursor_value(&h).unwrap();
+    assert_eq!(last.0, Facet::Source);
+    h.press(KeyCode::Char('l'));
+
+    h.type_str("/职业");
+    assert_eq!(h.app.results.total, 59);
+    assert!(
+        !h.app
+            .sidebar
+            .entries
+            .iter()
+            .any(|e| matches!(e, Entry::Item { value, .. } if *value == last.1))
+    );
+    let first = h.app.sidebar.entries.iter().position(Entry::is_item);
+    assert_eq!(Some(h.app.sidebar.cursor), first, "not another outlet");
+    assert_eq!(
+        h.app.sidebar.scroll, 0,
+        "the top of the sidebar is on screen"
+    );
+    let screen = tui_support::screen(&h);
+    assert!(screen.contains("状态 State"), "{screen}");
+
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Esc);
+    assert!(h.app.query.is_empty());
+    assert_eq!(cursor_value(&h), Some(last), "back on its value");
+}

@@ -175,8 +175,9 @@ impl Sidebar {
     }
 
     /// Replaces the entries, keeping the cursor on the value it was put on when that is
-    /// there (wherever the new counts sort it), else on the value under it now, else at the
-    /// same place.
+    /// there (wherever the new counts sort it), else on the value under it now. When both
+    /// are gone, the cursor and the view go to the top (not to whatever value now has the
+    /// cursor's row number); the value put on is still followed when it comes back.
     pub fn set_entries(&mut self, entries: Vec<Entry>) {
         let now = self.key_at_cursor();
         self.entries = entries;
@@ -185,7 +186,13 @@ impl Sidebar {
             .as_ref()
             .and_then(|k| self.position_of(k))
             .or_else(|| now.as_ref().and_then(|k| self.position_of(k)));
-        self.cursor = same.unwrap_or_else(|| self.cursor.min(self.entries.len().saturating_sub(1)));
+        match same {
+            Some(i) => self.cursor = i,
+            None => {
+                self.cursor = 0;
+                self.scroll = 0;
+            }
+        }
         self.snap(true);
     }
 
