@@ -171,6 +171,23 @@ fn a_bad_configuration_stops_the_reader_before_it_starts() {
 }
 
 #[test]
+fn a_configuration_that_leaves_quit_without_a_key_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "[keys]\nquit = []\n");
+    let o = run(&p, &["config", "--check"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("chanjiao: {}:2: keys.quit:", p.display())),
+        "{}",
+        stderr(&o)
+    );
+    // Another key is fine.
+    let p = write(dir.path(), "[keys]\nquit = \"Ctrl-q\"\n");
+    let o = run(&p, &["config", "--check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
 fn check_notes_corpus_folders_that_are_not_there() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "corpus = [\"gone\"]\n");

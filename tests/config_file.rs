@@ -186,6 +186,12 @@ const SINGLE: &[(&str, usize, &str)] = &[
         3,
         "key \"c\" is bound to both clear_filters and open",
     ),
+    // A reader that could not be quit.
+    (
+        "[keys]\nhelp = \"F1\"\nquit = []\n",
+        3,
+        "keys.quit: without a key the reader could not be quit",
+    ),
     // A plain character in the search line could not be typed any more.
     (
         "[keys]\n\n\nsearch_keep = \"k\"\n",

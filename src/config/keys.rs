@@ -16,8 +16,8 @@ pub fn rebind(map: &mut KeyMap, name: &str, value: &toml::Value) -> Result<(), S
     Ok(())
 }
 
-/// Problems of a whole key map: one key meaning two actions at one place, and characters
-/// the search line could no longer type. `line_of` says on which line the file set an
+/// Problems of a whole key map: one key meaning two actions at one place, characters the
+/// search line could no longer type, and a reader that could not be quit. `line_of` says on which line the file set an
 /// action; a conflict is reported on the later of its two actions' lines.
 pub fn check(map: &KeyMap, line_of: impl Fn(&str) -> Option<usize>) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -40,6 +40,14 @@ pub fn check(map: &KeyMap, line_of: impl Fn(&str) -> Option<usize>) -> Vec<Probl
                  line; use a key with Ctrl- or Alt-, or a named key",
                 key.to_string()
             ),
+        ));
+    }
+    if map.keys("quit").is_empty() {
+        out.push(Problem::at(
+            line_of("quit"),
+            "keys.quit: without a key the reader could not be quit (Ctrl-c too is only a \
+             key of quit); give it one, e.g. quit = [\"q\", \"Ctrl-c\"]"
+                .to_string(),
         ));
     }
     out
