@@ -83,6 +83,35 @@ pub fn fold_for_search(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A full-width letter or digit (`Ａ`, `５`): U+FF10–FF19, U+FF21–FF3A, U+FF41–FF5A.
+fn is_wide_alnum(c: char) -> bool {
+    matches!(u32::from(c), 0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A)
+}
+
+/// Text as the index's analyzer sees it: [`fold_for_search`] for what the analyzer keeps
+/// (letters and digits; it leaves signs and spaces out either way), so that Chinese text,
+/// whose commas and brackets are full-width signs, is not copied only to fold them.
+pub fn fold_for_index(s: &str) -> Cow<'_, str> {
+    // Full-width letters and digits are encoded EF BC 90..EF BD 9A: look at the bytes.
+    let b = s.as_bytes();
+    let wide = b.windows(2).enumerate().any(|(i, w)| {
+        w[0] == 0xEF
+            && (w[1] == 0xBC || w[1] == 0xBD)
+            && s.get(i..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(is_wide_alnum)
+    });
+    if wide {
+        let narrowed: String = s
+            .chars()
+            .map(|c| if is_wide_alnum(c) { narrow(c) } else { c })
+            .collect();
+        Cow::Owned(to_simplified(&narrowed).into_owned())
+    } else {
+        to_simplified(s)
+    }
+}
+
 /// For `folded`, made from `original` character for character: the byte offset in
 /// `original` of each byte offset of `folded` (meaningful where a character starts, and at
 /// the end). `None` when every character kept its byte length, so that offsets are the same.
@@ -271,6 +300,26 @@ mod tests {
         assert_eq!(fold_for_search("產教融合ＡＢ"), "产教融合AB");
         // The full-width comma (U+FF0C) folds; U+FF00 and U+FF5F, outside the range, do not.
         assert_eq!(fold_width("\u{ff00}\u{ff5f}\u{ff0c}"), "\u{ff00}\u{ff5f},");
+    }
+
+    #[test]
+    fn the_index_folds_what_its_analyzer_keeps_as_search_does() {
+        use crate::index::analyzer::pieces;
+        for text in [
+            "５Ｇ＋工业互联网\u{3000}ＡＩ质检，２０２５年（试点）",
+            "產教融合：ａｂｃ－ＸＹＺ！",
+            "plain 文本, no wide forms",
+            "",
+        ] {
+            let (index, search) = (fold_for_index(text), fold_for_search(text));
+            let words =
+                |t: &str| -> Vec<String> { pieces(t).iter().map(|p| p.text.to_string()).collect() };
+            assert_eq!(words(&index), words(&search), "{text}");
+        }
+        assert!(matches!(
+            fold_for_index("职业院校（试点）：招生"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

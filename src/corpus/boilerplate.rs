@@ -30,9 +30,15 @@ fn is_arrow(c: char) -> bool {
 
 /// `↓↓↓`, `👇 👇`: arrows pointing at a QR code or a button.
 fn is_arrows(t: &str) -> bool {
-    t.chars().any(is_arrow)
-        && t.chars()
-            .all(|c| is_arrow(c) || c.is_whitespace() || c == '\u{FE0F}')
+    // `all` first: a line of prose stops it at its first character.
+    t.chars()
+        .all(|c| is_arrow(c) || c.is_whitespace() || c == '\u{FE0F}')
+        && t.chars().any(is_arrow)
+}
+
+/// Whether `t` has at most `n` characters, without counting past them (paragraphs run long).
+fn at_most(t: &str, n: usize) -> bool {
+    t.chars().nth(n).is_none()
 }
 
 /// How a call to the reader begins: scan, press, click, follow, download.
@@ -99,7 +105,7 @@ const PROMPT_CHANNELS: &[&str] = &[
 /// line that begins as a call to the reader, names a channel and ends on it.
 fn is_prompt(t: &str) -> bool {
     let core = t.trim_end_matches(['。', '！', '!', '~', '～', '…', '.', '：', ':', ' ']);
-    t.chars().count() <= PROMPT_MAX
+    at_most(t, PROMPT_MAX)
         && PROMPT_STARTS.iter().any(|s| core.starts_with(s))
         && PROMPT_ENDS.iter().any(|e| core.ends_with(e))
         && PROMPT_CHANNELS.iter().any(|c| core.contains(c))
@@ -126,7 +132,7 @@ fn is_disclaimer(t: &str) -> bool {
     {
         return true;
     }
-    t.chars().count() <= DISCLAIMER_MAX
+    at_most(t, DISCLAIMER_MAX)
         && (DISCLAIMER_PHRASES.iter().any(|p| t.contains(p))
             || (t.contains("如有侵权") && (t.contains("联系") || t.contains("删除"))))
 }

@@ -20,7 +20,7 @@ use tantivy::tokenizer::{
     Language, LowerCaser, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 
-use crate::text::{fold_for_search, is_han};
+use crate::text::{fold_for_index, is_han};
 
 /// Name under which the analyzer is registered with tantivy.
 pub const NAME: &str = "chanjiao";
@@ -305,7 +305,7 @@ impl Tokenizer for SegmentingTokenizer {
     type TokenStream<'a> = SegmentedStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SegmentedStream<'a> {
-        let folded = fold_for_search(text);
+        let folded = fold_for_index(text);
         let mut len = 0usize;
         for piece in pieces(&folded) {
             if piece.han {
