@@ -5,7 +5,7 @@
 //! Aliases and flags are comma-separated. A name that starts with `~` is *weak*: a common
 //! word or a person's name as often as a place, so it counts only next to a suffix
 //! (市, City, Prefecture …), before a word that makes it a place (职业技术学院, 职业院校, 职校,
-//! 港, 新区 …), as the source of news (记者从大同获悉) or next to its own province — and
+//! 港, 新区 …) or next to its own province — and
 //! anywhere in an article that names the same place so once. Flags: `shared` (the name exists in more than one province and
 //! never decides one alone), `inst` (a phrase that names an institution).
 
