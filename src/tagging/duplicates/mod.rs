@@ -200,6 +200,31 @@ mod tests {
         assert!(links.iter().all(|(_, d)| d.len() == 2), "{links:?}");
     }
 
+    /// Numbered entries of one listing with neither outlet nor date are not one story, however
+    /// alike their titles; with a date or an outlet on either side they may be.
+    #[test]
+    fn entries_without_outlet_or_date_are_not_one_story() {
+        let entry = |id: &str, n: u32, dated: bool| {
+            let mut a = art(
+                id,
+                &format!("赣州职业院校技能培训班第{n}期开班"),
+                "",
+                10,
+                "短",
+            );
+            a.source = None;
+            a.source_zh = None;
+            a.source_en = None;
+            if !dated {
+                a.published = None;
+            }
+            a
+        };
+        let mut a = filler();
+        a.extend([entry("p4", 4, false), entry("p14", 14, false)]);
+        assert!(linked(&mut a).is_empty());
+    }
+
     /// A pair as scored: `figures` shared, the smaller figure set `smaller` long.
     fn pair(cosine: f32, figures: usize, smaller: usize, undated: bool) -> Pair {
         Pair {

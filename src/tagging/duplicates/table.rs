@@ -558,13 +558,16 @@ fn score(
     }
 }
 
-/// Reports of one story come from different outlets.
+/// Reports of one story come from different outlets. Two reports with neither an outlet nor
+/// a date say nothing of where or when they come from (numbered entries of one listing,
+/// `…第4期` and `…第14期`): they are not taken for one story.
 fn other_outlet(a: &Entry, b: &Entry) -> bool {
     if a.id == b.id {
         return false;
     }
     match (&a.outlet, &b.outlet) {
         (Some(x), Some(y)) => x != y,
+        (None, None) => a.published.is_some() || b.published.is_some(),
         _ => true,
     }
 }
