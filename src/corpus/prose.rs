@@ -78,17 +78,27 @@ pub fn is_placeholder(text: &str) -> bool {
 /// Cleans the lines of a prose body.
 pub fn clean(lines: &[&str]) -> Prose {
     let mut notes = Vec::new();
-    let lines: Vec<&str> = lines
+    // Notes are lifted line by line, before the spaces between Chinese words are closed up
+    // (`作者：张三 李四` names two people).
+    let lines: Vec<String> = lines
         .iter()
-        .copied()
-        .filter(|l| match editor_line(l) {
-            Some(name) => {
+        .filter_map(|l| {
+            if let Some(name) = editor_line(l) {
                 notes.push(("责任编辑".to_string(), name));
-                false
+                return None;
             }
-            None => true,
+            if let Some(name) = author_line(l) {
+                notes.push(("作者".to_string(), name));
+                return None;
+            }
+            Some(if NOTE.is_match(l) {
+                lift_notes(l, &mut notes)
+            } else {
+                l.to_string()
+            })
         })
         .collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     let mut segs = segments(&lines);
     let mut truncated = false;
     strip_truncation(&mut segs, &mut truncated);
@@ -396,6 +406,19 @@ pub fn editor_line(line: &str) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
+/// A line that names the author and nothing else: `作者：李明 王芳`, `【作者：某某】`.
+#[allow(clippy::unwrap_used)]
+static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[【\[]?\s*(?:作者|撰稿)\s*[:\x{FF1A}]\s*([^。，,；;:\x{FF1A}【】\[\]]{1,24}?)\s*[】\]]?$").unwrap()
+});
+
+/// The author a line such as `作者：李明 王芳` names, when that is all the line says.
+fn author_line(line: &str) -> Option<String> {
+    let c = AUTHOR_LINE.captures(line.trim())?;
+    let name = tidy_names(c.get(1)?.as_str().trim());
+    (!name.is_empty()).then_some(name)
+}
+
 /// Brackets a page may put around each `key：value` pair of a metadata line.
 const NOTE_BRACKETS: &[char] = &['【', '】', '[', ']', '〔', '〕'];
 
@@ -436,6 +459,30 @@ mod tests {
                 "学院还与企业共建了产业学院。"
             ]
         );
+    }
+
+    #[test]
+    fn notes_name_several_people_apart() {
+        let p = clean(&[
+            "学院与企业签约共建实训基地。",
+            "（稿件来源：佛山日报 作者：张三 李四）",
+            "（责编：王五 赵六）",
+        ]);
+        assert_eq!(p.paragraphs, vec!["学院与企业签约共建实训基地。"]);
+        let note = |k: &str| {
+            p.notes
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(note("作者").as_deref(), Some("张三 李四"));
+        assert_eq!(note("责编").as_deref(), Some("王五 赵六"));
+        let p = clean(&["学院与企业签约共建实训基地。", "作者：李明 王芳"]);
+        assert_eq!(p.paragraphs, vec!["学院与企业签约共建实训基地。"]);
+        assert_eq!(p.notes, vec![("作者".to_string(), "李明 王芳".to_string())]);
+        // A sentence that mentions an author is text.
+        let p = clean(&["作者：李明认为，校企合作要落到实处。"]);
+        assert!(p.notes.is_empty());
     }
 
     #[test]
