@@ -181,7 +181,12 @@ pub struct ManArgs {
 
 /// A number of things: a whole number, 0 or more.
 fn count(text: &str) -> Result<usize, String> {
-    text.trim()
-        .parse()
-        .map_err(|_| "not a count: use a whole number, 0 or more".to_string())
+    let t = text.trim();
+    t.parse().map_err(|_| {
+        if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
+            format!("too large a count: at most {}", usize::MAX)
+        } else {
+            "not a count: use a whole number, 0 or more".to_string()
+        }
+    })
 }

@@ -151,7 +151,14 @@ pub fn run(settings: &Settings, args: &StatsArgs, out: &mut dyn Write) -> Result
         return Ok(());
     }
     let w = |out: &mut dyn Write, s: String| writeln!(out, "{s}").map_err(anyhow::Error::from);
-    w(out, format!("{total} articles"))?;
+    w(
+        out,
+        if total == 1 {
+            "1 article".to_string()
+        } else {
+            format!("{total} articles")
+        },
+    )?;
     let none = None;
     let sections: [Section; 5] = [
         (

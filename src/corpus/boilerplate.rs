@@ -85,6 +85,7 @@ const PROMPT_ENDS: &[&str] = &[
 
 /// The channel a call to the reader names.
 const PROMPT_CHANNELS: &[&str] = &[
+    "阅读原文",
     "二维码",
     "公众号",
     "扫码",
@@ -104,6 +105,8 @@ const PROMPT_CHANNELS: &[&str] = &[
 /// `扫一扫，关注我们的微信公众号`, `长按识别二维码关注我们`, `点击下方二维码下载APP`: a short
 /// line that begins as a call to the reader, names a channel and ends on it.
 fn is_prompt(t: &str) -> bool {
+    // Arrows may frame it: `↓ 点击阅读原文 ↓`.
+    let t = t.trim_matches(|c: char| is_arrow(c) || c.is_whitespace() || c == '\u{FE0F}');
     let core = t.trim_end_matches(['。', '！', '!', '~', '～', '…', '.', '：', ':', ' ']);
     at_most(t, PROMPT_MAX)
         && PROMPT_STARTS.iter().any(|s| core.starts_with(s))
@@ -158,6 +161,8 @@ mod tests {
             "扫码关注公众号，获取更多资讯。",
             "点击下方二维码下载APP",
             "长按识别二维码关注我们",
+            "↓ 点击阅读原文 ↓",
+            "点击阅读原文",
             "欢迎关注我们！",
             "↓↓↓",
             " ↓ ↓ ↓ ",

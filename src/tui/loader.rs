@@ -206,7 +206,17 @@ fn what_changed(report: &index::UpdateReport) -> Option<String> {
         (_, n) => format!("{n} {what}"),
     })
     .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
+    // A file that gave no article is named, as at launch (chanjiao.log says why).
+    let skipped = report.newly_skipped.first().map(|f| {
+        let name = std::path::Path::new(f)
+            .file_name()
+            .map_or_else(|| f.clone(), |n| n.to_string_lossy().into_owned());
+        match report.newly_skipped.len() {
+            1 => format!(" ({name})"),
+            n => format!(" ({name} +{} more)", n - 1),
+        }
+    });
+    (!parts.is_empty()).then(|| parts.join(", ") + skipped.as_deref().unwrap_or(""))
 }
 
 /// Why the catalog is opened.
@@ -334,6 +344,11 @@ mod tests {
         assert_eq!(what_changed(&r).as_deref(), Some("1 file added, 2 removed"));
         r.added.clear();
         assert_eq!(what_changed(&r).as_deref(), Some("2 files removed"));
+        r.newly_skipped = vec!["dir/empty.txt".into()];
+        assert_eq!(
+            what_changed(&r).as_deref(),
+            Some("2 files removed, 1 skipped (empty.txt)")
+        );
     }
 
     #[test]
