@@ -629,6 +629,8 @@ fn index_counts_unreadable_entries_as_skipped() {
         "{}",
         stdout(&o)
     );
+    let o = run_in(data.path(), &["--corpus", dir, "stats"]);
+    assert!(stdout(&o).starts_with("1 article\n"), "{}", stdout(&o));
 }
 
 #[test]
