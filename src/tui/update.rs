@@ -395,15 +395,10 @@ fn refresh(app: &mut App, asked: bool) -> Vec<Effect> {
 /// Asks again for the article shown, after the index was brought up to date: its text or
 /// its other reports (a story's new report came in) may have changed.
 fn reopen_shown(app: &mut App) -> Vec<Effect> {
-    let Some(id) = app.detail.article.as_ref().map(|a| a.id.clone()) else {
-        return Vec::new();
-    };
-    app.open_seq += 1;
-    app.detail.requested = Some(id.clone());
-    vec![Effect::Open {
-        seq: app.open_seq,
-        id,
-    }]
+    match app.detail.article.as_ref().map(|a| a.id.clone()) {
+        Some(id) => request_open(app, id),
+        None => Vec::new(),
+    }
 }
 
 /// Asks for the selected article unless it is shown or on its way.
@@ -415,6 +410,11 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
     if shown || app.detail.requested.as_deref() == Some(id.as_str()) {
         return Vec::new();
     }
+    request_open(app, id)
+}
+
+/// Asks the worker for article `id`; its answer is the one the pane waits for.
+fn request_open(app: &mut App, id: String) -> Vec<Effect> {
     app.open_seq += 1;
     app.detail.requested = Some(id.clone());
     vec![Effect::Open {
