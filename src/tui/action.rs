@@ -84,6 +84,8 @@ pub enum Action {
     /// Check the corpus for new, changed and removed files now (every file, also those
     /// rewritten in place).
     CheckCorpus,
+    /// Select the next report of the story of the article shown (`Also reported by`).
+    NextReport,
     // Editing the search line (and the view prompt, which borrows it).
     /// A character typed or pasted, put in at the cursor.
     Insert(char),

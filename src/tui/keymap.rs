@@ -197,6 +197,13 @@ pub static BINDINGS: &[Binding] = &[
         "previous search hit in the article",
     ),
     bind(
+        "next_report",
+        Global,
+        &[ch('a')],
+        Action::NextReport,
+        "next report of the same story",
+    ),
+    bind(
         "check_corpus",
         Global,
         &[ch('R')],

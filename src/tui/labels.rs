@@ -46,6 +46,15 @@ pub fn row_source(row: &Row) -> &str {
         .unwrap_or("")
 }
 
+/// The order a story's reports are listed in: newest first and undated last, then by
+/// outlet and title.
+pub fn story_order(a: &Row, b: &Row) -> std::cmp::Ordering {
+    (a.published.is_none(), std::cmp::Reverse(a.published))
+        .cmp(&(b.published.is_none(), std::cmp::Reverse(b.published)))
+        .then_with(|| row_source(a).cmp(row_source(b)))
+        .then_with(|| a.title.cmp(&b.title))
+}
+
 /// The province column: the most salient province in Chinese, `全国` when national.
 pub fn row_province(row: &Row) -> &str {
     match row.provinces.first() {

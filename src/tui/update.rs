@@ -13,6 +13,7 @@ use super::backend::Request;
 use super::draw::{detail, help, list, search_line};
 use super::effect::Effect;
 use super::handoff;
+use super::labels;
 use super::layout::{self, Panel};
 use super::line_edit::{Caret, Edit};
 use super::sidebar::{self, Entry, Facet};
@@ -176,6 +177,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::CorpusMoved => fx.extend(refresh(app, false)),
         Action::CheckCorpus => fx.extend(refresh(app, true)),
+        Action::NextReport => fx.extend(next_report(app)),
         Action::LoadFailed(msg) => app.load = Load::Failed(msg),
         Action::Updating(p) => app.updating = Some(p),
         Action::UpdateFailed(msg) => {
@@ -390,6 +392,35 @@ fn refresh(app: &mut App, asked: bool) -> Vec<Effect> {
         total: 0,
     });
     vec![Effect::Refresh { asked }]
+}
+
+/// Selects the report after the one shown in its story (in the order `Also reported by`
+/// lists them, round to the first), among those the list holds: the list and the article
+/// pane then show the same article, and the keys that act on the selection act on it.
+fn next_report(app: &mut App) -> Vec<Effect> {
+    let Some(shown) = app.detail.article.as_ref() else {
+        app.say_why_no_selection();
+        return Vec::new();
+    };
+    if app.detail.also.is_empty() {
+        app.reading.notice = Some(strings::NO_OTHER_REPORTS.to_string());
+        return Vec::new();
+    }
+    let mut story: Vec<super::backend::Row> = app.detail.also.clone();
+    story.push(super::backend::Row::from_article(shown));
+    story.sort_by(labels::story_order);
+    let at = story.iter().position(|r| r.id == shown.id).unwrap_or(0);
+    let listed = |id: &str| app.results.rows.iter().position(|r| r.id == id);
+    let next = (1..story.len())
+        .map(|k| &story[(at + k) % story.len()])
+        .find_map(|r| listed(&r.id));
+    match next {
+        Some(row) => select(app, app.results.offset + row),
+        None => {
+            app.reading.notice = Some(strings::OTHER_REPORTS_NOT_LISTED.to_string());
+            Vec::new()
+        }
+    }
 }
 
 /// Asks again for the article shown, after the index was brought up to date: its text or

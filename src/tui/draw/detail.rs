@@ -239,12 +239,7 @@ const ALSO_SOURCE_MAX: usize = 16;
 /// when there is none), outlet, title.
 fn also_lines(also: &[Row], w: usize, t: &Theme) -> Vec<Line<'static>> {
     let mut rows: Vec<&Row> = also.iter().collect();
-    rows.sort_by(|a, b| {
-        (a.published.is_none(), std::cmp::Reverse(a.published))
-            .cmp(&(b.published.is_none(), std::cmp::Reverse(b.published)))
-            .then_with(|| labels::row_source(a).cmp(labels::row_source(b)))
-            .then_with(|| a.title.cmp(&b.title))
-    });
+    rows.sort_by(|a, b| labels::story_order(a, b));
     let source_w = rows
         .iter()
         .map(|r| text::width(labels::row_source(r)))
