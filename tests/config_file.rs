@@ -192,6 +192,12 @@ const SINGLE: &[(&str, usize, &str)] = &[
         3,
         "keys.quit: without a key the reader could not be quit",
     ),
+    // A search line nothing leads out of.
+    (
+        "[keys]\nsearch_keep = []\nsearch_cancel = []\nsearch_quit = []\n",
+        4,
+        "nothing would lead out of the search line",
+    ),
     // A plain character in the search line could not be typed any more.
     (
         "[keys]\n\n\nsearch_keep = \"k\"\n",

@@ -50,6 +50,15 @@ pub fn check(map: &KeyMap, line_of: impl Fn(&str) -> Option<usize>) -> Vec<Probl
                 .to_string(),
         ));
     }
+    // The search line takes every character typed: only these keys lead out of it.
+    let leaving = ["search_keep", "search_cancel", "search_quit"];
+    if leaving.iter().all(|name| map.keys(name).is_empty()) {
+        out.push(Problem::at(
+            leaving.iter().filter_map(|name| line_of(name)).max(),
+            "keys.search_keep, search_cancel and search_quit: with none of them bound,              nothing would lead out of the search line; give one of them a key"
+                .to_string(),
+        ));
+    }
     out
 }
 

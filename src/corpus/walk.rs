@@ -263,11 +263,18 @@ fn is_corpus_name(path: &Path) -> bool {
     }
 }
 
+/// The system's error number for a loop of symbolic links (`ELOOP`).
+#[cfg(target_os = "linux")]
+const ELOOP: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const ELOOP: i32 = 62;
+
 /// Why a path could not be read, in a few words.
 fn describe(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ if e.raw_os_error() == Some(ELOOP) => "a loop of symbolic links".into(),
         _ => e.to_string(),
     }
 }
@@ -322,6 +329,9 @@ mod tests {
             symlink(root.join("a/b"), root.join("linked")).unwrap();
             symlink(root.join("a"), root.join("a/b/up")).unwrap();
             symlink(outside.path(), root.join("out")).unwrap();
+            // Two links to each other: no file or folder behind them.
+            symlink(root.join("loop2.txt"), root.join("loop1.txt")).unwrap();
+            symlink(root.join("loop1.txt"), root.join("loop2.txt")).unwrap();
         }
         let roots = [
             root.to_path_buf(),
@@ -354,6 +364,8 @@ mod tests {
         let mut want_skipped = vec![("missing".to_string(), "no such file or folder")];
         if cfg!(unix) {
             want_skipped.insert(0, ("a/dangling.txt".into(), "no such file or folder"));
+            want_skipped.insert(1, ("loop1.txt".into(), "a loop of symbolic links"));
+            want_skipped.insert(2, ("loop2.txt".into(), "a loop of symbolic links"));
         }
         assert_eq!(skipped, want_skipped);
 
