@@ -595,6 +595,25 @@ fn stats_says_how_many_values_a_limit_leaves_out() {
     };
     let more = format!("  … {} more", provinces(&all) - 2);
     assert!(text.contains(&more), "{text}");
+    // A chosen value is shown wherever it stands.
+    let o = run_in(
+        data.path(),
+        &["stats", "--province", "湖南", "--limit", "2"],
+    );
+    let text = stdout(&o);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with('▸') && l.contains("湖南")),
+        "{text}"
+    );
+    let o = run_in(
+        data.path(),
+        &["stats", "--province", "湖南", "--limit", "2", "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let provinces = v["provinces"].as_array().unwrap();
+    assert_eq!(provinces.len(), 3, "{v}");
+    assert!(provinces.iter().any(|p| p["value"] == "Hunan"), "{v}");
     let help = stdout(&run(&["stats", "--help"]));
     assert!(
         help.contains("values per facet") && help.contains("one JSON object"),

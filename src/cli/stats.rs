@@ -107,10 +107,12 @@ pub fn run(settings: &Settings, args: &StatsArgs, out: &mut dyn Write) -> Result
     }
     let limit = args.filters.limit.unwrap_or(usize::MAX);
     if args.filters.json {
-        let cut = |v: &[FacetCount]| -> Vec<serde_json::Value> {
+        // The first `limit` values, and a chosen one wherever it stands.
+        let cut = |v: &[FacetCount], chosen: &Option<Vec<String>>| -> Vec<serde_json::Value> {
             v.iter()
-                .take(limit)
-                .map(|f| serde_json::json!({"value": f.value, "count": f.count}))
+                .enumerate()
+                .filter(|(i, f)| *i < limit || is_chosen(chosen, &f.value))
+                .map(|(_, f)| serde_json::json!({"value": f.value, "count": f.count}))
                 .collect()
         };
         let mut chosen = serde_json::Map::new();
@@ -126,11 +128,11 @@ pub fn run(settings: &Settings, args: &StatsArgs, out: &mut dyn Write) -> Result
         }
         let v = serde_json::json!({
             "total": total,
-            "provinces": cut(&facets.provinces),
-            "sectors": cut(&facets.sectors),
-            "sources": cut(&facets.sources),
-            "topics": cut(&facets.topics),
-            "months": cut(&months),
+            "provinces": cut(&facets.provinces, &selected.provinces),
+            "sectors": cut(&facets.sectors, &selected.sectors),
+            "sources": cut(&facets.sources, &selected.sources),
+            "topics": cut(&facets.topics, &selected.topics),
+            "months": cut(&months, &None),
             "selected": chosen,
         });
         writeln!(out, "{v}").map_err(anyhow::Error::from)?;
@@ -209,7 +211,14 @@ pub fn run(settings: &Settings, args: &StatsArgs, out: &mut dyn Write) -> Result
         w(out, String::new())?;
         w(out, heading(name, flag, chosen.is_some()))?;
         let top = counts.iter().map(|c| c.count).max().unwrap_or(1).max(1);
-        for c in counts.iter().take(limit) {
+        // The first `limit` values, and a chosen one wherever it stands.
+        let shown: Vec<&FacetCount> = counts
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| *i < limit || is_chosen(chosen, &c.value))
+            .map(|(_, c)| c)
+            .collect();
+        for c in &shown {
             let bar = "█".repeat((c.count * 30).div_ceil(top));
             let mark = if is_chosen(chosen, &c.value) {
                 "▸"
@@ -221,8 +230,8 @@ pub fn run(settings: &Settings, args: &StatsArgs, out: &mut dyn Write) -> Result
                 format!("{mark} {:>6}  {:<30}  {}", c.count, bar, label(&c.value)),
             )?;
         }
-        if counts.len() > limit {
-            w(out, format!("  … {} more", counts.len() - limit))?;
+        if counts.len() > shown.len() {
+            w(out, format!("  … {} more", counts.len() - shown.len()))?;
         }
     }
     Ok(())
