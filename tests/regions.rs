@@ -557,6 +557,24 @@ fn weak_names_count_before_a_vocational_school_or_as_a_news_source() {
     assert_eq!(tag("大同高职扩招", "多个专业录取分数线上涨。"), ["Shanxi"]);
 }
 
+/// A weak name counts before its own suffix only: 兴安盟 is the league of Inner Mongolia, but
+/// 兴安县 is a county of Guangxi.
+#[test]
+fn a_weak_name_counts_before_its_own_suffix() {
+    assert_eq!(
+        tag("兴安盟职业院校开设草原畜牧专业", "学校与牧业企业合作办学。"),
+        ["Inner Mongolia"]
+    );
+    assert_eq!(
+        tag("桂林兴安县职业学校开设旅游专业", "学校与景区合作培养导游。"),
+        ["Guangxi"]
+    );
+    assert_eq!(
+        tag("兴安县职业学校开设旅游专业", "学校与景区合作培养导游。"),
+        Vec::<&str>::new()
+    );
+}
+
 #[test]
 fn a_weak_name_named_as_a_place_once_counts_everywhere_in_the_article() {
     // The lead's bare 日照 counts once the body has named 日照市; a passing mention alone

@@ -172,7 +172,14 @@ fn weak_ok(text: &str, raw: &[RawMention], j: usize, c: &Candidate) -> bool {
         .iter()
         .any(|s| word.starts_with(s))
     } else {
-        (after.starts_with(['市', '州', '盟', '县', '区'])
+        // Its own suffix, or 市 (玉树市 is the seat of 玉树州): 兴安盟, but not 兴安县 (a county
+        // of Guangxi, not the league).
+        ((after.starts_with('市')
+            || c.place
+                .full_zh
+                .chars()
+                .last()
+                .is_some_and(|own| after.starts_with(own)))
             && !after.starts_with("市场")
             && !after.starts_with("区域"))
             || PLACE_WORDS_ZH.iter().any(|w| after.starts_with(w))
