@@ -118,6 +118,30 @@ fn the_article_shown_gets_its_new_other_reports_after_an_update() {
     assert_eq!(h.app.detail.scroll, 3, "read as far as before");
 }
 
+/// An article whose file was edited while it was read comes back with a new id (made from
+/// its text): the pane shows the new text from where the reader was.
+#[test]
+fn an_article_edited_in_its_file_keeps_the_place_in_it() {
+    let mut old: Vec<Article> = (0..4).map(|i| article(&format!("a{i}"), 10 + i)).collect();
+    for a in &mut old {
+        a.file = format!("{}.txt", a.id);
+    }
+    let mut h = Harness::new(catalog(old.clone()), 120, 40);
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Enter);
+    for _ in 0..4 {
+        h.press(KeyCode::Char('j'));
+    }
+    assert_eq!(shown(&h).as_deref(), Some("a1"));
+    assert_eq!(h.app.detail.scroll, 4);
+    let mut new = old;
+    new[1].id = "a1-edited".into();
+    new[1].body.push_str("\n补充说明：学校新增两个专业。");
+    updated(&mut h, catalog(new));
+    assert_eq!(shown(&h).as_deref(), Some("a1-edited"));
+    assert_eq!(h.app.detail.scroll, 4, "read on from where the reader was");
+}
+
 #[test]
 fn a_removed_article_leaves_the_selection_on_the_nearest_row() {
     let old: Vec<Article> = (0..8).map(|i| article(&format!("a{i}"), 10 + i)).collect();

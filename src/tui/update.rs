@@ -196,10 +196,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Opened { seq, article, also } => {
             if seq == app.open_seq {
-                // The article shown, fetched again: read on from where the reader was.
+                // The article shown, fetched again, or edited in its file (a new id, the same
+                // file and title): read on from where the reader was.
                 let again = (app.detail.article.as_ref())
                     .zip(article.as_ref())
-                    .is_some_and(|(a, b)| a.id == b.id);
+                    .is_some_and(|(a, b)| a.id == b.id || (a.file == b.file && a.title == b.title));
                 app.detail = DetailState {
                     requested: app.detail.requested.take(),
                     article,
