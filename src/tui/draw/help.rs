@@ -177,15 +177,22 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
         Span::styled(strings::HELP_TITLE, app.theme.panel_title(true)),
         Span::styled(hints::help_close(&app.keys), app.theme.dim()),
     ]);
-    panel(title, true, &app.theme)
-        .style(Style::new())
-        .render(r, buf);
     let inner = layout::inner(r);
     let all = lines(app, inner.width as usize);
-    let scroll = app
-        .help
-        .unwrap_or(0)
-        .min(all.len().saturating_sub(inner.height as usize));
+    let most = all.len().saturating_sub(inner.height as usize);
+    let scroll = app.help.unwrap_or(0).min(most);
+    // Where more of the help lies, on the bottom border.
+    let more = match (scroll > 0, scroll < most) {
+        (true, true) => Some(" ↑↓ more "),
+        (false, true) => Some(" ↓ more "),
+        (true, false) => Some(" ↑ more "),
+        (false, false) => None,
+    };
+    let mut block = panel(title, true, &app.theme).style(Style::new());
+    if let Some(more) = more {
+        block = block.title_bottom(Line::from(Span::styled(more, app.theme.dim())).right_aligned());
+    }
+    block.render(r, buf);
     for (i, line) in all
         .iter()
         .skip(scroll)
