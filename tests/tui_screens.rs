@@ -480,3 +480,14 @@ fn the_help_takes_the_width_it_needs_and_wraps_instead_of_cutting() {
         }
     }
 }
+
+/// Between 70 and 96 columns the placeholder is cut before the help hint, never into it.
+#[test]
+fn the_search_line_keeps_a_space_before_its_hint() {
+    for w in [70, 80, 90] {
+        let h = reader(w, 24);
+        let top = screen(&h).lines().next().unwrap_or_default().to_string();
+        let at = top.find("? help").unwrap_or_else(|| panic!("{top}"));
+        assert!(top[..at].ends_with(' '), "{w}: {top}");
+    }
+}

@@ -23,7 +23,9 @@ fn name_width(total: usize) -> usize {
 /// from 70 columns on).
 fn parts(app: &App, total: usize) -> (String, String) {
     let hint = if total >= 70 {
-        hints::help_hint(&app.keys)
+        // A space before it, so that a query or placeholder cut short never runs into it.
+        let h = hints::help_hint(&app.keys);
+        if h.is_empty() { h } else { format!(" {h}") }
     } else {
         String::new()
     };
