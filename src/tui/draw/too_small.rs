@@ -13,8 +13,10 @@ pub fn message(area: Rect) -> String {
         "Terminal too small ({}×{}): chanjiao needs {MIN_WIDTH}×{MIN_HEIGHT}",
         area.width, area.height
     );
+    let short = format!("too small: needs {MIN_WIDTH}×{MIN_HEIGHT}");
     let candidates = [
         long.as_str(),
+        short.as_str(),
         "Terminal too small",
         "too small",
         "small",
@@ -35,4 +37,17 @@ pub fn draw(area: Rect, buf: &mut Buffer, t: &Theme) {
     let x = area.x + (area.width.saturating_sub(width(&msg) as u16)) / 2;
     let y = area.y + area.height / 2;
     buf.set_stringn(x, y, &msg, area.width as usize, t.error());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_size_needed_is_said_while_it_fits() {
+        let at = |w: u16| message(Rect::new(0, 0, w, 5));
+        assert!(at(60).contains("chanjiao needs 30×8"), "{}", at(60));
+        assert_eq!(at(25), "too small: needs 30×8");
+        assert_eq!(at(12), "too small");
+    }
 }
