@@ -60,58 +60,45 @@ const PROMPT_STARTS: &[&str] = &[
     "更多",
 ];
 
-/// What a call to the reader ends on: the channel, or what the reader gets there.
-const PROMPT_ENDS: &[&str] = &[
-    "我们",
+/// The channels a call to the reader sends to (compared in lower case: `APP`, `App`).
+const CHANNELS: &[&str] = &[
     "公众号",
     "二维码",
-    "APP",
-    "App",
     "app",
     "客户端",
     "小程序",
     "视频号",
-    "资讯",
-    "精彩",
-    "内容",
-    "原文",
-    "详情",
-    "更多",
-    "关注",
-    "订阅",
-    "官微",
     "微博",
 ];
 
-/// The channel a call to the reader names.
-const PROMPT_CHANNELS: &[&str] = &[
-    "阅读原文",
-    "二维码",
-    "公众号",
-    "扫码",
-    "扫一扫",
-    "APP",
-    "App",
-    "app",
-    "客户端",
-    "小程序",
-    "视频号",
-    "关注我们",
-    "关注本",
-    "微信",
-    "微博",
+/// Besides a channel, what a call to the reader may end on: what the reader gets there.
+const PROMPT_ENDS: &[&str] = &[
+    "我们", "资讯", "精彩", "内容", "原文", "详情", "更多", "关注", "订阅", "官微",
 ];
+
+/// Besides a channel, how a call to the reader may name where it sends to.
+const PROMPT_NAMES: &[&str] = &["阅读原文", "扫码", "扫一扫", "关注我们", "关注本", "微信"];
 
 /// `扫一扫，关注我们的微信公众号`, `长按识别二维码关注我们`, `点击下方二维码下载APP`: a short
 /// line that begins as a call to the reader, names a channel and ends on it.
 fn is_prompt(t: &str) -> bool {
     // Arrows may frame it: `↓ 点击阅读原文 ↓`.
     let t = t.trim_matches(|c: char| is_arrow(c) || c.is_whitespace() || c == '\u{FE0F}');
-    let core = t.trim_end_matches(['。', '！', '!', '~', '～', '…', '.', '：', ':', ' ']);
-    at_most(t, PROMPT_MAX)
-        && PROMPT_STARTS.iter().any(|s| core.starts_with(s))
-        && PROMPT_ENDS.iter().any(|e| core.ends_with(e))
-        && PROMPT_CHANNELS.iter().any(|c| core.contains(c))
+    if !at_most(t, PROMPT_MAX) {
+        return false;
+    }
+    let core = t
+        .trim_end_matches(['。', '！', '!', '~', '～', '…', '.', '：', ':', ' '])
+        .to_ascii_lowercase();
+    PROMPT_STARTS.iter().any(|s| core.starts_with(s))
+        && CHANNELS
+            .iter()
+            .chain(PROMPT_ENDS)
+            .any(|e| core.ends_with(e))
+        && CHANNELS
+            .iter()
+            .chain(PROMPT_NAMES)
+            .any(|c| core.contains(c))
 }
 
 /// A site's standing words about copyright and responsibility.

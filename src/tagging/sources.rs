@@ -71,10 +71,7 @@ pub fn outlets() -> &'static [Outlet] {
 pub fn outlet_key(s: &str) -> String {
     let folded: String = crate::text::to_simplified(s.trim())
         .chars()
-        .map(|c| match c as u32 {
-            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
+        .map(crate::text::narrow)
         .flat_map(char::to_lowercase)
         .collect();
     let mut rest = folded.as_str();

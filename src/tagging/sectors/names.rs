@@ -14,7 +14,7 @@ const SUGGEST_MIN: f64 = 0.6;
 pub(super) fn name_key(s: &str) -> String {
     let folded: String = crate::text::to_simplified(s)
         .chars()
-        .map(fold_width)
+        .map(crate::text::narrow)
         .flat_map(char::to_lowercase)
         .collect();
     let mut out = String::with_capacity(folded.len());
@@ -25,15 +25,6 @@ pub(super) fn name_key(s: &str) -> String {
         out.extend(token.chars().filter(|c| !matches!(c, '与' | '和' | '及')));
     }
     out
-}
-
-/// Maps full-width ASCII (ＡＩ, ５Ｇ) to ASCII.
-fn fold_width(c: char) -> char {
-    match c as u32 {
-        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        0x3000 => ' ',
-        _ => c,
-    }
 }
 
 /// Name tables built from the sector file.
