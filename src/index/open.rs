@@ -240,10 +240,10 @@ fn switch_current(root: &Path, dir: &Path) -> Result<(), IndexError> {
         .map_err(|e| IndexError::Io(root.join(CURRENT), e.to_string()))
 }
 
-fn into_index(live: Live, corpus: &CorpusSet, read_only: bool) -> Index {
+fn into_index(mut live: Live, corpus: &CorpusSet, read_only: bool) -> Index {
     Index {
         corpus: corpus.clone(),
-        folders: live.state.dirs.clone(),
+        folders: std::mem::take(&mut live.state.dirs),
         words: super::words::WordLists::new(&live.dir),
         dir: live.dir,
         index: live.index,
