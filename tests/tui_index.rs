@@ -239,6 +239,20 @@ fn outlets_and_topics_given_in_part() {
             .unwrap();
         assert_eq!(ids(&r), ids(&before));
         assert!(r.total > 0);
+
+        // Both kinds of mistake: the parser's (a month 13) is named, being the first found,
+        // and the results are still those before the misspelt outlet.
+        let effect = Effect::Search {
+            seq: 8,
+            request: request("联合体 source:Xinhau after:2025-13", Filter::default()),
+        };
+        let Some(Action::Searched { seq: 8, result }) = worker::perform(&*catalog, &effect) else {
+            panic!("a search answers");
+        };
+        let r = result.unwrap();
+        let problem = r.problem.clone().unwrap_or_default();
+        assert!(problem.contains("2025-13"), "{problem}");
+        assert_eq!(ids(&r), ids(&before));
     }
 }
 

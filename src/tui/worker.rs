@@ -51,61 +51,51 @@ pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
     }
 }
 
-/// Runs a search. A query with a mistake is searched without it (its part before the
-/// mistake) and the answer says what the mistake is.
+/// Runs a search. A query with a mistake is searched without it, as its longest beginning
+/// that has none, and the answer names the first mistake found. The parser finds some
+/// mistakes (an unknown province, a date that is not one), the catalog others (an outlet no
+/// article has); each beginning is asked of both, longest first.
 fn search(catalog: &dyn Catalog, seq: u64, request: &Request) -> Action {
-    let problem = query_check::problem(&request.query, &request.filter);
-    let usable = match &problem {
-        None => Some(request.clone()),
-        Some(_) => {
-            query_check::usable_beginning(&request.query, &request.filter).map(|q| Request {
-                query: q.to_string(),
-                ..request.clone()
-            })
+    let text = &request.query;
+    let mut problem: Option<String> = None;
+    let ends = std::iter::once(text.len()).chain(text.char_indices().rev().map(|(i, _)| i));
+    for end in ends {
+        let beginning = &text[..end];
+        if let Some(p) = query_check::problem(beginning, &request.filter) {
+            problem.get_or_insert(p);
+            continue;
         }
-    };
-    let Some(usable) = usable else {
-        return Action::Searched {
-            seq,
-            result: Err(problem.unwrap_or_default()),
+        let attempt = Request {
+            query: beginning.to_string(),
+            ..request.clone()
         };
-    };
-    let answer = |response: Response, problem: Option<String>| Action::Searched {
-        seq,
-        result: Ok(Arc::new(Response {
-            problem,
-            ..response
-        })),
-    };
-    match catalog.search(&usable) {
-        Ok(response) => answer(response, problem),
-        // A mistake only the catalog can see (an outlet no article has): the longest
-        // beginning it answers.
-        Err(e) if is_mistake(&e) => {
-            let problem = problem.unwrap_or_else(|| format!("{e:#}"));
-            let text = &usable.query;
-            let shorter = text.char_indices().rev().find_map(|(end, _)| {
-                let request = Request {
-                    query: text[..end].to_string(),
-                    ..usable.clone()
-                };
-                catalog.search(&request).ok()
-            });
-            match shorter {
-                Some(response) => answer(response, Some(problem)),
-                None => Action::Searched {
+        match catalog.search(&attempt) {
+            Ok(response) => {
+                return Action::Searched {
                     seq,
-                    result: Err(problem),
-                },
+                    result: Ok(Arc::new(Response {
+                        problem,
+                        ..response
+                    })),
+                };
+            }
+            Err(e) if is_mistake(&e) => {
+                problem.get_or_insert_with(|| format!("{e:#}"));
+            }
+            Err(e) => {
+                return match catalog.set_aside_if_damaged(&e) {
+                    Some(notice) => Action::Damaged { seq, notice },
+                    None => Action::Searched {
+                        seq,
+                        result: Err(format!("{e:#}")),
+                    },
+                };
             }
         }
-        Err(e) => match catalog.set_aside_if_damaged(&e) {
-            Some(notice) => Action::Damaged { seq, notice },
-            None => Action::Searched {
-                seq,
-                result: Err(format!("{e:#}")),
-            },
-        },
+    }
+    Action::Searched {
+        seq,
+        result: Err(problem.unwrap_or_default()),
     }
 }
 
