@@ -471,3 +471,42 @@ fn words_typed_as_one_agree() {
         assert_eq!(marks[0], "E-commerce");
     }
 }
+
+#[test]
+fn a_window_around_an_article_holds_it() {
+    for catalog in [tui_support::sample(), indexed()] {
+        let all = catalog
+            .search(&Request {
+                sort: Sort::Oldest,
+                ..request("", Filter::default())
+            })
+            .unwrap();
+        assert!(all.rows.len() > 20, "{}", all.rows.len());
+        let window = |around: &str| {
+            catalog
+                .search(&Request {
+                    sort: Sort::Oldest,
+                    limit: 6,
+                    offset: 2,
+                    around: Some(around.to_string()),
+                    ..request("", Filter::default())
+                })
+                .unwrap()
+        };
+        // Far down the list: in the middle of the window, wherever that starts.
+        let far = &all.rows[20].id;
+        let w = window(far);
+        assert_eq!(w.offset, 17);
+        assert_eq!(w.rows.len(), 6);
+        assert_eq!(w.rows[3].id, *far);
+        assert_eq!(w.total, all.total);
+        // Among the first rows: the window starts at the top.
+        let w = window(&all.rows[4].id);
+        assert_eq!(w.offset, 0);
+        assert_eq!(w.rows[4].id, all.rows[4].id);
+        // Not among the results: the offset asked for.
+        let w = window("no-such-article");
+        assert_eq!(w.offset, 2);
+        assert_eq!(w.rows[0].id, all.rows[2].id);
+    }
+}

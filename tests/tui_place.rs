@@ -256,3 +256,37 @@ fn a_sidebar_value_left_out_by_a_search_sends_the_cursor_to_the_top() {
     assert!(h.app.query.is_empty());
     assert_eq!(cursor_value(&h), Some(last), "back on its value");
 }
+
+/// Another order keeps the selected article selected however far down the list it is,
+/// beyond the rows the list holds at a time.
+#[test]
+fn another_order_keeps_an_article_far_down_the_list() {
+    let many: Vec<Article> = (0..600).map(|i| article(&format!("a{i}"), i)).collect();
+    let mut h = Harness::new(catalog(many), 120, 40);
+    for _ in 0..10 {
+        h.press(KeyCode::PageDown);
+    }
+    while h.app.list.selected < 420 {
+        h.press(KeyCode::Char('j'));
+    }
+    let id = selected(&h);
+    assert_eq!(id.as_deref(), Some("a420"));
+    let first = h.app.sort;
+
+    while h.app.sort != Sort::Oldest {
+        h.press(KeyCode::Char('s'));
+        assert_eq!(
+            selected(&h),
+            id,
+            "the same article in {:?} order",
+            h.app.sort
+        );
+    }
+    assert_eq!(h.app.list.selected, 179);
+    while h.app.sort != first {
+        h.press(KeyCode::Char('s'));
+    }
+    assert_eq!(selected(&h), id, "and back");
+    assert_eq!(h.app.list.selected, 420);
+    assert_eq!(shown(&h), id);
+}

@@ -38,7 +38,7 @@ pub fn articles(
                 Sort::Relevance
             },
             limit: limit.unwrap_or_else(|| index.len()),
-            offset: 0,
+            ..Default::default()
         };
         Ok((index.search(&request)?, notes))
     })?;

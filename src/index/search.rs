@@ -73,6 +73,11 @@ pub struct SearchRequest {
     pub sort: Sort,
     pub limit: usize,
     pub offset: usize,
+    /// Instead of `offset`: the window of `limit` results that holds this article, in its
+    /// middle unless it is among the first `limit`. A search in another order or with
+    /// other filters finds where the article the reader was looking at went. When it is
+    /// not among the results, `offset` is used.
+    pub around: Option<String>,
 }
 
 impl SearchRequest {
@@ -101,6 +106,10 @@ pub struct Hit {
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResults {
     pub hits: Vec<Hit>,
+    /// Where `hits` start among all the results: the request's `offset`, or where its
+    /// `around` article put them.
+    #[serde(skip)]
+    pub offset: usize,
     /// How many articles match in all.
     pub total: usize,
     /// Facet counts for this query and filters (disjunctive: see `facets`).
@@ -666,8 +675,17 @@ impl Index {
         };
         let q = c.compile(&parsed.clauses);
         let terms = c.terms;
+        let anchors = match &req.around {
+            Some(id) => self.addresses(&searcher, id, 8)?,
+            None => Vec::new(),
+        };
         let collector = FacetedTop {
-            keep: req.offset + req.limit,
+            // Where the anchor stands is known only once every result is ranked.
+            keep: if anchors.is_empty() {
+                req.offset + req.limit
+            } else {
+                usize::MAX
+            },
             sort: req.sort,
             filters: facet_filters(&filter),
             marks: marks.map(|m| MarkFilter {
@@ -680,8 +698,19 @@ impl Index {
         let fruit = searcher
             .search(q.as_ref(), &collector)
             .map_err(|e| self.error(e))?;
+        let offset = fruit
+            .top
+            .iter()
+            .position(|c| anchors.contains(&c.addr))
+            .map_or(req.offset, |at| {
+                if at < req.limit {
+                    0
+                } else {
+                    at - req.limit / 2
+                }
+            });
         let mut hits = Vec::new();
-        for cand in fruit.top.into_iter().skip(req.offset) {
+        for cand in fruit.top.into_iter().skip(offset).take(req.limit) {
             let Some(article) = self.load(&searcher, cand.addr)? else {
                 continue;
             };
@@ -703,6 +732,7 @@ impl Index {
         }
         Ok(SearchResults {
             hits,
+            offset: offset.min(fruit.total),
             total: fruit.total,
             facets: facets::finish(fruit.counts),
             terms,
@@ -724,6 +754,7 @@ impl Index {
             sort: Sort::Newest,
             limit,
             offset,
+            ..Default::default()
         })
     }
 
@@ -735,6 +766,7 @@ impl Index {
             sort: Sort::Newest,
             limit: 0,
             offset: 0,
+            ..Default::default()
         })?;
         Ok((r.total, r.facets))
     }
@@ -748,6 +780,20 @@ impl Index {
     /// (the id is made from the text).
     pub fn copies(&self, id: &str, limit: usize) -> Result<Vec<Article>, IndexError> {
         let searcher = self.reader.searcher();
+        let mut found = Vec::new();
+        for addr in self.addresses(&searcher, id, limit)? {
+            found.extend(self.load(&searcher, addr)?);
+        }
+        Ok(found)
+    }
+
+    /// Where the documents with an id are, up to `limit` of them.
+    fn addresses(
+        &self,
+        searcher: &Searcher,
+        id: &str,
+        limit: usize,
+    ) -> Result<Vec<tantivy::DocAddress>, IndexError> {
         let q = TermQuery::new(
             Term::from_field_text(self.fields.id, id),
             IndexRecordOption::Basic,
@@ -758,11 +804,7 @@ impl Index {
                 &tantivy::collector::TopDocs::with_limit(limit.max(1)).order_by_score(),
             )
             .map_err(|e| self.error(e))?;
-        let mut found = Vec::new();
-        for (_, addr) in top {
-            found.extend(self.load(&searcher, addr)?);
-        }
-        Ok(found)
+        Ok(top.into_iter().map(|(_, addr)| addr).collect())
     }
 
     fn load(

@@ -51,6 +51,9 @@ pub struct Request {
     pub offset: usize,
     /// At most this many rows.
     pub limit: usize,
+    /// Instead of `offset`: the rows around this article when it is among the results (the
+    /// response's `offset` says where they start).
+    pub around: Option<String>,
     /// The read and starred ids, for the filter's reading-state values and their counts.
     pub marks: Arc<Marks>,
 }

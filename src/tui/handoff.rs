@@ -91,6 +91,7 @@ pub fn export(app: &mut App) -> Vec<Effect> {
             sort: app.sort,
             offset: 0,
             limit: app.results.total,
+            around: None,
             marks: app.reading.marks.clone(),
         })
     };

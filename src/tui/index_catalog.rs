@@ -78,7 +78,7 @@ impl IndexCatalog {
                     filter,
                     sort: index::Sort::Newest,
                     limit: 0,
-                    offset: 0,
+                    ..Default::default()
                 },
                 Some(&request.marks),
             )
@@ -102,6 +102,7 @@ impl Catalog for IndexCatalog {
                     sort: index_sort(request.sort, &request.query),
                     limit: request.limit,
                     offset: request.offset,
+                    around: request.around.clone(),
                 },
                 Some(&request.marks),
             )
@@ -125,7 +126,7 @@ impl Catalog for IndexCatalog {
         };
         Ok(Response {
             rows,
-            offset: request.offset.min(total),
+            offset: results.offset,
             total,
             facets: Facets {
                 provinces: counts(f.provinces),

@@ -483,7 +483,15 @@ impl Catalog for MemoryCatalog {
             }),
         }
         let total = matched.len();
-        let offset = request.offset.min(total);
+        let at = request
+            .around
+            .as_ref()
+            .and_then(|id| matched.iter().position(|(i, _)| arts[*i].id == *id));
+        let offset = match at {
+            Some(at) if at < request.limit => 0,
+            Some(at) => at - request.limit / 2,
+            None => request.offset.min(total),
+        };
         let rows = matched
             .iter()
             .skip(offset)

@@ -287,6 +287,11 @@ fn send_search(app: &mut App, reset: bool, keep: bool) -> Vec<Effect> {
             sort: app.sort,
             offset,
             limit: PAGE,
+            around: if keep {
+                app.selected_row().map(|r| r.id.clone())
+            } else {
+                None
+            },
             marks: app.reading.marks.clone(),
         },
     }]
