@@ -227,6 +227,25 @@ fn bench(c: &mut Criterion) {
         g.bench_function("list_newest_with_facets", |b| {
             b.iter(|| black_box(index.search(&list).expect("list").total))
         });
+        // What the reader asks when the order changes under an article far down the list:
+        // every result ranked to find where it went, 200 rows around it.
+        let mut far = SearchRequest::new("");
+        far.sort = Sort::Newest;
+        far.offset = index.len() * 2 / 3;
+        far.limit = 1;
+        let far_id = index
+            .search(&far)
+            .expect("list")
+            .hits
+            .first()
+            .map(|h| h.article.id.clone());
+        let mut around = SearchRequest::new("");
+        around.sort = Sort::Oldest;
+        around.limit = 200;
+        around.around = far_id;
+        g.bench_function("list_oldest_around_an_article", |b| {
+            b.iter(|| black_box(index.search(&around).expect("list").offset))
+        });
 
         // What `chanjiao search WORD --limit 20` does in a fresh process: open, check
         // freshness (quick: folder times only), search, load the hits.
