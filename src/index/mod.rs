@@ -225,7 +225,10 @@ impl Index {
     /// word lists, made on first use): for a long-running reader to call in the background
     /// after opening, so that its first such search does not wait for them.
     pub fn prepare_search(&self) {
-        self.words.of(&self.reader.searcher(), &self.fields.text());
+        // Damage that makes reading the words panic is met again, and reported, by the
+        // search itself.
+        let _ =
+            contained::contained(|| self.words.of(&self.reader.searcher(), &self.fields.text()));
     }
 
     /// Sets this index aside after reading it failed with [`IndexError::Corrupt`] (damage

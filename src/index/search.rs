@@ -657,6 +657,22 @@ impl Index {
         req: &SearchRequest,
         marks: Option<&std::sync::Arc<Marks>>,
     ) -> Result<SearchResults, IndexError> {
+        // A term dictionary damaged in the middle can make tantivy or the FST it is made of
+        // panic (a length read past its buffer) rather than return an error: that is damage
+        // too, set aside and rebuilt like any other.
+        contained(|| self.search_unguarded(req, marks)).unwrap_or_else(|why| {
+            Err(IndexError::Corrupt(
+                self.dir.clone(),
+                format!("the index does not read ({why})"),
+            ))
+        })
+    }
+
+    fn search_unguarded(
+        &self,
+        req: &SearchRequest,
+        marks: Option<&std::sync::Arc<Marks>>,
+    ) -> Result<SearchResults, IndexError> {
         let mut parsed = query::parse(&req.query)?;
         let mut notes = self.open_values(&mut parsed.filter)?;
         for clause in &mut parsed.clauses {
@@ -798,12 +814,16 @@ impl Index {
             Term::from_field_text(self.fields.id, id),
             IndexRecordOption::Basic,
         );
-        let top = searcher
-            .search(
+        let top = contained(|| {
+            searcher.search(
                 &q,
                 &tantivy::collector::TopDocs::with_limit(limit.max(1)).order_by_score(),
             )
-            .map_err(|e| self.error(e))?;
+        })
+        .map_err(|why| {
+            IndexError::Corrupt(self.dir.clone(), format!("the index does not read ({why})"))
+        })?
+        .map_err(|e| self.error(e))?;
         Ok(top.into_iter().map(|(_, addr)| addr).collect())
     }
 
