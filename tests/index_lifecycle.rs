@@ -903,3 +903,43 @@ fn words_as_typed_outrank_the_same_words_apart() {
     assert_eq!(ranked.len(), 4, "{ranked:?}");
     assert_eq!(ranked[0], "学院动态", "{ranked:?}");
 }
+
+/// A phrase, and text typed across words, are found side by side within a clause, not
+/// across the stop that ends one: plain-text search would not find them there either.
+#[test]
+fn phrases_do_not_run_across_the_end_of_a_clause() {
+    let (_corpus, _data, index) = indexed_pages(&[
+        (
+            "学院开设订单班",
+            "2025-06-01",
+            "学院与车企合作开设订单班。今年共有八十名学生参加，服务汽车专业，学生学习整车检测。",
+        ),
+        (
+            "订单班今年扩招",
+            "2025-06-02",
+            "订单班今年招收一百名学生，专业学生将进入企业实习。",
+        ),
+        (
+            "English report",
+            "2025-06-03",
+            "Students earn more. The phrase of the year is skilled work, and more.",
+        ),
+        (
+            "Another English report",
+            "2025-06-04",
+            "The college says students earn more the phrase suggests.",
+        ),
+    ]);
+    assert_eq!(titles(&index, "\"订单班今年\""), ["订单班今年扩招"]);
+    assert_eq!(titles(&index, "班今年"), ["订单班今年扩招"]);
+    assert_eq!(titles(&index, "\"专业学生\""), ["订单班今年扩招"]);
+    assert_eq!(titles(&index, "业学"), ["订单班今年扩招"]);
+    assert_eq!(
+        titles(&index, "\"more the phrase\""),
+        ["Another English report"]
+    );
+    // Typed with its stop, the phrase is found where it stands so.
+    assert_eq!(titles(&index, "\"订单班。今年\""), ["学院开设订单班"]);
+    // Words apart are still found anywhere.
+    assert_eq!(titles(&index, "订单班 今年").len(), 2);
+}

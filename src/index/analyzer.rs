@@ -4,9 +4,11 @@
 //! plain word splitting elsewhere, lower-casing and English stemming.
 //!
 //! Positions are "alphanumeric character offsets": the number of letters, digits and Han
-//! characters before a token. Overlapping search-mode tokens (产教融合 / 产教 / 融合) thus
-//! sit at their real place, and a phrase query built the same way on the query side matches
-//! regardless of the spaces or punctuation between words.
+//! characters before a token, plus one for each stop between clauses (，。；！ and the like,
+//! and line breaks). Overlapping search-mode tokens (产教融合 / 产教 / 融合) thus sit at
+//! their real place, and a phrase query built the same way on the query side matches
+//! whatever spaces, quotes or brackets stand between its words, but not across the end of
+//! a clause: `"订单班今年"` does not find `订单班。今年`.
 //!
 //! jieba's dictionary takes ~100 ms to load, so it is loaded lazily, once per process, on
 //! the first text that needs segmenting. Searching never needs it (see `segment`).
@@ -26,7 +28,7 @@ use crate::text::{fold_for_index, is_han};
 pub const NAME: &str = "chanjiao";
 
 /// Bump when the analyzer's output changes: a stamp mismatch triggers a rebuild.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Words of the field that jieba's general dictionary would split.
 pub const DOMAIN_WORDS: &[&str] = &[
@@ -196,8 +198,32 @@ pub struct Piece<'a> {
     pub han: bool,
 }
 
+/// Whether `c` ends a clause or a line: words on either side of it are not side by side.
+fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\n'
+            | '\r'
+            | '，'
+            | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '…'
+            | '｡'
+            | '､'
+    )
+}
+
 /// Splits text into Han runs and words (runs of other letters and digits); everything else
-/// separates them.
+/// separates them. A stop between clauses counts as a position of its own.
 pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut alnum = 0usize;
@@ -226,7 +252,7 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
             (None, Some(k)) => cur = Some((i, alnum, k)),
             (None, None) => {}
         }
-        if kind.is_some() {
+        if kind.is_some() || ends_clause(c) {
             alnum += 1;
         }
     }
@@ -379,7 +405,14 @@ mod tests {
         let texts: Vec<&str> = p.iter().map(|p| p.text).collect();
         assert_eq!(texts, ["AI", "赋能", "产教融合", "2025", "年"]);
         let pos: Vec<usize> = p.iter().map(|p| p.position).collect();
-        assert_eq!(pos, [0, 2, 4, 8, 12]);
+        // The comma ends a clause: a position of its own.
+        assert_eq!(pos, [0, 2, 5, 9, 13]);
+        // Spaces, quotes and brackets do not; stops in Chinese and line breaks do.
+        let pos = |t: &str| -> Vec<usize> { pieces(t).iter().map(|p| p.position).collect() };
+        assert_eq!(pos("深化“产教融合” (AI)"), [0, 2, 6]);
+        assert_eq!(pos("订单班。今年"), [0, 4]);
+        assert_eq!(pos("专业，学生"), [0, 3]);
+        assert_eq!(pos("one\ntwo"), [0, 4]);
     }
 
     #[test]
