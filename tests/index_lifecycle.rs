@@ -943,3 +943,40 @@ fn phrases_do_not_run_across_the_end_of_a_clause() {
     // Words apart are still found anywhere.
     assert_eq!(titles(&index, "订单班 今年").len(), 2);
 }
+
+/// A word that many titles hold and one body mentions in passing: the titles rank first.
+/// Weighed field by field, the word was rare in bodies and so worth far more in that one
+/// body than in any title.
+#[test]
+fn a_word_common_in_titles_ranks_its_titles_above_a_body_that_mentions_it() {
+    let cities = [
+        "济南", "青岛", "烟台", "潍坊", "临沂", "淄博", "威海", "日照", "泰安", "德州",
+    ];
+    let titles_with: Vec<String> = cities
+        .iter()
+        .map(|c| format!("{c}深化钢铁冶金产教融合"))
+        .collect();
+    let mut pages: Vec<(&str, &str, &str)> = titles_with
+        .iter()
+        .map(|t| {
+            (
+                t.as_str(),
+                "2025-05-01",
+                "学院与钢厂共建实训基地，学生进入车间跟岗学习，企业技术骨干到校授课。",
+            )
+        })
+        .collect();
+    pages.push((
+        "学院动态",
+        "2025-05-02",
+        "本周学院召开教学工作会议，布置期末考试安排，并提到产教融合。会议还通报了招生情况。",
+    ));
+    let (_corpus, _data, index) = indexed_pages(&pages);
+    let ranked = titles(&index, "产教融合");
+    assert_eq!(ranked.len(), 11, "{ranked:?}");
+    assert_eq!(
+        ranked.last().map(String::as_str),
+        Some("学院动态"),
+        "{ranked:?}"
+    );
+}

@@ -24,6 +24,7 @@ mod contained;
 mod corpus_set;
 mod error;
 pub mod facets;
+mod field_stats;
 mod links;
 pub(crate) mod lock;
 pub mod manifest;

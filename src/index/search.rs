@@ -17,6 +17,7 @@ use super::analyzer::WordNormalizer;
 use super::collector::{FacetFilters, FacetedTop};
 use super::contained::contained;
 use super::facets::{self, Facets};
+use super::field_stats::SharedWordStats;
 use super::marks::MarkFilter;
 use super::query::{self, Atom, Clause};
 use super::schema::Fields;
@@ -29,6 +30,7 @@ use crate::article::{Article, china_offset};
 use crate::filter::{Filter, fold};
 use crate::state::MarkCounts;
 use crate::state::Marks;
+use tantivy::query::Bm25StatisticsProvider;
 
 /// How much more a word in the title counts than one in the body.
 pub const TITLE_BOOST: f32 = 2.5;
@@ -393,12 +395,17 @@ impl Compiler<'_> {
 
     /// The most a word found in the title or body can add to an article's score: BM25 in
     /// each field at most reaches the word's idf there times 1 + k1 (however often the
-    /// word occurs), the title's times its boost.
+    /// word occurs), the title's times its boost. The idf is the one the search scores
+    /// with ([`SharedWordStats`]).
     fn word_bound(&self, word: &str, docs: u64) -> f32 {
+        let stats = SharedWordStats {
+            searcher: self.searcher,
+            fields: self.fields,
+        };
         [(self.fields.title, TITLE_BOOST), (self.fields.body, 1.0)]
             .into_iter()
             .map(|(field, boost)| {
-                let df = (self.searcher)
+                let df = stats
                     .doc_freq(&Term::from_field_text(field, word))
                     .unwrap_or(0)
                     .min(docs);
@@ -711,8 +718,12 @@ impl Index {
                 cache: self.mark_cache.clone(),
             }),
         };
+        let stats = SharedWordStats {
+            searcher: &searcher,
+            fields: self.fields,
+        };
         let fruit = searcher
-            .search(q.as_ref(), &collector)
+            .search_with_statistics_provider(q.as_ref(), &collector, &stats)
             .map_err(|e| self.error(e))?;
         let offset = fruit
             .top
