@@ -387,7 +387,9 @@ impl Changes {
     }
 }
 
-/// Compares a scan with the manifest; files whose size or time differ are hashed.
+/// Compares a scan with the manifest; files whose size or time differ are hashed. A file
+/// that could not be read last time (no hash: permission denied, say) is tried again, since
+/// making it readable changes neither; while it still cannot be read nothing has changed.
 pub(crate) fn diff(scan: Scan, state: &State) -> Changes {
     let files = scan.files;
     let mut c = Changes {
@@ -407,12 +409,15 @@ pub(crate) fn diff(scan: Scan, state: &State) -> Changes {
     for f in files {
         match state.files.get(&f.label) {
             None => c.added.push(f),
-            Some(e) if e.size == f.size && e.mtime == f.mtime => {}
+            Some(e) if e.size == f.size && e.mtime == f.mtime && !e.hash.is_empty() => {}
             Some(e) => {
-                let same = f
-                    .read()
-                    .map(|b| content_hash(&b) == e.hash)
-                    .unwrap_or(false);
+                let same = match f.read() {
+                    Ok(b) => content_hash(&b) == e.hash,
+                    Err(_) if e.hash.is_empty() && e.size == f.size && e.mtime == f.mtime => {
+                        continue;
+                    }
+                    Err(_) => false,
+                };
                 if same {
                     let mut e = e.clone();
                     e.size = f.size;
@@ -583,4 +588,60 @@ pub(crate) fn incremental(
     }
     commit(dir, writer, &mut state, n, relink, progress)?;
     Ok((state, n))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::super::corpus_set::Origin;
+    use super::*;
+
+    fn entry(size: u64, mtime: u64, hash: &str) -> FileEntry {
+        FileEntry {
+            size,
+            mtime,
+            hash: hash.to_string(),
+            articles: 0,
+            skipped: hash.is_empty().then(|| "Permission denied".to_string()),
+        }
+    }
+
+    /// What [`diff`] makes of a file now 10 bytes long and modified at 7, recorded as `e`.
+    fn changed_and_touched(path: &Path, e: FileEntry) -> (usize, usize) {
+        let f = SourceFile {
+            label: "a.txt".into(),
+            size: 10,
+            mtime: 7,
+            origin: Origin::Disk(path.to_path_buf()),
+        };
+        let mut state = State::default();
+        state.files.insert("a.txt".into(), e);
+        let c = diff(
+            Scan {
+                files: vec![f],
+                skipped: Vec::new(),
+                dirs: BTreeMap::new(),
+            },
+            &state,
+        );
+        (c.changed.len(), c.touched.len())
+    }
+
+    #[test]
+    fn a_file_that_could_not_be_read_is_tried_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "标题\n正文").unwrap();
+        let hash = content_hash(&std::fs::read(&path).unwrap());
+        // Read last time, same size and time: not even read again.
+        assert_eq!(changed_and_touched(&path, entry(10, 7, &hash)), (0, 0));
+        // Unreadable last time, readable now with the same size and time: read.
+        assert_eq!(changed_and_touched(&path, entry(10, 7, "")), (1, 0));
+        // Still unreadable: nothing new to say.
+        let gone = dir.path().join("gone.txt");
+        assert_eq!(changed_and_touched(&gone, entry(10, 7, "")), (0, 0));
+        // Another size and unreadable: changed, so that its skip is reported anew.
+        assert_eq!(changed_and_touched(&gone, entry(11, 7, &hash)), (1, 0));
+        assert_eq!(changed_and_touched(&gone, entry(11, 7, "")), (1, 0));
+    }
 }
