@@ -462,6 +462,37 @@ fn index_reports_files_that_give_no_article_as_skipped_not_added() {
     );
 }
 
+/// Many changed files: the first twenty are named, then how many more.
+#[test]
+fn index_names_the_first_changed_files_and_counts_the_rest() {
+    let data = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    let page = std::fs::read_to_string(fixtures().join("single_page.txt")).unwrap();
+    let c = corpus.path().to_str().unwrap();
+    std::fs::write(corpus.path().join("first.txt"), &page).unwrap();
+    assert!(
+        run_in(data.path(), &["--corpus", c, "index"])
+            .status
+            .success()
+    );
+    for i in 0..25 {
+        std::fs::write(
+            corpus.path().join(format!("p{i:02}.txt")),
+            page.replace("\n\n", &format!("\n\n第{i}号。\n")),
+        )
+        .unwrap();
+    }
+    let o = run_in(data.path(), &["--corpus", c, "index"]);
+    let out = stdout(&o);
+    assert!(out.contains("25 added, 0 changed, 0 removed"), "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("  + ")).count(),
+        20,
+        "{out}"
+    );
+    assert!(out.contains("\n  … 5 more\n"), "{out}");
+}
+
 #[test]
 fn search_says_on_stderr_that_more_articles_match() {
     let o = run(&["search", "产教融合", "--limit", "2"]);

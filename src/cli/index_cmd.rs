@@ -8,6 +8,9 @@ use crate::cli::open::open;
 use crate::index::{OpenOptions, RebuildReason};
 use crate::settings::Settings;
 
+/// Files named one per line after an update; past them, how many more.
+const FILES_LISTED: usize = 20;
+
 pub fn run(settings: &Settings, args: &IndexArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let opts = OpenOptions {
         rebuild: args.rebuild,
@@ -60,14 +63,19 @@ pub fn run(settings: &Settings, args: &IndexArgs, out: &mut dyn Write) -> Result
             what.push_str(&format!(", {} skipped", report.newly_skipped.len()));
         }
         say(format!("updated in {took}: {what}; {contents}"))?;
-        for (mark, files) in [
+        let lines: Vec<String> = [
             ("+", &report.added),
             ("~", &report.changed),
             ("-", &report.removed),
-        ] {
-            for f in files {
-                say(format!("  {mark} {f}"))?;
-            }
+        ]
+        .into_iter()
+        .flat_map(|(mark, files)| files.iter().map(move |f| format!("  {mark} {f}")))
+        .collect();
+        for line in lines.iter().take(FILES_LISTED) {
+            say(line.clone())?;
+        }
+        if lines.len() > FILES_LISTED {
+            say(format!("  … {} more", lines.len() - FILES_LISTED))?;
         }
     } else {
         say(format!("up to date: {contents} (checked in {took})"))?;
