@@ -19,7 +19,9 @@ use crate::article::Article;
 use crate::tagging::duplicates;
 
 pub(crate) use walk::mtime_ns;
-pub use walk::{CACHE_TAG, CACHE_TAG_SIGNATURE, ListedFile, Listing, list, walk};
+pub use walk::{
+    CACHE_TAG, CACHE_TAG_SIGNATURE, ListedFile, Listing, describe as describe_io_error, list, walk,
+};
 
 /// Bump when parsing, tagging or duplicate linking changes what an article looks like: an
 /// index built by another parser version is rebuilt.

@@ -270,7 +270,7 @@ const ELOOP: i32 = 40;
 const ELOOP: i32 = 62;
 
 /// Why a path could not be read, in a few words.
-fn describe(e: &std::io::Error) -> String {
+pub fn describe(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

@@ -57,7 +57,7 @@ fn parse_one(f: &SourceFile, fields: &Fields) -> FileResult {
     };
     let bytes = match f.read() {
         Ok(b) => b,
-        Err(e) => return skipped(e.to_string(), String::new()),
+        Err(e) => return skipped(corpus::describe_io_error(&e), String::new()),
     };
     let hash = content_hash(&bytes);
     match corpus::parse_file_bytes(Path::new(&f.label), &bytes) {

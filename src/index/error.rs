@@ -34,8 +34,15 @@ pub enum IndexError {
 const BRIEF_CHARS: usize = 160;
 
 /// A reason (often a library's message, which can quote a whole damaged file) as one short
-/// line: whitespace runs become one space, and a long reason is cut with `…`.
+/// line: whitespace runs become one space, tantivy's "Data corrupted:" before its own "Data
+/// corruption" and the file's content it quotes after "Content:" are left out, and a long
+/// reason is cut with `…`.
 pub(crate) fn brief(why: &str) -> String {
+    let why = why.strip_prefix("Data corrupted: ").unwrap_or(why);
+    let why = why.trim_start_matches('\'');
+    let why = why
+        .split_once(" Content: ")
+        .map_or(why, |(before, _)| before);
     let line = why.split_whitespace().collect::<Vec<_>>().join(" ");
     match line.char_indices().nth(BRIEF_CHARS) {
         Some((at, _)) => format!("{}…", &line[..at]),
@@ -57,5 +64,13 @@ mod tests {
         let b = brief(&long);
         assert!(!b.contains('\n') && b.ends_with('…'), "{b}");
         assert_eq!(b.chars().count(), BRIEF_CHARS + 1);
+        // What tantivy says of a damaged meta.json, without the file it quotes.
+        let meta = "Data corrupted: 'Data corruption (in file `\"meta.json\"`): Meta file cannot \
+                    be deserialized. Error(\"EOF while parsing\"). Content: \"{\\n  \\\"index\"'";
+        assert_eq!(
+            brief(meta),
+            "Data corruption (in file `\"meta.json\"`): Meta file cannot be deserialized. \
+             Error(\"EOF while parsing\")."
+        );
     }
 }
