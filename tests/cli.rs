@@ -304,7 +304,7 @@ fn usage_errors_are_one_line_saying_where_the_help_is() {
         ),
         (
             &["serch", "x"],
-            "chanjiao: unrecognized subcommand 'serch' (see chanjiao --help)",
+            "chanjiao: unrecognized subcommand 'serch'; did you mean 'search'? (see chanjiao --help)",
         ),
         (
             &["list", "--no-such-flag"],

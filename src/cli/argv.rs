@@ -212,7 +212,18 @@ fn one_line(rendered: &str, command: &str) -> String {
         .collect();
     let message = message.join(" ");
     let message = message.strip_prefix("error:").unwrap_or(&message).trim();
-    format!("{message} (see {command} --help)")
+    // clap's tip for a name a letter or two off one it knows: `a similar argument exists:
+    // '--province'`, `some similar subcommands exist: 'search', 'stats'`.
+    let similar = rendered
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("tip:"))
+        .filter(|tip| tip.contains("similar"))
+        .filter_map(|tip| tip.split_once(": ").map(|(_, names)| names.trim()))
+        .next();
+    match similar {
+        Some(names) => format!("{message}; did you mean {names}? (see {command} --help)"),
+        None => format!("{message} (see {command} --help)"),
+    }
 }
 
 #[cfg(test)]
@@ -297,6 +308,14 @@ mod tests {
             "{line}"
         );
         assert!(line.ends_with("(see chanjiao --help)"), "{line}");
+        // A name a letter off one the command takes: clap's suggestion is kept.
+        assert!(line.contains("did you mean 'search'?"), "{line}");
+        let line = cli(&["list", "--provnce", "x"]).unwrap_err().one_line();
+        assert_eq!(
+            line,
+            "unexpected argument '--provnce' found; did you mean '--province'? \
+             (see chanjiao list --help)"
+        );
         let e = cli(&["config"]).unwrap_err();
         let line = e.one_line();
         assert!(!line.contains('\n'), "{line}");
