@@ -314,6 +314,24 @@ fn a_bad_format_is_a_one_line_usage_error_naming_it() {
             .err
             .contains("'xlsx'")
     );
+    // A file named for a format no export is written in: said, and nothing written.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("all.pdf");
+    let r = chanjiao(sample(), &["export", "-o", pdf.to_str().unwrap()]);
+    assert_eq!(r.code, Some(2), "{}", r.err);
+    assert_eq!(r.err.lines().count(), 1, "{}", r.err);
+    assert!(
+        r.err.contains("all.pdf") && r.err.contains("--format"),
+        "{}",
+        r.err
+    );
+    assert!(!pdf.exists());
+    // Without an extension, or as .txt, it is Markdown.
+    for name in ["notes", "notes.txt"] {
+        let path = dir.path().join(name);
+        chanjiao(sample(), &["export", "-o", path.to_str().unwrap()]).ok();
+        assert!(std::fs::read_to_string(&path).unwrap().starts_with("## "));
+    }
 }
 
 #[test]

@@ -54,7 +54,9 @@ pub fn run(settings: &Settings, args: &ExportArgs, out: &mut dyn Write) -> Resul
     Ok(())
 }
 
-/// `--format`, or `--json`, or the `--output` file's extension, or Markdown.
+/// `--format`, or `--json`, or the `--output` file's extension, or Markdown (a file with no
+/// extension, or `.txt`). Another extension (`.pdf`) is a mistake rather than Markdown under
+/// a name that says otherwise.
 fn format(args: &ExportArgs) -> Result<Format, CliError> {
     let named = match args.format.as_deref() {
         Some(name) => Some(
@@ -69,10 +71,21 @@ fn format(args: &ExportArgs) -> Result<Format, CliError> {
         ))),
         (Some(f), _) => Ok(f),
         (None, true) => Ok(Format::Json),
-        (None, false) => Ok(args
-            .output
-            .as_deref()
-            .and_then(Format::from_path)
-            .unwrap_or(Format::Markdown)),
+        (None, false) => {
+            let Some(path) = args.output.as_deref() else {
+                return Ok(Format::Markdown);
+            };
+            match (Format::from_path(path), path.extension()) {
+                (Some(f), _) => Ok(f),
+                (None, None) => Ok(Format::Markdown),
+                (None, Some(ext)) if ext.eq_ignore_ascii_case("txt") => Ok(Format::Markdown),
+                (None, Some(ext)) => Err(CliError::Usage(format!(
+                    "--output {}: no export format is written as .{}; name the file .md, \
+                     .json or .csv, or give --format",
+                    path.display(),
+                    ext.to_string_lossy()
+                ))),
+            }
+        }
     }
 }
