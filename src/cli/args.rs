@@ -17,13 +17,28 @@ use crate::cli::offer_arg::Offered;
 pub struct Cli {
     /// Where the index and reading state live (default: $CHANJIAO_DATA_DIR when set and not
     /// empty, else the platform data directory).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub data_dir: Option<PathBuf>,
     /// Read this folder (or file) instead of the configured corpus; repeatable.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub corpus: Vec<PathBuf>,
     /// Configuration file (default: config.toml in the platform config directory).
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        help_heading = "Global options"
+    )]
     pub config: Option<PathBuf>,
     /// Open the reader on an empty search instead of where the last session ended (read
     /// marks, stars and saved views are kept).
