@@ -351,6 +351,76 @@ fn company_names_are_not_places() {
 }
 
 #[test]
+fn a_place_that_begins_a_company_name_is_the_company_not_the_place() {
+    // A place followed by a company word (银行, 电气, 啤酒, 集团, 有限公司, Electric, Group …) or
+    // a known brand (贵州茅台, 云南白药) names the company's home, not where the story is.
+    for (title, body, provinces) in [
+        (
+            "杭州职校与贵州茅台共建品鉴课程",
+            "杭州一所职业学院与贵州茅台合作开设品鉴课，课程在杭州校区进行。",
+            vec!["Zhejiang"],
+        ),
+        (
+            "昆明职校引入云南白药工艺标准",
+            "昆明一所职业学院与云南白药合作开设制剂课程。",
+            vec!["Yunnan"],
+        ),
+        (
+            "南京银行资助甘肃职校学生",
+            "南京银行向甘肃天水的职业学校捐赠实训设备。",
+            vec!["Gansu"],
+        ),
+        (
+            "大连职校学生赴哈尔滨啤酒工厂实习",
+            "大连一所职业学院组织学生到哈尔滨啤酒的酿造车间实习。",
+            vec!["Liaoning"],
+        ),
+        (
+            "山东能源集团在贵州招收技工",
+            "山东能源集团与贵州遵义的职业学校签订订单培养协议。",
+            vec!["Guizhou"],
+        ),
+        (
+            "Hunan college teams up with Shanghai Electric",
+            "A vocational college in Zhuzhou, Hunan province, is working with Shanghai \
+             Electric on wind turbine courses.",
+            vec!["Hunan"],
+        ),
+        (
+            "Yunnan school signs deal with Harbin Electric Group",
+            "A technical school in Qujing, Yunnan, will train fitters with Harbin Electric.",
+            vec!["Yunnan"],
+        ),
+    ] {
+        assert_eq!(tag(title, body), provinces, "{title} / {body}");
+    }
+}
+
+#[test]
+fn a_company_named_beside_its_home_as_a_place_still_leaves_the_place() {
+    // 上海 counts where the story says 上海 as a place; only the company's 上海 is dropped.
+    assert_eq!(
+        tag(
+            "上海职校与上海电气共建实训中心",
+            "上海一所职业学院与上海电气合作，实训中心设在上海。"
+        ),
+        ["Shanghai"]
+    );
+    // Words that only begin like a company name are places: 集团化办学, 银行业, 啤酒节.
+    assert_eq!(
+        tag("江苏推进职业教育集团化办学", "江苏集团化办学覆盖各市。"),
+        ["Jiangsu"]
+    );
+    assert_eq!(
+        tag(
+            "青岛啤酒节招募职校志愿者",
+            "青岛啤酒节期间，职业院校学生参与服务。"
+        ),
+        ["Shandong"]
+    );
+}
+
+#[test]
 fn common_words_that_contain_place_names_are_not_places() {
     for (title, body) in [
         ("沿海城市加快发展海洋经济", "新兴城市吸引人才。"),

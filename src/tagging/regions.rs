@@ -5,6 +5,7 @@
 //! finds them in one Aho–Corasick pass, settles ambiguous names from context and scores each
 //! province by where and how often it is named (the weights are in `regions/salience.rs`).
 
+mod company;
 mod context;
 mod cues;
 mod gazetteer;

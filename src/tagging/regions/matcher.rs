@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::company::in_company_name;
 use super::gazetteer::{Level, Place, gazetteer};
 use crate::text::{is_han, to_simplified};
 
@@ -239,10 +240,15 @@ pub(crate) fn find(text: &str) -> Vec<RawMention> {
                 .candidates
                 .iter()
                 .all(|c| c.place.level == Level::Province);
-            if !only_provinces && after_surname(text, start) {
+            if !only_provinces && after_surname(text, start)
+                || in_company_name(text, start, end, true)
+            {
                 continue;
             }
-        } else if landform_side(text, start, end, key) || street(text, end) {
+        } else if landform_side(text, start, end, key)
+            || street(text, end)
+            || in_company_name(text, start, end, false)
+        {
             continue;
         } else if let Some(short) = shortened(m, text, end, &text[start..end]) {
             let Some(short_id) = short else { continue };
