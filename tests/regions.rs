@@ -685,6 +685,53 @@ fn weak_names_that_are_words_stay_out_beside_school_words() {
     }
 }
 
+#[test]
+fn city_names_that_are_also_words_are_the_words_in_their_phrases() {
+    // 四平八稳 (steady), 二十四平方米 (an area), 食品开封后 and 未开封 (opened): no city.
+    for (title, body) in [
+        (
+            "培养模式不能四平八稳",
+            "专家认为，四平八稳的做法难以适应产业变化。",
+        ),
+        ("职校新建实训室", "实训室面积二十四平方米，可容纳一个班。"),
+        (
+            "食品专业开设保鲜课程",
+            "课程讲授奶粉开封后的保存方法和乳品开封检测流程。",
+        ),
+        (
+            "职校学生学习药品管理",
+            "未开封的药品应放在阴凉处，开封即用的试剂单独存放。",
+        ),
+    ] {
+        assert_eq!(tag(title, body), Vec::<&str>::new(), "{title} / {body}");
+    }
+    // The cities themselves still count.
+    for (title, body, province) in [
+        (
+            "四平市职校扩招",
+            "四平一所职业学院今年新设三个专业。",
+            "Jilin",
+        ),
+        (
+            "四平职业院校对接装备制造",
+            "四平方面表示将加大投入。",
+            "Jilin",
+        ),
+        (
+            "开封职业学院开设非遗课程",
+            "开封的职业院校与老字号合作。",
+            "Henan",
+        ),
+        (
+            "职校学生赴开封研学",
+            "学生们抵达开封后参观了职业院校。",
+            "Henan",
+        ),
+    ] {
+        assert_eq!(tag(title, body), [province], "{title} / {body}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Salience: title and lead outweigh a passing mention; repetition adds weight; an
 // institution's home and a meeting's host weigh less than the region the story is about.

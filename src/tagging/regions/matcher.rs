@@ -211,6 +211,55 @@ fn street(text: &str, end: usize) -> bool {
     !rest.starts_with(['线', '段', '演', '径', '况', '费', '网', '程', '途', '子'])
 }
 
+/// A city name that is also an ordinary word, and the words around it that show the word.
+struct WordSense {
+    name: &'static str,
+    /// Words right after the name that make it the word anywhere (四平八稳, 二十四平方米).
+    after: &'static [&'static str],
+    /// Characters right before the name that make it the word (未开封, 已开封).
+    before: &'static [char],
+    /// Words right after the name that make it the word when it continues a word, that is,
+    /// a Han character that does not end a word stands before it (食品开封后, but 抵达开封后
+    /// and 在开封检测 are the city).
+    after_in_word: &'static [&'static str],
+}
+
+const WORD_SENSES: &[WordSense] = &[
+    // 四平八稳 (steady), 四平方米 and 二十四平米 (an area); 四平方面 (Siping's side) is the city.
+    WordSense {
+        name: "四平",
+        after: &["八稳", "方米", "方公里", "方千米", "米"],
+        before: &[],
+        after_in_word: &[],
+    },
+    // 开封 is also "opened" (a package): 食品开封后, 开封即食, 未开封, 开封检测.
+    WordSense {
+        name: "开封",
+        after: &["即食", "即用"],
+        before: &['未', '已', '经', '拆', '再', '被'],
+        after_in_word: &[
+            "后", "前", "即", "检", "使用", "食用", "保存", "储存", "冷藏", "日期", "时间",
+        ],
+    },
+];
+
+/// Is the name here an ordinary word (四平八稳, 食品开封后) rather than the city?
+fn word_sense(text: &str, start: usize, end: usize) -> bool {
+    let Some(sense) = WORD_SENSES.iter().find(|w| w.name == &text[start..end]) else {
+        return false;
+    };
+    let after = &text[end..];
+    if sense.after.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    let before = text[..start].chars().next_back();
+    if before.is_some_and(|c| sense.before.contains(&c)) {
+        return true;
+    }
+    let in_word = before.is_some_and(|c| is_han(c) && !WORD_BEFORE.contains(&c) && c != '达');
+    in_word && sense.after_in_word.iter().any(|w| after.starts_with(w))
+}
+
 /// Every place name in `text` (already folded to simplified characters), in order.
 pub(crate) fn find(text: &str) -> Vec<RawMention> {
     let m = &*MATCHER;
@@ -247,6 +296,7 @@ pub(crate) fn find(text: &str) -> Vec<RawMention> {
             }
         } else if landform_side(text, start, end, key)
             || street(text, end)
+            || word_sense(text, start, end)
             || in_company_name(text, start, end, false)
         {
             continue;
