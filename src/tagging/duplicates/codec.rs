@@ -21,7 +21,7 @@ use super::table::{Entry, LinkTable, Verdict};
 /// The format byte changes with the layout and with the rules that gave the stored verdicts:
 /// a table of another format is refused, and the next update links every article afresh
 /// (old verdicts kept beside new ones would give stories no rebuild gives).
-const MAGIC: &[u8; 8] = b"CJLINKS\x04";
+const MAGIC: &[u8; 8] = b"CJLINKS\x05";
 
 /// Length of the trailing hash.
 const HASH_LEN: usize = 32;

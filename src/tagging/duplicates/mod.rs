@@ -5,11 +5,15 @@
 //! [`MAX_DAYS_APART`] days ([`candidates`]). A candidate pair is one story when the outlets
 //! differ and either the TF-IDF cosine similarity of title and body passes [`THRESHOLD`]
 //! or — for reports in different languages, whose words cannot meet — they share at least
-//! [`MIN_FIGURES`] figures making up most of the smaller set, with some overlap in wording
-//! or in the titles besides. Reports whose figures disagree need more alike wording: alike
-//! wording, different numbers, different events (news written from one template — "city X
-//! trains N technicians a year" — is alike in everything but its place and its figures).
-//! A report without a date cannot be checked against the window, so it needs more too.
+//! [`MIN_FIGURES`] figures making up most of the smaller set, with some overlap in wording,
+//! in the titles or in their provinces besides; a dated Chinese and English report about
+//! the same province need only [`MIN_FIGURES_SAME_PLACE`], when they are nearly all of one's
+//! figures and half of the other's. Reports whose figures disagree need more alike wording:
+//! alike wording, different numbers, different events (news written from one template —
+//! "city X trains N technicians a year" — is alike in everything but its place and its
+//! figures); when they are also tagged with provinces and share none, they are not one
+//! story at all. A report without a date cannot be checked against the window, so it needs
+//! more too.
 //!
 //! Linked pairs join into stories strongest first ([`LinkTable::groups`]), and two sets of
 //! reports join only when the joined story still reads as one event: its dated reports lie
@@ -35,6 +39,10 @@ pub const THRESHOLD: f32 = 0.3;
 pub const MAX_DAYS_APART: i64 = 14;
 /// Shared figures that make two reports one story even across languages.
 pub const MIN_FIGURES: usize = 4;
+/// Shared figures that make a Chinese and an English report one story when they are about
+/// the same province: nearly all the figures of one and half of the other's, and the place,
+/// agree.
+pub const MIN_FIGURES_SAME_PLACE: usize = 2;
 /// How many hashes of an article's opening take part in finding candidates.
 const LEAD_SKETCH: usize = 8;
 
@@ -51,19 +59,64 @@ pub struct Pair {
     pub figure_share: f32,
     /// The size of the smaller figure set.
     pub figure_sets_min: usize,
+    /// The size of the larger figure set.
+    pub figure_sets_max: usize,
     /// Jaccard similarity of the two titles' terms.
     pub title: f32,
     /// One of the two has no date.
     pub undated: bool,
+    /// Where the two reports are, by their provinces.
+    pub places: Places,
+    /// One report is in Chinese and the other in English: their words cannot meet.
+    pub across_languages: bool,
+}
+
+/// How the provinces of two reports compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Places {
+    /// Both are tagged with provinces and share one.
+    Meet,
+    /// Both are tagged with provinces and share none: reports of one event agree on where
+    /// it happened.
+    Apart,
+    /// One of the two names no province (a national story, or no place found).
+    Unknown,
+}
+
+impl Places {
+    pub fn of(a: &[String], b: &[String]) -> Places {
+        if a.is_empty() || b.is_empty() {
+            Places::Unknown
+        } else if a.iter().any(|p| b.contains(p)) {
+            Places::Meet
+        } else {
+            Places::Apart
+        }
+    }
 }
 
 impl Pair {
     pub fn same_story(&self) -> bool {
+        // Alike wording in two places, with other figures: one template, two events.
+        if self.places == Places::Apart && !self.figures_agree() {
+            return false;
+        }
         let share = if self.undated { 0.75 } else { 0.5 };
+        let place_agrees = self.across_languages && self.places == Places::Meet;
         self.cosine >= self.wording_needed()
             || (self.figures >= MIN_FIGURES
                 && self.figure_share >= share
-                && (self.cosine >= 0.1 || self.title >= 0.2))
+                && (self.cosine >= 0.1 || self.title >= 0.2 || place_agrees))
+            || (place_agrees
+                && !self.undated
+                && self.figures >= MIN_FIGURES_SAME_PLACE
+                && self.figure_share >= 0.75
+                && 2 * self.figures >= self.figure_sets_max)
+    }
+
+    /// The smaller figure set lacks none of its figures in the other, or at most a quarter.
+    fn figures_agree(&self) -> bool {
+        self.figures >= self.figure_sets_min || self.figure_share >= 0.75
     }
 
     /// The cosine similarity the pair needs: [`THRESHOLD`] when the figures agree (the
@@ -73,8 +126,7 @@ impl Pair {
     fn wording_needed(&self) -> f32 {
         let missing = self.figure_sets_min.saturating_sub(self.figures);
         let mut times = match missing {
-            0 => 1.0,
-            _ if self.figure_share >= 0.75 => 1.0,
+            _ if self.figures_agree() => 1.0,
             1 => 2.0,
             _ => 3.0,
         };
@@ -234,8 +286,11 @@ mod tests {
             figures,
             figure_share: figures as f32 / smaller.max(1) as f32,
             figure_sets_min: smaller,
+            figure_sets_max: smaller,
             title: 0.1,
             undated,
+            places: Places::Unknown,
+            across_languages: false,
         }
     }
 
@@ -251,6 +306,92 @@ mod tests {
         assert!(pair(0.45, 2, 2, false).same_story());
         assert!(pair(0.35, 1, 1, false).same_story());
         assert!(pair(0.35, 3, 4, false).same_story());
+    }
+
+    #[test]
+    fn alike_wording_in_two_provinces_with_other_figures_is_not_one_story() {
+        let apart = |cosine, figures, smaller| Pair {
+            places: Places::Apart,
+            ..pair(cosine, figures, smaller, false)
+        };
+        // One template, two cities, other figures: however alike the wording.
+        assert!(pair(0.7, 0, 1, false).same_story());
+        assert!(!apart(0.7, 0, 1).same_story());
+        assert!(!apart(0.95, 1, 3).same_story());
+        // Figures that agree, or none to compare, leave it to the wording (the region
+        // tagger may have read one report otherwise).
+        assert!(apart(0.45, 2, 2).same_story());
+        assert!(apart(0.45, 0, 0).same_story());
+    }
+
+    /// A template story told of two cities in two provinces, two days apart.
+    #[test]
+    fn one_template_in_two_provinces_is_two_stories() {
+        let body = |date: &str, place: &str, n: &str| {
+            format!(
+                "{date}，{place}智能网联汽车市域产教联合体在当地一所职业技术学院揭牌，\
+                 联合整车、零部件和检测服务等{n}家企业及院校，计划三年内培养汽车装调、\
+                 检测和维修人才，并共建实训中心。"
+            )
+        };
+        let mut a = filler();
+        let mut first = art(
+            "first",
+            "襄阳成立智能网联汽车市域产教联合体",
+            "Xin Hua Wang",
+            10,
+            &body("日前", "湖北襄阳", "52"),
+        );
+        first.provinces = vec!["Hubei".into()];
+        let mut second = art(
+            "second",
+            "柳州成立智能网联汽车市域产教联合体",
+            "Guang Xi Ri Bao",
+            12,
+            &body("近日", "广西柳州", "37"),
+        );
+        second.provinces = vec!["Guangxi".into()];
+        a.extend([first.clone(), second.clone()]);
+        assert!(linked(&mut a).is_empty());
+        // Untagged, the same two are taken for one story: the provinces decide.
+        first.provinces.clear();
+        let mut b = filler();
+        b.extend([first, second]);
+        assert_eq!(linked(&mut b).len(), 2);
+    }
+
+    #[test]
+    fn a_chinese_and_an_english_report_of_one_place_sharing_their_figures_are_one_story() {
+        let zh = art(
+            "zh",
+            "宜昌船舶产教联合体成立",
+            "Xin Hua Wang",
+            10,
+            "3月10日，湖北宜昌船舶制造产教联合体成立，由一所职业技术学院牵头，\
+             联合28家造船和配套企业，计划三年培养焊接与涂装技工1500人。",
+        );
+        let en = art(
+            "en",
+            "Yichang forms shipbuilding training alliance",
+            "China Daily",
+            11,
+            "An alliance of a vocational college and 28 shipyards and suppliers in Yichang, \
+             Hubei province, will train 1,500 welders and painters over three years.",
+        );
+        let tagged = |mut a: Article, p: &str| {
+            a.provinces = vec![p.into()];
+            a
+        };
+        let mut a = filler();
+        a.extend([tagged(zh.clone(), "Hubei"), tagged(en.clone(), "Hubei")]);
+        assert_eq!(linked(&mut a).len(), 2);
+        // Other provinces, or none known: two figures alone are not enough.
+        let mut b = filler();
+        b.extend([tagged(zh.clone(), "Hubei"), tagged(en.clone(), "Hunan")]);
+        assert!(linked(&mut b).is_empty());
+        let mut c = filler();
+        c.extend([zh, en]);
+        assert!(linked(&mut c).is_empty());
     }
 
     #[test]

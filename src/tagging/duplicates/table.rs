@@ -20,7 +20,7 @@ use crate::article::Article;
 
 use super::candidates::{self, MAX_SHARED};
 use super::similarity::{Frequencies, cosine, jaccard, shared};
-use super::{LEAD_SKETCH, Pair, in_parallel, terms};
+use super::{LEAD_SKETCH, Pair, Places, in_parallel, terms};
 
 /// One article as linking sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -387,7 +387,11 @@ impl LinkTable {
             part.iter()
                 .map(|&(a, b)| {
                     let (ea, eb) = (&self.entries[a], &self.entries[b]);
-                    let pair = score((a, ea), (b, eb), vector(a), vector(b));
+                    let mut pair = score((a, ea), (b, eb), vector(a), vector(b));
+                    if let (Some(ta), Some(tb)) = (text(a), text(b)) {
+                        pair.places = Places::of(&ta.provinces, &tb.provinces);
+                        pair.across_languages = in_english(ta) != in_english(tb);
+                    }
                     Verdict {
                         a: a as u32,
                         b: b as u32,
@@ -553,9 +557,26 @@ fn score(
         figures: both,
         figure_share: both as f32 / fa.len().min(fb.len()).max(1) as f32,
         figure_sets_min: fa.len().min(fb.len()),
+        figure_sets_max: fa.len().max(fb.len()),
         title: jaccard(ea.title(), eb.title()),
         undated: ea.published.is_none() || eb.published.is_none(),
+        places: Places::Unknown,
+        across_languages: false,
     }
+}
+
+/// Is the article written in English (more Latin letters than Han characters in its title
+/// and opening)?
+fn in_english(a: &Article) -> bool {
+    let (mut latin, mut han) = (0usize, 0usize);
+    for c in a.title.chars().chain(a.body.chars().take(400)) {
+        if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if crate::text::is_han(c) {
+            han += 1;
+        }
+    }
+    latin > han
 }
 
 /// Reports of one story come from different outlets. Two reports with neither an outlet nor
