@@ -754,6 +754,36 @@ fn a_place_inside_an_institution_name_weighs_less_than_the_event() {
 }
 
 #[test]
+fn a_school_in_a_place_is_not_an_institution_named_after_it() {
+    // 无锡一所职业技术学院 is a college in Wuxi, 无锡职校 Wuxi's vocational schools: where the
+    // acting school is, not a name, so the place keeps its full weight beside the province
+    // the students go to.
+    assert_eq!(
+        tag(
+            "无锡职校学生赴西藏实习",
+            "无锡一所职业技术学院组织学生赴西藏日喀则的光伏电站实习半年。"
+        ),
+        ["Tibet", "Jiangsu"]
+    );
+    assert_eq!(
+        tag(
+            "对口支援：浙江职校为青海学生开设订单班",
+            "浙江一所职业技术学院面向青海海东、玉树的学生开设光伏运维订单班，学生前两年在浙江学习，\
+             第三年回青海企业实习。青海当地企业承诺全部录用。海东市教育局参与选拔。"
+        ),
+        ["Qinghai", "Zhejiang"]
+    );
+    // A place inside a school's name still weighs less than where the event is.
+    assert_eq!(
+        tag(
+            "哈尔滨工程大学扬州研究院与职校共建实训中心",
+            "哈尔滨工程大学扬州研究院与扬州的职业学院共建实训中心，扬州多家企业提供岗位。"
+        ),
+        ["Jiangsu"]
+    );
+}
+
+#[test]
 fn an_institution_that_is_the_subject_still_names_its_region() {
     assert_eq!(
         tag(

@@ -154,8 +154,7 @@ pub(crate) fn in_institution(text: &str, m: &Mention) -> bool {
         return true;
     }
     if !m.latin {
-        let after = han_after(text, m.end, 12);
-        return INSTITUTION_ZH.iter().any(|w| after.contains(w));
+        return institution_name_zh(han_after(text, m.end, 12));
     }
     let before = &text[..m.start];
     if [
@@ -182,6 +181,27 @@ pub(crate) fn in_institution(text: &str, m: &Mention) -> bool {
         }
     }
     false
+}
+
+/// Words after a place that make the school after them a school *in* the place, not one
+/// named after it: 江苏一所职业技术学院, 深圳多所院校, 澳门的两所院校.
+const SCHOOL_OF_PLACE_ZH: &[&str] = &[
+    "一所", "两所", "多所", "几所", "数所", "各所", "三所", "四所", "五所", "一批", "多家", "一家",
+];
+
+/// Do the Han characters after a Chinese place name make it part of an institution's name
+/// (哈尔滨工业大学, 江苏农林职业技术学院)? A school *in* the place (江苏一所职业学院,
+/// 苏州的职业院校) and the place's schools in general (江苏职校, 苏州技校) are where the
+/// story happens, not a name.
+fn institution_name_zh(after: &str) -> bool {
+    if SCHOOL_OF_PLACE_ZH.iter().any(|w| after.starts_with(w))
+        || ["职校", "技校"].iter().any(|w| after.starts_with(w))
+    {
+        return false;
+    }
+    // A name does not run across 的 (苏州的职业学院 is a college in Suzhou).
+    let name = after.split('的').next().unwrap_or_default();
+    INSTITUTION_ZH.iter().any(|w| name.contains(w))
 }
 
 /// Whether a mention is where a meeting is held or a statement made.

@@ -5,7 +5,8 @@
 //!   (the first line of the body, up to [`LEAD_BYTES`]) 2, body 1, byline place or news
 //!   agency dateline 1.5, photo caption 0.5; repeated mentions add up;
 //! - a mention inside an institution's name (哈尔滨工业大学, Harbin Institute of Technology)
-//!   counts ×0.3 towards salience: it says where the school is, not where the event is;
+//!   counts ×0.3 towards salience: it says where the school is, not where the event is (a
+//!   school *in* a place, 江苏一所职业学院 or 苏州职校, is no name and counts in full);
 //! - a city that hosts a meeting (在北京举行, held in Beijing) or where a statement is made
 //!   (the department said in Jinan) counts ×0.5 towards salience: the subject, not the
 //!   venue, is what the story is about; when the meeting is national or international
