@@ -802,6 +802,36 @@ fn an_institution_that_is_the_subject_still_names_its_region() {
 }
 
 #[test]
+fn provinces_listed_together_stay_together_when_one_dominates() {
+    // The host province dominates by its cities, but the alliance is of all four.
+    assert_eq!(
+        tag(
+            "京津冀职业教育协同发展联盟在石家庄成立",
+            "来自北京、天津、河北和山西的五十所职业院校在石家庄成立协同发展联盟，\
+             联盟秘书处设在石家庄，首批项目落地河北保定和河北唐山。"
+        ),
+        ["Hebei", "Beijing", "Tianjin", "Shanxi"]
+    );
+    assert_eq!(
+        tag(
+            "Northeast alliance trains welders in Shenyang",
+            "Colleges from Liaoning, Jilin and Heilongjiang met in Shenyang, the Liaoning \
+             capital, to train welders. Shenyang firms and Dalian shipyards offer places."
+        ),
+        ["Liaoning", "Jilin", "Heilongjiang"]
+    );
+    // A province named alone in passing is still cut.
+    assert_eq!(
+        tag(
+            "石家庄职业院校扩招",
+            "石家庄一所职业学院今年扩招，石家庄多所院校参与。学院曾派教师赴山西交流。\n\
+             石家庄市教育局表示将继续支持。"
+        ),
+        ["Hebei"]
+    );
+}
+
+#[test]
 fn a_city_hosting_a_national_meeting_weighs_less_than_the_region_discussed() {
     let body = "The national forum, held in Beijing, heard how Guizhou trains big-data technicians.\n\
                 Guizhou has opened 40 data majors; Guizhou colleges place most graduates locally.";

@@ -16,7 +16,9 @@
 //! - a province is kept when its evidence reaches [`MIN_EVIDENCE`] — raised to
 //!   [`NATIONAL_MIN_EVIDENCE`] when the title or lead speak for the whole country (教育部,
 //!   全国, nationwide …) and name no place — and its salience is at least [`RELATIVE`] of the
-//!   top province's; the list is ordered by salience, then by first mention.
+//!   top province's, or it is listed together with a kept province (上海、江苏、浙江和安徽:
+//!   the parties to one story fall or stay together); the list is ordered by salience, then
+//!   by first mention.
 
 use super::RegionInput;
 use super::context::{self, Mention, resolve};
@@ -216,9 +218,30 @@ fn score(fields: &[Field], mentions: &[Mention]) -> Vec<&'static str> {
         .filter(|t| t.1 >= min_evidence)
         .map(|t| t.2)
         .fold(0.0, f64::max);
+    let salient = |t: &(&'static Province, f64, f64, (usize, usize))| {
+        t.1 >= min_evidence && t.2 >= RELATIVE * top
+    };
+    // Provinces listed together with a salient one are parties to the same story
+    // (来自上海、江苏、浙江、安徽的院校成立联盟): they pass with enough evidence, however
+    // much the first outweighs them.
+    let lists = enumerations(fields, mentions);
+    let with_salient: Vec<&'static Province> = totals
+        .iter()
+        .filter(|t| salient(t))
+        .flat_map(|t| {
+            lists
+                .iter()
+                .filter(|l| l.iter().any(|p| std::ptr::eq(*p, t.0)))
+                .flatten()
+                .copied()
+        })
+        .collect();
     let mut kept: Vec<_> = totals
         .into_iter()
-        .filter(|t| t.1 >= min_evidence && t.2 >= RELATIVE * top)
+        .filter(|t| {
+            salient(t)
+                || (t.1 >= min_evidence && with_salient.iter().any(|p| std::ptr::eq(*p, t.0)))
+        })
         .collect();
     kept.sort_by(|a, b| {
         b.2.total_cmp(&a.2)
@@ -227,4 +250,44 @@ fn score(fields: &[Field], mentions: &[Mention]) -> Vec<&'static str> {
             .then(order(a.0).cmp(&order(b.0)))
     });
     kept.into_iter().map(|t| t.0.en).collect()
+}
+
+/// The provinces of places named in one list: names one after another joined by 、, and
+/// the last by 和 or 及 (上海、江苏、浙江和安徽), or in English by a comma or "and"
+/// (Liaoning, Jilin and Heilongjiang).
+fn enumerations(fields: &[Field], mentions: &[Mention]) -> Vec<Vec<&'static Province>> {
+    let mut lists: Vec<Vec<&'static Province>> = Vec::new();
+    let mut current: Vec<&'static Province> = Vec::new();
+    let mut previous: Option<&Mention> = None;
+    for m in mentions {
+        let Some(province) = m.province else {
+            continue;
+        };
+        let joined = previous.is_some_and(|p| {
+            p.field == m.field
+                && p.end <= m.start
+                && fields
+                    .get(m.field)
+                    .and_then(|f| f.text.get(p.end..m.start))
+                    .is_some_and(|gap| {
+                        matches!(gap, "、" | "和" | "及" | "以及")
+                            || (p.latin
+                                && m.latin
+                                && matches!(gap, ", " | " and " | ", and " | " or "))
+                    })
+        });
+        if !joined && current.len() > 1 {
+            lists.push(std::mem::take(&mut current));
+        } else if !joined {
+            current.clear();
+        }
+        if !current.iter().any(|p| std::ptr::eq(*p, province)) {
+            current.push(province);
+        }
+        previous = Some(m);
+    }
+    if current.len() > 1 {
+        lists.push(current);
+    }
+    lists
 }
