@@ -587,6 +587,39 @@ fn a_data_dir_that_is_not_writable_is_a_clear_error() {
     .unwrap();
     assert!(matches!(err, IndexError::NotWritable(..)), "{err:?}");
     assert!(err.to_string().contains(&ro.display().to_string()), "{err}");
+    // One that holds a complete index is read as it stands, with a notice.
+    let built = tmp.path().join("built");
+    let corpus = CorpusSet::sample();
+    let (index, _) = Index::open(&built, &corpus, OpenOptions::default(), &mut |_| {}).unwrap();
+    let articles = index.len();
+    drop(index);
+    // Not a file or folder of it can be written.
+    fn set_mode(path: &Path, dirs: u32, files: u32) {
+        for e in std::fs::read_dir(path).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                set_mode(&p, dirs, files);
+            } else {
+                std::fs::set_permissions(&p, std::fs::Permissions::from_mode(files)).unwrap();
+            }
+        }
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(dirs)).unwrap();
+    }
+    set_mode(&built, 0o555, 0o444);
+    let (index, report) =
+        Index::open(&built, &corpus, OpenOptions::default(), &mut |_| {}).unwrap();
+    assert!(total(&index, "产教融合") > 0);
+    assert_eq!(index.len(), articles);
+    assert!(index.is_read_only());
+    assert!(
+        report
+            .notices
+            .iter()
+            .any(|n| n.contains("cannot write to the data directory")),
+        "{:?}",
+        report.notices
+    );
+    set_mode(&built, 0o755, 0o644);
     // Below a file: cannot even be created.
     let file = tmp.path().join("file");
     std::fs::write(&file, "x").unwrap();

@@ -33,6 +33,7 @@ mod open;
 mod open_values;
 pub mod paths;
 pub mod query;
+mod read_only_dir;
 pub mod schema;
 pub mod search;
 pub mod segment;

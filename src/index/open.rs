@@ -24,6 +24,7 @@ use super::error::brief;
 use super::links;
 use super::lock::UpdateLock;
 use super::manifest::{Payload, State, stamp};
+use super::read_only_dir::ReadOnlyDir;
 use super::schema::{self, Fields};
 use super::stories;
 use super::tails;
@@ -63,11 +64,21 @@ fn current_dir(root: &Path) -> Option<PathBuf> {
 }
 
 fn open_generation(dir: &Path) -> Result<Live, Problem> {
+    open_generation_as(dir, false)
+}
+
+/// [`open_generation`], `read_only` for a folder that cannot be written ([`ReadOnlyDir`]).
+fn open_generation_as(dir: &Path, read_only: bool) -> Result<Live, Problem> {
     let damaged = |why: String| Problem::Damaged(dir.to_path_buf(), why);
     if !dir.join("meta.json").is_file() {
         return Err(damaged("meta.json is missing".into()));
     }
-    let index = tantivy::Index::open_in_dir(dir).map_err(|e| damaged(e.to_string()))?;
+    let index = if read_only {
+        ReadOnlyDir::open(dir).and_then(tantivy::Index::open)
+    } else {
+        tantivy::Index::open_in_dir(dir)
+    }
+    .map_err(|e| damaged(e.to_string()))?;
     index
         .tokenizers()
         .register(analyzer::NAME, analyzer::text_analyzer());
@@ -129,10 +140,14 @@ fn checksum_problem(index: &tantivy::Index) -> Option<String> {
 }
 
 fn open_live(root: &Path) -> Result<Live, Problem> {
+    open_live_as(root, false)
+}
+
+fn open_live_as(root: &Path, read_only: bool) -> Result<Live, Problem> {
     match current_dir(root) {
         None => Err(Problem::Missing),
         Some(d) if !d.is_dir() => Err(Problem::Missing),
-        Some(d) => open_generation(&d),
+        Some(d) => open_generation_as(&d, read_only),
     }
 }
 
@@ -290,8 +305,29 @@ pub(crate) fn open(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Index, UpdateReport), IndexError> {
     let started = Instant::now();
-    paths::ensure_writable_dir(data_dir)?;
     let root = data_dir.join("indexes").join(corpus.key());
+    if let Err(e) = paths::ensure_writable_dir(data_dir) {
+        // A data directory that cannot be written (a read-only mount, another user's) can
+        // still be read: a complete index there answers as it stands.
+        return match (&e, opts.rebuild, open_live_as(&root, true)) {
+            (IndexError::NotWritable(_, why), false, Ok(live)) => {
+                let mut report = UpdateReport {
+                    read_only: true,
+                    articles: live.state.article_count(),
+                    files: live.state.file_count,
+                    ..UpdateReport::default()
+                };
+                report.notices.push(format!(
+                    "cannot write to the data directory {} ({why}); answering from its index as \
+                     it stands, which may miss recent changes to the corpus",
+                    data_dir.display()
+                ));
+                report.elapsed = started.elapsed();
+                Ok((into_index(live, corpus, true), report))
+            }
+            _ => Err(e),
+        };
+    }
     std::fs::create_dir_all(&root)
         .map_err(|e| IndexError::NotWritable(root.clone(), e.to_string()))?;
     tag_as_cache(&data_dir.join("indexes"));

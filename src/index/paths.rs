@@ -1,5 +1,6 @@
 //! Where indexes live: `DATA_DIR/indexes/KEY/`, one folder per corpus set.
 
+use crate::corpus::describe_io_error;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,12 +32,13 @@ pub fn ensure_writable_dir(dir: &Path) -> Result<(), IndexError> {
     if dir.exists() && !dir.is_dir() {
         return Err(IndexError::NotADirectory(dir.to_path_buf()));
     }
-    fs::create_dir_all(dir)
-        .map_err(|e| IndexError::NotWritable(dir.to_path_buf(), e.to_string()))?;
+    let not_writable =
+        |e: std::io::Error| IndexError::NotWritable(dir.to_path_buf(), describe_io_error(&e));
+    fs::create_dir_all(dir).map_err(not_writable)?;
     let probe = dir.join(format!(".chanjiao-write-test-{}", std::process::id()));
     let written = fs::File::create(&probe).and_then(|mut f| f.write_all(b"ok"));
     let _ = fs::remove_file(&probe);
-    written.map_err(|e| IndexError::NotWritable(dir.to_path_buf(), e.to_string()))
+    written.map_err(not_writable)
 }
 
 /// Writes a file through `fill` into a temporary sibling renamed over the target, without
