@@ -25,7 +25,7 @@ pub use walk::{
 
 /// Bump when parsing, tagging or duplicate linking changes what an article looks like: an
 /// index built by another parser version is rebuilt.
-pub const PARSER_VERSION: u32 = 3;
+pub const PARSER_VERSION: u32 = 4;
 
 /// A file that was not read, and why (one line, for stderr).
 #[derive(Debug, Clone, PartialEq, Eq)]

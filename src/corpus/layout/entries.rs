@@ -54,11 +54,20 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
             )
         }
     };
-    let sources: Vec<(usize, SourceLine)> = (start..lines.len())
+    let mut sources: Vec<(usize, SourceLine)> = (start..lines.len())
         .filter_map(|i| parse_source_line(lines[i]).map(|s| (i, s)))
         .collect();
-    if header.is_none() && sources.is_empty() {
-        return None;
+    // A line such as `Outlet | 2025-03-05` or `某某网 2025.03.10` is an entry's source line
+    // in a listing, where entries are expected; elsewhere only the aggregator's dotted form
+    // makes a page an aggregator page, and in a single page the other forms are text.
+    let dotted = sources.iter().filter(|(_, s)| s.dotted).count();
+    if header.is_none() {
+        if dotted == 0 {
+            return None;
+        }
+        if dotted < 2 {
+            sources.retain(|(_, s)| s.dotted);
+        }
     }
     let content: Vec<usize> = nonblank.iter().copied().filter(|&i| i >= start).collect();
     // A reversed page: body, title, source line last, or followed only by a short note or
@@ -388,6 +397,74 @@ mod tests {
         assert_eq!(d[0].source.as_deref(), Some("Xin Hua Wang"));
         assert_eq!(d[0].published, None);
         assert_eq!(d[0].body, vec!["甲校举行签约仪式。"]);
+    }
+
+    /// An entry whose source line is written another way (a Chinese or English date, a
+    /// relative time, a bar, no separator) is an entry of its own, not part of the body of
+    /// the entry above it.
+    #[test]
+    fn every_way_of_writing_a_source_line_starts_an_entry() {
+        for src in [
+            "新华网 · 2025年3月5日",
+            "Xin Hua Wang· 2025年03月05日 14:20",
+            "Xin Hua Wang· 3月5日 14:20",
+            "Xin Hua Wang· 03-05 14:20",
+            "Xin Hua Wang· 昨天 14:20",
+            "Xin Hua Wang· 2小时前",
+            "China Daily· March 8, 2025",
+            "Si Chuan Ri Bao· 5 March 2025",
+            "Xin Hua Wang· 2025-03-05 02:20 PM",
+            "Shan Xi Ri Bao· 2025-03-11T06:20:00Z",
+            "Xin Hua Wang | 2025-03-05 14:20",
+            "Xin Hua Wang \u{FF5C} 2025-03-05 14:20",
+            "Guang Ming Ri Bao\u{2027} 2025-03-05 14:20",
+            "广西新闻网 2025.03.10",
+            "南方日报 - 3月7日",
+        ] {
+            let text = format!(
+                "Workflow\n产教融合\nicon\nSearch documents\n甲市职校与车企共建实训中心\nGuang Ming Ri Bao· 2025-02-01 10:00\n甲市一所职校与车企共建实训中心。\n乙市技工学校建设焊接实训基地\n{src}\n乙市技工学校建设焊接实训基地，首批学员五十人。\n丙市职校开设订单班\nJing Ji Ri Bao· 2025-02-03 09:00\n丙市职校与港口企业开设订单班。\n"
+            );
+            let lines: Vec<&str> = text.lines().collect();
+            let d = read(&lines).unwrap();
+            assert_eq!(
+                titles(&d),
+                vec![
+                    "甲市职校与车企共建实训中心",
+                    "乙市技工学校建设焊接实训基地",
+                    "丙市职校开设订单班"
+                ],
+                "{src}"
+            );
+            assert!(d[1].source.is_some(), "{src}");
+            assert_eq!(
+                d[1].body,
+                vec!["乙市技工学校建设焊接实训基地，首批学员五十人。"],
+                "{src}"
+            );
+            assert_eq!(d[0].body, vec!["甲市一所职校与车企共建实训中心。"], "{src}");
+        }
+    }
+
+    /// Outside a listing, a line such as `Outlet | date` does not make a page an aggregator
+    /// page (the plain reader takes it as the page's metadata), nor split a single page.
+    #[test]
+    fn a_bar_line_alone_is_no_aggregator_page() {
+        let lines = [
+            "某职校开设新专业",
+            "Xin Hua Wang | 2025-03-05 14:20",
+            "学校开设新专业。",
+        ];
+        assert!(read(&lines).is_none());
+        let lines = [
+            "某职校开设新专业",
+            "Xin Hua Wang· 2025-03-05 14:20",
+            "学校开设新专业。",
+            "某某新闻网 2025.03.10",
+            "学校还将开设更多专业。",
+        ];
+        let d = read(&lines).unwrap();
+        assert_eq!(titles(&d), vec!["某职校开设新专业"]);
+        assert_eq!(d[0].body.len(), 3);
     }
 
     #[test]
