@@ -59,7 +59,7 @@ static DATELINE: LazyLock<Regex> =
 
 #[allow(clippy::unwrap_used)]
 static NOTE_PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(责编|責編|编辑|編輯|责任编辑|責任編輯|稿件来源|稿件來源|来源|來源|作者|记者|記者|通讯员|通訊員|审核|審核|校对|校對|审校|審校|摄影|攝影|发布时间|發佈時間|發布時間|发布日期|發布日期|浏览次数|瀏覽次數|点击数|點擊數)\s*[:\x{FF1A}]\s*([^:\x{FF1A}]*?)\s*(?:$|(?:责编|責編|编辑|編輯|责任编辑|責任編輯|稿件来源|稿件來源|来源|來源|作者|记者|記者|通讯员|通訊員|审核|審核|校对|校對|审校|審校|摄影|攝影|发布时间|發佈時間|發布時間|发布日期|發布日期|浏览次数|瀏覽次數|点击数|點擊數)\s*[:\x{FF1A}])")
+    Regex::new(r"(责编|責編|编辑|編輯|责任编辑|責任編輯|稿件来源|稿件來源|来源|來源|作者|记者|記者|通讯员|通訊員|审核|審核|校对|校對|审校|審校|摄影|攝影|发布时间|發佈時間|發布時間|发布日期|發布日期|浏览次数|瀏覽次數|点击数|點擊數)\s*[:\x{FF1A}]\s*((?:\d{1,2}:\d{2}(?::\d{2})?|[^:\x{FF1A}])*?)\s*(?:$|(?:责编|責編|编辑|編輯|责任编辑|責任編輯|稿件来源|稿件來源|来源|來源|作者|记者|記者|通讯员|通訊員|审核|審核|校对|校對|审校|審校|摄影|攝影|发布时间|發佈時間|發布時間|发布日期|發布日期|浏览次数|瀏覽次數|点击数|點擊數)\s*[:\x{FF1A}])")
         .unwrap()
 });
 
@@ -420,7 +420,7 @@ fn author_line(line: &str) -> Option<String> {
 }
 
 /// Brackets a page may put around each `key：value` pair of a metadata line.
-const NOTE_BRACKETS: &[char] = &['【', '】', '[', ']', '〔', '〕'];
+pub(crate) const NOTE_BRACKETS: &[char] = &['【', '】', '[', ']', '〔', '〕'];
 
 /// The `key:value` pairs of a metadata note such as `稿件来源:机电学院 作者:孙 七`. A name
 /// written with a space between its characters (`孙 七`) loses the space.

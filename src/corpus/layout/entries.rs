@@ -375,6 +375,13 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].layout, Layout::Single);
         assert_eq!(d[0].title, "一篇新闻");
+        // A Chinese outlet and date: the outlet is the source, the line no part of the body.
+        let text = "一篇新闻\n新华网· 2025年3月5日\n\n正文。\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(d[0].layout, Layout::Single);
+        assert_eq!(d[0].source.as_deref(), Some("新华网"));
+        assert_eq!(d[0].body, vec!["", "正文。"]);
     }
 
     #[test]
@@ -484,6 +491,18 @@ mod tests {
         assert_eq!(
             d[0].body,
             vec!["Core Viewpoint - Body first [1].", "附记：本文有补充。"]
+        );
+        // The date may be written the Chinese way.
+        let text =
+            "Core Viewpoint - Body first [1].\n标题在后\nDa Zhong Wang· 2025年11月20日 10:30\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(d[0].layout, Layout::Reversed);
+        assert_eq!(d[0].title, "标题在后");
+        assert_eq!(d[0].source.as_deref(), Some("Da Zhong Wang"));
+        assert_eq!(
+            d[0].published.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2025-11-20T10:30:00+08:00")
         );
         // A page whose source line is followed by a body is a single page, not reversed.
         let text = "网站首页\n标题在前\nXin Hua Wang·2026-01-06 22:31\n正文很长，说明学校与企业共建实训基地的情况和下一步打算，共有三百多字的内容在这里。\n";

@@ -10,11 +10,11 @@ use crate::article::Layout;
 use chrono::{DateTime, FixedOffset};
 
 use crate::corpus::dateline::{
-    date_line, find_date, outlet_date_line, posted_on_line, split_trailing_date,
+    date_line, find_date, outlet_date_line, posted_on_line, source_date, split_trailing_date,
 };
 use crate::corpus::draft::Draft;
 use crate::corpus::layout::{is_chrome, portal};
-use crate::corpus::prose::{editor_line, note_pairs};
+use crate::corpus::prose::{NOTE_BRACKETS, editor_line, note_pairs};
 
 #[allow(clippy::unwrap_used)] // constant patterns
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
@@ -43,6 +43,13 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
         let t = line.trim();
         if let Some(name) = editor_line(t) {
             m.editor = m.editor.or(Some(name));
+            continue;
+        }
+        if let Some(b) = bar_byline(t) {
+            m.author = m.author.or(Some(b.author));
+            m.place = m.place.or(b.place);
+            m.source = m.source.or(b.outlet);
+            m.dated = m.dated.or(b.date);
             continue;
         }
         if let Some((outlet, date)) = outlet_date_line(t) {
@@ -120,6 +127,7 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
     d.published = m.dated.or_else(|| find_date(&text));
     d.keywords = keywords;
     d.author = m.author;
+    d.place = m.place;
     d.editor = m.editor;
     d.source = m.source;
     if let Some(a) = abstract_ {
@@ -150,7 +158,42 @@ struct Meta {
     source: Option<String>,
     author: Option<String>,
     editor: Option<String>,
+    place: Option<String>,
     dated: Option<DateTime<FixedOffset>>,
+}
+
+/// `By Li Wen in Ningbo, Zhejiang | Xinhua | 2025-03-05`: a byline under the title, the
+/// outlet optional, the date written any way a source line may write it.
+#[allow(clippy::unwrap_used)] // constant pattern
+static BAR_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^By\s+(?P<author>[^|\x{FF5C}]{2,60}?)\s*[|\x{FF5C}]\s*(?:(?P<outlet>[^|\x{FF5C}]{2,40}?)\s*[|\x{FF5C}]\s*)?(?:(?:updated|published|posted)\s*:\s*)?(?P<date>[^|\x{FF5C}]{4,40})$").unwrap()
+});
+
+/// What a bar byline says.
+struct Byline {
+    author: String,
+    place: Option<String>,
+    outlet: Option<String>,
+    date: Option<DateTime<FixedOffset>>,
+}
+
+fn bar_byline(t: &str) -> Option<Byline> {
+    if !t.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by ")) {
+        return None;
+    }
+    let c = BAR_BYLINE.captures(t)?;
+    let date = source_date(c.name("date")?.as_str())?;
+    let who = c.name("author")?.as_str().trim();
+    let (author, place) = match who.split_once(" in ") {
+        Some((a, p)) => (a.trim(), Some(p.trim().to_string())),
+        None => (who, None),
+    };
+    Some(Byline {
+        author: author.to_string(),
+        place,
+        outlet: c.name("outlet").map(|o| o.as_str().trim().to_string()),
+        date,
+    })
 }
 
 /// Takes the fields of a metadata line. A source written with its date (`来源：中国教育报
@@ -160,6 +203,13 @@ fn take_pairs(t: &str, m: &mut Meta) {
         match k.as_str() {
             "来源" | "來源" => {
                 let (outlet, date) = split_trailing_date(&v);
+                // `【来源：光明网】 2025/3/5`: the bracket closing the pair is no part of the
+                // outlet.
+                let outlet = outlet
+                    .map(|o| {
+                        o.trim_matches(|c: char| c.is_whitespace() || NOTE_BRACKETS.contains(&c))
+                    })
+                    .filter(|o| !o.is_empty());
                 if let Some(o) = outlet {
                     m.source = Some(o.to_string());
                 }
@@ -261,6 +311,45 @@ mod tests {
             d[0].published.unwrap().date_naive().to_string(),
             "2025-06-18"
         );
+    }
+
+    /// Source lines found in hands-on testing: a source with a time after it, a source in
+    /// brackets with a date after them, a byline set apart by bars.
+    #[test]
+    fn source_lines_with_times_brackets_and_bars_give_their_fields() {
+        let body = "宁波一所职业学院与汽车企业共建电池检测实训室。";
+        for (meta, source, date) in [
+            (
+                "来源：新华网  2025-03-05 14:20",
+                "新华网",
+                "2025-03-05T14:20:00+08:00",
+            ),
+            (
+                "【来源：光明网】 2025/3/5",
+                "光明网",
+                "2025-03-05T00:00:00+08:00",
+            ),
+            (
+                "By Li Wen | Xinhua | 2025-03-05",
+                "Xinhua",
+                "2025-03-05T00:00:00+08:00",
+            ),
+        ] {
+            let d = read(&["宁波职校共建实训室", meta, "", body]).unwrap();
+            assert_eq!(d[0].title, "宁波职校共建实训室", "{meta}");
+            assert_eq!(d[0].source.as_deref(), Some(source), "{meta}");
+            assert_eq!(d[0].published.unwrap().to_rfc3339(), date, "{meta}");
+            assert_eq!(d[0].body, vec!["", body], "{meta}");
+        }
+        let d = read(&[
+            "宁波职校共建实训室",
+            "By Li Wen in Ningbo, Zhejiang | Xinhua | Updated: March 5, 2025",
+            body,
+        ])
+        .unwrap();
+        assert_eq!(d[0].author.as_deref(), Some("Li Wen"));
+        assert_eq!(d[0].place.as_deref(), Some("Ningbo, Zhejiang"));
+        assert_eq!(d[0].body, vec![body]);
     }
 
     #[test]

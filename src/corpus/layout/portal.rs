@@ -70,7 +70,13 @@ fn is_navigation(t: &str) -> bool {
                 .iter()
                 .all(|p| (1..=10).contains(&p.trim().chars().count()))
     };
-    short_pieces(&["|", "\u{FF5C}"], 3) || short_pieces(&[">>", "»", ">", "\u{FF1E}"], 2)
+    // `By Li Wen | Xinhua | 2025-03-05` is a byline, not a menu: menus hold no dates.
+    let dated = || {
+        t.split(['|', '\u{FF5C}'])
+            .any(|p| crate::corpus::dateline::source_date(p).is_some())
+    };
+    (short_pieces(&["|", "\u{FF5C}"], 3) && !dated())
+        || short_pieces(&[">>", "»", ">", "\u{FF1E}"], 2)
 }
 
 /// Share buttons, font-size switches, print and close links, QR-code prompts. (An editor's

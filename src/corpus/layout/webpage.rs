@@ -7,12 +7,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::article::Layout;
-use crate::corpus::dateline::parse_datetime;
+use crate::corpus::dateline::source_date;
 use crate::corpus::draft::Draft;
 
 #[allow(clippy::unwrap_used)] // constant patterns
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:By\s+(?P<author>.+?)(?:\s+in\s+(?P<place>[^|]+?))?\s*\|\s*)?(?P<outlet>[^|]{2,60}?)\s*\|\s*Updated:\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?)\s*$").unwrap()
+    Regex::new(r"^(?:By\s+(?P<author>.+?)(?:\s+in\s+(?P<place>[^|]+?))?\s*\|\s*)?(?P<outlet>[^|]{2,60}?)\s*\|\s*Updated:\s*(?P<date>[^|]{6,40}?)\s*$").unwrap()
 });
 
 #[allow(clippy::unwrap_used)]
@@ -37,18 +37,24 @@ const FOOTER_STARTS: &[&str] = &[
 pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
     // Every file is first tried as a web page: the literal every byline holds rules out
     // most lines far more cheaply than the pattern.
-    let b = lines
-        .iter()
-        .position(|l| l.contains("Updated:") && BYLINE.is_match(l.trim()))?;
-    let caps = BYLINE.captures(lines[b].trim())?;
-    let heads = headline_lines(&lines[..b]);
+    let (b, caps, date) = lines.iter().enumerate().find_map(|(i, l)| {
+        if !l.contains("Updated:") {
+            return None;
+        }
+        let caps = BYLINE.captures(l.trim())?;
+        // `Updated: 2025-03-12 08:59`, `Updated: Mar 12, 2025 08:59`.
+        let date = source_date(caps.name("date")?.as_str())?;
+        Some((i, caps, date))
+    })?;
+    let before = &lines[..b];
+    let heads = headline_lines(before);
     let title = heads.first()?;
     let mut d = Draft::new(Layout::WebPage, title);
     d.subtitle = heads.get(1).map(|s| s.to_string());
     d.author = caps.name("author").map(|m| m.as_str().trim().to_string());
     d.place = caps.name("place").map(|m| m.as_str().trim().to_string());
     d.source = caps.name("outlet").map(|m| m.as_str().trim().to_string());
-    d.published = caps.name("date").and_then(|m| parse_datetime(m.as_str()));
+    d.published = date.or_else(|| before.iter().find_map(|l| dated_label(l).flatten()));
 
     let rest = &lines[b + 1..];
     let end = rest.iter().position(|l| is_footer(l)).unwrap_or(rest.len());
@@ -60,7 +66,8 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
     Some(vec![d])
 }
 
-/// The headline and sub-headline: the non-blank lines after the navigation.
+/// The headline and sub-headline: the non-blank lines after the navigation, other than a
+/// date line such as `Published: 2025-06-12 09:00`.
 fn headline_lines<'a>(before: &[&'a str]) -> Vec<&'a str> {
     let after_nav = before
         .iter()
@@ -69,9 +76,24 @@ fn headline_lines<'a>(before: &[&'a str]) -> Vec<&'a str> {
     before[after_nav..]
         .iter()
         .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
+        .filter(|l| !l.is_empty() && dated_label(l).is_none())
         .take(2)
         .collect()
+}
+
+/// `Published: Apr 02, 2025 09:41 PM`, `Updated: 2025-06-12 09:00`: a page's date line, and
+/// the date it gives (`None` inside when it cannot be placed in time).
+#[allow(clippy::unwrap_used)]
+static DATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:published|updated|posted|date|time)\s*(?:on|at)?\s*:?\s*(?P<date>.{4,40})$",
+    )
+    .unwrap()
+});
+
+pub(crate) fn dated_label(line: &str) -> Option<Option<chrono::DateTime<chrono::FixedOffset>>> {
+    let c = DATED_LABEL.captures(line.trim())?;
+    source_date(c.name("date")?.as_str())
 }
 
 fn is_footer(line: &str) -> bool {
@@ -139,6 +161,22 @@ mod tests {
                 "Nantong has opened three shared workshops.",
                 "\"We learn on real hulls,\" a student said."
             ]
+        );
+    }
+
+    /// A `Published:` line above the byline is no sub-headline, and a byline may write its
+    /// date the English way.
+    #[test]
+    fn date_lines_and_english_dates_in_the_byline() {
+        let page = "Global Edition\nHome / China / Education\n\nRiver city trains welders\nPublished: 2025-06-12 09:00\nBy LI HUA in Nantong, Jiangsu | China Daily | Updated: Mar 12, 2025 08:59\nShare\n\nNantong has opened three shared workshops.\n";
+        let lines: Vec<&str> = page.lines().collect();
+        let d = read(&lines).unwrap().remove(0);
+        assert_eq!(d.title, "River city trains welders");
+        assert_eq!(d.subtitle, None);
+        assert_eq!(d.source.as_deref(), Some("China Daily"));
+        assert_eq!(
+            d.published.unwrap().to_rfc3339(),
+            "2025-03-12T08:59:00+08:00"
         );
     }
 
