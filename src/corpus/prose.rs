@@ -91,6 +91,9 @@ pub fn clean(lines: &[&str]) -> Prose {
                 notes.push(("作者".to_string(), name));
                 return None;
             }
+            if is_english_caption(l) {
+                return None;
+            }
             Some(if NOTE.is_match(l) {
                 lift_notes(l, &mut notes)
             } else {
@@ -353,6 +356,21 @@ fn ends_cjk_sentence(s: &str) -> bool {
     }
 }
 
+/// `Students practise on a fuselage section. Photo: Courtesy of the college`: an English
+/// photo caption, its credit after `Photo:` at the end of the line.
+#[allow(clippy::unwrap_used)]
+static ENGLISH_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.!?]\s+)(?:Photos?|Picture|Image)\s*:\s*[A-Z][^.!?:]{0,60}$").unwrap()
+});
+
+/// The longest English photo caption line.
+const ENGLISH_CAPTION_MAX: usize = 400;
+
+fn is_english_caption(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= ENGLISH_CAPTION_MAX && t.contains(':') && ENGLISH_CAPTION.is_match(t)
+}
+
 /// One short sentence: what a photo caption is.
 fn is_caption(p: &str) -> bool {
     let mut inner = p.trim_end().chars();
@@ -561,6 +579,28 @@ mod tests {
             p.paragraphs,
             vec!["学校与企业共同投入资金建设实训基地，企业工程师每周到校授课。"]
         );
+    }
+
+    /// An English caption ending in `Photo: CREDIT` goes, and is not joined to the next
+    /// paragraph.
+    #[test]
+    fn an_english_photo_caption_goes() {
+        let p = clean(&[
+            "The college opened a new hangar this spring for its aircraft maintenance students.",
+            "Students practise on a wing section in the hangar. Photo: Courtesy of the college",
+            "\"We learn on real aircraft,\" one student said.",
+        ]);
+        assert_eq!(
+            p.paragraphs,
+            vec![
+                "The college opened a new hangar this spring for its aircraft maintenance students.",
+                "\"We learn on real aircraft,\" one student said."
+            ]
+        );
+        assert!(!is_english_caption("Photo: a look back at the year"));
+        assert!(!is_english_caption(
+            "The exhibition's theme: Photos of the future"
+        ));
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::corpus::dateline::{
 use crate::corpus::draft::Draft;
 use crate::corpus::layout::{is_chrome, portal};
 use crate::corpus::prose::{NOTE_BRACKETS, editor_line, note_pairs};
+use crate::tagging::sources::outlet;
 
 #[allow(clippy::unwrap_used)] // constant patterns
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
@@ -43,6 +44,15 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
         let t = line.trim();
         if let Some(name) = editor_line(t) {
             m.editor = m.editor.or(Some(name));
+            continue;
+        }
+        if let Some(who) = by_line(t) {
+            // `By Global Times`: the outlet when it is one, else the author.
+            if outlet(who).is_some() {
+                m.source = m.source.or(Some(who.to_string()));
+            } else {
+                m.author = m.author.or(Some(who.to_string()));
+            }
             continue;
         }
         if let Some(b) = bar_byline(t) {
@@ -98,7 +108,10 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
             }
             "updated" | "published" | "posted" | "date" | "发布时间" | "發佈時間" | "发布日期"
             | "更新时间" | "时间" | "日期" => {
-                m.dated = m.dated.or_else(|| find_date(value));
+                m.dated = m
+                    .dated
+                    .or_else(|| find_date(value))
+                    .or_else(|| source_date(value).flatten());
                 take_pairs(t, &mut m);
             }
             "source" => m.source = split_trailing_date(value).0.map(str::to_string),
@@ -175,6 +188,23 @@ struct Byline {
     place: Option<String>,
     outlet: Option<String>,
     date: Option<DateTime<FixedOffset>>,
+}
+
+/// `By Global Times`, `By LI HUA`: a line that names who wrote the page and nothing else,
+/// a few capitalised words.
+fn by_line(t: &str) -> Option<&str> {
+    let who = t
+        .strip_prefix("By ")
+        .or_else(|| t.strip_prefix("BY "))?
+        .trim();
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let named = (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars()
+                    .all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '\'' | '-'))
+        });
+    named.then_some(who)
 }
 
 fn bar_byline(t: &str) -> Option<Byline> {
@@ -350,6 +380,69 @@ mod tests {
         assert_eq!(d[0].author.as_deref(), Some("Li Wen"));
         assert_eq!(d[0].place.as_deref(), Some("Ningbo, Zhejiang"));
         assert_eq!(d[0].body, vec![body]);
+    }
+
+    /// An English news site's page without a China Daily byline: skip link, menu, search
+    /// box, breadcrumb, date and `By OUTLET` lines, share buttons, a captioned photo, the
+    /// related list, comment box and footer. Found in hands-on testing.
+    #[test]
+    fn an_english_site_page_keeps_its_article_alone() {
+        let page = [
+            "Skip to main content",
+            "NEWS | PROVINCES | BUSINESS | OPINION | SCIENCE | CULTURE | SPORTS | TRAVEL",
+            "Search",
+            "Home > Provinces > Education",
+            "Lanzhou college opens rail signalling workshop with operator",
+            "Published: Sep 18, 2025 07:15 PM",
+            "By Global Times",
+            "Share:",
+            "Facebook",
+            "Twitter",
+            "Email",
+            "A vocational college in Lanzhou has opened a signalling workshop with the city's rail operator.",
+            "Trainees wire a relay cabinet in the new workshop. Photo: Courtesy of the operator",
+            "\"Our graduates will maintain the lines they trained on,\" the college's dean said.",
+            "Related articles:",
+            "Gansu trains more rail technicians",
+            "Comments (2)",
+            "Log in to comment",
+            "About Us | Contact Us | Privacy Policy | Terms of Use",
+            "Copyright © 2025 Some Site. All Rights Reserved.",
+        ];
+        let d = read(&page).unwrap();
+        assert_eq!(
+            d[0].title,
+            "Lanzhou college opens rail signalling workshop with operator"
+        );
+        assert_eq!(d[0].source.as_deref(), Some("Global Times"));
+        assert_eq!(
+            d[0].published.unwrap().to_rfc3339(),
+            "2025-09-18T19:15:00+08:00"
+        );
+        assert_eq!(
+            d[0].body,
+            vec![
+                "A vocational college in Lanzhou has opened a signalling workshop with the city's rail operator.",
+                "Trainees wire a relay cabinet in the new workshop. Photo: Courtesy of the operator",
+                "\"Our graduates will maintain the lines they trained on,\" the college's dean said.",
+            ]
+        );
+        // A `By` line naming a person gives the author.
+        let d = read(&[
+            "Lanzhou college opens a workshop",
+            "By Zhang Min",
+            "Text here.",
+        ])
+        .unwrap();
+        assert_eq!(d[0].author.as_deref(), Some("Zhang Min"));
+        assert_eq!(d[0].body, vec!["Text here."]);
+        // A sentence that starts with `By` is text.
+        let d = read(&[
+            "Lanzhou college opens a workshop",
+            "By 2030, the college will train 500.",
+        ])
+        .unwrap();
+        assert_eq!(d[0].body, vec!["By 2030, the college will train 500."]);
     }
 
     #[test]

@@ -57,7 +57,7 @@ fn is_navigation(t: &str) -> bool {
     {
         return true;
     }
-    if has_sentence_marks(t) || t.chars().count() > 80 {
+    if has_sentence_marks(t) || t.chars().count() > NAV_MAX {
         return false;
     }
     let short_pieces = |sep: &[&str], min: usize| {
@@ -65,10 +65,7 @@ fn is_navigation(t: &str) -> bool {
         for s in sep {
             pieces = pieces.iter().flat_map(|p| p.split(s)).collect();
         }
-        pieces.len() >= min
-            && pieces
-                .iter()
-                .all(|p| (1..=10).contains(&p.trim().chars().count()))
+        pieces.len() >= min && pieces.iter().all(|p| is_menu_item(p.trim()))
     };
     // `By Li Wen | Xinhua | 2025-03-05` is a byline, not a menu: menus hold no dates.
     let dated = || {
@@ -77,6 +74,95 @@ fn is_navigation(t: &str) -> bool {
     };
     (short_pieces(&["|", "\u{FF5C}"], 3) && !dated())
         || short_pieces(&[">>", "»", ">", "\u{FF1E}"], 2)
+}
+
+/// The longest navigation line (an English menu of ten items runs to some 80 characters).
+const NAV_MAX: usize = 160;
+
+/// One item of a menu or breadcrumb: a word or two (`教育`, `IN-DEPTH`, `Privacy Policy`).
+fn is_menu_item(p: &str) -> bool {
+    let n = p.chars().count();
+    (1..=10).contains(&n)
+        || (n <= 20 && p.is_ascii() && p.split_whitespace().count() <= 3 && !p.contains(['.', ',']))
+}
+
+/// Words that English page furniture is made of: share buttons (`Share:`, `Facebook`),
+/// the search box, skip links (`Skip to main content`), the comment box (`Comments (0)`,
+/// `Log in to comment`).
+const ENGLISH_WIDGET_WORDS: &[&str] = &[
+    "share",
+    "search",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "email",
+    "e-mail",
+    "mail",
+    "wechat",
+    "weibo",
+    "whatsapp",
+    "telegram",
+    "reddit",
+    "print",
+    "comments",
+    "comment",
+    "log",
+    "login",
+    "logout",
+    "sign",
+    "register",
+    "subscribe",
+    "newsletter",
+    "skip",
+    "navigation",
+    "menu",
+    "close",
+    "copy",
+    "link",
+    "follow",
+    "home",
+    "back",
+    "top",
+    "more",
+    "in",
+    "up",
+    "out",
+    "to",
+    "us",
+    "main",
+    "content",
+    "the",
+    "of",
+    "page",
+];
+
+/// The words above that say nothing of furniture alone (`in`, `to`, `more`).
+const ENGLISH_FILLER_WORDS: &[&str] = &[
+    "in", "up", "out", "to", "us", "main", "content", "the", "of", "page", "more", "x",
+];
+
+/// A short English line made only of widget words: `Share:`, `Facebook`, `Search`,
+/// `Skip to main content`, `Comments (0)`, `Log in to comment`.
+fn is_english_widget(t: &str) -> bool {
+    if !t.is_ascii() || t.len() > 30 {
+        return false;
+    }
+    let words: Vec<String> = t
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_alphabetic() && c != '-')
+                .to_ascii_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| ENGLISH_WIDGET_WORDS.contains(&w.as_str()))
+        && words
+            .iter()
+            .any(|w| !ENGLISH_FILLER_WORDS.contains(&w.as_str()))
 }
 
 /// Share buttons, font-size switches, print and close links, QR-code prompts. (An editor's
@@ -119,6 +205,9 @@ fn is_widget(t: &str) -> bool {
         "大 中 小",
         "【大 中 小】",
     ];
+    if is_english_widget(t) {
+        return true;
+    }
     // A sentence that happens to start like a widget (扫一扫二维码关注…的学生，可以…) is text.
     t.chars().count() <= 30
         && !has_sentence_marks(t)
@@ -153,8 +242,27 @@ fn is_related(t: &str) -> bool {
         "更多新闻",
         "更多阅读",
     ];
+    /// The same in English pages, in lower case.
+    const ENGLISH_HEADS: &[&str] = &[
+        "related articles",
+        "related stories",
+        "related news",
+        "related reading",
+        "related links",
+        "related",
+        "read more",
+        "recommended",
+        "recommended for you",
+        "you may also like",
+        "you might also like",
+        "more stories",
+        "more news",
+        "most popular",
+        "most read",
+    ];
     let head = t.trim_end_matches([':', '\u{FF1A}']).trim();
     HEADS.contains(&head)
+        || (head.is_ascii() && ENGLISH_HEADS.contains(&head.to_ascii_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -219,6 +327,32 @@ mod tests {
         ];
         assert!(strip(&page).is_empty());
         assert!(page.iter().all(|l| is_furniture(l)));
+    }
+
+    #[test]
+    fn english_site_furniture_is_furniture() {
+        for line in [
+            "Skip to main content",
+            "HOME | CHINA | SOURCE | OPINION | IN-DEPTH | WORLD | LIFE | SPORT | VIDEO | PHOTO",
+            "Search",
+            "Share:",
+            "LinkedIn",
+            "Comments (0)",
+            "Log in to comment",
+            "About Us | Contact Us | Privacy Policy | Terms of Use",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "Search and rescue teams trained at the college.",
+            "More",
+            "In Xi'an",
+            "Share of graduates employed: 98 percent",
+            "By Li Wen | Xinhua | 2025-03-05",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+        assert!(is_related("Related articles:"));
     }
 
     #[test]
