@@ -142,6 +142,65 @@ const ENGLISH_FILLER_WORDS: &[&str] = &[
     "in", "up", "out", "to", "us", "main", "content", "the", "of", "page", "more", "x",
 ];
 
+/// The site's own links at the top of a Chinese portal page: sign-in, the mobile and
+/// accessible versions, the language and script switches.
+const SITE_TOOLS: &[&str] = &[
+    "登录",
+    "登錄",
+    "注册",
+    "註冊",
+    "退出",
+    "会员",
+    "會員",
+    "手机版",
+    "手機版",
+    "移动版",
+    "移動版",
+    "无障碍",
+    "無障礙",
+    "无障碍浏览",
+    "無障礙瀏覽",
+    "长者模式",
+    "長者模式",
+    "关怀版",
+    "關懷版",
+    "简体",
+    "簡體",
+    "繁体",
+    "繁體",
+    "简体中文",
+    "繁體中文",
+    "English",
+    "设为首页",
+    "設為首頁",
+    "加入收藏",
+    "网站地图",
+    "網站地圖",
+    "客户端",
+    "客戶端",
+    "RSS",
+    "帮助",
+    "幫助",
+    "搜索",
+    "微信",
+    "微博",
+];
+
+/// `登录 注册 手机版 无障碍浏览`: a line of nothing but the site's own links, at least one
+/// of them one that only such a line holds.
+fn is_site_tools(t: &str) -> bool {
+    let items: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .filter(|w| !w.is_empty())
+        .collect();
+    !items.is_empty()
+        && items.len() <= 10
+        && items.iter().all(|w| SITE_TOOLS.contains(w))
+        && items
+            .iter()
+            .any(|w| !matches!(*w, "English" | "搜索" | "微信" | "微博" | "帮助" | "幫助"))
+}
+
 /// A short English line made only of widget words: `Share:`, `Facebook`, `Search`,
 /// `Skip to main content`, `Comments (0)`, `Log in to comment`.
 fn is_english_widget(t: &str) -> bool {
@@ -205,7 +264,7 @@ fn is_widget(t: &str) -> bool {
         "大 中 小",
         "【大 中 小】",
     ];
-    if is_english_widget(t) {
+    if is_english_widget(t) || is_site_tools(t) {
         return true;
     }
     // A sentence that happens to start like a widget (扫一扫二维码关注…的学生，可以…) is text.
@@ -353,6 +412,27 @@ mod tests {
             assert!(!is_furniture(line), "{line}");
         }
         assert!(is_related("Related articles:"));
+    }
+
+    /// Found in hands-on testing: the sign-in line above a portal page's breadcrumb was
+    /// taken for its title.
+    #[test]
+    fn the_site_tools_line_is_furniture() {
+        let page = [
+            "首页 | 新闻 | 教育 | 图片 | English",
+            "登录 注册 手机版 无障碍浏览",
+            "当前位置：首页 > 教育",
+            "甲市技师学院与车企共建产业学院",
+            "甲市一所技师学院与整车企业合作成立产业学院，首期招收学生一百二十名。",
+        ];
+        assert_eq!(strip(&page), page[3..].to_vec());
+        for line in ["简体 繁體", "设为首页 加入收藏", "登录"] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in ["English", "微信 微博", "登录注册流程简化 学生手机即可办理"]
+        {
+            assert!(!is_furniture(line), "{line}");
+        }
     }
 
     #[test]
