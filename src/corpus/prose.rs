@@ -91,7 +91,7 @@ pub fn clean(lines: &[&str]) -> Prose {
                 notes.push(("作者".to_string(), name));
                 return None;
             }
-            if is_english_caption(l) {
+            if is_english_caption(l) || is_bracketed_caption(l) {
                 return None;
             }
             Some(if NOTE.is_match(l) {
@@ -371,6 +371,38 @@ fn is_english_caption(line: &str) -> bool {
     t.len() <= ENGLISH_CAPTION_MAX && t.contains(':') && ENGLISH_CAPTION.is_match(t)
 }
 
+/// `（图为学生在实训车间进行整车检测。记者 某某 摄）`: a photo caption in brackets, on a line
+/// of its own, that says it is one (`图为…`, `上图：…`) or ends in its credit (`…摄`).
+fn is_bracketed_caption(line: &str) -> bool {
+    let t = line.trim();
+    let Some(inner) = t
+        .strip_prefix(['(', '\u{FF08}'])
+        .and_then(|r| r.strip_suffix([')', '\u{FF09}']))
+    else {
+        return false;
+    };
+    let inner = inner.trim();
+    let says_photo = [
+        "图为",
+        "图片为",
+        "图：",
+        "图:",
+        "上图",
+        "下图",
+        "左图",
+        "右图",
+        "圖為",
+    ]
+    .iter()
+    .any(|p| inner.starts_with(p));
+    let credited = ["摄", "攝", "供图", "供圖", "摄影", "攝影"]
+        .iter()
+        .any(|e| inner.ends_with(e));
+    inner.chars().count() <= CAPTION_MAX + 20
+        && !inner.contains(['(', '\u{FF08}', ')', '\u{FF09}'])
+        && (says_photo || credited)
+}
+
 /// One short sentence: what a photo caption is.
 fn is_caption(p: &str) -> bool {
     let mut inner = p.trim_end().chars();
@@ -601,6 +633,31 @@ mod tests {
         assert!(!is_english_caption(
             "The exhibition's theme: Photos of the future"
         ));
+    }
+
+    /// Found in hands-on testing: a caption in brackets with its credit inside lost only the
+    /// credit, leaving `（图为…。` in the body.
+    #[test]
+    fn a_caption_in_brackets_goes_whole() {
+        for caption in [
+            "（图为学员在实训室调试设备。记者 某 甲 摄）",
+            "(图为学员在实训室调试设备)",
+            "（学员在实训室调试设备。某某供图）",
+        ] {
+            let p = clean(&[
+                "学院新建了智能制造实训室。",
+                caption,
+                "学员每周在实训室上课两天。",
+            ]);
+            assert_eq!(
+                p.paragraphs,
+                vec!["学院新建了智能制造实训室。", "学员每周在实训室上课两天。"],
+                "{caption}"
+            );
+        }
+        // A remark in brackets is text.
+        let p = clean(&["（本届大赛共有三十支队伍参加。）"]);
+        assert_eq!(p.paragraphs, vec!["（本届大赛共有三十支队伍参加。）"]);
     }
 
     #[test]
