@@ -91,7 +91,12 @@ pub fn clean(lines: &[&str]) -> Prose {
                 notes.push(("作者".to_string(), name));
                 return None;
             }
-            if is_english_caption(l) || is_bracketed_caption(l) {
+            if is_english_caption(l) || is_bracketed_caption(l) || is_page_note(l) {
+                return None;
+            }
+            if is_pairs_line(l) {
+                // `来源：某某日报 编辑：某某` on a line of its own: fields, not text.
+                notes.extend(note_pairs(l));
                 return None;
             }
             Some(if NOTE.is_match(l) {
@@ -123,7 +128,8 @@ pub fn clean(lines: &[&str]) -> Prose {
             Some((text, _, _)) if joined => {
                 let last = text.chars().next_back();
                 let first = seg.text.chars().next();
-                if !(last.is_some_and(sets_tight) && first.is_some_and(sets_tight)) {
+                let tight = last.is_some_and(sets_tight) && first.is_some_and(sets_tight);
+                if !tight || prev.is_some_and(|p| keeps_credit_space(p.text, seg.text)) {
                     text.push(' ');
                 }
                 text.push_str(seg.text);
@@ -213,6 +219,71 @@ fn words(line: &str) -> Vec<(&str, bool)> {
         out.push((&line[s..], tab));
     }
     out
+}
+
+/// Who a dateline credits: `（记者 张三 通讯员 李四）` keeps the spaces between the names.
+const CREDIT_ROLES: &[&str] = &[
+    "记者",
+    "記者",
+    "通讯员",
+    "通訊員",
+    "实习生",
+    "實習生",
+    "特约记者",
+    "特約記者",
+];
+
+/// Whether the space between two words of a credit such as `（记者 张三 通讯员 李四）`
+/// stays: between a role and a name (`记者 张三`), or a name and a role (`张三 通讯员`).
+fn keeps_credit_space(before: &str, after: &str) -> bool {
+    let is_name =
+        |w: &str| (2..=4).contains(&w.chars().count()) && w.chars().all(crate::text::is_han);
+    let name_first = after
+        .split([')', '\u{FF09}', '、'])
+        .next()
+        .is_some_and(is_name);
+    (CREDIT_ROLES.iter().any(|r| before.ends_with(r)) && name_first)
+        || (CREDIT_ROLES.contains(&after) && is_name(before))
+}
+
+/// Notes a page puts in the text about itself: the original title (`原标题：…`), where the
+/// pictures came from (`图片来源：网络`), a link to a topic page (`点击进入专题：…`).
+fn is_page_note(line: &str) -> bool {
+    let t = line.trim();
+    if t.chars().count() > 80 {
+        return false;
+    }
+    let labelled = |labels: &[&str]| {
+        labels.iter().any(|l| {
+            t.strip_prefix(l)
+                .is_some_and(|r| r.starts_with([':', '\u{FF1A}']))
+        })
+    };
+    labelled(&["原标题", "原標題", "原题", "原題"])
+        || (labelled(&[
+            "图片来源",
+            "圖片來源",
+            "图源",
+            "圖源",
+            "配图来源",
+            "封面图来源",
+        ]) && t.chars().count() <= 40)
+        || (t.starts_with("点击") || t.starts_with("點擊"))
+            && ["专题", "專題", "原文", "全文", "查看更多"]
+                .iter()
+                .any(|w| t.contains(w))
+            && t.chars().count() <= 40
+            && !t.contains(['。', '\u{FF0C}'])
+}
+
+/// A line of nothing but `key：value` notes (`来源：某某日报 编辑：某某`).
+fn is_pairs_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.chars().count() > 60 || t.contains(['。', '\u{FF0C}', ',']) {
+        return false;
+    }
+    let pairs = note_pairs(t);
+    pairs.len() >= 2 && NOTE_PAIR.find(t).is_some_and(|m| m.start() == 0)
 }
 
 /// Characters set without a space between them when a wrap space is removed: Chinese
@@ -449,8 +520,18 @@ static EDITOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[【\[]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:\x{FF1A}]\s*([^。，,；;:\x{FF1A}【】\[\]]{1,24}?)\s*[】\]]?$").unwrap()
 });
 
-/// The editor a line such as `责任编辑：孙七` names, when that is all the line says.
+/// `Editor: Wang Hui`, `Edited by Li Na`: an English page's editor line.
+#[allow(clippy::unwrap_used)]
+static ENGLISH_EDITOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:editor|edited\s+by|editor-in-charge|chief\s+editor)\s*:?\s*([A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})$").unwrap()
+});
+
+/// The editor a line such as `责任编辑：孙七` or `Editor: Wang Hui` names, when that is all
+/// the line says.
 pub fn editor_line(line: &str) -> Option<String> {
+    if let Some(c) = ENGLISH_EDITOR_LINE.captures(line.trim()) {
+        return c.get(1).map(|m| m.as_str().to_string());
+    }
     let c = EDITOR_LINE.captures(line.trim())?;
     let name = tidy_names(c.get(1)?.as_str().trim());
     (!name.is_empty()).then_some(name)
@@ -658,6 +739,52 @@ mod tests {
         // A remark in brackets is text.
         let p = clean(&["（本届大赛共有三十支队伍参加。）"]);
         assert_eq!(p.paragraphs, vec!["（本届大赛共有三十支队伍参加。）"]);
+    }
+
+    /// Found in hands-on testing: page notes left in bodies, a metadata line not lifted and
+    /// its space removed, the names of a dateline's credit glued together.
+    #[test]
+    fn page_notes_go_metadata_lines_are_lifted_and_credits_keep_their_spaces() {
+        let p = clean(&[
+            "原标题：某市高职院校牵手灯饰企业 产业学院揭牌",
+            "本报讯（记者 张小军 通讯员 李敏）某市一所高职院校与灯饰企业共建光电产业学院。",
+            "学院将开设光电显示专业。",
+            "图片来源：网络",
+            "点击进入专题：产教融合在某市",
+            "来源：某某日报 编辑：王五",
+        ]);
+        assert_eq!(
+            p.paragraphs,
+            vec![
+                "本报讯（记者 张小军 通讯员 李敏）某市一所高职院校与灯饰企业共建光电产业学院。",
+                "学院将开设光电显示专业。"
+            ]
+        );
+        assert_eq!(
+            p.notes,
+            vec![
+                ("来源".to_string(), "某某日报".to_string()),
+                ("编辑".to_string(), "王五".to_string())
+            ]
+        );
+        // A wrap space after `本报讯` still closes up, and so does one inside a sentence
+        // that merely mentions a reporter.
+        let p = clean(&["本报讯 记者从市教育局获悉，新学期职业院校扩招。"]);
+        assert_eq!(
+            p.paragraphs,
+            vec!["本报讯记者从市教育局获悉，新学期职业院校扩招。"]
+        );
+        // An English page's editor line is the editor.
+        let p = clean(&["The college opened the course in May.", "Editor: Wang Hui"]);
+        assert_eq!(p.paragraphs, vec!["The college opened the course in May."]);
+        assert_eq!(
+            p.notes,
+            vec![("责任编辑".to_string(), "Wang Hui".to_string())]
+        );
+        assert_eq!(
+            editor_line("Editor: we asked the students what they learned"),
+            None
+        );
     }
 
     #[test]
