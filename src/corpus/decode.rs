@@ -22,7 +22,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     }
     let (bom, body) = match Encoding::for_bom(bytes) {
         Some((enc, bom_len)) => (Some(enc), &bytes[bom_len..]),
-        None => (None, bytes),
+        // UTF-16 saved without its byte-order mark: read as if it had one.
+        None => (utf16_without_bom(bytes), bytes),
     };
     let body: Cow<'_, [u8]> = if bom.is_some_and(|e| e == UTF_16LE || e == UTF_16BE) {
         Cow::Borrowed(body)
@@ -170,6 +171,50 @@ fn reads_as_chinese(text: &str) -> bool {
     !non_ascii.iter().any(|&c| is_wrong(c)) && chinese * 10 >= non_ascii.len() * 9
 }
 
+/// The share of its 16-bit units that must be NUL on one side (the ASCII ones: line ends,
+/// digits, Latin letters) for a file without a BOM to be looked at as UTF-16.
+const UTF16_NUL_SHARE: usize = 2; // percent
+
+/// UTF-16 without a byte-order mark, told by its shape: NUL bytes on one side of the 16-bit
+/// units (the high byte of every ASCII character) and hardly any on the other, and text that
+/// decodes without an error into characters a Chinese or English page holds. A UTF-8 file
+/// with a stray NUL or two has too few of them to pass.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let units = bytes.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let nuls_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nuls_at(0), nuls_at(1));
+    let (enc, main, other) = if odd > even {
+        (UTF_16LE, odd, even)
+    } else {
+        (UTF_16BE, even, odd)
+    };
+    if main * 100 < units * UTF16_NUL_SHARE || other * 10 > main {
+        return None;
+    }
+    let (text, had_errors) = enc.decode_without_bom_handling(&bytes[..units * 2]);
+    let total = text.chars().count().max(1);
+    let plausible = text
+        .chars()
+        .filter(|&c| {
+            (c.is_ascii() && (!c.is_control() || matches!(c, '\n' | '\r' | '\t')))
+                || crate::text::is_cjk(c)
+                || ('\u{2000}'..='\u{206F}').contains(&c)
+                || c == '·'
+        })
+        .count();
+    (!had_errors && plausible * 100 >= total * 95).then_some(enc)
+}
+
 /// encoding_rs decodes GBK with the GB18030 decoder; say GB18030 for what it is.
 fn named(guess: &'static Encoding) -> &'static Encoding {
     if guess == encoding_rs::GBK {
@@ -256,6 +301,32 @@ mod tests {
         let d = decode(&b).unwrap();
         assert_eq!(d.text, "职业教育\n");
         assert_eq!(d.encoding, UTF_16LE);
+    }
+
+    /// Found in hands-on testing: UTF-16 saved without its byte-order mark was skipped as
+    /// binary data.
+    #[test]
+    fn utf16_without_bom_is_detected() {
+        let text = "Workflow\n产教融合\nSearch documents\n职业院校开设新专业\nXin Hua Wang· 2025-03-05 14:20\n学校与企业签约，共建实训基地。\n";
+        for big_endian in [false, true] {
+            let b: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| {
+                    if big_endian {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    }
+                })
+                .collect();
+            let d = decode(&b).unwrap();
+            assert_eq!(d.text, text);
+            assert_eq!(d.encoding, if big_endian { UTF_16BE } else { UTF_16LE });
+        }
+        // Chinese text with a single ASCII line end is too little to tell: not UTF-16.
+        let mut b = "职业院校开设新专业".as_bytes().to_vec();
+        b.insert(9, 0);
+        assert_eq!(utf16_without_bom(&b), None);
     }
 
     #[test]
