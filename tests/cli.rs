@@ -291,7 +291,7 @@ fn bad_flag_is_exit_2() {
 
 #[test]
 fn usage_errors_are_one_line_saying_where_the_help_is() {
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 6] = [
         (
             &["search", "x", "--limit", "abc"],
             "chanjiao: invalid value 'abc' for '--limit <N>': not a count: use a whole number, 0 or more \
@@ -305,6 +305,11 @@ fn usage_errors_are_one_line_saying_where_the_help_is() {
         (
             &["serch", "x"],
             "chanjiao: unrecognized subcommand 'serch'; did you mean 'search'? (see chanjiao --help)",
+        ),
+        (
+            &["search", "产教融合", "after:"],
+            "chanjiao: 'after:' has no value: write it with one (province:山东, after:2025-06) \
+             or leave it out",
         ),
         (
             &["list", "--no-such-flag"],

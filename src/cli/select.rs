@@ -19,6 +19,12 @@ pub fn articles(
     limit: Option<usize>,
 ) -> Result<SearchResults, CliError> {
     let filter = list::resolve(filters)?;
+    if let Some(field) = query::fields_without_value(&query.join(" ")).first() {
+        return Err(CliError::Usage(format!(
+            "'{field}' has no value: write it with one (province:山东, after:2025-06) or \
+             leave it out"
+        )));
+    }
     // Dates in the query that exclude each other, or exclude the flags' dates, are a
     // mistake as `--since` after `--until` is. Other mistakes in the query are the search's.
     if let Ok(parsed) = query::parse(&query.join(" "))

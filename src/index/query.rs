@@ -103,6 +103,19 @@ const KEYS: &[&str] = &[
     "province", "sector", "source", "topic", "after", "before", "since", "until",
 ];
 
+/// The fields written with no value (`after:` alone, `province：` at the end): the reader
+/// takes them for a value still being typed and leaves them out; a command names them.
+pub fn fields_without_value(input: &str) -> Vec<String> {
+    fold_width(input)
+        .split_whitespace()
+        .filter_map(|w| {
+            let key = w.trim_start_matches(['-', '−']).strip_suffix([':', '：'])?;
+            KEYS.contains(&key.to_lowercase().as_str())
+                .then(|| format!("{key}:"))
+        })
+        .collect()
+}
+
 fn is_open_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '「' | '『')
 }
@@ -446,6 +459,16 @@ mod tests {
 
     fn words(s: &str) -> Atom {
         Atom::Words(s.to_string())
+    }
+
+    #[test]
+    fn fields_left_without_a_value_are_named() {
+        assert_eq!(fields_without_value("产教融合 after:"), ["after:"]);
+        assert_eq!(
+            fields_without_value("Province： x -source:"),
+            ["Province:", "source:"]
+        );
+        assert!(fields_without_value("after:2025 source:\"China Daily\" 10: url:").is_empty());
     }
 
     #[test]
