@@ -87,7 +87,13 @@ pub(crate) struct Fruit {
     pub marks: MarkCounts,
 }
 
+/// [`FacetedTop::keep`] for every result, in no order (a window around one article is
+/// found from them).
+pub(crate) const EVERY: usize = usize::MAX;
+
 pub(crate) struct FacetedTop {
+    /// How many of the best results to keep, best first; [`EVERY`] keeps them all, in no
+    /// order.
     pub keep: usize,
     pub sort: Sort,
     pub filters: FacetFilters,
@@ -180,6 +186,8 @@ pub(crate) struct SegmentTop {
     source_keys: FacetColumn,
     marks: SegmentMarks,
     heap: BinaryHeap<std::cmp::Reverse<Candidate>>,
+    /// Every result, when all are kept ([`EVERY`]).
+    every: Vec<Candidate>,
     total: usize,
 }
 
@@ -236,6 +244,7 @@ impl Collector for FacetedTop {
             source_keys,
             marks: SegmentMarks::new(reader, self.marks.as_ref())?,
             heap: BinaryHeap::new(),
+            every: Vec::new(),
             total: 0,
         })
     }
@@ -260,8 +269,10 @@ impl Collector for FacetedTop {
                 }
             }
         }
-        top.sort_by(|a, b| b.cmp(a));
-        top.truncate(self.keep);
+        if self.keep != EVERY {
+            top.sort_by(|a, b| b.cmp(a));
+            top.truncate(self.keep);
+        }
         Ok(Fruit {
             top,
             total,
@@ -317,7 +328,9 @@ impl SegmentCollector for SegmentTop {
                         addr: DocAddress::new(self.segment, doc),
                         key: rank_key(self.sort, score, published),
                     };
-                    if self.heap.len() < self.keep {
+                    if self.keep == EVERY {
+                        self.every.push(c);
+                    } else if self.heap.len() < self.keep {
                         self.heap.push(std::cmp::Reverse(c));
                     } else if let Some(min) = self.heap.peek()
                         && c > min.0
@@ -337,7 +350,12 @@ impl SegmentCollector for SegmentTop {
         }
         debug_assert_eq!(FACETS.len(), counts.len());
         Fruit {
-            top: self.heap.into_iter().map(|r| r.0).collect(),
+            top: self
+                .heap
+                .into_iter()
+                .map(|r| r.0)
+                .chain(self.every)
+                .collect(),
             total: self.total,
             counts,
             marks: self.marks.counts,

@@ -14,7 +14,7 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::analyzer::WordNormalizer;
-use super::collector::{FacetFilters, FacetedTop};
+use super::collector::{Candidate, EVERY, FacetFilters, FacetedTop};
 use super::contained::contained;
 use super::facets::{self, Facets};
 use super::field_stats::SharedWordStats;
@@ -703,11 +703,11 @@ impl Index {
             None => Vec::new(),
         };
         let collector = FacetedTop {
-            // Where the anchor stands is known only once every result is ranked.
+            // Where the anchor stands is known only once every result is seen.
             keep: if anchors.is_empty() {
                 req.offset + req.limit
             } else {
-                usize::MAX
+                EVERY
             },
             sort: req.sort,
             filters: facet_filters(&filter),
@@ -725,19 +725,14 @@ impl Index {
         let fruit = searcher
             .search_with_statistics_provider(q.as_ref(), &collector, &stats)
             .map_err(|e| self.error(e))?;
-        let offset = fruit
-            .top
-            .iter()
-            .position(|c| anchors.contains(&c.addr))
-            .map_or(req.offset, |at| {
-                if at < req.limit {
-                    0
-                } else {
-                    at - req.limit / 2
-                }
-            });
+        let (offset, top) = if anchors.is_empty() {
+            let top: Vec<Candidate> = fruit.top.into_iter().skip(req.offset).collect();
+            (req.offset, top)
+        } else {
+            window_around(fruit.top, &anchors, req.offset, req.limit)
+        };
         let mut hits = Vec::new();
-        for cand in fruit.top.into_iter().skip(offset).take(req.limit) {
+        for cand in top.into_iter().take(req.limit) {
             let Some(article) = self.load(&searcher, cand.addr)? else {
                 continue;
             };
@@ -879,6 +874,44 @@ impl Index {
             e => IndexError::Tantivy(self.dir.clone(), e.to_string()),
         }
     }
+}
+
+/// From every result, in no order: where the window of `limit` results holding one of the
+/// `anchors` starts (in its middle, unless the anchor is among the first `limit`; `offset`
+/// when no anchor is among them), and its results, best first. Linear in the results but
+/// for the window's own sort.
+fn window_around(
+    mut every: Vec<Candidate>,
+    anchors: &[tantivy::DocAddress],
+    offset: usize,
+    limit: usize,
+) -> (usize, Vec<Candidate>) {
+    let best_first = |a: &Candidate, b: &Candidate| b.cmp(a);
+    let anchor = every
+        .iter()
+        .filter(|c| anchors.contains(&c.addr))
+        .max()
+        .copied();
+    let start = match anchor {
+        Some(a) => {
+            let rank = every.iter().filter(|c| **c > a).count();
+            if rank < limit { 0 } else { rank - limit / 2 }
+        }
+        None => offset,
+    };
+    if start >= every.len() {
+        return (start, Vec::new());
+    }
+    if start > 0 {
+        every.select_nth_unstable_by(start, best_first);
+        every.drain(..start);
+    }
+    if limit < every.len() {
+        every.select_nth_unstable_by(limit, best_first);
+        every.truncate(limit);
+    }
+    every.sort_by(best_first);
+    (start, every)
 }
 
 #[cfg(test)]
