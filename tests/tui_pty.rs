@@ -174,6 +174,47 @@ fn o_hands_the_terminal_to_the_pager_and_takes_it_back() {
     assert!(status.success(), "exit status {status:?}");
 }
 
+/// `kill` (SIGTERM), a closed terminal window (SIGHUP) and SIGINT sent from outside end the
+/// reader as `q` does: the terminal is given back whole and the session is saved.
+#[cfg(unix)]
+#[test]
+fn a_signal_ends_the_reader_as_q_does() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let data = tempfile::tempdir().unwrap();
+        let mut run = Session::start(data.path(), &[], &[]);
+        run.screen.wait_for_articles(&[]);
+        assert!(run.screen.mouse_reporting() && run.screen.cursor_hidden());
+        run.send("/");
+        for c in "联合体".chars() {
+            run.send(&c.to_string());
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        run.send("\r");
+        run.screen.wait_for(&["/ 联合体"]);
+        std::thread::sleep(Duration::from_millis(300));
+        run.signal(signal);
+        let status = run.wait_exit();
+        assert!(status.success(), "SIG{signal}: exit status {status:?}");
+        std::thread::sleep(Duration::from_millis(100));
+        assert!(
+            !run.screen.alternate(),
+            "SIG{signal}: the screen is given back"
+        );
+        assert!(!run.screen.mouse_reporting(), "SIG{signal}: the mouse too");
+        assert!(!run.screen.cursor_hidden(), "SIG{signal}: the cursor shows");
+        assert!(
+            !run.screen.bracketed_paste(),
+            "SIG{signal}: pastes unmarked"
+        );
+        let state = std::fs::read_to_string(data.path().join("state").join("state.json"))
+            .unwrap_or_default();
+        assert!(
+            state.contains("联合体"),
+            "SIG{signal}: session saved: {state}"
+        );
+    }
+}
+
 #[test]
 fn not_a_terminal_is_a_clear_error() {
     let data = tempfile::tempdir().unwrap();

@@ -33,6 +33,8 @@ pub struct Progress {
 pub enum Action {
     // Keys.
     Quit,
+    /// A signal (SIGTERM, SIGHUP, SIGINT) asks the reader to end: as `Quit`, whatever is open.
+    Terminate,
     ToggleHelp,
     /// Focus the search line.
     StartSearch,
@@ -149,6 +151,7 @@ impl Action {
         !matches!(
             self,
             Action::Resize { .. }
+                | Action::Terminate
                 | Action::Progress(_)
                 | Action::Ready { .. }
                 | Action::LoadFailed(_)

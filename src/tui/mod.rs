@@ -38,6 +38,7 @@ pub mod reading_sidebar;
 pub mod saver;
 pub mod session;
 pub mod sidebar;
+pub mod signals;
 pub mod stats;
 pub mod stats_update;
 pub mod strings;
@@ -132,6 +133,7 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
     let reopen = |start: Opening| {
         loader::spawn(settings.clone(), reopen_tx.clone(), give(), start);
     };
+    let _signals = signals::listen(tx.clone());
     let input = event::spawn_input(tx, Arc::clone(&stop), Arc::clone(&pause));
 
     let mut app = App::configured(config, &theme::ColorEnv::from_process());

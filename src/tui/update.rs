@@ -21,12 +21,23 @@ use super::stats_update;
 use super::strings;
 use super::{marking, reading, reading_sidebar, session, views};
 
+/// Ends the reader: the session is saved.
+fn quit(app: &mut App) -> Vec<Effect> {
+    app.quit = true;
+    let mut fx: Vec<Effect> = session::save_on_quit(app).into_iter().collect();
+    fx.push(Effect::Quit);
+    fx
+}
+
 /// Rows from the edge of the loaded window at which the next window is fetched.
 const MARGIN: usize = 40;
 /// Lines one turn of the mouse wheel scrolls.
 const WHEEL: isize = 3;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Action::Terminate = action {
+        return quit(app);
+    }
     if action.from_user() {
         app.reading.notice = None;
     }
@@ -38,11 +49,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     let mut fx = Vec::new();
     match action {
-        Action::Quit => {
-            app.quit = true;
-            fx.extend(session::save_on_quit(app));
-            fx.push(Effect::Quit);
-        }
+        Action::Quit | Action::Terminate => fx.extend(quit(app)),
         Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
         Action::StartSearch => {
             app.searching = true;

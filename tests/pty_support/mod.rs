@@ -28,6 +28,16 @@ impl Screen {
         self.0.lock().unwrap().screen().bracketed_paste()
     }
 
+    /// Whether the program asked for mouse reports.
+    pub fn mouse_reporting(&self) -> bool {
+        self.0.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    }
+
+    /// Whether the program hid the cursor.
+    pub fn cursor_hidden(&self) -> bool {
+        self.0.lock().unwrap().screen().hide_cursor()
+    }
+
     /// Waits until the screen shows all of `needles`, or fails with the screen.
     pub fn wait_for(&self, needles: &[&str]) -> String {
         let start = Instant::now();
@@ -130,6 +140,18 @@ impl Session {
             );
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// Sends the program a signal (`TERM`, `HUP`, …) with `kill`.
+    #[cfg(unix)]
+    pub fn signal(&mut self, name: &str) {
+        let pid = self.child.process_id().unwrap();
+        let ok = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(pid.to_string())
+            .status()
+            .unwrap();
+        assert!(ok.success(), "kill -{name} {pid}");
     }
 
     /// Whether the program is still running.
