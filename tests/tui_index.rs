@@ -510,3 +510,137 @@ fn a_window_around_an_article_holds_it() {
         assert_eq!(w.rows[0].id, all.rows[2].id);
     }
 }
+
+/// What the reader's loader sends, start to finish, for one open of `corpus`.
+fn load(
+    data: &std::path::Path,
+    corpus: &std::path::Path,
+    start: chanjiao::tui::loader::Opening,
+) -> Vec<chanjiao::tui::Action> {
+    use chanjiao::settings::{CorpusChoice, Settings};
+    use chanjiao::tui::event::Event;
+    let settings = Settings {
+        data_dir: data.to_path_buf(),
+        corpus: CorpusChoice::Paths(vec![corpus.to_path_buf()]),
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    chanjiao::tui::loader::spawn(settings, tx, |_| {}, start)
+        .join()
+        .unwrap();
+    rx.try_iter()
+        .filter_map(|e| match e {
+            Event::App(a) => Some(a),
+            Event::Terminal(_) => None,
+        })
+        .collect()
+}
+
+/// An index found damaged when the reader opens it is set aside and rebuilt, and the status
+/// line says so, as `chanjiao list` does on stderr.
+#[test]
+fn damage_found_at_launch_is_said_in_the_status_line() {
+    use chanjiao::tui::loader::Opening;
+    use chanjiao::tui::{App, update};
+
+    let corpus = tempfile::tempdir().unwrap();
+    chanjiao::synth::generate(corpus.path(), 60, 3).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    load(data.path(), corpus.path(), Opening::Launch);
+
+    // A byte changed near the end of each document store, where every open looks.
+    let mut damaged = 0;
+    for root in std::fs::read_dir(data.path().join("indexes")).unwrap() {
+        let root = root.unwrap().path();
+        if !root.is_dir() {
+            continue;
+        }
+        for generation in std::fs::read_dir(root).unwrap() {
+            let generation = generation.unwrap().path();
+            if !generation.is_dir() {
+                continue;
+            }
+            for file in std::fs::read_dir(&generation).unwrap() {
+                let file = file.unwrap().path();
+                if file.extension().is_some_and(|e| e == "store") {
+                    let mut bytes = std::fs::read(&file).unwrap();
+                    let at = bytes.len() - 100;
+                    bytes[at] = !bytes[at];
+                    std::fs::write(&file, bytes).unwrap();
+                    damaged += 1;
+                }
+            }
+        }
+    }
+    assert!(damaged > 0);
+
+    let mut app = App::default();
+    for action in load(data.path(), corpus.path(), Opening::Launch) {
+        update::update(&mut app, action);
+    }
+    assert!(app.is_ready());
+    let notice = app.reading.notice.unwrap_or_default();
+    assert!(
+        notice.contains("was damaged") && notice.contains("rebuilt it"),
+        "{notice}"
+    );
+    assert!(!notice.contains("corpus updated"), "{notice}");
+}
+
+/// Two readers on one index: the one that brings the index up to date says what changed;
+/// the other, refreshing after it, finds nothing left to do and must not keep saying what
+/// its own last update changed.
+#[test]
+fn a_refresh_after_another_process_updated_says_so() {
+    use chanjiao::tui::loader::Opening;
+    use chanjiao::tui::{App, update};
+
+    let corpus = tempfile::tempdir().unwrap();
+    chanjiao::synth::generate(corpus.path(), 30, 4).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut a = App::default();
+    let mut b = App::default();
+    for action in load(data.path(), corpus.path(), Opening::Launch) {
+        update::update(&mut a, action.clone());
+        update::update(&mut b, action);
+    }
+    let Some(count) = articles_of(&a) else {
+        panic!("reader a opened nothing")
+    };
+
+    // A file added: reader a runs the update and says so; b refreshes after it.
+    let extra = corpus.path().join("extra");
+    chanjiao::synth::generate(&extra, 1, 77).unwrap();
+    for action in load(data.path(), corpus.path(), Opening::Refresh) {
+        update::update(&mut a, action);
+    }
+    let said = a.reading.notice.clone().unwrap_or_default();
+    assert!(said.starts_with("corpus updated: 1 file added"), "{said}");
+    for action in load(data.path(), corpus.path(), Opening::Refresh) {
+        update::update(&mut b, action);
+    }
+    assert_eq!(articles_of(&b), articles_of(&a));
+    assert!(articles_of(&a) > Some(count));
+
+    // Removed again: b runs this update; a, refreshing after it, changes nothing itself.
+    std::fs::remove_dir_all(&extra).unwrap();
+    for action in load(data.path(), corpus.path(), Opening::Refresh) {
+        update::update(&mut b, action);
+    }
+    let said = b.reading.notice.clone().unwrap_or_default();
+    assert!(said.starts_with("corpus updated: 1 file removed"), "{said}");
+    for action in load(data.path(), corpus.path(), Opening::Refresh) {
+        update::update(&mut a, action);
+    }
+    assert_eq!(articles_of(&a), Some(count));
+    assert_eq!(
+        a.reading.notice.as_deref(),
+        Some(format!("index updated by another chanjiao process: {count} articles").as_str())
+    );
+}
+
+fn articles_of(app: &chanjiao::tui::App) -> Option<usize> {
+    match app.load {
+        chanjiao::tui::app::Load::Ready { articles, .. } => Some(articles),
+        _ => None,
+    }
+}

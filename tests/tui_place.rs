@@ -44,6 +44,7 @@ fn updated(h: &mut Harness, next: Arc<dyn Catalog>) {
         articles,
         skipped: Vec::new(),
         sorts: Sort::ALL,
+        news: Default::default(),
     });
 }
 

@@ -411,6 +411,7 @@ fn empty_reader(folders: &[&str], skipped: &[&str]) -> chanjiao::tui::harness::H
         articles: 0,
         skipped: skipped.iter().map(|s| s.to_string()).collect(),
         sorts: &[],
+        news: Default::default(),
     });
     h
 }

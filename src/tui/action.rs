@@ -29,6 +29,32 @@ pub struct Progress {
     pub total: usize,
 }
 
+/// What an open of the index has to tell (see [`super::news`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct News {
+    /// The open's one-line notices: damage found and rebuilt, another chanjiao process
+    /// updating the index or waited for.
+    pub notices: Vec<String>,
+    /// What this open changed in the index; `None` when nothing.
+    pub changes: Option<Changes>,
+    /// The user asked for the check (`R`): told even when nothing changed.
+    pub asked: bool,
+}
+
+/// What an open changed in the index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Built from scratch.
+    pub rebuilt: bool,
+    /// Files added or changed that gave articles.
+    pub added: usize,
+    pub changed: usize,
+    /// Files gone from the corpus, as the skipped lists name them.
+    pub removed: Vec<String>,
+    /// Files added or changed that gave no article.
+    pub newly_skipped: Vec<String>,
+}
+
 #[derive(Debug, Clone)]
 pub enum Action {
     // Keys.
@@ -112,11 +138,12 @@ pub enum Action {
     // Background work.
     Progress(Progress),
     /// The catalog is open: how many articles, the files skipped (as paths), orders it
-    /// supports.
+    /// supports, and what the open has to tell.
     Ready {
         articles: usize,
         skipped: Vec<String>,
         sorts: &'static [Sort],
+        news: News,
     },
     LoadFailed(String),
     /// Progress of bringing the index up to date while an older complete one is shown.

@@ -136,6 +136,9 @@ pub struct App {
     pub corpus: Vec<PathBuf>,
     /// A one-line problem with the last search (shown in the status line).
     pub error: Option<String>,
+    /// The status line's notice is what the last open of the index had to tell: the next
+    /// open replaces it, or takes it away when it has nothing to tell.
+    pub notice_is_news: bool,
     /// The index shown is being brought up to date in the background.
     pub updating: Option<Progress>,
     pub search_seq: u64,
@@ -182,6 +185,7 @@ impl App {
             export_dirs: Vec::new(),
             corpus: Vec::new(),
             error: None,
+            notice_is_news: false,
             updating: None,
             search_seq: 0,
             open_seq: 0,

@@ -61,6 +61,7 @@ impl Harness {
             articles,
             skipped: Vec::new(),
             sorts,
+            news: Default::default(),
         });
         h
     }

@@ -15,7 +15,7 @@ use crate::index::{self, Index, OpenOptions, Phase};
 use crate::settings::{CorpusChoice, Settings};
 use crate::tagging::duplicates;
 
-use super::action::{Action, Progress};
+use super::action::{Action, Changes, News, Progress};
 use super::backend::Catalog;
 use super::event::Event;
 use super::index_catalog::IndexCatalog;
@@ -136,13 +136,20 @@ fn gauge_progress(p: index::Progress) -> Progress {
     }
 }
 
+/// An open index, the files that gave no article and what the open has to tell.
+pub struct Opened {
+    pub catalog: IndexCatalog,
+    pub skipped: Vec<String>,
+    pub news: News,
+}
+
 /// Opens the index of the configured corpus (building or updating it as needed), with the
-/// number of files skipped and what the open changed in the index (`2 added, 1 removed`),
-/// if anything. The error is one line.
+/// files skipped, the open's notices and what it changed in the index. The error is one
+/// line.
 pub fn open_index(
     settings: &Settings,
     progress: &mut dyn FnMut(Progress),
-) -> Result<(IndexCatalog, Vec<String>, Option<String>), String> {
+) -> Result<Opened, String> {
     let mut last: Option<index::Progress> = None;
     let mut report_progress = |p: index::Progress| {
         // Parsing reports every file: pass on only what changes the gauge.
@@ -178,45 +185,22 @@ pub fn open_index(
         elapsed = ?report.elapsed,
         "index open"
     );
-    Ok((
-        IndexCatalog::new(index),
-        skipped_paths(&report.skipped),
-        what_changed(&report),
-    ))
-}
-
-/// What an open changed, in a few words; `None` when nothing changed.
-fn what_changed(report: &index::UpdateReport) -> Option<String> {
-    if report.rebuilt.is_some() {
-        return Some(format!("rebuilt, {} articles", report.articles));
-    }
-    // `1 file added, 2 removed`: the noun goes with the first count.
-    let parts: Vec<String> = [
-        (report.added.len(), "added"),
-        (report.changed.len(), "changed"),
-        (report.removed.len(), "removed"),
-        (report.newly_skipped.len(), "skipped"),
-    ]
-    .iter()
-    .filter(|(n, _)| *n > 0)
-    .enumerate()
-    .map(|(i, (n, what))| match (i, n) {
-        (0, 1) => format!("1 file {what}"),
-        (0, n) => format!("{n} files {what}"),
-        (_, n) => format!("{n} {what}"),
+    let news = News {
+        notices: report.notices.clone(),
+        changes: report.changed_anything().then(|| Changes {
+            rebuilt: report.rebuilt.is_some(),
+            added: report.added.len(),
+            changed: report.changed.len(),
+            removed: report.removed.clone(),
+            newly_skipped: report.newly_skipped.clone(),
+        }),
+        asked: false,
+    };
+    Ok(Opened {
+        catalog: IndexCatalog::new(index),
+        skipped: skipped_paths(&report.skipped),
+        news,
     })
-    .collect();
-    // A file that gave no article is named, as at launch (chanjiao.log says why).
-    let skipped = report.newly_skipped.first().map(|f| {
-        let name = std::path::Path::new(f)
-            .file_name()
-            .map_or_else(|| f.clone(), |n| n.to_string_lossy().into_owned());
-        match report.newly_skipped.len() {
-            1 => format!(" ({name})"),
-            n => format!(" ({name} +{} more)", n - 1),
-        }
-    });
-    (!parts.is_empty()).then(|| parts.join(", ") + skipped.as_deref().unwrap_or(""))
 }
 
 /// Why the catalog is opened.
@@ -259,7 +243,7 @@ pub fn spawn(
         let shown = as_is.map(|index| {
             let catalog: Arc<dyn Catalog> = Arc::new(IndexCatalog::new(index));
             tracing::info!(articles = catalog.len(), elapsed = ?started.elapsed(), "last index shown");
-            let ready = ready(catalog.as_ref(), Vec::new());
+            let ready = ready(catalog.as_ref(), Vec::new(), News::default());
             give(catalog);
             send(ready);
         });
@@ -272,7 +256,7 @@ pub fn spawn(
                 None => Action::Progress(p),
             })
         };
-        let (catalog, skipped, changes) = match open_index(&settings, &mut progress) {
+        let opened = match open_index(&settings, &mut progress) {
             Ok(opened) => opened,
             Err(e) => {
                 tracing::error!("cannot open the index: {e}");
@@ -283,27 +267,19 @@ pub fn spawn(
                 return;
             }
         };
-        let catalog: Arc<dyn Catalog> = Arc::new(catalog);
-        tracing::info!(articles = catalog.len(), skipped = skipped.len(), elapsed = ?started.elapsed(), "catalog open");
+        let catalog: Arc<dyn Catalog> = Arc::new(opened.catalog);
+        tracing::info!(articles = catalog.len(), skipped = opened.skipped.len(), elapsed = ?started.elapsed(), "catalog open");
         // Handed over even when nothing changed (a second reader on the same index, cheap):
-        // `Ready` then brings the skipped-file count and ends the "updating" state.
-        tracing::debug!(?changes, "full check done");
-        let ready = ready(catalog.as_ref(), skipped);
+        // `Ready` then brings the skipped-file count, ends the "updating" state and says
+        // what the open found (the status line tells what changed only when articles were
+        // already on screen).
+        let news = News {
+            asked: start == Opening::Check,
+            ..opened.news
+        };
+        let ready = ready(catalog.as_ref(), opened.skipped, news);
         give(catalog.clone());
         send(ready);
-        // Articles were on screen: say what the update changed under them.
-        match (shown, changes) {
-            (Some(()), Some(changes)) => {
-                send(Action::Notice(format!(
-                    "{}: {changes}",
-                    strings::CORPUS_UPDATED
-                )));
-            }
-            (_, None) if start == Opening::Check => {
-                send(Action::Notice(strings::CORPUS_UNCHANGED.to_string()));
-            }
-            _ => {}
-        }
         // This thread has nothing else to do: it readies what the first searches read.
         let t = std::time::Instant::now();
         catalog.prepare();
@@ -319,11 +295,12 @@ fn skipped_paths(skipped: &[corpus::Skipped]) -> Vec<String> {
         .collect()
 }
 
-fn ready(catalog: &dyn Catalog, skipped: Vec<String>) -> Action {
+fn ready(catalog: &dyn Catalog, skipped: Vec<String>, news: News) -> Action {
     Action::Ready {
         articles: catalog.len(),
         skipped,
         sorts: catalog.sorts(),
+        news,
     }
 }
 
@@ -333,22 +310,6 @@ mod tests {
 
     fn at(phase: Phase, done: usize, total: usize) -> Progress {
         gauge_progress(index::Progress { phase, done, total })
-    }
-
-    #[test]
-    fn what_changed_names_the_counts_that_are_not_zero() {
-        let mut r = index::UpdateReport::default();
-        assert_eq!(what_changed(&r), None);
-        r.added = vec!["a".into()];
-        r.removed = vec!["b".into(), "c".into()];
-        assert_eq!(what_changed(&r).as_deref(), Some("1 file added, 2 removed"));
-        r.added.clear();
-        assert_eq!(what_changed(&r).as_deref(), Some("2 files removed"));
-        r.newly_skipped = vec!["dir/empty.txt".into()];
-        assert_eq!(
-            what_changed(&r).as_deref(),
-            Some("2 files removed, 1 skipped (empty.txt)")
-        );
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod line_edit;
 pub mod loader;
 pub mod marking;
 pub mod memory;
+pub mod news;
 pub mod pager;
 pub mod palette;
 pub mod pause;

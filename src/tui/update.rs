@@ -40,6 +40,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     if action.from_user() {
         app.reading.notice = None;
+        app.notice_is_news = false;
     }
     if let Some(fx) = views::on_prompt(app, &action) {
         return fx;
@@ -134,7 +135,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::RecallView => views::start_recall(app),
         Action::DeleteView => fx.extend(views::delete(app)),
         Action::Restore(r) => fx.extend(session::restore(app, *r)),
-        Action::Notice(n) => app.reading.notice = Some(n),
+        Action::Notice(n) => {
+            app.reading.notice = Some(n);
+            app.notice_is_news = false;
+        }
         Action::ToggleStats => app.stats.open = !app.stats.open,
         Action::OpenInPager => fx.extend(handoff::pager(app)),
         Action::CopyArticle => fx.extend(handoff::copy(app)),
@@ -166,9 +170,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             articles,
             skipped,
             sorts,
+            news,
         } => {
             // A second `Ready` is the index brought up to date: search again in place.
             let first = !app.is_ready();
+            super::news::show(app, &news, articles);
             app.load = Load::Ready { articles, skipped };
             app.updating = None;
             if !sorts.is_empty() {
