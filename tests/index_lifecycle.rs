@@ -711,6 +711,47 @@ fn an_index_says_when_its_corpus_folders_moved() {
     assert!(!index.corpus_moved());
 }
 
+/// A corpus root that is not there is not a corpus that keeps moving: an index opened
+/// without it does not ask for an update at every look (the reader would rebuild and log the
+/// same warning every few seconds), and a quick open still names it as skipped.
+#[test]
+fn a_missing_corpus_root_does_not_move() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    small_corpus(corpus.path());
+    let gone = corpus.path().join("not-there");
+    let set = chanjiao::index::CorpusSet::paths([corpus.path(), gone.as_path()]);
+    let open = |opts| Index::open(data.path(), &set, opts, &mut |_| {}).unwrap();
+    let (index, report) = open(OpenOptions::default());
+    assert!(report.skipped.iter().any(|s| s.file == gone), "{report:?}");
+    assert!(!index.corpus_moved(), "the missing root counts as moved");
+    let quick = OpenOptions {
+        quick: true,
+        ..Default::default()
+    };
+    let (_, report) = open(quick);
+    let named: Vec<_> = report.skipped.iter().filter(|s| s.file == gone).collect();
+    assert_eq!(named.len(), 1, "{report:?}");
+    assert_eq!(named[0].reason, "no such file or folder");
+
+    // Every root gone (the only corpus folder removed): the index is empty and stays so.
+    let only = tempfile::tempdir().unwrap();
+    small_corpus(only.path());
+    let root = only.path().to_path_buf();
+    let set = chanjiao::index::CorpusSet::paths([root.as_path()]);
+    let data = tempfile::tempdir().unwrap();
+    let open = || Index::open(data.path(), &set, OpenOptions::default(), &mut |_| {}).unwrap();
+    open();
+    drop(only);
+    let (index, report) = open();
+    assert_eq!(index.len(), 0, "{report:?}");
+    assert!(!index.corpus_moved());
+    // And comes back when the folder does.
+    std::fs::create_dir(&root).unwrap();
+    assert!(index.corpus_moved());
+    std::fs::remove_dir(&root).unwrap();
+}
+
 /// Every article's duplicates, by id.
 fn links(index: &chanjiao::index::Index) -> std::collections::BTreeMap<String, Vec<String>> {
     let mut req = SearchRequest::new("");

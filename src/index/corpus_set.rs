@@ -59,14 +59,33 @@ impl CorpusSet {
                 recorded.len() == 1 && recorded.get(SAMPLE_STAMP_KEY) == Some(&sample_stamp())
             }
             CorpusSet::Paths(roots) => {
-                !recorded.is_empty()
+                // A root that is not there has no time to record: it is unchanged as long as
+                // it stays away (else every look would find it moved and start an update).
+                let gone = |r: &&PathBuf| is_missing(r);
+                (!recorded.is_empty() || roots.iter().all(|r| gone(&r)))
                     && roots
                         .iter()
-                        .all(|r| recorded.contains_key(&*r.to_string_lossy()))
+                        .all(|r| recorded.contains_key(&*r.to_string_lossy()) || gone(&r))
                     && recorded.iter().all(|(dir, &mtime)| {
                         std::fs::metadata(dir).map(|m| mtime_ns(&m)).ok() == Some(mtime)
                     })
             }
+        }
+    }
+
+    /// The roots of the set that are not there, as skipped paths (what a scan says of them),
+    /// for an open that does not scan.
+    pub(crate) fn missing_roots(&self) -> Vec<Skipped> {
+        match self {
+            CorpusSet::Sample => Vec::new(),
+            CorpusSet::Paths(roots) => roots
+                .iter()
+                .filter(|r| is_missing(r))
+                .map(|r| Skipped {
+                    file: r.clone(),
+                    reason: "no such file or folder".into(),
+                })
+                .collect(),
         }
     }
 
@@ -120,6 +139,11 @@ impl CorpusSet {
             }
         }
     }
+}
+
+/// Whether `path` is not there (a folder removed, a name mistyped).
+fn is_missing(path: &Path) -> bool {
+    std::fs::metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
 }
 
 /// The sample's entry among the recorded folder times: it stands for the embedded files as

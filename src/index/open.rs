@@ -543,6 +543,12 @@ fn finish(live: Live, corpus: &CorpusSet, report: &mut UpdateReport, started: In
             });
         }
     }
+    // An open that did not scan still says which roots are not there, as a scan does.
+    for root in corpus.missing_roots() {
+        if !report.skipped.iter().any(|s| s.file == root.file) {
+            report.skipped.push(root);
+        }
+    }
     report.elapsed = started.elapsed().saturating_sub(report.waited);
     into_index(live, corpus, false)
 }
