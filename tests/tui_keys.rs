@@ -476,6 +476,7 @@ fn an_update_in_the_background_keeps_the_place() {
         articles,
         skipped: vec!["/corpus/2025/broken.txt".into(), "/corpus/empty.txt".into()],
         sorts: Sort::ALL,
+        missing: Vec::new(),
         news: Default::default(),
     });
     assert_eq!(h.app.list.selected, 2, "the selection stays");

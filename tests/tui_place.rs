@@ -44,6 +44,7 @@ fn updated(h: &mut Harness, next: Arc<dyn Catalog>) {
         articles,
         skipped: Vec::new(),
         sorts: Sort::ALL,
+        missing: Vec::new(),
         news: Default::default(),
     });
 }

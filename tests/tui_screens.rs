@@ -403,6 +403,15 @@ fn one_article_is_counted_in_the_singular() {
 
 /// A reader over a corpus that gave no article, read from `folders`, `skipped` files left out.
 fn empty_reader(folders: &[&str], skipped: &[&str]) -> chanjiao::tui::harness::Harness {
+    empty_reader_missing(folders, skipped, &[])
+}
+
+/// The same, with `missing` among `folders` not found.
+fn empty_reader_missing(
+    folders: &[&str],
+    skipped: &[&str],
+    missing: &[&str],
+) -> chanjiao::tui::harness::Harness {
     let catalog = std::sync::Arc::new(chanjiao::tui::memory::MemoryCatalog::new(Vec::new()));
     let mut app = chanjiao::tui::App::new();
     app.corpus = folders.iter().map(std::path::PathBuf::from).collect();
@@ -411,6 +420,7 @@ fn empty_reader(folders: &[&str], skipped: &[&str]) -> chanjiao::tui::harness::H
         articles: 0,
         skipped: skipped.iter().map(|s| s.to_string()).collect(),
         sorts: &[],
+        missing: missing.iter().map(|s| s.to_string()).collect(),
         news: Default::default(),
     });
     h
@@ -438,6 +448,35 @@ fn an_empty_corpus_names_the_folder_read_and_nothing_is_said_to_match() {
     assert!(s.contains("No articles in /srv/a, /srv/b."), "{s}");
     assert!(s.contains("2 files gave no article"), "{s}");
     assert!(!s.contains("Nothing matches"), "{s}");
+}
+
+/// A corpus folder that is not there (removed, or its name mistyped) is not a file that
+/// gave no article: the list and the status line say it is not found.
+#[test]
+fn a_missing_corpus_folder_is_said_not_found() {
+    let h = empty_reader_missing(&["/srv/gone"], &[], &["/srv/gone"]);
+    let s = screen(&h);
+    assert!(
+        s.contains("No articles in /srv/gone. Folder not found: /srv/gone."),
+        "{s}"
+    );
+    assert!(!s.contains("gave no article"), "{s}");
+    let status = s.lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("ready · 1 folder not found: gone"),
+        "{status}"
+    );
+    assert!(!status.contains("skipped"), "{status}");
+
+    let h = empty_reader_missing(&["/srv/a", "/srv/b"], &["/srv/a/x.txt"], &["/srv/b"]);
+    let s = screen(&h);
+    assert!(s.contains("Folder not found: /srv/b."), "{s}");
+    assert!(s.contains("gave no article"), "{s}");
+    let status = s.lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("1 folder not found: b · 1 file skipped: x.txt"),
+        "{status}"
+    );
 }
 
 #[test]

@@ -53,6 +53,7 @@ fn a_moved_corpus_starts_one_update_at_a_time() {
         articles,
         skipped: Vec::new(),
         sorts,
+        missing: Vec::new(),
         news: Default::default(),
     });
     assert!(h.app.updating.is_none());

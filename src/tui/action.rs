@@ -137,11 +137,14 @@ pub enum Action {
     },
     // Background work.
     Progress(Progress),
-    /// The catalog is open: how many articles, the files skipped (as paths), orders it
+    /// The catalog is open: how many articles, the files skipped (as paths), the corpus
+    /// folders not found, orders it
     /// supports, and what the open has to tell.
     Ready {
         articles: usize,
         skipped: Vec<String>,
+        /// Corpus paths given that are not there (as given).
+        missing: Vec<String>,
         sorts: &'static [Sort],
         news: News,
     },

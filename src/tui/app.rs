@@ -31,6 +31,8 @@ pub enum Load {
         articles: usize,
         /// The files that gave no article, as paths (the log says why).
         skipped: Vec<String>,
+        /// Corpus folders (or files) given that are not there, as given.
+        missing: Vec<String>,
     },
     Failed(String),
 }

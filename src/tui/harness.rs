@@ -61,6 +61,7 @@ impl Harness {
             articles,
             skipped: Vec::new(),
             sorts,
+            missing: Vec::new(),
             news: Default::default(),
         });
         h

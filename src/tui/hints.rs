@@ -120,16 +120,47 @@ pub fn empty_corpus(app: &App) -> String {
             strings::MORE
         ));
     }
-    let skipped = match &app.load {
-        Load::Ready { skipped, .. } => skipped.len(),
-        _ => 0,
+    let (skipped, missing) = match &app.load {
+        Load::Ready {
+            skipped, missing, ..
+        } => (skipped.len(), missing.as_slice()),
+        _ => (0, &[][..]),
     };
-    let why = match skipped {
-        0 => strings::PUT_FILES_THERE.to_string(),
-        1 => format!("1 file {}", strings::SKIPPED_SEE_LOG),
-        n => format!("{n} files {}", strings::SKIPPED_SEE_LOG),
-    };
-    format!("{} {}. {why}", strings::NO_ARTICLES_IN, names.join(", "))
+    let mut why = Vec::new();
+    if !missing.is_empty() {
+        let names: Vec<String> = missing.iter().map(|m| shown(Path::new(m))).collect();
+        let noun = match (missing.len(), missing.iter().all(|m| names_a_file(m))) {
+            (1, true) => "File",
+            (_, true) => "Files",
+            (1, false) => "Folder",
+            (_, false) => "Folders",
+        };
+        why.push(format!(
+            "{noun} {}: {}.",
+            strings::NOT_FOUND,
+            names.join(", ")
+        ));
+    }
+    match skipped {
+        0 if missing.is_empty() => why.push(strings::PUT_FILES_THERE.to_string()),
+        0 => {}
+        1 => why.push(format!("1 file {}", strings::SKIPPED_SEE_LOG)),
+        n => why.push(format!("{n} files {}", strings::SKIPPED_SEE_LOG)),
+    }
+    format!(
+        "{} {}. {}",
+        strings::NO_ARTICLES_IN,
+        names.join(", "),
+        why.join(" ")
+    )
+}
+
+/// Whether a corpus path that is not there names a file rather than a folder, by its
+/// extension (`.txt`, `.text`): a path given without one is taken for a folder.
+pub fn names_a_file(path: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("text"))
 }
 
 fn shown(p: &Path) -> String {

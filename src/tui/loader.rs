@@ -136,10 +136,12 @@ fn gauge_progress(p: index::Progress) -> Progress {
     }
 }
 
-/// An open index, the files that gave no article and what the open has to tell.
+/// An open index, the files that gave no article, the corpus paths not found and what the
+/// open has to tell.
 pub struct Opened {
     pub catalog: IndexCatalog,
     pub skipped: Vec<String>,
+    pub missing: Vec<String>,
     pub news: News,
 }
 
@@ -196,9 +198,11 @@ pub fn open_index(
         }),
         asked: false,
     };
+    let (missing, skipped) = split_missing(&settings.corpus_set(), &report.skipped);
     Ok(Opened {
         catalog: IndexCatalog::new(index),
-        skipped: skipped_paths(&report.skipped),
+        skipped,
+        missing,
         news,
     })
 }
@@ -243,7 +247,7 @@ pub fn spawn(
         let shown = as_is.map(|index| {
             let catalog: Arc<dyn Catalog> = Arc::new(IndexCatalog::new(index));
             tracing::info!(articles = catalog.len(), elapsed = ?started.elapsed(), "last index shown");
-            let ready = ready(catalog.as_ref(), Vec::new(), News::default());
+            let ready = ready(catalog.as_ref(), Vec::new(), Vec::new(), News::default());
             give(catalog);
             send(ready);
         });
@@ -277,7 +281,7 @@ pub fn spawn(
             asked: start == Opening::Check,
             ..opened.news
         };
-        let ready = ready(catalog.as_ref(), opened.skipped, news);
+        let ready = ready(catalog.as_ref(), opened.skipped, opened.missing, news);
         give(catalog.clone());
         send(ready);
         // This thread has nothing else to do: it readies what the first searches read.
@@ -285,6 +289,26 @@ pub fn spawn(
         catalog.prepare();
         tracing::debug!("search prepared in {:.2?}", t.elapsed());
     })
+}
+
+/// The corpus paths given that are not there (a folder removed, a name mistyped), apart
+/// from the files that gave no article: the status line says `folder not found` for them.
+fn split_missing(
+    corpus: &index::CorpusSet,
+    skipped: &[corpus::Skipped],
+) -> (Vec<String>, Vec<String>) {
+    let roots: &[PathBuf] = match corpus {
+        index::CorpusSet::Paths(roots) => roots,
+        index::CorpusSet::Sample => &[],
+    };
+    let (missing, skipped): (Vec<&corpus::Skipped>, Vec<&corpus::Skipped>) =
+        skipped.iter().partition(|s| {
+            roots.contains(&s.file)
+                && std::fs::symlink_metadata(&s.file)
+                    .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        });
+    let paths = |v: Vec<&corpus::Skipped>| v.iter().map(|s| s.file.display().to_string()).collect();
+    (paths(missing), paths(skipped))
 }
 
 /// The paths of the skipped files, for the status line.
@@ -295,10 +319,11 @@ fn skipped_paths(skipped: &[corpus::Skipped]) -> Vec<String> {
         .collect()
 }
 
-fn ready(catalog: &dyn Catalog, skipped: Vec<String>, news: News) -> Action {
+fn ready(catalog: &dyn Catalog, skipped: Vec<String>, missing: Vec<String>, news: News) -> Action {
     Action::Ready {
         articles: catalog.len(),
         skipped,
+        missing,
         sorts: catalog.sorts(),
         news,
     }
@@ -310,6 +335,24 @@ mod tests {
 
     fn at(phase: Phase, done: usize, total: usize) -> Progress {
         gauge_progress(index::Progress { phase, done, total })
+    }
+
+    #[test]
+    fn corpus_paths_not_there_are_told_from_files_that_gave_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let here = dir.path().join("here");
+        let gone = dir.path().join("gone");
+        std::fs::create_dir(&here).unwrap();
+        let set = index::CorpusSet::Paths(vec![here.clone(), gone.clone()]);
+        let skip = |file: PathBuf| corpus::Skipped {
+            file,
+            reason: "no such file or folder".into(),
+        };
+        // A dangling link inside a folder is a file that gave nothing.
+        let skipped = [skip(gone.clone()), skip(here.join("dangling.txt"))];
+        let (missing, rest) = split_missing(&set, &skipped);
+        assert_eq!(missing, vec![gone.display().to_string()]);
+        assert_eq!(rest, vec![here.join("dangling.txt").display().to_string()]);
     }
 
     #[test]

@@ -17,7 +17,9 @@ pub struct Before {
 impl Before {
     pub fn of(app: &App) -> Option<Before> {
         match &app.load {
-            Load::Ready { articles, skipped } => Some(Before {
+            Load::Ready {
+                articles, skipped, ..
+            } => Some(Before {
                 articles: *articles,
                 skipped: skipped.clone(),
             }),
@@ -252,6 +254,7 @@ mod tests {
         app.load = Load::Ready {
             articles: 4,
             skipped: Vec::new(),
+            missing: Vec::new(),
         };
         let added = News {
             changes: Some(changes(1, &[], &[])),
@@ -265,6 +268,7 @@ mod tests {
         app.load = Load::Ready {
             articles: 5,
             skipped: Vec::new(),
+            missing: Vec::new(),
         };
         show(&mut app, &News::default(), 4);
         assert_eq!(
@@ -274,6 +278,7 @@ mod tests {
         app.load = Load::Ready {
             articles: 4,
             skipped: Vec::new(),
+            missing: Vec::new(),
         };
         show(&mut app, &News::default(), 4);
         assert_eq!(app.reading.notice, None);

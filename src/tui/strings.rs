@@ -46,6 +46,8 @@ pub const SORT: &str = "sort";
 pub const ARTICLES: &str = "articles";
 pub const ARTICLE: &str = "article";
 pub const SKIPPED: &str = "skipped";
+/// After how many corpus folders given are not there.
+pub const NOT_FOUND: &str = "not found";
 /// More skipped files than the status line names.
 pub const MORE: &str = "more";
 pub const READY: &str = "ready";

@@ -169,13 +169,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Ready {
             articles,
             skipped,
+            missing,
             sorts,
             news,
         } => {
             // A second `Ready` is the index brought up to date: search again in place.
             let first = !app.is_ready();
             super::news::show(app, &news, articles);
-            app.load = Load::Ready { articles, skipped };
+            app.load = Load::Ready {
+                articles,
+                skipped,
+                missing,
+            };
             app.updating = None;
             if !sorts.is_empty() {
                 app.sorts = sorts;

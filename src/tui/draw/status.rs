@@ -80,10 +80,31 @@ const SKIPPED_NAME_MAX: usize = 32;
 /// How many files were skipped; when `long`, also the first one's name and how many more
 /// (`2 files skipped: empty.txt +1 more`). The log has every path and reason.
 fn skipped_label(skipped: &[String], long: bool) -> Option<String> {
-    let first = skipped.first()?;
     let n = skipped.len();
     let files = if n == 1 { "file" } else { "files" };
-    let count = format!("{n} {files} {}", strings::SKIPPED);
+    counted(skipped, &format!("{n} {files} {}", strings::SKIPPED), long)
+}
+
+/// How many corpus paths given are not there (`1 folder not found: reports`).
+fn missing_label(missing: &[String], long: bool) -> Option<String> {
+    let n = missing.len();
+    let noun = match (
+        n,
+        missing.iter().all(|m| crate::tui::hints::names_a_file(m)),
+    ) {
+        (1, true) => "file",
+        (_, true) => "files",
+        (1, false) => "folder",
+        (_, false) => "folders",
+    };
+    counted(missing, &format!("{n} {noun} {}", strings::NOT_FOUND), long)
+}
+
+/// `count`; when `long`, also the first path's name and how many more.
+fn counted(paths: &[String], count: &str, long: bool) -> Option<String> {
+    let first = paths.first()?;
+    let n = paths.len();
+    let count = count.to_string();
     if !long {
         return Some(count);
     }
@@ -106,10 +127,14 @@ fn state_label(app: &App, long: bool) -> String {
     }
     match &app.load {
         Load::Loading(p) => progress_label(strings::LOADING_SHORT, p, long),
-        Load::Ready { skipped, .. } => match skipped_label(skipped, long) {
-            Some(s) => format!("{} · {s}", strings::READY),
-            None => strings::READY.to_string(),
-        },
+        Load::Ready {
+            skipped, missing, ..
+        } => [missing_label(missing, long), skipped_label(skipped, long)]
+            .into_iter()
+            .flatten()
+            .fold(strings::READY.to_string(), |s, part| {
+                format!("{s} · {part}")
+            }),
         Load::Failed(_) => strings::FAILED_SHORT.to_string(),
     }
 }
@@ -237,6 +262,19 @@ mod tests {
             Some("3 files skipped")
         );
         assert_eq!(skipped_label(&[], true), None);
+        let gone = ["/srv/news".to_string(), "/srv/a.txt".to_string()];
+        assert_eq!(
+            missing_label(&gone[..1], true).as_deref(),
+            Some("1 folder not found: news")
+        );
+        assert_eq!(
+            missing_label(&gone[1..], true).as_deref(),
+            Some("1 file not found: a.txt")
+        );
+        assert_eq!(
+            missing_label(&gone, false).as_deref(),
+            Some("2 folders not found")
+        );
     }
 
     #[test]
