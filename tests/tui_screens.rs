@@ -531,3 +531,34 @@ fn the_search_line_keeps_a_space_before_its_hint() {
         assert!(top[..at].ends_with(' '), "{w}: {top}");
     }
 }
+
+/// A border title that does not fit is cut with `…` (SPEC §6), never clipped by the corner:
+/// the help's title at 30 columns, the statistics view's key hint at 33.
+#[test]
+fn border_titles_too_wide_are_cut_with_an_ellipsis() {
+    let mut h = reader(60, 20);
+    h.type_str("?");
+    h.send(Action::Resize {
+        width: 30,
+        height: 10,
+    });
+    let s = screen(&h);
+    let top = s
+        .lines()
+        .find(|l| l.contains("帮助 Keys"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(top.contains("…╮"), "{top}");
+
+    let mut h = reader(60, 20);
+    h.type_str("t");
+    h.send(Action::Resize {
+        width: 33,
+        height: 9,
+    });
+    let s = screen(&h);
+    let bottom = s
+        .lines()
+        .rfind(|l| l.contains('╰'))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(bottom.contains("…╯"), "{bottom}");
+}

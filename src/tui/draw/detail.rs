@@ -22,8 +22,8 @@ use crate::tui::strings;
 use crate::tui::text;
 use crate::tui::theme::Theme;
 
-use super::panel;
 use super::styled::{Styled, Wrapped, wrap_list};
+use super::{fit_title, panel};
 
 /// An article laid out for one width.
 #[derive(Debug, Clone, PartialEq)]
@@ -296,7 +296,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.dim(),
         ));
     }
-    let block = panel(Line::from(title), focused, &app.theme);
+    let block = panel(
+        fit_title(Line::from(title), area.width),
+        focused,
+        &app.theme,
+    );
     block.render(area, buf);
     let Some(view) = view else {
         let msg = if app.is_ready() && app.results.received && app.results.total == 0 {

@@ -14,7 +14,7 @@ use crate::tui::strings;
 use crate::tui::text::{self, fit, width};
 use crate::tui::theme::Theme;
 
-use super::{panel, popup};
+use super::{fit_title, panel, popup};
 
 /// The widest key column of some entries (and the mouse, when `mouse`).
 fn keys_width(entries: &[(Scope, String, &'static str)], mouse: bool) -> usize {
@@ -188,9 +188,10 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
         (true, false) => Some(" ↑ more "),
         (false, false) => None,
     };
-    let mut block = panel(title, true, &app.theme).style(Style::new());
+    let mut block = panel(fit_title(title, r.width), true, &app.theme).style(Style::new());
     if let Some(more) = more {
-        block = block.title_bottom(Line::from(Span::styled(more, app.theme.dim())).right_aligned());
+        let more = Line::from(Span::styled(more, app.theme.dim())).right_aligned();
+        block = block.title_bottom(fit_title(more, r.width));
     }
     block.render(r, buf);
     for (i, line) in all

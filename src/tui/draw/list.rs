@@ -19,7 +19,7 @@ use crate::tui::strings;
 use crate::tui::text::{self, fit, fit_right};
 use crate::tui::theme::Theme;
 
-use super::panel;
+use super::{fit_title, panel};
 
 /// Column widths for a list this wide (0 = column hidden).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,7 +196,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.dim(),
         ));
     }
-    panel(Line::from(title), focused, &app.theme).render(area, buf);
+    panel(
+        fit_title(Line::from(title), area.width),
+        focused,
+        &app.theme,
+    )
+    .render(area, buf);
     let inner = layout::inner(area);
     if inner.height == 0 || inner.width == 0 {
         return;

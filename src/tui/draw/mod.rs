@@ -23,6 +23,24 @@ use super::layout;
 use super::reading::PromptKind;
 use super::theme::Theme;
 
+/// A title for the border of a panel `width` columns wide, cut with `…` to the room between
+/// its corners (the border would cut it without saying so).
+pub fn fit_title(line: Line<'static>, width: u16) -> Line<'static> {
+    let room = width.saturating_sub(2) as usize;
+    if line.width() <= room {
+        return line;
+    }
+    let alignment = line.alignment;
+    let pieces = line
+        .spans
+        .into_iter()
+        .map(|s| (s.content.into_owned(), s.style))
+        .collect();
+    let mut fitted = styled::fit_spans(pieces, room);
+    fitted.alignment = alignment;
+    fitted
+}
+
 /// A panel's frame: rounded, bright when focused.
 pub fn panel(title: Line<'static>, focused: bool, t: &Theme) -> Block<'static> {
     Block::bordered()

@@ -14,7 +14,7 @@ use crate::tui::strings;
 use crate::tui::text::{self, fit, fit_right, width};
 use crate::tui::theme::Theme;
 
-use super::panel;
+use super::{fit_title, panel};
 
 fn entry_line(e: &Entry, w: usize, cursor: Option<Style>, t: &Theme) -> Line<'static> {
     let patch = |s: Style| cursor.map_or(s, |c| s.patch(c));
@@ -93,7 +93,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if selected > 0 {
         title.push(Span::styled(format!(" ✓{selected} "), app.theme.checked()));
     }
-    panel(Line::from(title), focused, &app.theme).render(area, buf);
+    panel(
+        fit_title(Line::from(title), area.width),
+        focused,
+        &app.theme,
+    )
+    .render(area, buf);
     let inner = layout::inner(area);
     if inner.width == 0 || inner.height == 0 {
         return;

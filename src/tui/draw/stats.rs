@@ -16,7 +16,7 @@ use crate::tui::strings;
 use crate::tui::text::{self, fit, fit_right, width};
 use crate::tui::theme::Theme;
 
-use super::panel;
+use super::{fit_title, panel};
 
 /// From this size on (of the area between the search and status lines), all four charts
 /// show at once.
@@ -192,9 +192,10 @@ fn draw_chart(app: &App, chart: Chart, area: Rect, single: bool, buf: &mut Buffe
             t.dim(),
         ));
     }
-    let mut block = panel(Line::from(head), focused, t);
+    let mut block = panel(fit_title(Line::from(head), area.width), focused, t);
     if focused {
-        block = block.title_bottom(Line::styled(hints::stats_hint(&app.keys), t.dim()));
+        let hint = Line::styled(hints::stats_hint(&app.keys), t.dim());
+        block = block.title_bottom(fit_title(hint, area.width));
     }
     block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {
