@@ -562,3 +562,17 @@ fn border_titles_too_wide_are_cut_with_an_ellipsis() {
         .unwrap_or_else(|| panic!("{s}"));
     assert!(bottom.contains("…╯"), "{bottom}");
 }
+
+/// The sidebar is scrolled only as far as it must be: grown to a screen where every entry
+/// fits, it shows them all from its first heading.
+#[test]
+fn the_sidebar_scrolls_back_when_the_window_grows() {
+    let mut h = reader(40, 12);
+    h.send(Action::Resize {
+        width: 160,
+        height: 50,
+    });
+    let s = screen(&h);
+    assert!(s.contains("状态 State"), "{s}");
+    assert_eq!(h.app.sidebar.scroll, 0);
+}

@@ -269,22 +269,26 @@ impl Sidebar {
     }
 
     /// Scrolls so that the cursor is visible in `height` lines (a heading just above the
-    /// first item shows too).
+    /// first line shown shows too, whenever the cursor stays in view: after the window grew,
+    /// or `g` on the first item, the section's heading is not left scrolled away).
     pub fn follow(&mut self, height: usize) {
         let height = height.max(1);
         if self.cursor < self.scroll {
             self.scroll = self.cursor;
-            // Show the headings right above the cursor too.
-            while self.scroll > 0
-                && !self.entries[self.scroll - 1].is_item()
-                && self.cursor - (self.scroll - 1) < height
-            {
-                self.scroll -= 1;
-            }
         } else if self.cursor >= self.scroll + height {
             self.scroll = self.cursor + 1 - height;
         }
         let max = self.entries.len().saturating_sub(height);
         self.scroll = self.scroll.min(max);
+        // Show the headings right above the first line too.
+        while self.scroll > 0
+            && self
+                .entries
+                .get(self.scroll - 1)
+                .is_some_and(|e| !e.is_item())
+            && self.cursor - (self.scroll - 1) < height
+        {
+            self.scroll -= 1;
+        }
     }
 }
