@@ -576,3 +576,25 @@ fn the_sidebar_scrolls_back_when_the_window_grows() {
     assert!(s.contains("状态 State"), "{s}");
     assert_eq!(h.app.sidebar.scroll, 0);
 }
+
+/// An outlet given in part is taken for every outlet whose name holds it; the status line
+/// says which, as the command line does on stderr, in both catalogs.
+#[test]
+fn an_outlet_given_in_part_is_said_how_it_was_taken() {
+    for catalog in [tui_support::sample(), tui_support::indexed_sample()] {
+        let mut h = chanjiao::tui::harness::Harness::new(catalog, 120, 30);
+        h.type_str("/source:新华");
+        let s = screen(&h);
+        let status = s.lines().last().unwrap_or_default().to_string();
+        assert!(
+            status.contains("source '新华' taken as 新华网 or 新华日报"),
+            "{status}"
+        );
+        // A whole name is taken as written: nothing to say.
+        h.press(KeyCode::Esc);
+        h.type_str("/source:新华网");
+        let s = screen(&h);
+        let status = s.lines().last().unwrap_or_default().to_string();
+        assert!(!status.contains("taken as"), "{status}");
+    }
+}

@@ -29,6 +29,7 @@ impl Catalog for Slow {
             facets: Facets::default(),
             hits: Arc::new(NoHits),
             problem: None,
+            notes: Vec::new(),
         })
     }
 
@@ -104,6 +105,7 @@ impl Catalog for Gated {
             facets: Facets::default(),
             hits: Arc::new(NoHits),
             problem: None,
+            notes: Vec::new(),
         })
     }
 

@@ -48,6 +48,8 @@ pub struct Results {
     pub hits: Arc<dyn Highlighter>,
     /// At least one search has answered.
     pub received: bool,
+    /// How the search took values given in part (`source '日报' taken as …`).
+    pub notes: Vec<String>,
 }
 
 impl Default for Results {
@@ -59,6 +61,7 @@ impl Default for Results {
             facets: Facets::default(),
             hits: Arc::new(NoHits),
             received: false,
+            notes: Vec::new(),
         }
     }
 }

@@ -148,6 +148,8 @@ pub struct Response {
     /// The query has a mistake: the results are those of its part before the mistake, and
     /// this says what is wrong (set by the reader, not by a catalog).
     pub problem: Option<String>,
+    /// How values given in part were taken (`source '日报' taken as 人民日报 or 光明日报`).
+    pub notes: Vec<String>,
 }
 
 impl fmt::Debug for Response {

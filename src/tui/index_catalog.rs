@@ -137,6 +137,7 @@ impl Catalog for IndexCatalog {
             },
             hits,
             problem: None,
+            notes: results.notes,
         })
     }
 

@@ -196,15 +196,17 @@ struct Compiled {
     filter: Filter,
     /// The dates written in the query (`after:`), which the month counts keep.
     query_dates: Filter,
+    /// How values given in part were taken.
+    notes: Vec<String>,
 }
 
 impl Compiled {
     fn new(request: &Request, catalog: &MemoryCatalog) -> anyhow::Result<Compiled> {
         let mut parsed = query::parse(&request.query)?;
-        catalog.take_open_values(&mut parsed.filter)?;
+        let mut notes = catalog.take_open_values(&mut parsed.filter)?;
         for clause in &mut parsed.clauses {
             if let Clause::NotFilter(f) = clause {
-                catalog.take_open_values(f)?;
+                notes.extend(catalog.take_open_values(f)?);
             }
         }
         let mut any = Vec::new();
@@ -245,6 +247,7 @@ impl Compiled {
                 until: parsed.filter.until,
                 ..Filter::default()
             },
+            notes,
         })
     }
 
@@ -517,6 +520,7 @@ impl Catalog for MemoryCatalog {
             },
             hits,
             problem: None,
+            notes: q.notes.clone(),
         })
     }
 

@@ -353,6 +353,7 @@ fn searched(
         facets: resp.facets,
         hits: resp.hits,
         received: true,
+        notes: resp.notes,
     };
     if reset {
         app.list.selected = 0;

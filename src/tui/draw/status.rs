@@ -184,6 +184,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     } else if let Some(n) = &app.reading.notice {
         left.push((format!("│ {n} "), app.theme.notice_bar()));
     } else {
+        // A value given in part widens the search: say to what, before the filters.
+        if !app.results.notes.is_empty() {
+            left.push((
+                format!("│ {} ", app.results.notes.join(" · ")),
+                app.theme.notice_bar(),
+            ));
+        }
         let filters = filters_label(app);
         if !filters.is_empty() {
             left.push((
