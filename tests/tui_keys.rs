@@ -872,3 +872,17 @@ fn order_and_filters_keep_the_selected_article() {
     h.type_str("职业");
     assert_eq!(h.app.list.selected, 0);
 }
+
+/// `n` with nothing to step through says why instead of doing nothing.
+#[test]
+fn n_without_a_search_says_so() {
+    let mut h = reader(120, 30);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('n'));
+    assert_eq!(
+        h.app.reading.notice.as_deref(),
+        Some("no search to step through: / searches")
+    );
+    h.press(KeyCode::Char('N'));
+    assert!(h.app.reading.notice.is_some());
+}

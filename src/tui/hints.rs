@@ -52,6 +52,14 @@ pub fn stats_hint(keys: &KeyMap) -> String {
     }
 }
 
+/// Said when `n` or `N` finds no search to step through: how to search.
+pub fn no_search(keys: &KeyMap) -> String {
+    match keys.label("search") {
+        Some(k) => format!("{}: {k} {}", strings::NO_SEARCH_TO_STEP, strings::SEARCHES),
+        None => strings::NO_SEARCH_TO_STEP.to_string(),
+    }
+}
+
 /// Said when `'` finds no saved view: how to save one.
 pub fn no_views(keys: &KeyMap) -> String {
     match keys.label("save_view") {

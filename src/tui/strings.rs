@@ -64,6 +64,11 @@ pub const NO_OTHER_REPORTS: &str = "没有其他报道 No other outlet reported 
 pub const OTHER_REPORTS_NOT_LISTED: &str = "其他报道不在列表中 The other reports are not in this list: the search or filters leave them out";
 pub const FILTERED: &str = "filters:";
 
+/// `n` or `N` without words searched for.
+pub const NO_SEARCH_TO_STEP: &str = "no search to step through";
+pub const SEARCHES: &str = "searches";
+/// `n` or `N` in an article the search's words are not in (it matched on a filter).
+pub const NO_HITS_HERE: &str = "the search's words are not in this article";
 pub const NO_MORE_UNREAD: &str = "没有更多未读 No unread articles further down";
 pub const NO_VIEWS: &str = "没有视图 No saved views yet";
 pub const SAVES_VIEW: &str = "saves the current one";

@@ -658,12 +658,32 @@ fn refresh_view(app: &mut App) {
     clamp_detail(app);
 }
 
+/// Whether a query has words to look for (not only filters such as `source:`).
+fn has_words(q: &str) -> bool {
+    use crate::index::query::{self, Clause};
+    query::parse(q).is_ok_and(|p| {
+        p.clauses.iter().any(|c| match c {
+            Clause::Any(atoms) => !atoms.iter().all(|a| a.is_blank()),
+            _ => false,
+        })
+    })
+}
+
 fn jump_to_hit(app: &mut App, forward: bool) {
-    let Some(view) = &app.detail.view else { return };
-    let n = view.hit_rows.len();
-    if n == 0 {
+    let hits = app.detail.view.as_ref().map_or(0, |v| v.hit_rows.len());
+    if hits == 0 {
+        // Say why nothing moved.
+        app.reading.notice = Some(if !has_words(&app.query) {
+            super::hints::no_search(&app.keys)
+        } else if app.detail.view.is_none() {
+            app.why_no_selection().to_string()
+        } else {
+            strings::NO_HITS_HERE.to_string()
+        });
         return;
     }
+    let Some(view) = &app.detail.view else { return };
+    let n = view.hit_rows.len();
     let k = match (app.detail.hit, forward) {
         (None, true) => 0,
         (None, false) => n - 1,
