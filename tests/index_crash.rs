@@ -619,6 +619,15 @@ fn a_data_dir_that_is_not_writable_is_a_clear_error() {
         "{:?}",
         report.notices
     );
+    // Asked to bring it up to date (`chanjiao index`), it says it cannot.
+    let wait = OpenOptions {
+        wait: true,
+        ..Default::default()
+    };
+    let err = Index::open(&built, &corpus, wait, &mut |_| {})
+        .err()
+        .unwrap();
+    assert!(matches!(err, IndexError::NotWritable(..)), "{err:?}");
     set_mode(&built, 0o755, 0o644);
     // Below a file: cannot even be created.
     let file = tmp.path().join("file");

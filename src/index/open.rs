@@ -308,9 +308,12 @@ pub(crate) fn open(
     let root = data_dir.join("indexes").join(corpus.key());
     if let Err(e) = paths::ensure_writable_dir(data_dir) {
         // A data directory that cannot be written (a read-only mount, another user's) can
-        // still be read: a complete index there answers as it stands.
-        return match (&e, opts.rebuild, open_live_as(&root, true)) {
-            (IndexError::NotWritable(_, why), false, Ok(live)) => {
+        // still be read: a complete index there answers as it stands. Not when the open is
+        // asked to bring the index up to date whatever it costs (`chanjiao index`: `wait`),
+        // which it cannot do.
+        let answer_as_is = !opts.rebuild && !opts.wait;
+        return match (&e, answer_as_is, open_live_as(&root, true)) {
+            (IndexError::NotWritable(_, why), true, Ok(live)) => {
                 let mut report = UpdateReport {
                     read_only: true,
                     articles: live.state.article_count(),
