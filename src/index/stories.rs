@@ -42,27 +42,38 @@ pub fn from_articles(articles: &[Article]) -> Vec<Story> {
         .collect()
 }
 
-/// Builds the stories from a link table: every story is one set whose members all list each
-/// other, ordered as [`from_articles`] orders them.
+/// Builds the stories from a link table, as [`from_articles`] builds them: a story whose
+/// members all list each other is one set; one holding copies of an outlet's report, which
+/// do not list each other, is one set per member's list.
 pub fn from_groups(table: &LinkTable) -> Vec<Story> {
-    let mut sets: Vec<Vec<String>> = table
-        .groups()
-        .into_iter()
-        .map(|members| {
-            let mut ids: Vec<String> = members
-                .iter()
-                .filter_map(|&i| table.entries.get(i).map(|e| e.id.clone()))
+    let id = |i: usize| table.entries.get(i).map(|e| e.id.clone());
+    let mut sets: BTreeMap<Vec<String>, Vec<String>> = BTreeMap::new();
+    for members in table.groups() {
+        for &i in &members {
+            let Some(own) = id(i) else { continue };
+            let mut ids: Vec<String> = table
+                .other_reports(&members, i)
+                .into_iter()
+                .filter_map(id)
                 .collect();
+            ids.push(own.clone());
             ids.sort();
             ids.dedup();
-            ids
-        })
-        .filter(|ids| ids.len() > 1)
-        .collect();
-    sets.sort();
-    sets.dedup();
+            if ids.len() > 1 {
+                sets.entry(ids).or_default().push(own);
+            }
+        }
+    }
     sets.into_iter()
-        .map(|ids| Story { ids, owners: None })
+        .map(|(ids, mut owners)| {
+            owners.sort();
+            owners.dedup();
+            let all = owners == ids;
+            Story {
+                ids,
+                owners: (!all).then_some(owners),
+            }
+        })
         .collect()
 }
 

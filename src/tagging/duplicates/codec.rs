@@ -2,8 +2,8 @@
 //!
 //! Layout: the magic `CJLINKS` and a format byte; the file labels; the entries (id, file
 //! number, date as seconds, nanoseconds and offset, folded outlet, figures, title terms,
-//! lead sketch); the candidate pairs (two entry numbers, a linked byte and the strength as a
-//! `u16`); the document
+//! lead sketch); the candidate pairs (two entry numbers, a kind byte, 1 linked, 2 copies of
+//! one outlet's report, 0 neither, and the strength as a `u16`); the document
 //! frequencies (corpus size, exact flag, term and frequency); last, a blake3 hash of all
 //! that came before. Strings and lists carry a `u32` length first.
 //!
@@ -21,7 +21,7 @@ use super::table::{Entry, LinkTable, Verdict};
 /// The format byte changes with the layout and with the rules that gave the stored verdicts:
 /// a table of another format is refused, and the next update links every article afresh
 /// (old verdicts kept beside new ones would give stories no rebuild gives).
-const MAGIC: &[u8; 8] = b"CJLINKS\x05";
+const MAGIC: &[u8; 8] = b"CJLINKS\x06";
 
 /// Length of the trailing hash.
 const HASH_LEN: usize = 32;
@@ -74,7 +74,14 @@ pub fn encode_to(t: &LinkTable, w: &mut dyn Write) -> std::io::Result<()> {
     for v in &t.pairs {
         out.put(&v.a.to_le_bytes());
         out.put(&v.b.to_le_bytes());
-        out.put(&[u8::from(v.linked)]);
+        // 1: linked; 2: copies of one outlet's report; 0: neither.
+        out.put(&[if v.linked {
+            1
+        } else if v.copies {
+            2
+        } else {
+            0
+        }]);
         out.put(&v.strength.to_le_bytes());
     }
     out.put(&t.freq.n.to_le_bytes());
@@ -202,7 +209,8 @@ pub fn decode(bytes: &[u8]) -> Result<LinkTable, String> {
     let count = r.len()?;
     let mut pairs = Vec::with_capacity(count.min(bytes.len() / 11));
     for _ in 0..count {
-        let (a, b, linked) = (r.u32()?, r.u32()?, r.byte()? != 0);
+        let (a, b, kind) = (r.u32()?, r.u32()?, r.byte()?);
+        let (linked, copies) = (kind == 1, kind == 2);
         let strength = u16::from_le_bytes(r.array()?);
         if a >= b || b as usize >= entries.len() {
             return Err(format!(
@@ -214,6 +222,7 @@ pub fn decode(bytes: &[u8]) -> Result<LinkTable, String> {
             a,
             b,
             linked,
+            copies,
             strength,
         });
     }

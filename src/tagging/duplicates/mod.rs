@@ -144,10 +144,16 @@ pub fn link(articles: &mut [Article]) {
         a.duplicates.clear();
     }
     for members in table.groups() {
-        let ids: Vec<String> = members.iter().map(|&i| articles[i].id.clone()).collect();
         for &i in &members {
             let own = articles[i].id.clone();
-            articles[i].duplicates = ids.iter().filter(|id| **id != own).cloned().collect();
+            let mut others: Vec<String> = table
+                .other_reports(&members, i)
+                .into_iter()
+                .map(|k| articles[k].id.clone())
+                .filter(|id| *id != own)
+                .collect();
+            others.dedup();
+            articles[i].duplicates = others;
         }
     }
 }
@@ -212,6 +218,57 @@ mod tests {
             .filter(|a| !a.duplicates.is_empty())
             .map(|a| (a.id.clone(), a.duplicates.clone()))
             .collect()
+    }
+
+    /// An outlet that ran the story twice (or one text listed twice): each copy lists the
+    /// other outlets' reports, not its own outlet's copy, and neither is left without links
+    /// because the other joined the story first.
+    #[test]
+    fn copies_of_one_outlet_both_list_the_other_outlets() {
+        let body = |lead: &str| {
+            format!(
+                "{lead}芜湖一所职业技术学院与四十家无人机企业组建产教联合体，计划三年培养3000名技术人员，\
+                 建设两个飞行实训场。学院将与企业共同制定课程标准。"
+            )
+        };
+        let mut a = vec![
+            art(
+                "a",
+                "芜湖组建无人机产教联合体",
+                "Xin Hua Wang",
+                10,
+                &body(""),
+            ),
+            art(
+                "e",
+                "芜湖组建无人机产教联合体 培养3000名技术人员",
+                "Xin Hua Wang",
+                11,
+                &body("记者获悉，"),
+            ),
+            art(
+                "b",
+                "芜湖职业院校携手无人机企业组建联合体",
+                "An Hui Ri Bao",
+                11,
+                &body("日前，"),
+            ),
+        ];
+        a.extend(filler());
+        let links: std::collections::BTreeMap<String, Vec<String>> =
+            linked(&mut a).into_iter().collect();
+        assert_eq!(links.get("b").map(Vec::len), Some(2), "{links:?}");
+        assert_eq!(links.get("a"), Some(&vec!["b".to_string()]), "{links:?}");
+        assert_eq!(links.get("e"), Some(&vec!["b".to_string()]), "{links:?}");
+        // The stories kept with the index say the same.
+        let table = LinkTable::build(&a);
+        let stories =
+            crate::index::stories::Stories::new(crate::index::stories::from_groups(&table));
+        let mut of_b = stories.duplicates("b");
+        of_b.sort();
+        assert_eq!(of_b, ["a", "e"]);
+        assert_eq!(stories.duplicates("a"), ["b"]);
+        assert_eq!(stories.duplicates("e"), ["b"]);
     }
 
     /// A corpus of nothing but three reports of one story: every word they share is in all

@@ -113,6 +113,9 @@ pub struct Verdict {
     pub a: u32,
     pub b: u32,
     pub linked: bool,
+    /// One outlet's report of the story twice (a second run, one text listed twice): not
+    /// linked, but the two may stand in one story, each listing the other outlets' reports.
+    pub copies: bool,
     /// How alike the two are, their cosine similarity in ten-thousandths: linked pairs join
     /// into stories strongest first.
     pub strength: u16,
@@ -396,6 +399,7 @@ impl LinkTable {
                         a: a as u32,
                         b: b as u32,
                         linked: pair.same_story() && other_outlet(ea, eb),
+                        copies: pair.same_story() && same_outlet(ea, eb),
                         strength: (pair.cosine.clamp(0.0, 1.0) * 10_000.0).round() as u16,
                     }
                 })
@@ -414,6 +418,17 @@ impl LinkTable {
     /// whose reports are in two different sets joins the sets only when the result can be
     /// one event ([`Story::joins`]); otherwise the link stays out of the stories. So A like
     /// B and B like C make one story only when A, B and C all fit together.
+    /// The other reports of entry `i` in its `group` (one of [`LinkTable::groups`]): the
+    /// group's entries but `i` and the copies of its outlet's report.
+    pub fn other_reports(&self, group: &[usize], i: usize) -> Vec<usize> {
+        let outlet = |k: usize| self.entries.get(k).and_then(|e| e.outlet.as_ref());
+        group
+            .iter()
+            .copied()
+            .filter(|&k| k != i && (outlet(i).is_none() || outlet(k) != outlet(i)))
+            .collect()
+    }
+
     pub fn groups(&self) -> Vec<Vec<usize>> {
         let n = self.entries.len();
         let mut linked: Vec<&Verdict> = self
@@ -440,6 +455,12 @@ impl LinkTable {
             near.entry(v.a).or_default().push(v.b);
             near.entry(v.b).or_default().push(v.a);
         }
+        let copies: HashSet<(u32, u32)> = self
+            .pairs
+            .iter()
+            .filter(|v| v.copies)
+            .map(|v| (v.a.min(v.b), v.a.max(v.b)))
+            .collect();
         // Each linked entry's story, as an index into `stories`; a story that joins another
         // is left empty.
         let mut story_of: HashMap<u32, usize> = HashMap::new();
@@ -451,7 +472,9 @@ impl LinkTable {
                     stories.len() - 1
                 })
             });
-            if sa == sb || !stories[sa].joins(&stories[sb], &near, &story_of, sb, &self.entries) {
+            if sa == sb
+                || !stories[sa].joins(&stories[sb], &near, &copies, &story_of, sb, &self.entries)
+            {
                 continue;
             }
             let (keep, gone) = if stories[sa].members.len() >= stories[sb].members.len() {
@@ -499,13 +522,15 @@ impl Story {
     }
 
     /// Whether this story and `other` (number `other_no` in `story_of`) can be one: their
-    /// dated entries all within [`super::MAX_DAYS_APART`] days, no outlet in both, at least
+    /// dated entries all within [`super::MAX_DAYS_APART`] days, no outlet in both but for
+    /// copies of its report, at least
     /// half of the links there could be between them there, and one of those links between
     /// two dated entries when both have any (an undated entry does not bridge dated ones).
     fn joins(
         &self,
         other: &Story,
         near: &HashMap<u32, Vec<u32>>,
+        copies: &HashSet<(u32, u32)>,
         story_of: &HashMap<u32, usize>,
         other_no: usize,
         entries: &[Entry],
@@ -515,8 +540,21 @@ impl Story {
         {
             return false;
         }
+        // An outlet in both: only for copies of its report, each pair of them judged one
+        // story (an outlet that ran the story twice, or one text listed twice). They are
+        // then not each other's duplicates ([`LinkTable::other_reports`]).
         if self.outlets.iter().any(|o| other.outlets.contains(o)) {
-            return false;
+            let outlet = |i: u32| entries[i as usize].outlet.as_ref();
+            let all_copies = self.members.iter().all(|&i| {
+                other.members.iter().all(|&j| {
+                    outlet(i).is_none()
+                        || outlet(i) != outlet(j)
+                        || copies.contains(&(i.min(j), i.max(j)))
+                })
+            });
+            if !all_copies {
+                return false;
+            }
         }
         let dated = |i: u32| entries[i as usize].published.is_some();
         let (mut links, mut dated_link) = (0usize, false);
@@ -582,6 +620,11 @@ fn in_english(a: &Article) -> bool {
 /// Reports of one story come from different outlets. Two reports with neither an outlet nor
 /// a date say nothing of where or when they come from (numbered entries of one listing,
 /// `…第4期` and `…第14期`): they are not taken for one story.
+/// Two reports of one named outlet.
+fn same_outlet(a: &Entry, b: &Entry) -> bool {
+    a.outlet.is_some() && a.outlet == b.outlet
+}
+
 fn other_outlet(a: &Entry, b: &Entry) -> bool {
     if a.id == b.id {
         return false;
@@ -761,6 +804,7 @@ mod tests {
                 a: at(x).min(at(y)),
                 b: at(x).max(at(y)),
                 linked: true,
+                copies: false,
                 strength,
             })
             .collect();
