@@ -78,7 +78,6 @@ pub fn is_placeholder(text: &str) -> bool {
 /// Cleans the lines of a prose body.
 pub fn clean(lines: &[&str]) -> Prose {
     let mut notes = Vec::new();
-    let teaser_tail = ends_in_teaser(lines);
     // Notes are lifted line by line, before the spaces between Chinese words are closed up
     // (`作者：张三 李四` names two people).
     let lines: Vec<String> = lines
@@ -159,17 +158,6 @@ pub fn clean(lines: &[&str]) -> Prose {
             kept.push(text.to_string());
         }
     }
-    // The aggregator ran on past the editor's note into the next story and cut it there:
-    // that story's first words are not this article's. (The entry is still one the
-    // aggregator cut.)
-    if teaser_tail
-        && out.truncated
-        && kept.last().is_some_and(|p| {
-            p.chars().count() <= TEASER_MAX && !p.contains(['。', '\u{FF01}', '\u{FF1F}'])
-        })
-    {
-        kept.pop();
-    }
     out.paragraphs = kept;
     out
 }
@@ -231,49 +219,6 @@ fn words(line: &str) -> Vec<(&str, bool)> {
         out.push((&line[s..], tab));
     }
     out
-}
-
-/// The most characters of the next story's first words, run on after an article's end.
-const TEASER_MAX: usize = 40;
-
-/// The most characters between an editor's note and the `...` where the aggregator cut: a
-/// photo caption and its credit, and the next story's first words.
-const AFTER_END_MAX: usize = 120;
-
-/// Whether the body goes on only a little after an editor's note (`（责编：…）`, which ends
-/// an article) and is then cut with `...`: what follows the note is a caption and the
-/// beginning of the next story.
-fn ends_in_teaser(lines: &[&str]) -> bool {
-    let is_editor = |note: &str| {
-        ["责编", "責編", "责任编辑", "責任編輯", "编辑", "編輯"]
-            .iter()
-            .any(|k| {
-                note.trim_start_matches(['(', '\u{FF08}', ' '])
-                    .starts_with(k)
-            })
-    };
-    let mut tail = String::new();
-    for line in lines.iter().rev() {
-        let last_note = NOTE
-            .find_iter(line)
-            .filter(|m| is_editor(m.as_str()))
-            .last();
-        if let Some(m) = last_note {
-            tail.insert_str(0, &line[m.end()..]);
-            let t = tail.trim();
-            let cut = t.ends_with("...") || t.ends_with('…');
-            return cut && t.chars().count() <= AFTER_END_MAX;
-        }
-        if editor_line(line).is_some() {
-            break;
-        }
-        tail.insert_str(0, line);
-        tail.insert(0, '\n');
-        if tail.chars().count() > AFTER_END_MAX * 4 {
-            break;
-        }
-    }
-    false
 }
 
 /// Who a dateline credits: `（记者 张三 通讯员 李四）` keeps the spaces between the names.
@@ -840,24 +785,6 @@ mod tests {
             editor_line("Editor: we asked the students what they learned"),
             None
         );
-    }
-
-    /// The aggregator ran on past the editor's note, a photo's caption and credit, into the
-    /// next story and cut it with `...`: those first words go.
-    #[test]
-    fn the_next_storys_first_words_after_the_editors_note_go() {
-        let p = clean(&[
-            "学院与企业共建实训基地，学生在车间学习。 (责编:某甲、某乙) 学生在车间实操。 王 小明摄 深化校企合作，共育技能人才 ...",
-        ]);
-        assert_eq!(
-            p.paragraphs,
-            vec!["学院与企业共建实训基地，学生在车间学习。"]
-        );
-        assert!(p.truncated);
-        // A body cut with no editor's note before the cut keeps its last words.
-        let p = clean(&["学院与企业共建实训基地，学生在车间学习。 深化校企合作，共育技能人才 ..."]);
-        assert_eq!(p.paragraphs.len(), 2);
-        assert!(p.truncated);
     }
 
     #[test]
