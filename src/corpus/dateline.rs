@@ -30,6 +30,10 @@ const DASHES: [&str; 3] = [" - ", " \u{2013} ", " \u{2014} "];
 /// The most characters of an outlet written before a bar, a dash or only a space.
 const WEAK_OUTLET_MAX: usize = 30;
 
+/// The longest line, in bytes, taken for an outlet and a date joined by a bar, a dash or a
+/// space: a weak outlet's characters and a date with its time, in Chinese characters.
+const SHORT_SOURCE_LINE_BYTES: usize = 3 * (WEAK_OUTLET_MAX + 40);
+
 /// `Xin Hua Wang·` with its date missing: a pinyin outlet, or a short Chinese one, and the
 /// separator ending the line.
 #[allow(clippy::unwrap_used)]
@@ -109,6 +113,11 @@ pub fn parse_source_line(line: &str) -> Option<SourceLine> {
             });
         }
         return sourced(&t[..at], rest, true);
+    }
+    // A short outlet and a date: a line longer than that is prose (every line of every file
+    // comes here, paragraphs included).
+    if t.len() > SHORT_SOURCE_LINE_BYTES {
+        return None;
     }
     if let Some(at) = t.find(BARS) {
         return weak_outlet(&t[..at]).and_then(|o| sourced(o, after_char(&t[at..]), false));
