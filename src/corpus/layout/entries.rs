@@ -61,6 +61,16 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
     // in a listing, where entries are expected; elsewhere only the aggregator's dotted form
     // makes a page an aggregator page, and in a single page the other forms are text.
     let dotted = sources.iter().filter(|(_, s)| s.dotted).count();
+    // Nor is such a line after a sentence (`活动现场 | 2025年3月5日` under a paragraph):
+    // the line above a source line is an entry's title, which does not end as a sentence.
+    let ends_sentence = |i: usize| {
+        (start..i)
+            .rev()
+            .map(|k| lines[k].trim())
+            .find(|l| !l.is_empty())
+            .is_some_and(|l| l.ends_with(['。', '！', '？', '；']))
+    };
+    sources.retain(|(i, s)| s.dotted || !ends_sentence(*i));
     if header.is_none() {
         if dotted == 0 {
             return None;
@@ -228,7 +238,9 @@ fn is_chinese_headline_between(around: Around<'_>, line: &str) -> bool {
         && !t.contains('。')
         && !opens_aside(t)
         && !starts_numbered(t)
-        && !t.ends_with(['摄', '图', ')', '\u{FF09}', '】', '”']);
+        && !t.ends_with(['摄', '图', ')', '\u{FF09}', '】', '”'])
+        // A place and a date (`活动现场 | 2025年3月5日`) is a caption, not a headline.
+        && parse_source_line(t).is_none();
     let prev_ends_body = p.ends_with([
         '。', '\u{FF01}', '\u{FF1F}', '…', '”', '摄', '图', ')', '\u{FF09}', '.',
     ]) || (around.prev_alone && is_stub_body(p));
@@ -454,6 +466,31 @@ mod tests {
 
     /// Outside a listing, a line such as `Outlet | date` does not make a page an aggregator
     /// page (the plain reader takes it as the page's metadata), nor split a single page.
+    /// A place and a date under a paragraph of a listing is neither an entry's source line
+    /// nor the headline of one.
+    #[test]
+    fn a_bar_line_under_a_sentence_stays_in_the_body() {
+        let text = "Workflow\n产教融合\nicon\nSearch documents\n宜宾职校开设锂电订单班\n\
+                    Si Chuan Ri Bao· 2025-03-04 10:00\n\
+                    宜宾一所职业学校与电池企业合作开设订单班，首批学生三十人。\n\
+                    活动现场 | 2025年3月5日\n\
+                    学校负责人表示，订单班学生将在企业完成一年的跟岗实习。\n\
+                    泸州技师学院共建白酒酿造实训基地\n\
+                    Jiu Cheng Xin Wen Wang | 2025-03-06 09:30\n\
+                    泸州一所技师学院与酒企共建实训基地。\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let d = read(&lines).unwrap();
+        assert_eq!(
+            titles(&d),
+            ["宜宾职校开设锂电订单班", "泸州技师学院共建白酒酿造实训基地"]
+        );
+        assert!(
+            d[0].body.iter().any(|l| l.contains("活动现场")),
+            "{:?}",
+            d[0].body
+        );
+    }
+
     #[test]
     fn a_bar_line_alone_is_no_aggregator_page() {
         let lines = [
