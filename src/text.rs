@@ -219,6 +219,12 @@ pub fn han_ratio(s: &str) -> f32 {
     }
 }
 
+/// Whether `t` has at most `n` characters, without counting past them (paragraphs run long,
+/// and every line of every file is asked such things).
+pub fn at_most_chars(t: &str, n: usize) -> bool {
+    t.chars().nth(n).is_none()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

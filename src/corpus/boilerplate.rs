@@ -4,6 +4,8 @@
 //! picture (`↓↓↓`). The rules look at the shape of a line, so that a sentence of the article
 //! that mentions a WeChat account or a QR code in passing stays.
 
+use crate::text::at_most_chars;
+
 /// The longest prompt: a prompt is a short call to the reader, never a sentence of news.
 const PROMPT_MAX: usize = 24;
 
@@ -34,11 +36,6 @@ fn is_arrows(t: &str) -> bool {
     t.chars()
         .all(|c| is_arrow(c) || c.is_whitespace() || c == '\u{FE0F}')
         && t.chars().any(is_arrow)
-}
-
-/// Whether `t` has at most `n` characters, without counting past them (paragraphs run long).
-fn at_most(t: &str, n: usize) -> bool {
-    t.chars().nth(n).is_none()
 }
 
 /// How a call to the reader begins: scan, press, click, follow, download.
@@ -84,7 +81,7 @@ const PROMPT_NAMES: &[&str] = &["阅读原文", "扫码", "扫一扫", "关注�
 fn is_prompt(t: &str) -> bool {
     // Arrows may frame it: `↓ 点击阅读原文 ↓`.
     let t = t.trim_matches(|c: char| is_arrow(c) || c.is_whitespace() || c == '\u{FE0F}');
-    if !at_most(t, PROMPT_MAX) {
+    if !at_most_chars(t, PROMPT_MAX) {
         return false;
     }
     let core = t
@@ -122,7 +119,7 @@ fn is_disclaimer(t: &str) -> bool {
     {
         return true;
     }
-    at_most(t, DISCLAIMER_MAX)
+    at_most_chars(t, DISCLAIMER_MAX)
         && (DISCLAIMER_PHRASES.iter().any(|p| t.contains(p))
             || (t.contains("如有侵权") && (t.contains("联系") || t.contains("删除"))))
 }

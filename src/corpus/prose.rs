@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::corpus::boilerplate::is_boilerplate;
-use crate::text::is_cjk;
+use crate::text::{at_most_chars, is_cjk};
 
 /// A cleaned prose body.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -72,7 +72,7 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 /// True for a body that only says there is no body (`暂无摘要`, `No summary available.`).
 pub fn is_placeholder(text: &str) -> bool {
     let t = text.trim();
-    !t.is_empty() && t.chars().count() <= 30 && PLACEHOLDER.is_match(t)
+    !t.is_empty() && at_most_chars(t, 30) && PLACEHOLDER.is_match(t)
 }
 
 /// Cleans the lines of a prose body.
@@ -237,7 +237,7 @@ const CREDIT_ROLES: &[&str] = &[
 /// stays: between a role and a name (`记者 张三`), or a name and a role (`张三 通讯员`).
 fn keeps_credit_space(before: &str, after: &str) -> bool {
     let is_name =
-        |w: &str| (2..=4).contains(&w.chars().count()) && w.chars().all(crate::text::is_han);
+        |w: &str| at_most_chars(w, 4) && !at_most_chars(w, 1) && w.chars().all(crate::text::is_han);
     let name_first = after
         .split([')', '\u{FF09}', '、'])
         .next()
@@ -250,7 +250,7 @@ fn keeps_credit_space(before: &str, after: &str) -> bool {
 /// pictures came from (`图片来源：网络`), a link to a topic page (`点击进入专题：…`).
 fn is_page_note(line: &str) -> bool {
     let t = line.trim();
-    if t.chars().count() > 80 {
+    if !at_most_chars(t, 80) {
         return false;
     }
     let labelled = |labels: &[&str]| {
@@ -279,7 +279,7 @@ fn is_page_note(line: &str) -> bool {
 /// A line of nothing but `key：value` notes (`来源：某某日报 编辑：某某`).
 fn is_pairs_line(line: &str) -> bool {
     let t = line.trim();
-    if t.chars().count() > 60 || t.contains(['。', '\u{FF0C}', ',']) {
+    if !at_most_chars(t, 60) || t.contains(['。', '\u{FF0C}', ',']) {
         return false;
     }
     let pairs = note_pairs(t);
