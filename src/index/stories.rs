@@ -29,6 +29,12 @@ pub fn from_articles(articles: &[Article]) -> Vec<Story> {
         ids.dedup();
         sets.entry(ids).or_default().push(a.id.clone());
     }
+    stories_of(sets)
+}
+
+/// Each distinct set of ids once, with the articles whose own set it is when those are not
+/// all of it.
+fn stories_of(sets: BTreeMap<Vec<String>, Vec<String>>) -> Vec<Story> {
     sets.into_iter()
         .map(|(ids, mut owners)| {
             owners.sort();
@@ -64,17 +70,7 @@ pub fn from_groups(table: &LinkTable) -> Vec<Story> {
             }
         }
     }
-    sets.into_iter()
-        .map(|(ids, mut owners)| {
-            owners.sort();
-            owners.dedup();
-            let all = owners == ids;
-            Story {
-                ids,
-                owners: (!all).then_some(owners),
-            }
-        })
-        .collect()
+    stories_of(sets)
 }
 
 /// Looks up an article's duplicates.
