@@ -1021,3 +1021,18 @@ fn a_word_common_in_titles_ranks_its_titles_above_a_body_that_mentions_it() {
         "{ranked:?}"
     );
 }
+
+/// A character typed against a number or a word (`人` of `3000人`) is part of a longer
+/// query: it is not marked wherever it stands on its own.
+#[test]
+fn a_unit_typed_against_a_number_is_not_marked_alone() {
+    let (_corpus, _data, index) = indexed_pages(&[(
+        "合肥培养人工智能训练师",
+        "2025-05-01",
+        "合肥职业院校与人工智能企业合作，三年培养人工智能训练师3000人。",
+    )]);
+    let (title, body) = marked(&index, "3000人", "合肥培养人工智能训练师");
+    assert!(title.is_empty(), "{title:?}");
+    assert!(body.iter().all(|m| m.starts_with("3000")), "{body:?}");
+    assert!(!body.is_empty());
+}

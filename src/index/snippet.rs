@@ -39,15 +39,29 @@ impl HitTerms {
     /// anywhere). A single character of a longer stretch typed is left out: on its own it
     /// would mark that character wherever it stands (`共` of `校企共` in `共建`).
     pub(crate) fn add(&mut self, text: &str, readings: &[Vec<QueryTerm>], phrase: bool) {
-        let mut runs: Vec<Range<usize>> = pieces(&fold_for_search(text))
-            .iter()
-            .filter(|p| p.han)
-            .map(|p| p.position..p.position + p.text.chars().count())
-            .collect();
+        let folded = fold_for_search(text);
+        let all = pieces(&folded);
+        // Each Han run, and whether it is typed against a word or a number with no space
+        // (`3000人`): a single character of it is then part of a longer query too.
+        let mut runs: Vec<(Range<usize>, bool)> = Vec::new();
+        for (k, p) in all.iter().enumerate() {
+            if !p.han {
+                continue;
+            }
+            let end = p.start + p.text.len();
+            let touches =
+                |q: &super::analyzer::Piece| q.start + q.text.len() == p.start || q.start == end;
+            let glued = k
+                .checked_sub(1)
+                .and_then(|b| all.get(b))
+                .is_some_and(touches)
+                || all.get(k + 1).is_some_and(touches);
+            runs.push((p.position..p.position + p.text.chars().count(), glued));
+        }
         // A phrase's words stand side by side in the article whatever spaces it was typed
         // with (`"校企 共建"` finds `校企共建`): its Han text is one stretch.
         if phrase && let (Some(first), Some(last)) = (runs.first(), runs.last()) {
-            let whole = first.start..last.end;
+            let whole = (first.0.start..last.0.end, runs.iter().any(|r| r.1));
             runs.clear();
             runs.push(whole);
         }
@@ -101,9 +115,10 @@ impl HitTerms {
 
 /// The Han strings of one reading (`typed`: every stretch of pieces side by side in one run
 /// of the query is one string; otherwise only pieces that must stand so), without single
-/// characters of longer runs. `runs`: the positions of the query's Han runs.
-fn han_strings(terms: &[QueryTerm], typed: bool, runs: &[Range<usize>]) -> Vec<String> {
-    let run_of = |position: usize| runs.iter().position(|r| r.contains(&position));
+/// characters of longer runs, or of runs typed against a word or number (`人` of
+/// `3000人`). `runs`: the positions of the query's Han runs, and whether each is so typed.
+fn han_strings(terms: &[QueryTerm], typed: bool, runs: &[(Range<usize>, bool)]) -> Vec<String> {
+    let run_of = |position: usize| runs.iter().position(|(r, _)| r.contains(&position));
     let mut out: Vec<(String, Option<usize>)> = Vec::new();
     let mut end = None;
     for t in terms.iter().filter(|t| t.han) {
@@ -117,7 +132,9 @@ fn han_strings(terms: &[QueryTerm], typed: bool, runs: &[Range<usize>]) -> Vec<S
         end = Some(t.position + t.text.chars().count());
     }
     out.into_iter()
-        .filter(|(s, run)| s.chars().nth(1).is_some() || run.is_none_or(|r| runs[r].len() <= 1))
+        .filter(|(s, run)| {
+            s.chars().nth(1).is_some() || run.is_none_or(|r| runs[r].0.len() <= 1 && !runs[r].1)
+        })
         .map(|(s, _)| s)
         .collect()
 }
