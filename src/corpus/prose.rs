@@ -324,6 +324,29 @@ fn mark_credits(mut segs: Vec<Segment<'_>>) -> Vec<Segment<'_>> {
             k += 1;
             continue;
         }
+        // The whole credit written against the sentence before it, with no space
+        // (`…人才5000名。视觉中国供图`): split off after the sentence end.
+        if let Some(at) = t
+            .char_indices()
+            .rfind(|&(_, c)| matches!(c, '。' | '\u{FF01}' | '\u{FF1F}'))
+            .map(|(i, c)| i + c.len_utf8())
+            && at < t.len()
+            && t[at..].chars().count() <= 14
+            && t[at..].chars().all(is_cjk)
+        {
+            segs[k].text = &t[..at];
+            segs.insert(
+                k + 1,
+                Segment {
+                    text: &t[at..],
+                    gap: Gap::Glued,
+                    tab: false,
+                    credit: true,
+                },
+            );
+            k += 2;
+            continue;
+        }
         // Walk back over the short pieces of the name.
         let mut j = k;
         let mut chars = t.chars().count();
@@ -632,6 +655,18 @@ mod tests {
         );
         let p = clean(&["学校新建了无人机实训场。", "视觉中国供图"]);
         assert_eq!(p.paragraphs, vec!["学校新建了无人机实训场。"]);
+        // Written against the sentence, with no space: the credit goes, the text stays.
+        let p = clean(&["学院三年培养数据技术技能人才5000名。视觉中国供图"]);
+        assert_eq!(p.paragraphs, vec!["学院三年培养数据技术技能人才5000名。"]);
+        let p = clean(&["学生在车间练习焊接。新华社记者张三摄", "课程持续到年底。"]);
+        assert_eq!(
+            p.paragraphs,
+            vec!["学生在车间练习焊接。", "课程持续到年底。"]
+        );
+        // A sentence that ends in 摄 is not a credit unless it is short and after a stop.
+        let p =
+            clean(&["学院组织学生开展校园风光拍摄，作品由老师统一审核后在网上展出并参与评选摄"]);
+        assert_eq!(p.paragraphs.len(), 1);
     }
 
     #[test]
