@@ -460,9 +460,17 @@ static ENGLISH_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// The longest English photo caption line.
 const ENGLISH_CAPTION_MAX: usize = 400;
 
+/// `Photo: Students fly drones at a training field.`: a caption that says it is one.
+#[allow(clippy::unwrap_used)]
+static LABELLED_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Photos?|Picture|Image|Above|Top|File photo)\s*:\s*[A-Z]").unwrap()
+});
+
 fn is_english_caption(line: &str) -> bool {
     let t = line.trim();
-    t.len() <= ENGLISH_CAPTION_MAX && t.contains(':') && ENGLISH_CAPTION.is_match(t)
+    t.len() <= ENGLISH_CAPTION_MAX
+        && t.contains(':')
+        && (ENGLISH_CAPTION.is_match(t) || (t.len() <= 300 && LABELLED_CAPTION.is_match(t)))
 }
 
 /// `（图为学生在实训车间进行整车检测。记者 某某 摄）`: a photo caption in brackets, on a line
@@ -731,6 +739,21 @@ mod tests {
 
     /// An English caption ending in `Photo: CREDIT` goes, and is not joined to the next
     /// paragraph.
+    #[test]
+    fn a_caption_that_says_it_is_one_goes() {
+        let p = clean(&[
+            "Photo: Students fly drones at a training field in the city.",
+            "The academy will enrol 500 students a year.",
+        ]);
+        assert_eq!(
+            p.paragraphs,
+            vec!["The academy will enrol 500 students a year."]
+        );
+        // A sentence about photos is text.
+        let p = clean(&["Photography students won three prizes: the college is proud."]);
+        assert_eq!(p.paragraphs.len(), 1);
+    }
+
     #[test]
     fn an_english_photo_caption_goes() {
         let p = clean(&[

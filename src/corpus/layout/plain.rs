@@ -47,8 +47,9 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
             continue;
         }
         if let Some(who) = by_line(t) {
-            // `By Global Times`: the outlet when it is one, else the author.
-            if outlet(who).is_some() {
+            // `By Global Times`, `By Shenzhen Daily`: the outlet when it is one, or is named
+            // as papers are; else the author.
+            if outlet(who).is_some() || names_an_outlet(who) {
                 m.source = m.source.or(Some(who.to_string()));
             } else {
                 m.author = m.author.or(Some(who.to_string()));
@@ -205,6 +206,18 @@ fn by_line(t: &str) -> Option<&str> {
                     .all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '\'' | '-'))
         });
     named.then_some(who)
+}
+
+/// Whether a byline's name is written as an outlet's (`Shenzhen Daily`, `China News
+/// Service`): its last word is one that names papers, agencies and sites, not people.
+fn names_an_outlet(who: &str) -> bool {
+    const OUTLET_WORDS: &[&str] = &[
+        "Daily", "Times", "News", "Post", "Herald", "Journal", "Weekly", "Gazette", "Tribune",
+        "Review", "Press", "Agency", "Service", "Network", "Online", "Net", "Media",
+    ];
+    who.split_whitespace()
+        .last()
+        .is_some_and(|w| OUTLET_WORDS.contains(&w))
 }
 
 fn bar_byline(t: &str) -> Option<Byline> {
@@ -443,6 +456,22 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(d[0].body, vec!["By 2030, the college will train 500."]);
+        // A row of share buttons on one line goes; a paper named in a `By` line that the
+        // outlet list does not know is still the source.
+        let d = read(&[
+            "Harbin school opens ice-sculpture workshop",
+            "Published: Jan 9, 2025 08:30 AM",
+            "By Harbin Evening News",
+            "Share on Facebook  Share on X  Share on WeChat",
+            "The workshop trains carvers for the winter festival.",
+        ])
+        .unwrap();
+        assert_eq!(d[0].source.as_deref(), Some("Harbin Evening News"));
+        assert!(d[0].author.is_none());
+        assert_eq!(
+            d[0].body,
+            vec!["The workshop trains carvers for the winter festival."]
+        );
     }
 
     #[test]

@@ -135,11 +135,12 @@ const ENGLISH_WIDGET_WORDS: &[&str] = &[
     "the",
     "of",
     "page",
+    "on",
 ];
 
 /// The words above that say nothing of furniture alone (`in`, `to`, `more`).
 const ENGLISH_FILLER_WORDS: &[&str] = &[
-    "in", "up", "out", "to", "us", "main", "content", "the", "of", "page", "more", "x",
+    "in", "up", "out", "to", "us", "main", "content", "the", "of", "page", "more", "x", "on",
 ];
 
 /// The site's own links at the top of a Chinese portal page: sign-in, the mobile and
@@ -204,7 +205,7 @@ fn is_site_tools(t: &str) -> bool {
 /// A short English line made only of widget words: `Share:`, `Facebook`, `Search`,
 /// `Skip to main content`, `Comments (0)`, `Log in to comment`.
 fn is_english_widget(t: &str) -> bool {
-    if !t.is_ascii() || t.len() > 30 {
+    if !t.is_ascii() || t.len() > 80 {
         return false;
     }
     let words: Vec<String> = t
@@ -215,7 +216,9 @@ fn is_english_widget(t: &str) -> bool {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    (1..=4).contains(&words.len())
+    // `Share on Facebook  Share on X  Share on WeChat`: a row of buttons on one line.
+    let row_of_buttons = words.len() <= 12 && words.iter().filter(|w| *w == "share").count() >= 2;
+    ((1..=4).contains(&words.len()) && t.len() <= 30 || row_of_buttons)
         && words
             .iter()
             .all(|w| ENGLISH_WIDGET_WORDS.contains(&w.as_str()))
