@@ -13,6 +13,7 @@ mod matcher;
 mod provinces;
 mod salience;
 
+pub(crate) use cues::has_national_marker;
 pub use gazetteer::{Level, Place, gazetteer, gazetteer_problems};
 pub use provinces::{Province, province_by_name, provinces, provinces_starting, suggest_province};
 

@@ -81,6 +81,9 @@ pub enum Places {
     Apart,
     /// One of the two names no province (a national story, or no place found).
     Unknown,
+    /// Neither names a province and both speak of the country (教育部, 全国, nationwide):
+    /// two national stories, which agree on place as two reports of one province do.
+    National,
 }
 
 impl Places {
@@ -102,7 +105,8 @@ impl Pair {
             return false;
         }
         let share = if self.undated { 0.75 } else { 0.5 };
-        let place_agrees = self.across_languages && self.places == Places::Meet;
+        let place_agrees =
+            self.across_languages && matches!(self.places, Places::Meet | Places::National);
         self.cosine >= self.wording_needed()
             || (self.figures >= MIN_FIGURES
                 && self.figure_share >= share
@@ -218,6 +222,51 @@ mod tests {
             .filter(|a| !a.duplicates.is_empty())
             .map(|a| (a.id.clone(), a.duplicates.clone()))
             .collect()
+    }
+
+    /// A national story told in Chinese and in English: no province on either side, both
+    /// about the country, the same figures, a day apart. With a figure that differs, or
+    /// without a word of the country, the same pair is not linked.
+    #[test]
+    fn a_national_story_in_two_languages_is_one_story() {
+        let zh = |who: &str| {
+            format!(
+                "{who}近日公布第二批市域产教联合体名单，共28家联合体入选，涉及62个行业领域。\
+                 有关负责人表示，将推动联合体实体化运行。"
+            )
+        };
+        let en = |n: &str| {
+            format!(
+                "The Ministry of Education has named {n} city-level industry-education \
+                 consortiums in its second batch, spanning 62 industries. Officials said the \
+                 consortiums would be run as real entities."
+            )
+        };
+        for (who, figure, one_story) in [
+            ("教育部", "28", true),
+            ("教育部", "31", false),
+            ("市教育局", "28", false),
+        ] {
+            let mut a = vec![
+                art(
+                    "zh",
+                    "第二批市域产教联合体名单公布",
+                    "Xin Hua Wang",
+                    20,
+                    &zh(who),
+                ),
+                art(
+                    "en",
+                    "Second batch of city-level consortiums named",
+                    "China Daily",
+                    21,
+                    &en(figure),
+                ),
+            ];
+            a.extend(filler());
+            let links = linked(&mut a);
+            assert_eq!(!links.is_empty(), one_story, "{who} {figure}: {links:?}");
+        }
     }
 
     /// An outlet that ran the story twice (or one text listed twice): each copy lists the

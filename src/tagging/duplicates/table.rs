@@ -11,6 +11,8 @@
 //! whose similarity sits right at a threshold can come out otherwise than in a full build.
 
 use std::collections::{HashMap, HashSet};
+
+use crate::tagging::regions::has_national_marker;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
@@ -393,6 +395,15 @@ impl LinkTable {
                     let mut pair = score((a, ea), (b, eb), vector(a), vector(b));
                     if let (Some(ta), Some(tb)) = (text(a), text(b)) {
                         pair.places = Places::of(&ta.provinces, &tb.provinces);
+                        if pair.places == Places::Unknown
+                            && ta.provinces.is_empty()
+                            && tb.provinces.is_empty()
+                            && [ta, tb].iter().all(|t| {
+                                has_national_marker(&t.title) || has_national_marker(&t.body)
+                            })
+                        {
+                            pair.places = Places::National;
+                        }
                         pair.across_languages = in_english(ta) != in_english(tb);
                     }
                     Verdict {
