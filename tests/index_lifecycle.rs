@@ -1036,3 +1036,51 @@ fn a_unit_typed_against_a_number_is_not_marked_alone() {
     assert!(body.iter().all(|m| m.starts_with("3000")), "{body:?}");
     assert!(!body.is_empty());
 }
+
+/// A number with thousands separators and the same number without them find each other,
+/// and are marked where they stand.
+#[test]
+fn numbers_with_and_without_separators_find_each_other() {
+    let (_corpus, _data, index) = indexed_pages(&[
+        (
+            "Ningbo trains port technicians",
+            "2025-05-01",
+            "The alliance will train 3,000 technicians by 2027.",
+        ),
+        (
+            "宁波港口联合体培养技术人员",
+            "2025-05-02",
+            "联合体计划到2027年培养技术人员3000名。",
+        ),
+        (
+            "Other news",
+            "2025-05-03",
+            "The college has 300 teachers and 2,000 students.",
+        ),
+    ]);
+    let mut found = titles(&index, "3000");
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "Ningbo trains port technicians",
+            "宁波港口联合体培养技术人员"
+        ]
+    );
+    let mut found = titles(&index, "3,000");
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "Ningbo trains port technicians",
+            "宁波港口联合体培养技术人员"
+        ]
+    );
+    assert!(titles(&index, "300,000").is_empty());
+    assert_eq!(
+        titles(&index, "\"3,000 technicians\""),
+        ["Ningbo trains port technicians"]
+    );
+    let (_, body) = marked(&index, "3000", "Ningbo trains port technicians");
+    assert_eq!(body, ["3,000"]);
+}

@@ -28,7 +28,7 @@ use crate::text::{fold_for_index, is_han};
 pub const NAME: &str = "chanjiao";
 
 /// Bump when the analyzer's output changes: a stamp mismatch triggers a rebuild.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Words of the field that jieba's general dictionary would split.
 pub const DOMAIN_WORDS: &[&str] = &[
@@ -267,6 +267,37 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     out
 }
 
+/// Numbers written with thousands separators (`3,000`, `15,000,000`): for each, the index
+/// of its first and last piece in `pieces` and its digits alone (`3000`). The index holds
+/// that form too, at the number's position, so that `3000` and `3,000` find each other.
+pub fn digit_groups(text: &str, pieces: &[Piece<'_>]) -> Vec<(usize, usize, String)> {
+    let digits = |p: &Piece<'_>| !p.han && p.text.bytes().all(|b| b.is_ascii_digit());
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < pieces.len() {
+        let first = &pieces[k];
+        let starts = digits(first) && (1..=3).contains(&first.text.len());
+        let mut last = k;
+        while starts
+            && let Some(next) = pieces.get(last + 1)
+            && digits(next)
+            && next.text.len() == 3
+            && matches!(
+                text.get(pieces[last].start + pieces[last].text.len()..next.start),
+                Some("," | "\u{FF0C}")
+            )
+        {
+            last += 1;
+        }
+        if last > k {
+            let joined: String = pieces[k..=last].iter().map(|p| p.text).collect();
+            out.push((k, last, joined));
+        }
+        k = last + 1;
+    }
+    out
+}
+
 /// Tokenizer: folds full-width forms to ASCII and traditional characters to simplified, cuts Han runs with jieba search mode, lower-cases and
 /// stems other words. Token buffers are reused from one text to the next.
 #[derive(Clone, Default)]
@@ -333,7 +364,21 @@ impl Tokenizer for SegmentingTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SegmentedStream<'a> {
         let folded = fold_for_index(text);
         let mut len = 0usize;
-        for piece in pieces(&folded) {
+        let all = pieces(&folded);
+        let mut groups = digit_groups(&folded, &all).into_iter().peekable();
+        for (k, piece) in all.iter().enumerate() {
+            if let Some((_, last, joined)) = groups.next_if(|g| g.0 == k)
+                && let Some(end) = all.get(last).map(|p| p.start + p.text.len())
+            {
+                Self::push(
+                    &mut self.tokens,
+                    &mut len,
+                    &joined,
+                    piece.start,
+                    end,
+                    piece.position,
+                );
+            }
             if piece.han {
                 for t in jieba().cut_for_search(piece.text, true) {
                     let (from, position) = (piece.start + t.byte_start, piece.position + t.start);

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::analyzer::{WordNormalizer, pieces};
+use super::analyzer::{WordNormalizer, digit_groups, pieces};
 use super::segment::QueryTerm;
 use crate::text::{fold_for_search, offsets_back};
 
@@ -180,6 +180,15 @@ pub fn hit_ranges(text: &str, terms: &HitTerms) -> Vec<Range<usize>> {
         for (r, stem) in words.iter().flatten() {
             if terms.stems.contains(stem) {
                 out.push(to_orig(r.start)..to_orig(r.end));
+            }
+        }
+        // A number written with thousands separators is also its digits alone (`3,000`
+        // for `3000`), as the index holds it.
+        let all = pieces(&folded);
+        for (first, last, digits) in digit_groups(&folded, &all) {
+            if terms.stems.contains(&digits) {
+                let end = all[last].start + all[last].text.len();
+                out.push(to_orig(all[first].start)..to_orig(end));
             }
         }
         for phrase in &terms.phrases {

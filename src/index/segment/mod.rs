@@ -20,7 +20,7 @@
 //! cuts across words are all weighed and the likeliest few searched; a long run's are made
 //! a few set ways.
 
-use super::analyzer::{Piece, WordNormalizer, pieces};
+use super::analyzer::{Piece, WordNormalizer, digit_groups, pieces};
 use crate::text::fold_for_search;
 
 mod across;
@@ -257,10 +257,31 @@ pub fn analyze(
     let folded = fold_for_search(text);
     let mut readings: Vec<Vec<QueryTerm>> = vec![Vec::new()];
     let mut before: Option<Piece> = None;
-    for p in pieces(&folded) {
+    let all = pieces(&folded);
+    // A number with thousands separators is one word, its digits alone (`3,000` = `3000`),
+    // as the index also holds it.
+    let groups = digit_groups(&folded, &all);
+    let mut k = 0;
+    while k < all.len() {
+        let group = groups.iter().find(|g| g.0 == k);
+        let p = all[k].clone();
+        k = group.map_or(k, |g| g.1) + 1;
         let joined = before
-            .replace(p.clone())
+            .replace(group.map_or(p.clone(), |g| all[g.1].clone()))
             .is_some_and(|b| joined_words(&folded, &b, &p));
+        if let Some((_, _, digits)) = group {
+            let term = QueryTerm {
+                text: digits.clone(),
+                position: p.position,
+                han: false,
+                lookup: Lookup::Word,
+                joined,
+            };
+            for r in &mut readings {
+                r.push(term.clone());
+            }
+            continue;
+        }
         let mut options = if p.han {
             segment_run(p.text, p.position, vocab)
         } else {

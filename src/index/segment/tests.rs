@@ -477,7 +477,7 @@ fn frequent_single_characters_do_not_pull_in_holders_needlessly() {
     );
 }
 
-/// Words typed as one (`low-carbon`, `2,000`) follow each other side by side; words with a
+/// Words typed as one (`low-carbon`, `3.5`) follow each other side by side; words with a
 /// space, or other signs, between them do not, nor do digits and letters joined by a comma.
 #[test]
 fn words_typed_as_one_are_joined() {
@@ -488,9 +488,12 @@ fn words_typed_as_one_are_joined() {
     assert_eq!(joined("low-carbon", &mut v), [false, true]);
     assert_eq!(joined("e-commerce", &mut v), [false, true]);
     assert_eq!(joined("COVID-19", &mut v), [false, true]);
-    assert_eq!(joined("2,000", &mut v), [false, true]);
+    // A number with thousands separators is one word, its digits alone.
+    assert_eq!(joined("2,000", &mut v), [false]);
+    assert_eq!(terms("2,000", &mut v)[0].text, "2000");
     assert_eq!(joined("3.5", &mut v), [false, true]);
-    assert_eq!(joined("２，０００", &mut v), [false, true]);
+    assert_eq!(joined("２，０００", &mut v), [false]);
+    assert_eq!(joined("20,00", &mut v), [false, true]);
     assert_eq!(joined("5G-基站", &mut v), [false, false]);
     assert_eq!(joined("low - carbon", &mut v), [false, false]);
     assert_eq!(joined("low--carbon", &mut v), [false, false]);
