@@ -451,6 +451,28 @@ fn while_another_process_updates_the_last_index_is_served_read_only() {
     drop(busy.lock);
 }
 
+/// An index opened as it stood while another process held the update lock says it may be
+/// behind once that process is done, though no corpus folder moved: the reader then opens
+/// it again, and its notice that another process is updating goes.
+#[test]
+fn an_index_opened_while_another_updates_says_when_that_is_done() {
+    let corpus = tempfile::tempdir().unwrap();
+    synth_corpus(corpus.path(), 300, 25);
+    let data = tempfile::tempdir().unwrap();
+    let (index, _) = open(data.path(), corpus.path());
+    let root = index.dir().parent().unwrap().to_path_buf();
+    drop(index);
+    let lock = hold_update_lock(&root);
+    let (index, report) = open(data.path(), corpus.path());
+    assert!(report.read_only);
+    assert!(!index.corpus_moved(), "the other process is still at work");
+    drop(lock);
+    assert!(index.corpus_moved(), "the other process is done");
+    let (index, report) = open(data.path(), corpus.path());
+    assert!(!report.read_only && report.notices.is_empty());
+    assert!(!index.corpus_moved());
+}
+
 /// An open that finds no complete index and another process holding the lock waits; when
 /// that process completes an index, the open takes it as it is, without waiting for the
 /// lock to be free (another process may have queued a rebuild behind the build).

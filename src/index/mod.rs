@@ -192,11 +192,18 @@ impl Index {
         open::open_as_is(data_dir, corpus)
     }
 
-    /// Whether a folder of the corpus changed its modification time since it was listed for
-    /// this index: a file was added, removed or replaced since (one `stat` per folder; a
-    /// file rewritten in place is not seen). Never for the embedded sample.
+    /// Whether this index may be behind: a folder of the corpus changed its modification
+    /// time since it was listed for it (a file was added, removed or replaced; one `stat`
+    /// per folder; a file rewritten in place is not seen; never for the embedded sample),
+    /// or it was opened as it stood while another process updated it and that process has
+    /// finished (its update lock is free).
     pub fn corpus_moved(&self) -> bool {
         !self.corpus.folders_unchanged(&self.folders)
+            || (self.read_only
+                && self
+                    .dir
+                    .parent()
+                    .is_some_and(|root| matches!(lock::UpdateLock::try_acquire(root), Ok(Some(_)))))
     }
 
     /// Number of articles.
