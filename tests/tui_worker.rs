@@ -147,3 +147,71 @@ fn submitting_never_waits_for_a_search() {
     }
     assert_eq!(answered, vec![0, 100]);
 }
+
+/// A catalog whose searches for `slow` wait until the test opens the gate; others answer
+/// at once.
+struct SlowExport {
+    gate: Mutex<bool>,
+    cv: std::sync::Condvar,
+}
+
+impl Catalog for SlowExport {
+    fn search(&self, request: &Request) -> anyhow::Result<Response> {
+        if request.query == "slow" {
+            let mut open = self.gate.lock().unwrap();
+            while !*open {
+                open = self.cv.wait(open).unwrap();
+            }
+        }
+        Ok(Response {
+            rows: Vec::new(),
+            offset: 0,
+            total: 0,
+            facets: Facets::default(),
+            hits: Arc::new(NoHits),
+            problem: None,
+            notes: Vec::new(),
+        })
+    }
+
+    fn get(&self, _: &str) -> Option<Article> {
+        None
+    }
+
+    fn len(&self) -> usize {
+        0
+    }
+}
+
+/// An export of a large view takes its time: a search asked for meanwhile is answered
+/// before it ends.
+#[test]
+fn a_search_does_not_wait_for_an_export() {
+    let (tx, rx) = mpsc::channel();
+    let worker = Worker::spawn(tx);
+    let catalog = Arc::new(SlowExport {
+        gate: Mutex::new(false),
+        cv: std::sync::Condvar::new(),
+    });
+    worker.set_catalog(catalog.clone());
+    let dir = tempfile::tempdir().unwrap();
+    worker.submit(Effect::Export {
+        what: chanjiao::tui::export_view::ExportWhat::View(Request {
+            query: "slow".into(),
+            ..Default::default()
+        }),
+        dirs: vec![dir.path().to_path_buf()],
+    });
+    std::thread::sleep(Duration::from_millis(50));
+    worker.submit(search(1, "quick"));
+    match rx.recv_timeout(Duration::from_secs(5)).unwrap() {
+        Event::App(Action::Searched { seq: 1, .. }) => {}
+        other => panic!("the search waited: {other:?}"),
+    }
+    *catalog.gate.lock().unwrap() = true;
+    catalog.cv.notify_all();
+    match rx.recv_timeout(Duration::from_secs(5)).unwrap() {
+        Event::App(Action::Notice(_)) => {}
+        other => panic!("unexpected {other:?}"),
+    }
+}

@@ -200,11 +200,21 @@ fn run(shared: &Shared, tx: &Sender<Event>) {
             )
         };
         let Some(catalog) = catalog else { continue };
+        // An export of a large view takes seconds: on a thread of its own, so that searches
+        // and articles asked for meanwhile are not kept waiting behind it.
+        if let Some((what, dirs)) = export {
+            let (catalog, tx) = (Arc::clone(&catalog), tx.clone());
+            thread::spawn(move || {
+                let job = Effect::Export { what, dirs };
+                if let Some(action) = perform(&*catalog, &job) {
+                    let _ = tx.send(Event::App(action));
+                }
+            });
+        }
         let jobs = search
             .map(|(seq, request)| Effect::Search { seq, request })
             .into_iter()
-            .chain(open.map(|(seq, id)| Effect::Open { seq, id }))
-            .chain(export.map(|(what, dirs)| Effect::Export { what, dirs }));
+            .chain(open.map(|(seq, id)| Effect::Open { seq, id }));
         for job in jobs {
             let started = std::time::Instant::now();
             if let Some(action) = perform(&*catalog, &job) {
