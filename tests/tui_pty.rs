@@ -229,3 +229,23 @@ fn not_a_terminal_is_a_clear_error() {
     assert!(err.contains("not a terminal"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// Keys that come faster than one read takes (a paste without bracketed paste, keys that
+/// piled up): all of them are acted on at once, not the last few held back until another
+/// key arrives.
+#[test]
+fn a_long_burst_of_keys_is_read_whole() {
+    let data = tempfile::tempdir().unwrap();
+    let mut run = Session::start(data.path(), &[], &[]);
+    run.screen.wait_for_articles(&[]);
+    run.send("/");
+    run.screen.wait_for(&["/ "]);
+    let burst = format!("{}XYZ", "a".repeat(1022));
+    run.send(&burst);
+    run.screen.wait_for(&["aaaXYZ"]);
+    // Escape alone, then `q`: sent together they read as Alt-q.
+    run.send("\u{1b}");
+    std::thread::sleep(Duration::from_millis(300));
+    run.send("q");
+    assert!(run.wait_exit().success());
+}
