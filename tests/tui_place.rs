@@ -292,3 +292,26 @@ fn another_order_keeps_an_article_far_down_the_list() {
     assert_eq!(h.app.list.selected, 420);
     assert_eq!(shown(&h), id);
 }
+
+/// The order changes before the rows of a far jump have come (`G` and `s` in one burst):
+/// the article jumped to is still the one kept.
+#[test]
+fn an_order_change_right_after_a_far_jump_keeps_the_article_jumped_to() {
+    let many: Vec<Article> = (0..600).map(|i| article(&format!("a{i}"), i)).collect();
+    let mut h = Harness::new(catalog(many), 120, 40);
+    // `G`: the window around the last row is asked for, but not answered yet.
+    let jump = chanjiao::tui::event::key_action(
+        &h.app,
+        &crossterm::event::KeyEvent::new(KeyCode::End, crossterm::event::KeyModifiers::NONE),
+    )
+    .unwrap();
+    let unanswered = chanjiao::tui::update::update(&mut h.app, jump);
+    assert!(!unanswered.is_empty(), "the window is asked for");
+    assert_eq!(h.app.list.selected, 599);
+    assert!(selected(&h).is_none(), "its row has not come");
+    let first = h.app.sort;
+    h.press(KeyCode::Char('s'));
+    assert_ne!(h.app.sort, first);
+    assert_eq!(selected(&h).as_deref(), Some("a599"));
+    assert_eq!(shown(&h).as_deref(), Some("a599"));
+}

@@ -30,6 +30,7 @@ impl Catalog for Slow {
             hits: Arc::new(NoHits),
             problem: None,
             notes: Vec::new(),
+            anchor: None,
         })
     }
 
@@ -106,6 +107,7 @@ impl Catalog for Gated {
             hits: Arc::new(NoHits),
             problem: None,
             notes: Vec::new(),
+            anchor: None,
         })
     }
 
@@ -171,6 +173,7 @@ impl Catalog for SlowExport {
             hits: Arc::new(NoHits),
             problem: None,
             notes: Vec::new(),
+            anchor: None,
         })
     }
 
@@ -196,10 +199,10 @@ fn a_search_does_not_wait_for_an_export() {
     worker.set_catalog(catalog.clone());
     let dir = tempfile::tempdir().unwrap();
     worker.submit(Effect::Export {
-        what: chanjiao::tui::export_view::ExportWhat::View(Request {
+        what: chanjiao::tui::export_view::ExportWhat::View(Box::new(Request {
             query: "slow".into(),
             ..Default::default()
-        }),
+        })),
         dirs: vec![dir.path().to_path_buf()],
     });
     std::thread::sleep(Duration::from_millis(50));

@@ -149,6 +149,9 @@ pub struct App {
     pub search_seq: u64,
     pub open_seq: u64,
     pub pending: Option<Pending>,
+    /// The last search sent (without its window): where a selected row that has not come
+    /// yet can be looked up.
+    pub last_request: Option<super::backend::Request>,
     pub quit: bool,
     /// Colours and styles for drawing.
     pub theme: Theme,
@@ -195,6 +198,7 @@ impl App {
             search_seq: 0,
             open_seq: 0,
             pending: None,
+            last_request: None,
             quit: false,
             theme: Theme::default(),
             keys: Arc::new(KeyMap::default()),

@@ -54,6 +54,10 @@ pub struct Request {
     /// Instead of `offset`: the rows around this article when it is among the results (the
     /// response's `offset` says where they start).
     pub around: Option<String>,
+    /// The article for `around` given by its place in an earlier search, when the reader
+    /// had not yet received it (the list jumped far down, and the order changed before the
+    /// rows came): the worker looks it up first.
+    pub around_row: Option<Box<(Request, usize)>>,
     /// The read and starred ids, for the filter's reading-state values and their counts.
     pub marks: Arc<Marks>,
 }
@@ -150,6 +154,9 @@ pub struct Response {
     pub problem: Option<String>,
     /// How values given in part were taken (`source '日报' taken as 人民日报 or 光明日报`).
     pub notes: Vec<String>,
+    /// The article the rows were placed around (the request's `around`), which the reader
+    /// keeps selected when it is among them.
+    pub anchor: Option<String>,
 }
 
 impl fmt::Debug for Response {

@@ -20,7 +20,7 @@ pub enum ExportWhat {
     /// One article (the detail pane's).
     Article(Arc<Article>),
     /// Every article this search finds, in its order.
-    View(Request),
+    View(Box<Request>),
 }
 
 /// How many names with a `-2`, `-3`… suffix are tried when files of this second exist.
@@ -46,7 +46,7 @@ pub fn articles(catalog: &dyn Catalog, what: &ExportWhat) -> anyhow::Result<Vec<
             let mut all = Request {
                 offset: 0,
                 limit: 0,
-                ..request.clone()
+                ..Request::clone(request)
             };
             all.limit = catalog.search(&all)?.total;
             let rows = catalog.search(&all)?.rows;

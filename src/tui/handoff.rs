@@ -85,15 +85,16 @@ pub fn export(app: &mut App) -> Vec<Effect> {
             }
         }
     } else {
-        ExportWhat::View(Request {
+        ExportWhat::View(Box::new(Request {
             query: app.query.clone(),
             filter: app.filter.clone(),
             sort: app.sort,
             offset: 0,
             limit: app.results.total,
             around: None,
+            around_row: None,
             marks: app.reading.marks.clone(),
-        })
+        }))
     };
     app.reading.notice = Some(strings::EXPORTING.to_string());
     vec![Effect::Export {

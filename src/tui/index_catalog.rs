@@ -138,6 +138,7 @@ impl Catalog for IndexCatalog {
             hits,
             problem: None,
             notes: results.notes,
+            anchor: request.around.clone(),
         })
     }
 

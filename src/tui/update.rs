@@ -297,21 +297,35 @@ fn send_search(app: &mut App, reset: bool, keep: bool) -> Vec<Effect> {
         reset,
         keep,
     });
+    // The article to keep: the selected row, or, when it has not come yet (the list jumped
+    // far down and the order changed at once), its place in the search it belongs to.
+    let (around, around_row) = match (keep, app.selected_row(), &app.last_request) {
+        (false, ..) => (None, None),
+        (true, Some(row), _) => (Some(row.id.clone()), None),
+        (true, None, Some(last)) if app.results.total > 0 => {
+            (None, Some(Box::new((last.clone(), app.list.selected))))
+        }
+        (true, None, _) => (None, None),
+    };
+    let request = Request {
+        query: app.query.clone(),
+        filter: app.filter.clone(),
+        sort: app.sort,
+        offset,
+        limit: PAGE,
+        around,
+        around_row,
+        marks: app.reading.marks.clone(),
+    };
+    app.last_request = Some(Request {
+        offset: 0,
+        around: None,
+        around_row: None,
+        ..request.clone()
+    });
     vec![Effect::Search {
         seq: app.search_seq,
-        request: Request {
-            query: app.query.clone(),
-            filter: app.filter.clone(),
-            sort: app.sort,
-            offset,
-            limit: PAGE,
-            around: if keep {
-                app.selected_row().map(|r| r.id.clone())
-            } else {
-                None
-            },
-            marks: app.reading.marks.clone(),
-        },
+        request,
     }]
 }
 
@@ -344,7 +358,10 @@ fn searched(
     let kept = if reset && !keep {
         None
     } else {
-        app.selected_row().map(|r| r.id.clone())
+        // The row under the cursor, or, when it had not come, the one the worker looked up.
+        app.selected_row()
+            .map(|r| r.id.clone())
+            .or_else(|| resp.anchor.clone())
     };
     app.results = Results {
         rows: resp.rows,

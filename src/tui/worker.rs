@@ -56,6 +56,21 @@ pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
 /// mistakes (an unknown province, a date that is not one), the catalog others (an outlet no
 /// article has); each beginning is asked of both, longest first.
 fn search(catalog: &dyn Catalog, seq: u64, request: &Request) -> Action {
+    let resolved;
+    let request = match &request.around_row {
+        Some(at) => {
+            resolved = Request {
+                around: request
+                    .around
+                    .clone()
+                    .or_else(|| row_at(catalog, &at.0, at.1)),
+                around_row: None,
+                ..request.clone()
+            };
+            &resolved
+        }
+        None => request,
+    };
     let text = &request.query;
     let mut problem: Option<String> = None;
     let ends = std::iter::once(text.len()).chain(text.char_indices().rev().map(|(i, _)| i));
@@ -97,6 +112,22 @@ fn search(catalog: &dyn Catalog, seq: u64, request: &Request) -> Action {
         seq,
         result: Err(problem.unwrap_or_default()),
     }
+}
+
+/// The id of the article at place `row` of `request`'s results.
+fn row_at(catalog: &dyn Catalog, request: &Request, row: usize) -> Option<String> {
+    let one = Request {
+        offset: row,
+        limit: 1,
+        around: None,
+        around_row: None,
+        ..request.clone()
+    };
+    catalog
+        .search(&one)
+        .ok()
+        .and_then(|r| r.rows.into_iter().next())
+        .map(|r| r.id)
 }
 
 /// Whether a catalog refused a search for a mistake in it (an outlet or topic that no
