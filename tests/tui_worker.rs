@@ -22,16 +22,7 @@ impl Catalog for Slow {
     fn search(&self, request: &Request) -> anyhow::Result<Response> {
         self.ran.lock().unwrap().push(request.query.clone());
         std::thread::sleep(Duration::from_millis(150));
-        Ok(Response {
-            rows: Vec::new(),
-            offset: 0,
-            total: request.query.len(),
-            facets: Facets::default(),
-            hits: Arc::new(NoHits),
-            problem: None,
-            notes: Vec::new(),
-            anchor: None,
-        })
+        Ok(answer(request.query.len()))
     }
 
     fn get(&self, _: &str) -> Option<Article> {
@@ -40,6 +31,20 @@ impl Catalog for Slow {
 
     fn len(&self) -> usize {
         0
+    }
+}
+
+/// An answer with no rows and `total` matches.
+fn answer(total: usize) -> Response {
+    Response {
+        rows: Vec::new(),
+        offset: 0,
+        total,
+        facets: Facets::default(),
+        hits: Arc::new(NoHits),
+        problem: None,
+        notes: Vec::new(),
+        anchor: None,
     }
 }
 
@@ -99,16 +104,7 @@ impl Catalog for Gated {
         while !*open {
             open = self.cv.wait(open).unwrap();
         }
-        Ok(Response {
-            rows: Vec::new(),
-            offset: 0,
-            total: request.query.len(),
-            facets: Facets::default(),
-            hits: Arc::new(NoHits),
-            problem: None,
-            notes: Vec::new(),
-            anchor: None,
-        })
+        Ok(answer(request.query.len()))
     }
 
     fn get(&self, _: &str) -> Option<Article> {
@@ -165,16 +161,7 @@ impl Catalog for SlowExport {
                 open = self.cv.wait(open).unwrap();
             }
         }
-        Ok(Response {
-            rows: Vec::new(),
-            offset: 0,
-            total: 0,
-            facets: Facets::default(),
-            hits: Arc::new(NoHits),
-            problem: None,
-            notes: Vec::new(),
-            anchor: None,
-        })
+        Ok(answer(0))
     }
 
     fn get(&self, _: &str) -> Option<Article> {
