@@ -72,10 +72,14 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// that ends as outlets' names do.
 const OUTLET_ENDS: &[&str] = &[
     "网",
+    "報",
+    "網",
     "报",
     "社",
     "台",
+    "臺",
     "新闻",
+    "新聞",
     "客户端",
     "在线",
     "频道",
@@ -166,10 +170,11 @@ fn sourced(outlet: &str, rest: &str, dotted: bool) -> Option<SourceLine> {
     })
 }
 
-/// `广西新闻网 2025.03.10`: a short Chinese outlet, a space and a full date.
-fn spaced_outlet_date(t: &str) -> Option<SourceLine> {
+/// `广西新闻网 2025.03.10`, `星島日報 2025年7月8日`: a short Chinese outlet, a space and a
+/// full date.
+pub(crate) fn spaced_outlet_date(t: &str) -> Option<SourceLine> {
     // Checked cheaply first, since every line of every file comes here.
-    if !t.ends_with(|c: char| c.is_numeric()) || !t.starts_with(crate::text::is_han) {
+    if !t.ends_with(|c: char| c.is_numeric() || c == '日') || !t.starts_with(crate::text::is_han) {
         return None;
     }
     let at = t.find(|c: char| c.is_numeric())?;

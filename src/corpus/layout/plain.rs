@@ -10,7 +10,8 @@ use crate::article::Layout;
 use chrono::{DateTime, FixedOffset};
 
 use crate::corpus::dateline::{
-    date_line, find_date, outlet_date_line, posted_on_line, source_date, split_trailing_date,
+    date_line, find_date, outlet_date_line, posted_on_line, source_date, spaced_outlet_date,
+    split_trailing_date,
 };
 use crate::corpus::draft::Draft;
 use crate::corpus::layout::{is_chrome, portal};
@@ -66,6 +67,14 @@ pub fn read(lines: &[&str]) -> Option<Vec<Draft>> {
         if let Some((outlet, date)) = outlet_date_line(t) {
             m.source = m.source.or(Some(outlet));
             m.dated = m.dated.or(date);
+            continue;
+        }
+        // `星島日報 2025年7月8日` under the title: the outlet and the date.
+        if kept.len() <= 2
+            && let Some(src) = spaced_outlet_date(t)
+        {
+            m.source = m.source.or(src.source);
+            m.dated = m.dated.or(src.published);
             continue;
         }
         if let Some((date, by)) = posted_on_line(t) {
@@ -398,6 +407,32 @@ mod tests {
     /// An English news site's page without a China Daily byline: skip link, menu, search
     /// box, breadcrumb, date and `By OUTLET` lines, share buttons, a captioned photo, the
     /// related list, comment box and footer. Found in hands-on testing.
+    #[test]
+    fn an_outlet_and_a_date_under_the_title_are_read() {
+        let d = read(&[
+            "香港職訓局與深圳企業合辦人工智能課程",
+            "星島日報 2025年7月8日",
+            "香港一所職業培訓機構與深圳科技企業合作，開設人工智能應用課程。",
+        ])
+        .unwrap();
+        assert_eq!(d[0].source.as_deref(), Some("星島日報"));
+        assert_eq!(
+            d[0].published.map(|p| p.to_rfc3339()).as_deref(),
+            Some("2025-07-08T00:00:00+08:00")
+        );
+        assert_eq!(d[0].body.len(), 1, "{:?}", d[0].body);
+        // Further down, such a line is the text's.
+        let d = read(&[
+            "学院动态",
+            "第一段，学院开设新课程。",
+            "第二段，学生参加实训。",
+            "第三段，企业导师授课。",
+            "校园广播台 2025年7月8日",
+        ])
+        .unwrap();
+        assert!(d[0].source.is_none());
+    }
+
     #[test]
     fn an_english_site_page_keeps_its_article_alone() {
         let page = [
