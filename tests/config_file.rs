@@ -246,7 +246,8 @@ fn unreadable_keys_and_wrong_key_types_are_errors_with_their_line() {
 #[test]
 fn the_same_key_in_separate_places_is_fine() {
     // The search line and the help have their own keys; two panels do not see each other.
-    let c = parse("[keys]\nsearch_keep = [\"Enter\", \"Tab\"]\nhelp_close = \"h\"\n").unwrap();
+    let c =
+        parse("[keys]\nsearch_keep = [\"Enter\", \"Shift-Tab\"]\nhelp_close = \"h\"\n").unwrap();
     assert_eq!(c.keys.keys("search_keep").len(), 2);
     let c = parse("[keys]\ntoggle_filter = \"x\"\nopen = \"x\"\n").unwrap();
     assert_eq!(c.keys.keys("open"), &[Key::plain(KeyCode::Char('x'))]);

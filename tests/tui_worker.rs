@@ -44,6 +44,7 @@ fn answer(total: usize) -> Response {
         hits: Arc::new(NoHits),
         problem: None,
         notes: Vec::new(),
+        respelling: None,
         anchor: None,
     }
 }

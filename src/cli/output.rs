@@ -5,6 +5,7 @@ use std::io::Write;
 use unicode_width::UnicodeWidthChar;
 
 use crate::article::Article;
+use crate::index::Respelling;
 
 const TITLE_COLUMNS: usize = 56;
 
@@ -56,20 +57,34 @@ pub fn marked(snippet: &str, hits: &[std::ops::Range<usize>], colour: bool) -> S
 
 /// Says on stderr that no article matched, so that an empty answer reads as one rather than
 /// as a silent failure (with `--json` too); stdout stays empty for scripts, and the exit code
-/// is 0 (SPEC). `filtered`: whether filter flags were given.
-pub fn nothing_matched(query: &[String], filtered: bool) {
-    let line = nothing_matched_line(query, filtered);
+/// is 0 (SPEC). `filtered`: whether filter flags were given; `respelling`: the query put
+/// right, when a word was misspelt.
+pub fn nothing_matched(query: &[String], filtered: bool, respelling: Option<&Respelling>) {
+    let line = nothing_matched_line(query, filtered, respelling);
     let _ = writeln!(std::io::stderr(), "chanjiao: {line}");
 }
 
 /// What [`nothing_matched`] says, without the prefix.
-pub fn nothing_matched_line(query: &[String], filtered: bool) -> String {
+pub fn nothing_matched_line(
+    query: &[String],
+    filtered: bool,
+    respelling: Option<&Respelling>,
+) -> String {
     let what = query.join(" ");
-    match (what.trim().is_empty(), filtered) {
+    let line = match (what.trim().is_empty(), filtered) {
         (true, true) => "no articles match the filters".to_string(),
         (true, false) => "the corpus has no articles".to_string(),
         (false, true) => format!("no articles match '{what}' with these filters"),
         (false, false) => format!("no articles match '{what}'"),
+    };
+    match respelling {
+        Some(r) => format!(
+            "{line}; did you mean '{}'? ({} {})",
+            r.query,
+            r.total,
+            if r.total == 1 { "article" } else { "articles" }
+        ),
+        None => line,
     }
 }
 

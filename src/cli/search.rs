@@ -23,7 +23,11 @@ pub fn run(settings: &Settings, args: &SearchArgs, out: &mut dyn Write) -> Resul
         }
     }
     if results.total == 0 {
-        output::nothing_matched(&args.query, list::has_filters(&args.filters));
+        output::nothing_matched(
+            &args.query,
+            list::has_filters(&args.filters),
+            results.respelling.as_ref(),
+        );
     }
     // On stderr, like the other notices: a pipe gets the articles alone.
     if results.total > results.hits.len() {

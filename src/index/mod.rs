@@ -38,6 +38,7 @@ pub mod schema;
 pub mod search;
 pub mod segment;
 pub mod snippet;
+mod spelling;
 pub mod stories;
 mod tails;
 mod vocabulary;
@@ -49,6 +50,7 @@ pub use error::IndexError;
 pub use facets::{FacetCount, Facets};
 pub use search::{Hit, SearchRequest, SearchResults, Sort};
 pub use snippet::{HitTerms, hit_ranges};
+pub use spelling::Respelling;
 pub use tails::checked_len as checked_file_end;
 
 /// How to open an index.

@@ -23,6 +23,7 @@ use super::query::{self, Atom, Clause};
 use super::schema::Fields;
 use super::segment::{Holder, Lookup, QueryTerm, analyze};
 use super::snippet::{HitTerms, hit_ranges, snippet};
+use super::spelling::{Respelling, Speller};
 use super::vocabulary::IndexVocabulary;
 use super::words::WordLists;
 use super::{Index, IndexError};
@@ -125,6 +126,10 @@ pub struct SearchResults {
     /// (`source 'Xinhua' taken as 新华网 or 新华日报`).
     #[serde(skip)]
     pub notes: Vec<String>,
+    /// When nothing matches: the query with its misspelt English words put right, when
+    /// that finds articles (`robtos` → `robots`).
+    #[serde(skip)]
+    pub respelling: Option<Respelling>,
 }
 
 struct Compiler<'a> {
@@ -667,7 +672,7 @@ impl Index {
         // A term dictionary damaged in the middle can make tantivy or the FST it is made of
         // panic (a length read past its buffer) rather than return an error: that is damage
         // too, set aside and rebuilt like any other.
-        contained(|| self.search_unguarded(req, marks)).unwrap_or_else(|why| {
+        contained(|| self.search_unguarded(req, marks, true)).unwrap_or_else(|why| {
             Err(IndexError::Corrupt(
                 self.dir.clone(),
                 format!("the index does not read ({why})"),
@@ -679,6 +684,7 @@ impl Index {
         &self,
         req: &SearchRequest,
         marks: Option<&std::sync::Arc<Marks>>,
+        respell: bool,
     ) -> Result<SearchResults, IndexError> {
         let mut parsed = query::parse(&req.query)?;
         let mut notes = self.open_values(&mut parsed.filter)?;
@@ -752,6 +758,11 @@ impl Index {
                 hit_ranges: ranges,
             });
         }
+        let respelling = if respell && fruit.total == 0 {
+            self.respelling(&searcher, req, marks)?
+        } else {
+            None
+        };
         Ok(SearchResults {
             hits,
             offset: offset.min(fruit.total),
@@ -760,7 +771,44 @@ impl Index {
             terms,
             marks: fruit.marks,
             notes,
+            respelling,
         })
+    }
+
+    /// The request's query with its misspelt words put right, and how many articles that
+    /// finds with the same filters and marks; `None` when no word is misspelt or the new
+    /// query finds nothing either.
+    fn respelling(
+        &self,
+        searcher: &Searcher,
+        req: &SearchRequest,
+        marks: Option<&std::sync::Arc<Marks>>,
+    ) -> Result<Option<Respelling>, IndexError> {
+        let mut speller = Speller {
+            searcher,
+            fields: self.fields,
+            norm: WordNormalizer::default(),
+        };
+        let text_of = |addr| {
+            let article = self.load(searcher, addr).ok()??;
+            Some(format!("{}\n{}", article.title, article.body))
+        };
+        let Some(query) = speller.respell(&req.query, &text_of) else {
+            return Ok(None);
+        };
+        let again = SearchRequest {
+            query,
+            filter: req.filter.clone(),
+            sort: req.sort,
+            limit: 0,
+            offset: 0,
+            around: None,
+        };
+        let found = self.search_unguarded(&again, marks, false)?;
+        Ok((found.total > 0).then_some(Respelling {
+            query: again.query,
+            total: found.total,
+        }))
     }
 
     /// Articles matching the filters, newest first (SPEC `list`).

@@ -68,6 +68,8 @@ pub enum Action {
     KeepSearch,
     /// Leave the search line and clear the query.
     CancelSearch,
+    /// Put the query as the search offers when nothing matches (`robtos` → `robots`).
+    TakeRespelling,
     /// Esc outside the search line: back from the article, else clear the query.
     Back,
     NextPanel,

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 
 use crate::article::Article;
 use crate::filter::Filter;
+use crate::index::Respelling;
 
 use super::action::Progress;
 use super::backend::{Facets, Highlighter, NoHits, Row, Sort};
@@ -50,6 +51,8 @@ pub struct Results {
     pub received: bool,
     /// How the search took values given in part (`source '日报' taken as …`).
     pub notes: Vec<String>,
+    /// When nothing matches: the query put right, for the search line's Tab.
+    pub respelling: Option<Respelling>,
 }
 
 impl Default for Results {
@@ -62,6 +65,7 @@ impl Default for Results {
             hits: Arc::new(NoHits),
             received: false,
             notes: Vec::new(),
+            respelling: None,
         }
     }
 }

@@ -12,6 +12,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::article::Article;
 use crate::filter::Filter;
+use crate::index::Respelling;
 use crate::state::{MarkCounts, Marks};
 
 /// Result order.
@@ -154,6 +155,9 @@ pub struct Response {
     pub problem: Option<String>,
     /// How values given in part were taken (`source '日报' taken as 人民日报 or 光明日报`).
     pub notes: Vec<String>,
+    /// When nothing matches: the query with its misspelt words put right, when that finds
+    /// articles.
+    pub respelling: Option<Respelling>,
     /// The article the rows were placed around (the request's `around`), which the reader
     /// keeps selected when it is among them.
     pub anchor: Option<String>,

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::app::{App, Load};
 use super::bindings::KeyMap;
 use super::strings;
+use crate::index::Respelling;
 
 /// Keys joined for the screen: `? or Esc`.
 fn either(labels: &[String]) -> String {
@@ -82,6 +83,10 @@ pub fn nothing_matches(app: &App) -> Option<String> {
         return None;
     }
     let mut out = strings::NOTHING_MATCHES.to_string();
+    if let Some(r) = &app.results.respelling {
+        out.push(' ');
+        out.push_str(&respelling(app, r));
+    }
     let mut ways = Vec::new();
     if !app.query.is_empty() {
         let clear = if app.searching {
@@ -104,6 +109,33 @@ pub fn nothing_matches(app: &App) -> Option<String> {
         out.push('.');
     }
     Some(out)
+}
+
+/// The query put right, and how to take it: `Did you mean robots (4 articles)? Tab takes
+/// it.` (outside the search line, the key that opens it first).
+fn respelling(app: &App, r: &Respelling) -> String {
+    let noun = if r.total == 1 {
+        strings::ARTICLE
+    } else {
+        strings::ARTICLES
+    };
+    let mut out = format!(
+        "{} {} ({} {noun})?",
+        strings::DID_YOU_MEAN,
+        r.query,
+        r.total
+    );
+    let open = if app.searching {
+        Some(String::new())
+    } else {
+        app.keys
+            .label("search")
+            .map(|k| format!("{k} {} ", strings::THEN))
+    };
+    if let (Some(open), Some(take)) = (open, app.keys.label("search_respell")) {
+        out.push_str(&format!(" {open}{take} {}.", strings::TAKES_IT));
+    }
+    out
 }
 
 /// Most folders the empty-corpus message names.

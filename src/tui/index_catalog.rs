@@ -138,6 +138,7 @@ impl Catalog for IndexCatalog {
             hits,
             problem: None,
             notes: results.notes,
+            respelling: results.respelling,
             anchor: request.around.clone(),
         })
     }

@@ -358,6 +358,13 @@ pub static BINDINGS: &[Binding] = &[
         "leave and clear the query",
     ),
     bind(
+        "search_respell",
+        Search,
+        &[key(Tab)],
+        Action::TakeRespelling,
+        "take the spelling offered",
+    ),
+    bind(
         "search_down",
         Search,
         &[key(Down)],

@@ -521,6 +521,7 @@ impl Catalog for MemoryCatalog {
             hits,
             problem: None,
             notes: q.notes.clone(),
+            respelling: None,
             anchor: request.around.clone(),
         })
     }

@@ -57,6 +57,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.help = None;
             start_editing(app);
         }
+        Action::TakeRespelling => fx.extend(take_respelling(app)),
         Action::KeepSearch => {
             app.searching = false;
             app.focus = Panel::List;
@@ -265,6 +266,20 @@ fn edit_query(app: &mut App, e: Edit) -> Vec<Effect> {
     }
 }
 
+/// In the search line, puts the query as the last search offered when it found nothing.
+fn take_respelling(app: &mut App) -> Vec<Effect> {
+    if !app.searching {
+        return Vec::new();
+    }
+    let Some(r) = app.results.respelling.take() else {
+        return Vec::new();
+    };
+    app.query = r.query;
+    app.caret.apply(&mut app.query, Edit::End);
+    follow_caret(app);
+    search(app, true)
+}
+
 /// Starts a search: a new query (`reset`, back to the first row) or another window of the
 /// current results around the selection.
 pub(super) fn search(app: &mut App, reset: bool) -> Vec<Effect> {
@@ -371,6 +386,7 @@ fn searched(
         hits: resp.hits,
         received: true,
         notes: resp.notes,
+        respelling: resp.respelling,
     };
     if reset {
         app.list.selected = 0;

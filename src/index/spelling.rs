@@ -1,0 +1,262 @@
+//! When a search finds nothing: the query again with each English word that no article
+//! holds put as the closest word that articles do hold (`robtos` → `robots`), offered when
+//! that finds something.
+//!
+//! Words are compared as the index keeps them (lower-cased and stemmed); the word offered
+//! is the form an article writes, the one nearest to what was typed.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{FuzzyTermQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
+
+use super::analyzer::WordNormalizer;
+use super::schema::Fields;
+
+/// Words shorter than this are left alone: a short word one letter off is another word.
+const MIN_LETTERS: usize = 4;
+/// Articles read for the forms of a word.
+const FORM_ARTICLES: usize = 5;
+/// Words up to this long may be one letter off; longer ones two.
+const ONE_EDIT_UP_TO: usize = 5;
+
+/// Another spelling of a query that found nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Respelling {
+    /// The query with the words put right, otherwise as typed.
+    pub query: String,
+    /// How many articles it finds with the same filters.
+    pub total: usize,
+}
+
+/// The byte ranges of the words of `query` that may be misspelt: runs of ASCII letters in a
+/// clause or a phrase, but not in a word left out (`-word`), a field's value
+/// (`source:xinhua`) or the `OR` between clauses.
+pub fn plain_words(query: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (start, token) in tokens(query) {
+        let field = token.split_once(':').is_some_and(|(key, _)| {
+            !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphabetic())
+        });
+        if token.starts_with('-') || token == "OR" || field {
+            continue;
+        }
+        let mut run: Option<usize> = None;
+        for (i, c) in token.char_indices().chain([(token.len(), ' ')]) {
+            match (c.is_ascii_alphabetic(), run) {
+                (true, None) => run = Some(i),
+                (false, Some(from)) => {
+                    // A word glued to a digit (`5G`, `H20`) is a model name, not a misspelling.
+                    let glued = |at: Option<char>| at.is_some_and(|c| c.is_ascii_digit());
+                    let before = token[..from].chars().next_back();
+                    if i - from >= MIN_LETTERS && !glued(before) && !glued(Some(c)) {
+                        out.push(start + from..start + i);
+                    }
+                    run = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The query's tokens with their byte offsets: runs without white space, where white space
+/// inside double quotes does not end a token.
+fn tokens(query: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut quoted = false;
+    for (i, c) in query.char_indices() {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        match (c.is_whitespace() && !quoted, start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push((s, &query[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &query[s..]));
+    }
+    out
+}
+
+/// Finds the closest indexed words of a searcher.
+pub struct Speller<'a> {
+    pub searcher: &'a Searcher,
+    pub fields: Fields,
+    pub norm: WordNormalizer,
+}
+
+impl Speller<'_> {
+    /// `query` with every word of [`plain_words`] that no article holds put as the closest
+    /// one that some do; `None` when no word changed. `text_of` gives an article's text by
+    /// address, to find the form it writes a word in.
+    pub fn respell(
+        &mut self,
+        query: &str,
+        text_of: &dyn Fn(tantivy::DocAddress) -> Option<String>,
+    ) -> Option<String> {
+        let mut out = query.to_string();
+        let mut changed = false;
+        for range in plain_words(query).into_iter().rev() {
+            let typed = &query[range.clone()];
+            if let Some(word) = self.closest(typed, text_of) {
+                out.replace_range(range, &word);
+                changed = true;
+            }
+        }
+        changed.then_some(out)
+    }
+
+    /// How many articles hold `word` (an indexed form) in the title or the body.
+    fn df(&self, word: &str) -> u64 {
+        (self.fields.text().iter())
+            .map(|f| {
+                self.searcher
+                    .doc_freq(&Term::from_field_text(*f, word))
+                    .unwrap_or(0)
+            })
+            .sum()
+    }
+
+    /// The word articles write that is closest to `typed`, when no article holds `typed`.
+    fn closest(
+        &mut self,
+        typed: &str,
+        text_of: &dyn Fn(tantivy::DocAddress) -> Option<String>,
+    ) -> Option<String> {
+        let lower = typed.to_ascii_lowercase();
+        let stem = self.norm.normalize(&lower);
+        if stem.is_empty() || self.df(&stem) > 0 {
+            return None;
+        }
+        let edits = if lower.len() <= ONE_EDIT_UP_TO { 1 } else { 2 };
+        let mut found: HashMap<String, u64> = HashMap::new();
+        for field in self.fields.text() {
+            let query = FuzzyTermQuery::new(Term::from_field_text(field, &stem), edits, true);
+            let Ok(automaton) = query.automaton() else {
+                return None;
+            };
+            for segment in self.searcher.segment_readers() {
+                let Ok(inverted) = segment.inverted_index(field) else {
+                    continue;
+                };
+                let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
+                    continue;
+                };
+                while stream.advance() {
+                    let Ok(word) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+                        *found.entry(word.to_string()).or_default() +=
+                            u64::from(stream.value().doc_freq);
+                    }
+                }
+            }
+        }
+        // The fewest edits away, then the most common.
+        let (best, _) = found.into_iter().min_by(|(a, fa), (b, fb)| {
+            let d = |w: &str| strsim::osa_distance(&stem, w);
+            (d(a), std::cmp::Reverse(*fa), a.as_str()).cmp(&(
+                d(b),
+                std::cmp::Reverse(*fb),
+                b.as_str(),
+            ))
+        })?;
+        let written = self.written_form(&best, &lower, text_of).unwrap_or(best);
+        Some(same_case(typed, &written))
+    }
+
+    /// How articles write the indexed word `stem`: of its forms in the first few articles
+    /// that hold it, the one nearest to `typed` (`robotics` rather than `robot` for
+    /// `robtics`).
+    fn written_form(
+        &mut self,
+        stem: &str,
+        typed: &str,
+        text_of: &dyn Fn(tantivy::DocAddress) -> Option<String>,
+    ) -> Option<String> {
+        let mut addrs = Vec::new();
+        for f in self.fields.text() {
+            let q = TermQuery::new(Term::from_field_text(f, stem), IndexRecordOption::Basic);
+            let top = TopDocs::with_limit(FORM_ARTICLES).order_by_score();
+            for (_, addr) in self.searcher.search(&q, &top).unwrap_or_default() {
+                if !addrs.contains(&addr) {
+                    addrs.push(addr);
+                }
+            }
+        }
+        let text: String = (addrs.into_iter().take(FORM_ARTICLES))
+            .filter_map(text_of)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut best: Option<(usize, String)> = None;
+        for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+            if word.is_empty() {
+                continue;
+            }
+            let lower = word.to_ascii_lowercase();
+            if self.norm.normalize(&lower) != stem {
+                continue;
+            }
+            let d = strsim::osa_distance(typed, &lower);
+            if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, lower));
+            }
+        }
+        best.map(|(_, w)| w)
+    }
+}
+
+/// `word` written in the case of `typed`: all capitals, a capital first, or as it is.
+fn same_case(typed: &str, word: &str) -> String {
+    let upper = |c: char| c.is_ascii_uppercase();
+    if typed.len() > 1 && typed.chars().all(upper) {
+        word.to_ascii_uppercase()
+    } else if typed.chars().next().is_some_and(upper) {
+        let mut out = word.to_string();
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        out
+    } else {
+        word.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(q: &str) -> Vec<&str> {
+        plain_words(q).into_iter().map(|r| &q[r]).collect()
+    }
+
+    #[test]
+    fn plain_words_leave_out_fields_exclusions_and_short_words() {
+        assert_eq!(
+            words("robtos -welding province:shandong OR \"smart manufacturng\" AI"),
+            ["robtos", "smart", "manufacturng"]
+        );
+        assert_eq!(words("source:\"China Daily\" vocational"), ["vocational"]);
+        assert_eq!(words("产教融合robtos 5G H20 chips"), ["robtos", "chips"]);
+        assert_eq!(words("after:2025-06 before:2025-12"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn same_case_follows_what_was_typed() {
+        assert_eq!(same_case("Robtos", "robots"), "Robots");
+        assert_eq!(same_case("ROBTOS", "robots"), "ROBOTS");
+        assert_eq!(same_case("robtos", "robots"), "robots");
+    }
+}
