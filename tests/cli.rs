@@ -128,6 +128,37 @@ fn no_results_is_success() {
 }
 
 #[test]
+fn a_search_that_finds_nothing_offers_another_query() {
+    let data = tempfile::tempdir().unwrap();
+    // A misspelt word: stdout stays empty for scripts; the offer is said on stderr.
+    let o = run_in(data.path(), &["search", "robtos", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).is_empty());
+    let said = stderr(&o);
+    assert!(
+        said.starts_with("chanjiao: no articles match 'robtos'; did you mean 'robots'? ("),
+        "{said}"
+    );
+    // What was offered finds what it said it would.
+    let count = said
+        .split(['(', ' '])
+        .find_map(|w| w.parse::<usize>().ok())
+        .unwrap();
+    let o = run_in(
+        data.path(),
+        &["search", "robots", "--json", "--limit", "100"],
+    );
+    assert_eq!(stdout(&o).lines().count(), count);
+    // A word no article holds with the others is left out, and named.
+    let o = run_in(data.path(), &["search", "robots", "xylophone"]);
+    assert!(
+        stderr(&o).contains("; without 'xylophone')"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn limit_zero_prints_no_articles() {
     let data = tempfile::tempdir().unwrap();
     let lines = |args: &[&str]| {

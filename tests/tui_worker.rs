@@ -44,7 +44,7 @@ fn answer(total: usize) -> Response {
         hits: Arc::new(NoHits),
         problem: None,
         notes: Vec::new(),
-        respelling: None,
+        suggestion: None,
         anchor: None,
     }
 }

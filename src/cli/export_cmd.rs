@@ -25,7 +25,7 @@ pub fn run(settings: &Settings, args: &ExportArgs, out: &mut dyn Write) -> Resul
             export::write(format, &articles, &mut out)?;
             out.flush()?;
             if none {
-                output::nothing_matched(&args.query, filtered, results.respelling.as_ref());
+                output::nothing_matched(&args.query, filtered, results.suggestion.as_ref());
             }
         }
         Some(path) if none => {
@@ -33,7 +33,7 @@ pub fn run(settings: &Settings, args: &ExportArgs, out: &mut dyn Write) -> Resul
             let _ = writeln!(
                 std::io::stderr(),
                 "chanjiao: {}; {} was not written",
-                output::nothing_matched_line(&args.query, filtered, results.respelling.as_ref()),
+                output::nothing_matched_line(&args.query, filtered, results.suggestion.as_ref()),
                 path.display()
             );
         }

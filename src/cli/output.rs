@@ -5,7 +5,7 @@ use std::io::Write;
 use unicode_width::UnicodeWidthChar;
 
 use crate::article::Article;
-use crate::index::Respelling;
+use crate::index::Suggestion;
 
 const TITLE_COLUMNS: usize = 56;
 
@@ -57,10 +57,10 @@ pub fn marked(snippet: &str, hits: &[std::ops::Range<usize>], colour: bool) -> S
 
 /// Says on stderr that no article matched, so that an empty answer reads as one rather than
 /// as a silent failure (with `--json` too); stdout stays empty for scripts, and the exit code
-/// is 0 (SPEC). `filtered`: whether filter flags were given; `respelling`: the query put
+/// is 0 (SPEC). `filtered`: whether filter flags were given; `suggestion`: the query put
 /// right, when a word was misspelt.
-pub fn nothing_matched(query: &[String], filtered: bool, respelling: Option<&Respelling>) {
-    let line = nothing_matched_line(query, filtered, respelling);
+pub fn nothing_matched(query: &[String], filtered: bool, suggestion: Option<&Suggestion>) {
+    let line = nothing_matched_line(query, filtered, suggestion);
     let _ = writeln!(std::io::stderr(), "chanjiao: {line}");
 }
 
@@ -68,7 +68,7 @@ pub fn nothing_matched(query: &[String], filtered: bool, respelling: Option<&Res
 pub fn nothing_matched_line(
     query: &[String],
     filtered: bool,
-    respelling: Option<&Respelling>,
+    suggestion: Option<&Suggestion>,
 ) -> String {
     let what = query.join(" ");
     let line = match (what.trim().is_empty(), filtered) {
@@ -77,15 +77,20 @@ pub fn nothing_matched_line(
         (false, true) => format!("no articles match '{what}' with these filters"),
         (false, false) => format!("no articles match '{what}'"),
     };
-    match respelling {
-        Some(r) => format!(
-            "{line}; did you mean '{}'? ({} {})",
-            r.query,
-            r.total,
-            if r.total == 1 { "article" } else { "articles" }
-        ),
-        None => line,
-    }
+    let Some(s) = suggestion else {
+        return line;
+    };
+    let noun = if s.total == 1 { "article" } else { "articles" };
+    let without = if s.left_out.is_empty() {
+        String::new()
+    } else {
+        let quoted: Vec<String> = s.left_out.iter().map(|w| format!("'{w}'")).collect();
+        format!("; without {}", quoted.join(", "))
+    };
+    format!(
+        "{line}; did you mean '{}'? ({} {noun}{without})",
+        s.query, s.total
+    )
 }
 
 /// `id  date  title  source  provinces`, the title cut to a fixed display width.

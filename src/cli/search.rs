@@ -26,7 +26,7 @@ pub fn run(settings: &Settings, args: &SearchArgs, out: &mut dyn Write) -> Resul
         output::nothing_matched(
             &args.query,
             list::has_filters(&args.filters),
-            results.respelling.as_ref(),
+            results.suggestion.as_ref(),
         );
     }
     // On stderr, like the other notices: a pipe gets the articles alone.

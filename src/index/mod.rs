@@ -40,6 +40,7 @@ pub mod segment;
 pub mod snippet;
 mod spelling;
 pub mod stories;
+mod suggest;
 mod tails;
 mod vocabulary;
 mod words;
@@ -50,7 +51,7 @@ pub use error::IndexError;
 pub use facets::{FacetCount, Facets};
 pub use search::{Hit, SearchRequest, SearchResults, Sort};
 pub use snippet::{HitTerms, hit_ranges};
-pub use spelling::Respelling;
+pub use suggest::Suggestion;
 pub use tails::checked_len as checked_file_end;
 
 /// How to open an index.

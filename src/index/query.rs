@@ -63,8 +63,9 @@ pub struct Query {
     pub filter: Filter,
 }
 
+/// A token of the query as the parser reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Lex {
+pub(crate) enum Lex {
     Atom {
         neg: bool,
         atom: Atom,
@@ -78,8 +79,8 @@ enum Lex {
 }
 
 impl Lex {
-    /// The token as it could be typed, for messages.
-    fn shown(&self) -> String {
+    /// The token as it could be typed, for messages and for queries written back.
+    pub(crate) fn shown(&self) -> String {
         let dash = |neg: bool| if neg { "-" } else { "" };
         match self {
             Lex::Or => "OR".to_string(),
@@ -114,6 +115,18 @@ pub fn fields_without_value(input: &str) -> Vec<String> {
                 .then(|| format!("{key}:"))
         })
         .collect()
+}
+
+/// The query's tokens as [`parse`] reads them (full-width forms as their ASCII ones, `NOT x`
+/// as `-x`, `AND` left out), before filter values are resolved.
+pub(crate) fn lexemes(input: &str) -> Result<Vec<Lex>, filter::FilterError> {
+    lex(&fold_width(input))
+}
+
+/// Tokens written back as a query that [`parse`] reads as it read them.
+pub(crate) fn written(lexemes: &[Lex]) -> String {
+    let shown: Vec<String> = lexemes.iter().map(Lex::shown).collect();
+    shown.join(" ")
 }
 
 fn is_open_quote(c: char) -> bool {

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use tantivy::collector::Count;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
     RegexPhraseQuery, TermQuery, TermSetQuery,
@@ -23,7 +24,7 @@ use super::query::{self, Atom, Clause};
 use super::schema::Fields;
 use super::segment::{Holder, Lookup, QueryTerm, analyze};
 use super::snippet::{HitTerms, hit_ranges, snippet};
-use super::spelling::{Respelling, Speller};
+use super::suggest::Suggestion;
 use super::vocabulary::IndexVocabulary;
 use super::words::WordLists;
 use super::{Index, IndexError};
@@ -129,7 +130,7 @@ pub struct SearchResults {
     /// When nothing matches: the query with its misspelt English words put right, when
     /// that finds articles (`robtos` → `robots`).
     #[serde(skip)]
-    pub respelling: Option<Respelling>,
+    pub suggestion: Option<Suggestion>,
 }
 
 struct Compiler<'a> {
@@ -758,8 +759,8 @@ impl Index {
                 hit_ranges: ranges,
             });
         }
-        let respelling = if respell && fruit.total == 0 {
-            self.respelling(&searcher, req, marks)?
+        let suggestion = if respell && fruit.total == 0 {
+            self.suggestion(&searcher, req, marks)?
         } else {
             None
         };
@@ -771,44 +772,42 @@ impl Index {
             terms,
             marks: fruit.marks,
             notes,
-            respelling,
+            suggestion,
         })
     }
 
-    /// The request's query with its misspelt words put right, and how many articles that
-    /// finds with the same filters and marks; `None` when no word is misspelt or the new
-    /// query finds nothing either.
-    fn respelling(
+    /// How many articles `query` finds with `filter` and the reader's marks (and no
+    /// suggestion of its own).
+    pub(super) fn count(
         &self,
-        searcher: &Searcher,
-        req: &SearchRequest,
+        query: String,
+        filter: &Filter,
         marks: Option<&std::sync::Arc<Marks>>,
-    ) -> Result<Option<Respelling>, IndexError> {
-        let mut speller = Speller {
+    ) -> Result<usize, IndexError> {
+        let req = SearchRequest {
+            query,
+            filter: filter.clone(),
+            limit: 0,
+            ..Default::default()
+        };
+        Ok(self.search_unguarded(&req, marks, false)?.total)
+    }
+
+    /// How many articles hold the words of `query`, whatever the filters: a cheap count
+    /// with no facets.
+    pub(super) fn count_words(&self, searcher: &Searcher, query: &str) -> usize {
+        let Ok(parsed) = query::parse(query) else {
+            return 0;
+        };
+        let mut c = Compiler {
             searcher,
+            words: &self.words,
             fields: self.fields,
             norm: WordNormalizer::default(),
+            terms: HitTerms::default(),
         };
-        let text_of = |addr| {
-            let article = self.load(searcher, addr).ok()??;
-            Some(format!("{}\n{}", article.title, article.body))
-        };
-        let Some(query) = speller.respell(&req.query, &text_of) else {
-            return Ok(None);
-        };
-        let again = SearchRequest {
-            query,
-            filter: req.filter.clone(),
-            sort: req.sort,
-            limit: 0,
-            offset: 0,
-            around: None,
-        };
-        let found = self.search_unguarded(&again, marks, false)?;
-        Ok((found.total > 0).then_some(Respelling {
-            query: again.query,
-            total: found.total,
-        }))
+        let q = c.compile(&parsed.clauses);
+        searcher.search(q.as_ref(), &Count).unwrap_or(0)
     }
 
     /// Articles matching the filters, newest first (SPEC `list`).
@@ -881,7 +880,7 @@ impl Index {
         Ok(top.into_iter().map(|(_, addr)| addr).collect())
     }
 
-    fn load(
+    pub(super) fn load(
         &self,
         searcher: &Searcher,
         addr: tantivy::DocAddress,

@@ -1,6 +1,5 @@
-//! When a search finds nothing: the query again with each English word that no article
-//! holds put as the closest word that articles do hold (`robtos` → `robots`), offered when
-//! that finds something.
+//! Misspelt English words of a query that found nothing, put as the closest words that
+//! articles hold (`robtos` → `robots`), for the query `suggest` offers.
 //!
 //! Words are compared as the index keeps them (lower-cased and stemmed); the word offered
 //! is the form an article writes, the one nearest to what was typed.
@@ -14,7 +13,9 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
 use super::analyzer::WordNormalizer;
+use super::query::{Atom, Lex};
 use super::schema::Fields;
+use crate::tagging::regions::is_place_word;
 
 /// Words shorter than this are left alone: a short word one letter off is another word.
 const MIN_LETTERS: usize = 4;
@@ -23,68 +24,25 @@ const FORM_ARTICLES: usize = 5;
 /// Words up to this long may be one letter off; longer ones two.
 const ONE_EDIT_UP_TO: usize = 5;
 
-/// Another spelling of a query that found nothing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Respelling {
-    /// The query with the words put right, otherwise as typed.
-    pub query: String,
-    /// How many articles it finds with the same filters.
-    pub total: usize,
-}
-
-/// The byte ranges of the words of `query` that may be misspelt: runs of ASCII letters in a
-/// clause or a phrase, but not in a word left out (`-word`), a field's value
-/// (`source:xinhua`) or the `OR` between clauses.
-pub fn plain_words(query: &str) -> Vec<Range<usize>> {
+/// The byte ranges of the words of a query's text (a word or a phrase) that may be
+/// misspelt: runs of at least [`MIN_LETTERS`] ASCII letters, not glued to a digit (`5G`,
+/// `H20`: model names).
+pub fn plain_words(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for (start, token) in tokens(query) {
-        let field = token.split_once(':').is_some_and(|(key, _)| {
-            !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphabetic())
-        });
-        if token.starts_with('-') || token == "OR" || field {
-            continue;
-        }
-        let mut run: Option<usize> = None;
-        for (i, c) in token.char_indices().chain([(token.len(), ' ')]) {
-            match (c.is_ascii_alphabetic(), run) {
-                (true, None) => run = Some(i),
-                (false, Some(from)) => {
-                    // A word glued to a digit (`5G`, `H20`) is a model name, not a misspelling.
-                    let glued = |at: Option<char>| at.is_some_and(|c| c.is_ascii_digit());
-                    let before = token[..from].chars().next_back();
-                    if i - from >= MIN_LETTERS && !glued(before) && !glued(Some(c)) {
-                        out.push(start + from..start + i);
-                    }
-                    run = None;
+    let mut run: Option<usize> = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_ascii_alphabetic(), run) {
+            (true, None) => run = Some(i),
+            (false, Some(from)) => {
+                let glued = |at: Option<char>| at.is_some_and(|c| c.is_ascii_digit());
+                let before = text[..from].chars().next_back();
+                if i - from >= MIN_LETTERS && !glued(before) && !glued(Some(c)) {
+                    out.push(from..i);
                 }
-                _ => {}
-            }
-        }
-    }
-    out
-}
-
-/// The query's tokens with their byte offsets: runs without white space, where white space
-/// inside double quotes does not end a token.
-fn tokens(query: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut quoted = false;
-    for (i, c) in query.char_indices() {
-        if c == '"' {
-            quoted = !quoted;
-        }
-        match (c.is_whitespace() && !quoted, start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                out.push((s, &query[s..i]));
-                start = None;
+                run = None;
             }
             _ => {}
         }
-    }
-    if let Some(s) = start {
-        out.push((s, &query[s..]));
     }
     out
 }
@@ -97,24 +55,32 @@ pub struct Speller<'a> {
 }
 
 impl Speller<'_> {
-    /// `query` with every word of [`plain_words`] that no article holds put as the closest
-    /// one that some do; `None` when no word changed. `text_of` gives an article's text by
+    /// Puts right, in the words and phrases the query looks for (not those it leaves out,
+    /// nor filter values), every word of [`plain_words`] that no article holds, as the
+    /// closest one that some do. Whether any changed. `text_of` gives an article's text by
     /// address, to find the form it writes a word in.
     pub fn respell(
         &mut self,
-        query: &str,
+        lexemes: &mut [Lex],
         text_of: &dyn Fn(tantivy::DocAddress) -> Option<String>,
-    ) -> Option<String> {
-        let mut out = query.to_string();
+    ) -> bool {
         let mut changed = false;
-        for range in plain_words(query).into_iter().rev() {
-            let typed = &query[range.clone()];
-            if let Some(word) = self.closest(typed, text_of) {
-                out.replace_range(range, &word);
-                changed = true;
+        for lexeme in lexemes {
+            let Lex::Atom {
+                neg: false,
+                atom: Atom::Words(text) | Atom::Phrase(text),
+            } = lexeme
+            else {
+                continue;
+            };
+            for range in plain_words(text).into_iter().rev() {
+                if let Some(word) = self.closest(&text[range.clone()], text_of) {
+                    text.replace_range(range, &word);
+                    changed = true;
+                }
             }
         }
-        changed.then_some(out)
+        changed
     }
 
     /// How many articles hold `word` (an indexed form) in the title or the body.
@@ -136,7 +102,9 @@ impl Speller<'_> {
     ) -> Option<String> {
         let lower = typed.to_ascii_lowercase();
         let stem = self.norm.normalize(&lower);
-        if stem.is_empty() || self.df(&stem) > 0 {
+        // A place the corpus does not name is no misspelling of one it does (`Hainan` is
+        // not `Jinan`).
+        if stem.is_empty() || self.df(&stem) > 0 || is_place_word(&lower) {
             return None;
         }
         let edits = if lower.len() <= ONE_EDIT_UP_TO { 1 } else { 2 };
@@ -243,14 +211,10 @@ mod tests {
     }
 
     #[test]
-    fn plain_words_leave_out_fields_exclusions_and_short_words() {
-        assert_eq!(
-            words("robtos -welding province:shandong OR \"smart manufacturng\" AI"),
-            ["robtos", "smart", "manufacturng"]
-        );
-        assert_eq!(words("source:\"China Daily\" vocational"), ["vocational"]);
+    fn plain_words_are_long_enough_and_not_model_names() {
+        assert_eq!(words("smart manufacturng AI"), ["smart", "manufacturng"]);
         assert_eq!(words("产教融合robtos 5G H20 chips"), ["robtos", "chips"]);
-        assert_eq!(words("after:2025-06 before:2025-12"), Vec::<&str>::new());
+        assert_eq!(words("low-carbon"), ["carbon"]);
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub enum Action {
     /// Leave the search line and clear the query.
     CancelSearch,
     /// Put the query as the search offers when nothing matches (`robtos` → `robots`).
-    TakeRespelling,
+    TakeSuggestion,
     /// Esc outside the search line: back from the article, else clear the query.
     Back,
     NextPanel,

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use crate::article::Article;
 use crate::filter::Filter;
-use crate::index::Respelling;
+use crate::index::Suggestion;
 
 use super::action::Progress;
 use super::backend::{Facets, Highlighter, NoHits, Row, Sort};
@@ -52,7 +52,7 @@ pub struct Results {
     /// How the search took values given in part (`source '日报' taken as …`).
     pub notes: Vec<String>,
     /// When nothing matches: the query put right, for the search line's Tab.
-    pub respelling: Option<Respelling>,
+    pub suggestion: Option<Suggestion>,
 }
 
 impl Default for Results {
@@ -65,7 +65,7 @@ impl Default for Results {
             hits: Arc::new(NoHits),
             received: false,
             notes: Vec::new(),
-            respelling: None,
+            suggestion: None,
         }
     }
 }

@@ -12,7 +12,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::article::Article;
 use crate::filter::Filter;
-use crate::index::Respelling;
+use crate::index::Suggestion;
 use crate::state::{MarkCounts, Marks};
 
 /// Result order.
@@ -157,7 +157,7 @@ pub struct Response {
     pub notes: Vec<String>,
     /// When nothing matches: the query with its misspelt words put right, when that finds
     /// articles.
-    pub respelling: Option<Respelling>,
+    pub suggestion: Option<Suggestion>,
     /// The article the rows were placed around (the request's `around`), which the reader
     /// keeps selected when it is among them.
     pub anchor: Option<String>,

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::app::{App, Load};
 use super::bindings::KeyMap;
 use super::strings;
-use crate::index::Respelling;
+use crate::index::Suggestion;
 
 /// Keys joined for the screen: `? or Esc`.
 fn either(labels: &[String]) -> String {
@@ -83,9 +83,9 @@ pub fn nothing_matches(app: &App) -> Option<String> {
         return None;
     }
     let mut out = strings::NOTHING_MATCHES.to_string();
-    if let Some(r) = &app.results.respelling {
+    if let Some(r) = &app.results.suggestion {
         out.push(' ');
-        out.push_str(&respelling(app, r));
+        out.push_str(&suggestion(app, r));
     }
     let mut ways = Vec::new();
     if !app.query.is_empty() {
@@ -113,14 +113,19 @@ pub fn nothing_matches(app: &App) -> Option<String> {
 
 /// The query put right, and how to take it: `Did you mean robots (4 articles)? Tab takes
 /// it.` (outside the search line, the key that opens it first).
-fn respelling(app: &App, r: &Respelling) -> String {
+fn suggestion(app: &App, r: &Suggestion) -> String {
     let noun = if r.total == 1 {
         strings::ARTICLE
     } else {
         strings::ARTICLES
     };
+    let without = if r.left_out.is_empty() {
+        String::new()
+    } else {
+        format!(", {} {}", strings::WITHOUT, r.left_out.join(" "))
+    };
     let mut out = format!(
-        "{} {} ({} {noun})?",
+        "{} {} ({} {noun}{without})?",
         strings::DID_YOU_MEAN,
         r.query,
         r.total
@@ -132,7 +137,7 @@ fn respelling(app: &App, r: &Respelling) -> String {
             .label("search")
             .map(|k| format!("{k} {} ", strings::THEN))
     };
-    if let (Some(open), Some(take)) = (open, app.keys.label("search_respell")) {
+    if let (Some(open), Some(take)) = (open, app.keys.label("search_suggestion")) {
         out.push_str(&format!(" {open}{take} {}.", strings::TAKES_IT));
     }
     out

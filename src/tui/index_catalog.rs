@@ -138,7 +138,7 @@ impl Catalog for IndexCatalog {
             hits,
             problem: None,
             notes: results.notes,
-            respelling: results.respelling,
+            suggestion: results.suggestion,
             anchor: request.around.clone(),
         })
     }

@@ -358,10 +358,10 @@ pub static BINDINGS: &[Binding] = &[
         "leave and clear the query",
     ),
     bind(
-        "search_respell",
+        "search_suggestion",
         Search,
         &[key(Tab)],
-        Action::TakeRespelling,
+        Action::TakeSuggestion,
         "take the spelling offered",
     ),
     bind(

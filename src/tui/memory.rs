@@ -521,7 +521,7 @@ impl Catalog for MemoryCatalog {
             hits,
             problem: None,
             notes: q.notes.clone(),
-            respelling: None,
+            suggestion: None,
             anchor: request.around.clone(),
         })
     }

@@ -33,6 +33,7 @@ pub const SKIPPED_SEE_LOG: &str = "gave no article (chanjiao.log says why).";
 pub const NOTHING_MATCHES: &str = "没有匹配的文章 Nothing matches.";
 pub const DID_YOU_MEAN: &str = "Did you mean";
 pub const THEN: &str = "then";
+pub const WITHOUT: &str = "without";
 pub const TAKES_IT: &str = "takes it";
 pub const CLEARS_SEARCH: &str = "clears the search";
 pub const CLEARS_FILTERS: &str = "clears the filters";

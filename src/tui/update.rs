@@ -57,7 +57,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.help = None;
             start_editing(app);
         }
-        Action::TakeRespelling => fx.extend(take_respelling(app)),
+        Action::TakeSuggestion => fx.extend(take_suggestion(app)),
         Action::KeepSearch => {
             app.searching = false;
             app.focus = Panel::List;
@@ -267,11 +267,11 @@ fn edit_query(app: &mut App, e: Edit) -> Vec<Effect> {
 }
 
 /// In the search line, puts the query as the last search offered when it found nothing.
-fn take_respelling(app: &mut App) -> Vec<Effect> {
+fn take_suggestion(app: &mut App) -> Vec<Effect> {
     if !app.searching {
         return Vec::new();
     }
-    let Some(r) = app.results.respelling.take() else {
+    let Some(r) = app.results.suggestion.take() else {
         return Vec::new();
     };
     app.query = r.query;
@@ -386,7 +386,7 @@ fn searched(
         hits: resp.hits,
         received: true,
         notes: resp.notes,
-        respelling: resp.respelling,
+        suggestion: resp.suggestion,
     };
     if reset {
         app.list.selected = 0;

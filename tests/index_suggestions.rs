@@ -1,5 +1,6 @@
-//! A search that finds nothing offers the query with its misspelt English words put right,
-//! when that finds articles; the reader's search line takes it with Tab.
+//! A search that finds nothing offers another query when that finds articles: its misspelt
+//! English words put right, or without the words no article holds with the others; the
+//! reader's search line takes it with Tab.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -7,7 +8,7 @@ mod index_common;
 mod tui_support;
 
 use chanjiao::filter::Filter;
-use chanjiao::index::{Index, Respelling, SearchRequest};
+use chanjiao::index::{Index, SearchRequest, Suggestion};
 use chanjiao::tui::harness::Harness;
 use crossterm::event::KeyCode;
 use index_common::{open, write_pages};
@@ -39,16 +40,21 @@ fn corpus() -> (tempfile::TempDir, tempfile::TempDir, Index) {
     (corpus, data, index)
 }
 
-fn respelling(index: &Index, query: &str) -> Option<Respelling> {
+fn suggestion(index: &Index, query: &str) -> Option<Suggestion> {
     let r = index.search(&SearchRequest::new(query)).unwrap();
     assert_eq!(r.total, 0, "{query}: nothing matches as typed");
-    r.respelling
+    r.suggestion
 }
 
-fn offered(query: &str, total: usize) -> Option<Respelling> {
-    Some(Respelling {
+fn offered(query: &str, total: usize) -> Option<Suggestion> {
+    offered_without(query, total, &[])
+}
+
+fn offered_without(query: &str, total: usize, left_out: &[&str]) -> Option<Suggestion> {
+    Some(Suggestion {
         query: query.to_string(),
         total,
+        left_out: left_out.iter().map(|w| w.to_string()).collect(),
     })
 }
 
@@ -57,22 +63,22 @@ fn misspelt_words_are_put_as_articles_write_them() {
     let (_c, _d, index) = corpus();
     // The form nearest to what was typed: `robots`, not the `robot` of the title (and
     // `robots` finds `robotics` too: both are `robot` once stemmed).
-    assert_eq!(respelling(&index, "robtos"), offered("robots", 2));
+    assert_eq!(suggestion(&index, "robtos"), offered("robots", 2));
     assert_eq!(
-        respelling(&index, "Manufacturng"),
+        suggestion(&index, "Manufacturng"),
         offered("Manufacturing", 1)
     );
-    assert_eq!(respelling(&index, "HYDROGNE"), offered("HYDROGEN", 1));
+    assert_eq!(suggestion(&index, "HYDROGNE"), offered("HYDROGEN", 1));
     // Only the misspelt words change; phrases, other clauses and Chinese stay as typed.
     assert_eq!(
-        respelling(&index, "\"industrial robtos\" -Foshan"),
+        suggestion(&index, "\"industrial robtos\" -Foshan"),
         offered("\"industrial robots\" -Foshan", 1)
     );
     assert_eq!(
-        respelling(&index, "hydrogne OR cranne"),
+        suggestion(&index, "hydrogne OR cranne"),
         offered("hydrogen OR crane", 2)
     );
-    assert_eq!(respelling(&index, "青岛 robtos"), offered("青岛 robots", 1));
+    assert_eq!(suggestion(&index, "青岛 robtos"), offered("青岛 robots", 1));
 }
 
 #[test]
@@ -80,28 +86,57 @@ fn nothing_is_offered_when_the_words_are_right_or_nothing_is_close() {
     let (_c, _d, index) = corpus();
     let found = index.search(&SearchRequest::new("robots")).unwrap();
     assert_eq!(found.total, 2);
-    assert_eq!(found.respelling, None);
+    assert_eq!(found.suggestion, None);
     // No indexed word is near, or the word is too short to guess at.
-    assert_eq!(respelling(&index, "xylophone"), None);
-    assert_eq!(respelling(&index, "bsu"), None);
-    // Words that are left out or are a field's value are not put right.
-    assert_eq!(respelling(&index, "robots -hydrogne Foshan"), None);
+    assert_eq!(suggestion(&index, "xylophone"), None);
+    assert_eq!(suggestion(&index, "bsu"), None);
+    // A place the corpus does not name is not taken for one it does (`Hainan`, `Jinan`).
+    assert_eq!(suggestion(&index, "Hainan"), None);
+    // Words that are excluded are not put right (nor are field values).
+    assert_eq!(
+        suggestion(&index, "robots -hydrogne Foshan"),
+        offered_without("robots -hydrogne", 2, &["Foshan"])
+    );
+    // With OR, any of the words would do already.
+    assert_eq!(suggestion(&index, "xylophone robots OR hydrogen"), None);
+}
+
+#[test]
+fn words_no_article_holds_with_the_others_are_left_out() {
+    let (_c, _d, index) = corpus();
+    // Words no article holds at all go first, together.
+    assert_eq!(
+        suggestion(&index, "how do colleges train robots"),
+        offered_without("colleges train robots", 1, &["how", "do"])
+    );
+    // Then the rarest, one at a time; exclusions, phrases and filters stay.
+    assert_eq!(
+        suggestion(&index, "robots hydrogen -Jinan"),
+        offered_without("robots -Jinan", 1, &["hydrogen"])
+    );
+    assert_eq!(
+        suggestion(&index, "\"industrial robots\" hydrogen province:shandong"),
+        offered_without("\"industrial robots\" province:shandong", 1, &["hydrogen"])
+    );
+    // Put right first, then left out: named as typed.
+    assert_eq!(
+        suggestion(&index, "robtos hydrogne"),
+        offered_without("robots", 2, &["hydrogne"])
+    );
 }
 
 #[test]
 fn the_offer_must_find_articles_with_the_same_filters() {
     let (_c, _d, index) = corpus();
-    // Put right, the words still find nothing together.
-    assert_eq!(respelling(&index, "robtos hydrogne"), None);
     let mut req = SearchRequest::new("robtos");
     req.filter = Filter {
         provinces: vec!["Guangdong"],
         ..Default::default()
     };
     let r = index.search(&req).unwrap();
-    assert_eq!((r.total, r.respelling), (0, None));
+    assert_eq!((r.total, r.suggestion), (0, None));
     req.filter.provinces = vec!["Shandong"];
-    assert_eq!(index.search(&req).unwrap().respelling, offered("robots", 2));
+    assert_eq!(index.search(&req).unwrap().suggestion, offered("robots", 2));
 }
 
 #[test]
@@ -115,7 +150,7 @@ fn the_search_line_takes_the_offer_with_tab() {
     h.press(KeyCode::Tab);
     assert_eq!(h.app.query, "robots");
     assert!(h.app.results.total > 0);
-    assert_eq!(h.app.results.respelling, None);
+    assert_eq!(h.app.results.suggestion, None);
     // With nothing offered, Tab leaves the query alone.
     h.press(KeyCode::Tab);
     assert_eq!(h.app.query, "robots");

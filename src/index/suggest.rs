@@ -1,0 +1,126 @@
+//! What a search that finds nothing offers instead: the query with its misspelt English
+//! words put right (`robtos` → `robots`), else, or then, without the words that no article
+//! holds with the others (`how do colleges train welders` → `colleges train welders`).
+//! Only a query that finds articles with the same filters is offered.
+
+use tantivy::Searcher;
+
+use super::analyzer::WordNormalizer;
+use super::query::{self, Lex};
+use super::search::SearchRequest;
+use super::spelling::Speller;
+use super::{Index, IndexError};
+use crate::state::Marks;
+
+/// Most searches with all the filters that leaving words out may take; each leaves out one
+/// more word.
+const MAX_ROUNDS: usize = 6;
+
+/// Another query for one that found nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The query offered, written as the search reads it.
+    pub query: String,
+    /// How many articles it finds with the same filters.
+    pub total: usize,
+    /// The words and phrases of the query it leaves out, as typed.
+    pub left_out: Vec<String>,
+}
+
+impl Index {
+    /// What to offer for `req`, which found nothing; `None` when nothing close finds
+    /// anything either.
+    pub(super) fn suggestion(
+        &self,
+        searcher: &Searcher,
+        req: &SearchRequest,
+        marks: Option<&std::sync::Arc<Marks>>,
+    ) -> Result<Option<Suggestion>, IndexError> {
+        let Ok(typed) = query::lexemes(&req.query) else {
+            return Ok(None);
+        };
+        let mut lexemes = typed.clone();
+        let mut speller = Speller {
+            searcher,
+            fields: self.fields,
+            norm: WordNormalizer::default(),
+        };
+        let text_of = |addr| {
+            let article = self.load(searcher, addr).ok()??;
+            Some(format!("{}\n{}", article.title, article.body))
+        };
+        if speller.respell(&mut lexemes, &text_of) {
+            let query = query::written(&lexemes);
+            let total = self.count(query.clone(), &req.filter, marks)?;
+            if total > 0 {
+                return Ok(Some(Suggestion {
+                    query,
+                    total,
+                    left_out: Vec::new(),
+                }));
+            }
+        }
+        self.with_fewer_words(searcher, &lexemes, &typed, req, marks)
+    }
+
+    /// The query without the fewest of its words and phrases that lets it find articles:
+    /// first those no article holds, then the rarest, one at a time. Exclusions and filters
+    /// stay. `None` for a query of fewer than two of them, or one joined by `OR` (which
+    /// asks for any of them already).
+    fn with_fewer_words(
+        &self,
+        searcher: &Searcher,
+        lexemes: &[Lex],
+        typed: &[Lex],
+        req: &SearchRequest,
+        marks: Option<&std::sync::Arc<Marks>>,
+    ) -> Result<Option<Suggestion>, IndexError> {
+        if lexemes.iter().any(|l| matches!(l, Lex::Or)) {
+            return Ok(None);
+        }
+        let looked_for: Vec<usize> = (lexemes.iter().enumerate())
+            .filter(|(_, l)| matches!(l, Lex::Atom { neg: false, .. }))
+            .map(|(i, _)| i)
+            .collect();
+        if looked_for.len() < 2 {
+            return Ok(None);
+        }
+        // How many articles hold each alone, whatever the filters.
+        let mut held: Vec<(usize, usize)> = (looked_for.iter())
+            .map(|&i| (i, self.count_words(searcher, &lexemes[i].shown())))
+            .collect();
+        // Rarest last; on a tie the later one goes first.
+        held.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut out: Vec<usize> = Vec::new();
+        while let Some(&(_, n)) = held.last() {
+            if n > 0 {
+                break;
+            }
+            out.extend(held.pop().map(|(i, _)| i));
+        }
+        for _ in 0..MAX_ROUNDS {
+            if out.is_empty() {
+                out.extend(held.pop().map(|(i, _)| i));
+            }
+            if held.is_empty() {
+                return Ok(None);
+            }
+            let kept: Vec<Lex> = (lexemes.iter().enumerate())
+                .filter(|(i, _)| !out.contains(i))
+                .map(|(_, l)| l.clone())
+                .collect();
+            let query = query::written(&kept);
+            let total = self.count(query.clone(), &req.filter, marks)?;
+            if total > 0 {
+                out.sort_unstable();
+                return Ok(Some(Suggestion {
+                    query,
+                    total,
+                    left_out: out.iter().map(|&i| typed[i].shown()).collect(),
+                }));
+            }
+            out.extend(held.pop().map(|(i, _)| i));
+        }
+        Ok(None)
+    }
+}
