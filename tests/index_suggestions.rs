@@ -146,7 +146,7 @@ fn the_search_line_takes_the_offer_with_tab() {
     h.type_str("robtos");
     assert_eq!(h.app.results.total, 0);
     let screen = tui_support::screen(&h);
-    assert!(screen.contains("Did you mean robots"), "{screen}");
+    assert!(screen.contains("Did you mean 'robots' ("), "{screen}");
     h.press(KeyCode::Tab);
     assert_eq!(h.app.query, "robots");
     assert!(h.app.results.total > 0);

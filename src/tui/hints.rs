@@ -111,7 +111,7 @@ pub fn nothing_matches(app: &App) -> Option<String> {
     Some(out)
 }
 
-/// The query put right, and how to take it: `Did you mean robots (4 articles)? Tab takes
+/// The query put right, and how to take it: `Did you mean 'robots' (4 articles)? Tab takes
 /// it.` (outside the search line, the key that opens it first).
 fn suggestion(app: &App, r: &Suggestion) -> String {
     let noun = if r.total == 1 {
@@ -122,10 +122,11 @@ fn suggestion(app: &App, r: &Suggestion) -> String {
     let without = if r.left_out.is_empty() {
         String::new()
     } else {
-        format!(", {} {}", strings::WITHOUT, r.left_out.join(" "))
+        let quoted: Vec<String> = r.left_out.iter().map(|w| format!("'{w}'")).collect();
+        format!(", {} {}", strings::WITHOUT, quoted.join(", "))
     };
     let mut out = format!(
-        "{} {} ({} {noun}{without})?",
+        "{} '{}' ({} {noun}{without})?",
         strings::DID_YOU_MEAN,
         r.query,
         r.total

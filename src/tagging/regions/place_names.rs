@@ -1,0 +1,101 @@
+//! Place names across the two languages: the English words of place names (`hainan`,
+//! `jinan`), for telling a place the corpus does not name from a misspelt word, and the
+//! other language's name of a province or prefecture-level city (`Shandong` ↔ 山东), for
+//! searching both.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::gazetteer::{Level, Place, gazetteer};
+use super::provinces::provinces;
+
+static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let names = (provinces().iter().map(|p| p.en)).chain(
+        gazetteer()
+            .iter()
+            .flat_map(|place| std::iter::once(place.en).chain(place.aliases.iter().copied())),
+    );
+    names
+        .flat_map(|name| name.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+});
+
+/// Whether `word` (any case) is a word of a province's or another place's English name.
+pub fn is_place_word(word: &str) -> bool {
+    WORDS.contains(&word.to_ascii_lowercase())
+}
+
+/// Names, lower-cased when English, and the other language's names of the same places.
+static ACROSS: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<&'static str>> = HashMap::new();
+    let mut add = |from: &str, to: &'static str| {
+        let names = map.entry(from.to_lowercase()).or_default();
+        if !names.contains(&to) {
+            names.push(to);
+        }
+    };
+    for place in gazetteer().iter().filter(|p| known_in_both(p)) {
+        let english = std::iter::once(place.en)
+            .chain((place.aliases.iter().copied()).filter(|a| a.is_ascii() && !a.is_empty()));
+        for en in english {
+            add(en, place.zh);
+            add(place.zh, place.en);
+            add(place.full_zh, place.en);
+        }
+    }
+    map
+});
+
+/// A province or prefecture-level city whose short Chinese name is a name of its own (not
+/// one that needs context, such as 吉林 the city beside 吉林 the province's cities, nor one
+/// shared by places in several provinces).
+fn known_in_both(place: &Place) -> bool {
+    let weak = |name: &str| (place.matched_names().iter()).any(|(n, weak)| *n == name && *weak);
+    matches!(
+        place.level,
+        Level::Province | Level::Prefecture | Level::City
+    ) && place.province.is_some()
+        && !place.shared
+        && !place.institution
+        && !weak(place.zh)
+        && !weak(place.en)
+}
+
+/// The other language's names of the place `name` names, in either language, written as a
+/// whole (`Shandong`, `shandong`, `山东`, `山东省`, `Inner Mongolia`); empty for anything
+/// else. A pinyin name of two cities gives both (`Suzhou`: 苏州 and 宿州).
+pub fn names_across(name: &str) -> &'static [&'static str] {
+    ACROSS
+        .get(&name.trim().to_lowercase())
+        .map_or(&[], Vec::as_slice)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provinces_cities_and_districts_are_place_words() {
+        for w in ["Hainan", "jinan", "MONGOLIA", "Dezhou", "Jinpu"] {
+            assert!(is_place_word(w), "{w}");
+        }
+        assert!(!is_place_word("robots"));
+        assert!(!is_place_word("Hainann"));
+    }
+
+    #[test]
+    fn provinces_and_cities_are_named_across_the_languages() {
+        assert_eq!(names_across("Shandong"), ["山东"]);
+        assert_eq!(names_across("shandong"), ["山东"]);
+        assert_eq!(names_across("山东省"), ["Shandong"]);
+        assert_eq!(names_across("济南"), ["Jinan"]);
+        assert_eq!(names_across("Inner Mongolia"), ["内蒙古"]);
+        let mut suzhou = names_across("Suzhou").to_vec();
+        suzhou.sort_unstable();
+        assert_eq!(suzhou, ["宿州", "苏州"]);
+        assert!(names_across("robots").is_empty());
+        assert!(names_across("职业").is_empty());
+    }
+}
