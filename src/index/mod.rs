@@ -32,6 +32,7 @@ pub mod marks;
 mod open;
 mod open_values;
 pub mod paths;
+mod places_across;
 pub mod query;
 mod read_only_dir;
 pub mod schema;

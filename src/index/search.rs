@@ -20,6 +20,7 @@ use super::contained::contained;
 use super::facets::{self, Facets};
 use super::field_stats::SharedWordStats;
 use super::marks::MarkFilter;
+use super::places_across;
 use super::query::{self, Atom, Clause};
 use super::schema::Fields;
 use super::segment::{Holder, Lookup, QueryTerm, analyze};
@@ -695,6 +696,7 @@ impl Index {
             }
         }
         let filter = query::merge(&req.filter, &parsed.filter);
+        places_across::widen(&mut parsed.clauses);
         let searcher = self.reader.searcher();
         let mut c = Compiler {
             searcher: &searcher,
@@ -796,9 +798,10 @@ impl Index {
     /// How many articles hold the words of `query`, whatever the filters: a cheap count
     /// with no facets.
     pub(super) fn count_words(&self, searcher: &Searcher, query: &str) -> usize {
-        let Ok(parsed) = query::parse(query) else {
+        let Ok(mut parsed) = query::parse(query) else {
             return 0;
         };
+        places_across::widen(&mut parsed.clauses);
         let mut c = Compiler {
             searcher,
             words: &self.words,

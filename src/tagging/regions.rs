@@ -10,13 +10,13 @@ mod context;
 mod cues;
 mod gazetteer;
 mod matcher;
-mod place_words;
+mod place_names;
 mod provinces;
 mod salience;
 
 pub(crate) use cues::has_national_marker;
 pub use gazetteer::{Level, Place, gazetteer, gazetteer_problems};
-pub use place_words::is_place_word;
+pub use place_names::{is_place_word, names_across};
 pub use provinces::{Province, province_by_name, provinces, provinces_starting, suggest_province};
 
 /// What the region tagger reads of an article.
