@@ -51,6 +51,10 @@ fn a_place_is_found_whichever_language_names_it() {
     // The hit is marked where the other language names the place.
     let r = index.search(&SearchRequest::new("Jinan 订单班")).unwrap();
     let hit = &r.hits[0];
-    let marked: Vec<&str> = hit.hit_ranges.iter().map(|h| &hit.snippet[h.clone()]).collect();
+    let marked: Vec<&str> = hit
+        .hit_ranges
+        .iter()
+        .map(|h| &hit.snippet[h.clone()])
+        .collect();
     assert!(marked.contains(&"济南"), "{marked:?} in {}", hit.snippet);
 }

@@ -12,8 +12,17 @@ pub fn open(settings: &Settings, opts: OpenOptions) -> Result<(Index, UpdateRepo
     let mut err = std::io::stderr();
     let tty = err.is_terminal();
     let mut last = String::new();
+    let mut said: Option<Phase> = None;
     let mut progress = |p: Progress| {
         if !tty {
+            // A log or a pipe gets one line as a long phase starts, so that a first build
+            // of a large corpus is not taken for a hang.
+            if said != Some(p.phase)
+                && let Some(line) = phase_line(&p)
+            {
+                let _ = writeln!(err, "chanjiao: {line}");
+                said = Some(p.phase);
+            }
             return;
         }
         let line = progress_line(p);
@@ -41,6 +50,21 @@ pub fn open(settings: &Settings, opts: OpenOptions) -> Result<(Index, UpdateRepo
         let _ = writeln!(err, "chanjiao: {n}");
     }
     Ok((index, report))
+}
+
+/// Files to index from which a phase is said without a terminal.
+const FILES_WORTH_SAYING: usize = 200;
+
+/// The line said without a terminal as a phase starts: waiting for another process, or
+/// indexing many files; `None` for short work.
+fn phase_line(p: &Progress) -> Option<String> {
+    match p.phase {
+        Phase::Waiting => Some("waiting for another chanjiao to finish indexing…".to_string()),
+        Phase::Parsing if p.total >= FILES_WORTH_SAYING => {
+            Some(format!("indexing {} files…", p.total))
+        }
+        _ => None,
+    }
 }
 
 fn progress_line(p: Progress) -> String {
@@ -109,6 +133,24 @@ pub fn index_error(e: IndexError) -> CliError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_a_terminal_only_waiting_and_long_indexing_are_said() {
+        let at = |phase, total| {
+            phase_line(&Progress {
+                phase,
+                done: 0,
+                total,
+            })
+        };
+        assert_eq!(
+            at(Phase::Parsing, 23_900).as_deref(),
+            Some("indexing 23900 files…")
+        );
+        assert_eq!(at(Phase::Parsing, 3), None);
+        assert_eq!(at(Phase::Scanning, 0), None);
+        assert!(at(Phase::Waiting, 0).is_some());
+    }
 
     #[test]
     fn only_indexing_has_a_bar() {
