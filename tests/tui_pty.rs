@@ -174,6 +174,66 @@ fn o_hands_the_terminal_to_the_pager_and_takes_it_back() {
     assert!(status.success(), "exit status {status:?}");
 }
 
+/// `Ctrl-z` stops the reader as a job of the shell, with the terminal given back; `fg`
+/// brings it back, redrawn and answering keys.
+#[cfg(unix)]
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = Session::start_shell();
+    s.screen.wait_for(&["SHELL-READY$"]);
+    s.send(&format!("{}\r", Session::command_line(data.path())));
+    s.screen.wait_for_articles(&[]);
+    s.send("j");
+    s.screen.wait_for(&["文章 Articles  2/"]);
+    std::thread::sleep(Duration::from_millis(300));
+
+    s.send("\x1a");
+    s.screen.wait_for(&["Stopped"]);
+    assert!(!s.screen.alternate(), "the shell has the normal screen");
+    assert!(!s.screen.mouse_reporting() && !s.screen.cursor_hidden());
+
+    s.send("fg\r");
+    s.screen.wait_for(&["文章 Articles  2/", "ready"]);
+    assert!(s.screen.alternate(), "the reader is back");
+    assert!(s.screen.mouse_reporting());
+    s.send("j");
+    s.screen.wait_for(&["文章 Articles  3/"]);
+    // From the search line too.
+    s.send("/");
+    s.send("\x1a");
+    s.screen.wait_for(&["Stopped"]);
+    s.send("fg\r");
+    s.screen.wait_for(&["文章 Articles"]);
+    assert!(s.screen.alternate());
+    s.send("\x1b");
+    std::thread::sleep(Duration::from_millis(200));
+    // Ended, the reader gives the shell back, which waits at a new prompt.
+    s.send("q");
+    let start = std::time::Instant::now();
+    let at_prompt = |s: &Session| {
+        let text = s.screen.text();
+        !s.screen.alternate()
+            && text
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .map(str::trim)
+                == Some("SHELL-READY$")
+    };
+    while !at_prompt(&s) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{}",
+            s.screen.text()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.send("exit\r");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+}
+
 /// `kill` (SIGTERM), a closed terminal window (SIGHUP) and SIGINT sent from outside end the
 /// reader as `q` does: the terminal is given back whole and the session is saved.
 #[cfg(unix)]

@@ -107,6 +107,8 @@ pub enum Action {
     ToggleStats,
     /// Read the article under the cursor in `$PAGER`.
     OpenInPager,
+    /// Stop as a shell's job (`Ctrl-z`), until `fg`.
+    Suspend,
     /// Copy the article under the cursor to the clipboard (OSC 52).
     CopyArticle,
     /// Write the article in the detail pane, or every article of the view, to a file.

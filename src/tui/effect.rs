@@ -31,6 +31,9 @@ pub enum Effect {
     /// stays; the new catalog arrives with `Action::Ready`. `asked`: the user asked, and is
     /// told even when nothing changed.
     Refresh { asked: bool },
+    /// Stop as a shell's job until continued (on the interface thread, which owns the
+    /// terminal).
+    Suspend,
     /// Leave the reader.
     Quit,
 }

@@ -92,6 +92,13 @@ pub static BINDINGS: &[Binding] = &[
     bind("quit", Global, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
     bind("help", Global, &[ch('?')], Action::ToggleHelp, "this help"),
     bind(
+        "suspend",
+        Global,
+        &[ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg returns)",
+    ),
+    bind(
         "search",
         Global,
         &[ch('/')],
@@ -456,6 +463,13 @@ pub static BINDINGS: &[Binding] = &[
         "delete to the end",
     ),
     bind("search_quit", Search, &[ctrl('c')], Action::Quit, "quit"),
+    bind(
+        "search_suspend",
+        Search,
+        &[ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg returns)",
+    ),
     bind(
         "help_close",
         Help,

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 mod app_config;
 pub mod article_text;
+pub mod away;
 pub mod backend;
 pub mod bindings;
 pub mod clipboard;
@@ -267,6 +268,15 @@ fn event_loop(
                             worker.submit(effect);
                         }
                         Effect::Save(delta) => saver.submit(*delta),
+                        Effect::Suspend => {
+                            queue.extend(away::suspend(terminal, pause).map(Action::Notice));
+                            if let Ok(size) = terminal.size() {
+                                queue.push(Action::Resize {
+                                    width: size.width,
+                                    height: size.height,
+                                });
+                            }
+                        }
                         Effect::Pager { text } => {
                             queue.extend(pager::show(terminal, pause, &text).map(Action::Notice));
                             if let Ok(size) = terminal.size() {

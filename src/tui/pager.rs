@@ -1,18 +1,12 @@
 //! Reading an article in the user's pager (`$PAGER`, else `less -R`, else `more`): the
-//! reader gives the terminal to the pager and takes it back when the pager exits. Runs on
-//! the interface thread, which owns the terminal.
+//! reader gives the terminal to the pager and takes it back when the pager exits.
 
 use std::io::{self, Write};
 use std::process::{Command, Stdio};
 
-use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use crossterm::terminal::{
-    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
 use ratatui::DefaultTerminal;
 
+use super::away::away;
 use super::pause::Pause;
 
 /// The pagers to try, in order: `$PAGER` alone when it is set, else the defaults.
@@ -74,33 +68,8 @@ pub fn show_text(text: &str, env: Option<&str>) -> Option<String> {
 /// Leaves the reader's screen, runs the pager, and comes back. Returns a message for the
 /// status line when something went wrong.
 pub fn show(terminal: &mut DefaultTerminal, pause: &Pause, text: &str) -> Option<String> {
-    pause.hold();
-    let mut out = io::stdout();
-    let _ = crossterm::execute!(
-        out,
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        LeaveAlternateScreen
-    );
-    let _ = disable_raw_mode();
-    let _ = terminal.show_cursor();
     let env = std::env::var("PAGER").ok();
-    let result = show_text(text, env.as_deref());
-    // Back on a blank alternate screen. Drawing an empty frame first makes the next frame
-    // redraw every cell (`Terminal::clear` would ask the terminal where its cursor is, and
-    // the answer is not certain to come).
-    let back = enable_raw_mode()
-        .and_then(|()| {
-            crossterm::execute!(
-                out,
-                EnterAlternateScreen,
-                EnableMouseCapture,
-                EnableBracketedPaste,
-                Clear(ClearType::All)
-            )
-        })
-        .and_then(|()| terminal.draw(|_| {}).map(|_| ()));
-    pause.release();
+    let (result, back) = away(terminal, pause, || show_text(text, env.as_deref()));
     match back {
         Err(e) => Some(format!("cannot take the terminal back from the pager: {e}")),
         Ok(()) => result,

@@ -142,6 +142,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ToggleStats => app.stats.open = !app.stats.open,
         Action::OpenInPager => fx.extend(handoff::pager(app)),
+        Action::Suspend => fx.push(Effect::Suspend),
         Action::CopyArticle => fx.extend(handoff::copy(app)),
         Action::Export => fx.extend(handoff::export(app)),
         Action::Insert(c) => fx.extend(edit_query(app, Edit::Insert(c))),

@@ -43,6 +43,7 @@ pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
             Some(Action::Notice(export_view::run(catalog, what, dirs)))
         }
         Effect::Pager { .. }
+        | Effect::Suspend
         | Effect::Clipboard { .. }
         | Effect::Quit
         | Effect::Save(_)
@@ -192,6 +193,7 @@ impl Worker {
                 Effect::Quit => s.stop = true,
                 // The interface thread carries these out itself.
                 Effect::Pager { .. }
+                | Effect::Suspend
                 | Effect::Clipboard { .. }
                 | Effect::Save(_)
                 | Effect::Reopen

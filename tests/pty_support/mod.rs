@@ -78,6 +78,33 @@ impl Session {
     /// Starts the binary with a data directory of its own, these arguments and these
     /// environment variables, on a screen of `ROWS`×`COLS`.
     pub fn start(data: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_chanjiao"));
+        cmd.arg("--data-dir");
+        cmd.arg(data);
+        cmd.args(args);
+        Session::spawn(cmd, env)
+    }
+
+    /// Starts an interactive shell with job control (bash, without the user's start-up
+    /// files), in which a test types the command line that starts the binary
+    /// ([`Session::command_line`]).
+    pub fn start_shell() -> Session {
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args(["--norc", "--noprofile", "-i"]);
+        Session::spawn(cmd, &[("PS1", "SHELL-READY$ ")])
+    }
+
+    /// The command line that starts the binary with this data directory, for a shell.
+    pub fn command_line(data: &std::path::Path) -> String {
+        format!(
+            "'{}' --data-dir '{}'",
+            env!("CARGO_BIN_EXE_chanjiao"),
+            data.display()
+        )
+    }
+
+    /// Runs `cmd` with these environment variables on a screen of `ROWS`×`COLS`.
+    fn spawn(mut cmd: CommandBuilder, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -87,10 +114,6 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_chanjiao"));
-        cmd.arg("--data-dir");
-        cmd.arg(data);
-        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("CHANJIAO_DATA_DIR");
         cmd.env_remove("NO_COLOR");
