@@ -369,7 +369,7 @@ pub static BINDINGS: &[Binding] = &[
         Search,
         &[key(Tab)],
         Action::TakeSuggestion,
-        "take the spelling offered",
+        "take the query offered",
     ),
     bind(
         "search_down",
