@@ -128,6 +128,40 @@ fn e_in_the_list_writes_every_article_of_the_view() {
 }
 
 #[test]
+fn e_of_a_view_names_the_other_reports_it_holds_by_date_outlet_and_title() {
+    let mut h = reader(100, 30);
+    let dir = tempfile::tempdir().unwrap();
+    h.app.export_dirs = vec![dir.path().to_path_buf()];
+    h.type_str("/市域产教联合体");
+    h.press(KeyCode::Enter);
+    let rows = h.app.results.rows.clone();
+    let story = rows
+        .iter()
+        .find(|r| r.duplicates > 0)
+        .expect("a story told twice");
+    let article = h.catalog.get(&story.id).unwrap();
+    h.press(KeyCode::Char('e'));
+    let (_, text) = only_file(dir.path());
+    let section = text
+        .split("\n---\n")
+        .find(|s| s.contains(&format!("`{}`", story.id)))
+        .unwrap();
+    let mut named = 0;
+    for other in &article.duplicates {
+        let Some(row) = rows.iter().find(|r| &r.id == other) else {
+            continue;
+        };
+        let line = section
+            .lines()
+            .find(|l| l.starts_with("- ") && l.contains(&format!("(`{other}`)")))
+            .unwrap_or_else(|| panic!("{other} not listed in {section}"));
+        assert!(line.contains(row.title.trim()), "{line}");
+        named += 1;
+    }
+    assert!(named > 0, "{section}");
+}
+
+#[test]
 fn e_in_the_article_writes_that_article() {
     let mut h = reader(120, 40);
     let dir = tempfile::tempdir().unwrap();

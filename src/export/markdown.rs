@@ -11,6 +11,8 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::article::Article;
 use crate::tagging::{regions, sectors};
 use crate::tui::text::clean;
@@ -18,17 +20,55 @@ use crate::tui::text::clean;
 /// Between two fields of the meta and tags lines.
 const SEP: &str = " · ";
 
-pub fn write(articles: &[Article], out: &mut dyn Write) -> io::Result<()> {
-    for (i, a) in articles.iter().enumerate() {
-        if i > 0 {
-            writeln!(out, "\n---\n")?;
+/// What an article's section says of another report of the same story that is exported
+/// with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Brief {
+    pub published: Option<DateTime<FixedOffset>>,
+    /// The outlet's Chinese name, else as written.
+    pub outlet: Option<String>,
+    pub title: String,
+}
+
+impl Brief {
+    pub fn of(a: &Article) -> Brief {
+        Brief {
+            published: a.published,
+            outlet: a.source_zh.clone().or_else(|| a.source.clone()),
+            title: a.title.clone(),
         }
-        section(a, articles, out)?;
+    }
+}
+
+pub fn write(articles: &[Article], out: &mut dyn Write) -> io::Result<()> {
+    let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let brief = |id: &str| by_id.get(id).map(|a| Brief::of(a));
+    for (i, a) in articles.iter().enumerate() {
+        write_section(i, a, &brief, out)?;
     }
     Ok(())
 }
 
-fn section(a: &Article, all: &[Article], out: &mut dyn Write) -> io::Result<()> {
+/// Writes the `index`-th article of an export (a rule before all but the first), one at a
+/// time, so that a long export never holds every article. `brief` tells of the other
+/// reports of the same story that are exported too.
+pub fn write_section(
+    index: usize,
+    a: &Article,
+    brief: &dyn Fn(&str) -> Option<Brief>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if index > 0 {
+        writeln!(out, "\n---\n")?;
+    }
+    section(a, brief, out)
+}
+
+fn section(
+    a: &Article,
+    brief: &dyn Fn(&str) -> Option<Brief>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "## {}", clean(a.title.trim()))?;
     if let Some(sub) = &a.subtitle {
         writeln!(out, "\n{}", escape_block(&clean(sub.trim())))?;
@@ -45,7 +85,7 @@ fn section(a: &Article, all: &[Article], out: &mut dyn Write) -> io::Result<()> 
     if !a.duplicates.is_empty() {
         writeln!(out, "\nAlso reported:\n")?;
         for id in &a.duplicates {
-            writeln!(out, "- {}", other_report(id, all))?;
+            writeln!(out, "- {}", other_report(id, brief(id)))?;
         }
     }
     writeln!(out, "\n`{}`{SEP}`{}`", a.id, clean(&a.file))
@@ -144,16 +184,16 @@ fn body(a: &Article, out: &mut dyn Write) -> io::Result<()> {
 
 /// Another report of the same story: its date, outlet and title when it is among the
 /// exported articles, its id in any case.
-fn other_report(id: &str, all: &[Article]) -> String {
-    let Some(o) = all.iter().find(|o| o.id == id) else {
+fn other_report(id: &str, brief: Option<Brief>) -> String {
+    let Some(o) = brief else {
         return format!("`{id}`");
     };
     let mut parts = Vec::new();
     if let Some(t) = o.published {
         parts.push(t.format("%Y-%m-%d").to_string());
     }
-    parts.extend(o.source_zh.clone().or_else(|| o.source.clone()));
-    parts.push(o.title.clone());
+    parts.extend(o.outlet);
+    parts.push(o.title);
     format!("{} (`{id}`)", clean(&parts.join(SEP)))
 }
 

@@ -16,7 +16,7 @@ mod csv;
 #[cfg(test)]
 mod fixtures;
 mod json;
-mod markdown;
+pub mod markdown;
 
 use std::fmt;
 use std::path::Path;

@@ -2,17 +2,19 @@
 //! filters, all of them, not only the rows on screen), written as Markdown to a new file.
 //! The worker thread fetches and writes; the status line says where the file went.
 
+use std::collections::HashMap;
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
 use crate::article::Article;
+use crate::export::markdown::{self, Brief};
 use crate::export::{self, Format};
 
-use super::backend::{Catalog, Request};
+use super::backend::{Catalog, Request, Row};
 
 /// What to write.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,29 +40,28 @@ pub fn file_name(now: NaiveDateTime, nth: usize) -> String {
     }
 }
 
-/// The articles to write, fetched from the catalog.
-pub fn articles(catalog: &dyn Catalog, what: &ExportWhat) -> anyhow::Result<Vec<Article>> {
-    match what {
-        ExportWhat::Article(a) => Ok(vec![Article::clone(a)]),
-        ExportWhat::View(request) => {
-            let mut all = Request {
-                offset: 0,
-                limit: 0,
-                ..Request::clone(request)
-            };
-            all.limit = catalog.search(&all)?.total;
-            let rows = catalog.search(&all)?.rows;
-            Ok(rows.iter().filter_map(|r| catalog.get(&r.id)).collect())
-        }
-    }
+/// The rows of every article a view's search finds, in its order.
+fn view_rows(catalog: &dyn Catalog, request: &Request) -> anyhow::Result<Vec<Row>> {
+    let mut all = Request {
+        offset: 0,
+        limit: 0,
+        ..Request::clone(request)
+    };
+    all.limit = catalog.search(&all)?.total;
+    Ok(catalog.search(&all)?.rows)
 }
 
-/// Creates a new file in `dir` (never replacing one) and writes `bytes` to it.
-fn write_new_in(dir: &Path, now: NaiveDateTime, bytes: &[u8]) -> io::Result<PathBuf> {
+/// Creates a new file in `dir` (never replacing one) and lets `write` fill it; a file left
+/// half written is removed. What `write` returns.
+fn write_new_in<T>(
+    dir: &Path,
+    now: NaiveDateTime,
+    write: &mut dyn FnMut(&mut dyn Write) -> io::Result<T>,
+) -> io::Result<(PathBuf, T)> {
     fs::create_dir_all(dir)?;
     for nth in 1..=MAX_SUFFIX {
         let path = dir.join(file_name(now, nth));
-        let mut file = match fs::OpenOptions::new()
+        let file = match fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&path)
@@ -69,11 +70,19 @@ fn write_new_in(dir: &Path, now: NaiveDateTime, bytes: &[u8]) -> io::Result<Path
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
         };
-        if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
-            let _ = fs::remove_file(&path);
-            return Err(e);
-        }
-        return Ok(path);
+        let mut out = BufWriter::new(file);
+        let written = write(&mut out).and_then(|done| {
+            let file = out.into_inner().map_err(|e| e.into_error())?;
+            file.sync_all()?;
+            Ok(done)
+        });
+        return match written {
+            Ok(done) => Ok((path, done)),
+            Err(e) => {
+                let _ = fs::remove_file(&path);
+                Err(e)
+            }
+        };
     }
     Err(io::Error::new(
         io::ErrorKind::AlreadyExists,
@@ -81,12 +90,17 @@ fn write_new_in(dir: &Path, now: NaiveDateTime, bytes: &[u8]) -> io::Result<Path
     ))
 }
 
-/// Writes the Markdown to a new file in the first of `dirs` that takes it.
-pub fn write_file(dirs: &[PathBuf], now: NaiveDateTime, bytes: &[u8]) -> Result<PathBuf, String> {
+/// Writes a new file in the first of `dirs` that takes it; `write` fills it (again for the
+/// next folder when one fails) and says what it wrote.
+pub fn write_file<T>(
+    dirs: &[PathBuf],
+    now: NaiveDateTime,
+    write: &mut dyn FnMut(&mut dyn Write) -> io::Result<T>,
+) -> Result<(PathBuf, T), String> {
     let mut problems = Vec::new();
     for dir in dirs {
-        match write_new_in(dir, now, bytes) {
-            Ok(path) => return Ok(path),
+        match write_new_in(dir, now, write) {
+            Ok(done) => return Ok(done),
             Err(e) => problems.push(format!("{}: {e}", dir.display())),
         }
     }
@@ -97,21 +111,49 @@ pub fn write_file(dirs: &[PathBuf], now: NaiveDateTime, bytes: &[u8]) -> Result<
     })
 }
 
+/// Writes the articles as Markdown, fetching them one at a time: however many a view has,
+/// one is held at once. How many were written.
+fn write_rows(catalog: &dyn Catalog, rows: &[Row], out: &mut dyn Write) -> io::Result<usize> {
+    let by_id: HashMap<&str, &Row> = rows.iter().map(|r| (r.id.as_str(), r)).collect();
+    let brief = |id: &str| {
+        by_id.get(id).map(|r| Brief {
+            published: r.published,
+            outlet: r.source_zh.clone().or_else(|| r.source.clone()),
+            title: r.title.clone(),
+        })
+    };
+    let mut written = 0;
+    for row in rows {
+        // Gone since the search (the index brought up to date meanwhile): left out.
+        let Some(article) = catalog.get(&row.id) else {
+            continue;
+        };
+        markdown::write_section(written, &article, &brief, out)?;
+        written += 1;
+    }
+    Ok(written)
+}
+
 /// Fetches, formats and writes; the message for the status line either way.
 pub fn run(catalog: &dyn Catalog, what: &ExportWhat, dirs: &[PathBuf]) -> String {
-    let articles = match articles(catalog, what) {
-        Ok(a) if a.is_empty() => return "nothing to export: no article matches".to_string(),
-        Ok(a) => a,
-        Err(e) => return format!("cannot export: {e:#}"),
-    };
-    let mut bytes = Vec::new();
-    if let Err(e) = export::write(Format::Markdown, &articles, &mut bytes) {
-        return format!("cannot export: {e}");
-    }
     let now = chrono::Local::now().naive_local();
-    match write_file(dirs, now, &bytes) {
-        Ok(path) => {
-            let n = articles.len();
+    let written = match what {
+        ExportWhat::Article(a) => write_file(dirs, now, &mut |out| {
+            export::write(Format::Markdown, std::slice::from_ref(a.as_ref()), out).map(|()| 1)
+        }),
+        ExportWhat::View(request) => {
+            let rows = match view_rows(catalog, request) {
+                Ok(rows) if rows.is_empty() => {
+                    return "nothing to export: no article matches".to_string();
+                }
+                Ok(rows) => rows,
+                Err(e) => return format!("cannot export: {e:#}"),
+            };
+            write_file(dirs, now, &mut |out| write_rows(catalog, &rows, out))
+        }
+    };
+    match written {
+        Ok((path, n)) => {
             let noun = if n == 1 { "article" } else { "articles" };
             format!("exported {n} {noun} to {}", path.display())
         }
@@ -135,11 +177,36 @@ mod tests {
         assert_eq!(file_name(noon(), 3), "chanjiao-2026-12-02-153012-3.md");
         let dir = tempfile::tempdir().unwrap();
         let dirs = vec![dir.path().to_path_buf()];
-        let a = write_file(&dirs, noon(), b"one").unwrap();
-        let b = write_file(&dirs, noon(), b"two").unwrap();
+        let bytes = |b: &'static [u8]| move |out: &mut dyn Write| out.write_all(b);
+        let (a, ()) = write_file(&dirs, noon(), &mut bytes(b"one")).unwrap();
+        let (b, ()) = write_file(&dirs, noon(), &mut bytes(b"two")).unwrap();
         assert_ne!(a, b);
         assert_eq!(fs::read(&a).unwrap(), b"one");
         assert_eq!(fs::read(&b).unwrap(), b"two");
+    }
+
+    #[test]
+    fn a_file_that_fails_half_written_is_removed_and_the_next_folder_tried() {
+        let first = tempfile::tempdir().unwrap();
+        let second = tempfile::tempdir().unwrap();
+        let dirs = vec![first.path().to_path_buf(), second.path().to_path_buf()];
+        let mut tries = 0;
+        let mut fails_once = |out: &mut dyn Write| {
+            tries += 1;
+            out.write_all(b"half")?;
+            if tries == 1 {
+                return Err(io::Error::other("disk full"));
+            }
+            out.write_all(b" and whole")
+        };
+        let (path, ()) = write_file(&dirs, noon(), &mut fails_once).unwrap();
+        assert!(path.starts_with(second.path()), "{}", path.display());
+        assert_eq!(fs::read(&path).unwrap(), b"half and whole");
+        assert_eq!(
+            fs::read_dir(first.path()).unwrap().count(),
+            0,
+            "nothing left half written"
+        );
     }
 
     #[test]
@@ -148,9 +215,10 @@ mod tests {
         let file = dir.path().join("not-a-folder");
         fs::write(&file, "x").unwrap();
         let fallback = dir.path().join("data").join("exports");
-        let path = write_file(&[file.clone(), fallback.clone()], noon(), b"md").unwrap();
+        let mut md = |out: &mut dyn Write| out.write_all(b"md");
+        let (path, ()) = write_file(&[file.clone(), fallback.clone()], noon(), &mut md).unwrap();
         assert!(path.starts_with(&fallback), "{}", path.display());
-        let e = write_file(&[file], noon(), b"md").unwrap_err();
+        let e = write_file(&[file], noon(), &mut md).unwrap_err();
         assert!(e.contains("not-a-folder"), "{e}");
     }
 }
