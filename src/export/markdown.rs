@@ -182,8 +182,8 @@ fn body(a: &Article, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Another report of the same story: its date, outlet and title when it is among the
-/// exported articles, its id in any case.
+/// Another report of the same story: its date, outlet and title when they are known (the
+/// report is among the exported articles, or the reader looked it up), its id in any case.
 fn other_report(id: &str, brief: Option<Brief>) -> String {
     let Some(o) = brief else {
         return format!("`{id}`");

@@ -2,7 +2,6 @@
 //! filters, all of them, not only the rows on screen), written as Markdown to a new file.
 //! The worker thread fetches and writes; the status line says where the file went.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -14,7 +13,7 @@ use crate::article::Article;
 use crate::export::markdown::{self, Brief};
 use crate::export::{self, Format};
 
-use super::backend::{Catalog, Request, Row};
+use super::backend::{Catalog, Request};
 
 /// What to write.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,15 +39,20 @@ pub fn file_name(now: NaiveDateTime, nth: usize) -> String {
     }
 }
 
-/// The rows of every article a view's search finds, in its order.
-fn view_rows(catalog: &dyn Catalog, request: &Request) -> anyhow::Result<Vec<Row>> {
-    let mut all = Request {
-        offset: 0,
-        limit: 0,
+/// How many articles a view has, and whether its search works at all.
+fn view_total(catalog: &dyn Catalog, request: &Request) -> anyhow::Result<usize> {
+    Ok(catalog.search(&page(request, 0, 0))?.total)
+}
+
+/// The request for one page of a view's results.
+fn page(request: &Request, offset: usize, limit: usize) -> Request {
+    Request {
+        offset,
+        limit,
+        around: None,
+        around_row: None,
         ..Request::clone(request)
-    };
-    all.limit = catalog.search(&all)?.total;
-    Ok(catalog.search(&all)?.rows)
+    }
 }
 
 /// Creates a new file in `dir` (never replacing one) and lets `write` fill it; a file left
@@ -111,27 +115,39 @@ pub fn write_file<T>(
     })
 }
 
-/// Writes the articles as Markdown, fetching them one at a time: however many a view has,
-/// one is held at once. How many were written.
-fn write_rows(catalog: &dyn Catalog, rows: &[Row], out: &mut dyn Write) -> io::Result<usize> {
-    let by_id: HashMap<&str, &Row> = rows.iter().map(|r| (r.id.as_str(), r)).collect();
-    let brief = |id: &str| {
-        by_id.get(id).map(|r| Brief {
-            published: r.published,
-            outlet: r.source_zh.clone().or_else(|| r.source.clone()),
-            title: r.title.clone(),
-        })
-    };
+/// Rows of a view fetched at once while it is written: a page of the search, then its
+/// articles one by one.
+const PAGE: usize = 2000;
+
+/// Writes every article of a view as Markdown, a page of results at a time and an article
+/// at a time: however large the view, the export holds one page of rows and one article.
+/// How many were written.
+fn write_view(
+    catalog: &dyn Catalog,
+    request: &Request,
+    page_rows: usize,
+    out: &mut dyn Write,
+) -> io::Result<usize> {
+    let brief = |id: &str| catalog.get(id).map(|a| Brief::of(&a));
     let mut written = 0;
-    for row in rows {
-        // Gone since the search (the index brought up to date meanwhile): left out.
-        let Some(article) = catalog.get(&row.id) else {
-            continue;
-        };
-        markdown::write_section(written, &article, &brief, out)?;
-        written += 1;
+    let mut offset = 0;
+    loop {
+        let rows = catalog
+            .search(&page(request, offset, page_rows))
+            .map_err(|e| io::Error::other(format!("{e:#}")))?;
+        for row in &rows.rows {
+            // Gone since the search (the index brought up to date meanwhile): left out.
+            let Some(article) = catalog.get(&row.id) else {
+                continue;
+            };
+            markdown::write_section(written, &article, &brief, out)?;
+            written += 1;
+        }
+        offset += rows.rows.len();
+        if rows.rows.is_empty() || offset >= rows.total {
+            return Ok(written);
+        }
     }
-    Ok(written)
 }
 
 /// Fetches, formats and writes; the message for the status line either way.
@@ -142,14 +158,14 @@ pub fn run(catalog: &dyn Catalog, what: &ExportWhat, dirs: &[PathBuf]) -> String
             export::write(Format::Markdown, std::slice::from_ref(a.as_ref()), out).map(|()| 1)
         }),
         ExportWhat::View(request) => {
-            let rows = match view_rows(catalog, request) {
-                Ok(rows) if rows.is_empty() => {
-                    return "nothing to export: no article matches".to_string();
-                }
-                Ok(rows) => rows,
+            match view_total(catalog, request) {
+                Ok(0) => return "nothing to export: no article matches".to_string(),
+                Ok(_) => {}
                 Err(e) => return format!("cannot export: {e:#}"),
-            };
-            write_file(dirs, now, &mut |out| write_rows(catalog, &rows, out))
+            }
+            write_file(dirs, now, &mut |out| {
+                write_view(catalog, request, PAGE, out)
+            })
         }
     };
     match written {
@@ -169,6 +185,30 @@ mod tests {
         chrono::NaiveDate::from_ymd_opt(2026, 12, 2)
             .and_then(|d| d.and_hms_opt(15, 30, 12))
             .unwrap()
+    }
+
+    #[test]
+    fn a_view_is_written_page_by_page_in_its_order_each_article_once() {
+        let catalog = crate::tui::memory::MemoryCatalog::new(crate::corpus::load_sample().articles);
+        let request = Request {
+            query: "职业".into(),
+            limit: 1000,
+            ..Default::default()
+        };
+        let all = catalog.search(&request).unwrap().rows;
+        assert!(all.len() > 7, "{}", all.len());
+        let mut out = Vec::new();
+        let n = write_view(&catalog, &request, 3, &mut out).unwrap();
+        assert_eq!(n, all.len());
+        let text = String::from_utf8(out).unwrap();
+        let mut at = 0;
+        for row in &all {
+            let mark = format!("\n`{}`", row.id);
+            let found = text[at..].find(&mark).map(|i| at + i);
+            assert!(found.is_some(), "{} missing or out of order", row.id);
+            at = found.unwrap_or(at) + mark.len();
+            assert_eq!(text.matches(&mark).count(), 1, "{} written once", row.id);
+        }
     }
 
     #[test]
