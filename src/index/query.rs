@@ -104,17 +104,13 @@ const KEYS: &[&str] = &[
     "province", "sector", "source", "topic", "after", "before", "since", "until",
 ];
 
-/// The fields written with no value (`after:` alone, `province：` at the end): the reader
-/// takes them for a value still being typed and leaves them out; a command names them.
+/// The fields written with no value (`after:` alone, `province：` at the end, `source:`
+/// before another field): the reader takes them for a value still being typed and leaves
+/// them out; a command names them.
 pub fn fields_without_value(input: &str) -> Vec<String> {
-    fold_width(input)
-        .split_whitespace()
-        .filter_map(|w| {
-            let key = w.trim_start_matches(['-', '−']).strip_suffix([':', '：'])?;
-            KEYS.contains(&key.to_lowercase().as_str())
-                .then(|| format!("{key}:"))
-        })
-        .collect()
+    let mut empty = Vec::new();
+    let _ = lex_noting(&fold_width(input), &mut empty);
+    empty
 }
 
 /// The query's tokens as [`parse`] reads them (full-width forms as their ASCII ones, `NOT x`
@@ -153,6 +149,39 @@ fn quoted(s: &str, open: char) -> (&str, &str) {
 }
 
 fn lex(input: &str) -> Result<Vec<Lex>, filter::FilterError> {
+    lex_noting(input, &mut Vec::new())
+}
+
+/// The value of a field written after a space (`province: 山东`, `source: "China Daily"`),
+/// taken from the start of `rest`; empty, and nothing taken, when what follows is no value
+/// (the end, another field, an exclusion, `OR`).
+fn value_after_space(rest: &mut &str) -> String {
+    let after = rest.trim_start();
+    let Some(first) = after.chars().next() else {
+        return String::new();
+    };
+    if is_open_quote(first) {
+        let (text, r) = quoted(&after[first.len_utf8()..], first);
+        *rest = r;
+        return text.to_string();
+    }
+    let end = after
+        .find(|c: char| c.is_whitespace() || is_open_quote(c))
+        .unwrap_or(after.len());
+    let word = &after[..end];
+    let field = word
+        .split_once([':', '：'])
+        .is_some_and(|(k, _)| KEYS.contains(&k.to_lowercase().as_str()));
+    if field || word.starts_with(['-', '−']) || matches!(word, "OR" | "AND" | "NOT" | "|" | "或")
+    {
+        return String::new();
+    }
+    *rest = &after[end..];
+    word.to_string()
+}
+
+/// [`lex`], noting in `empty` the fields written with no value (`after:`).
+fn lex_noting(input: &str, empty: &mut Vec<String>) -> Result<Vec<Lex>, filter::FilterError> {
     let mut out = Vec::new();
     let mut rest = input;
     // The token before was `NOT`: this one is excluded.
@@ -215,18 +244,15 @@ fn lex(input: &str) -> Result<Vec<Lex>, filter::FilterError> {
             }
             if KEYS.contains(&key.as_str()) {
                 let value = if v.is_empty() {
-                    // `source:"China Daily"`: the value is the quoted string that follows.
-                    match rest.chars().next() {
-                        Some(q) if is_open_quote(q) => {
-                            let (text, r) = quoted(&rest[q.len_utf8()..], q);
-                            rest = r;
-                            text.to_string()
-                        }
-                        _ => String::new(),
-                    }
+                    // `source:"China Daily"`: the value is the quoted string that follows,
+                    // or, after a space, the next word or quoted string.
+                    value_after_space(&mut rest)
                 } else {
                     v.to_string()
                 };
+                if v.is_empty() && value.is_empty() {
+                    empty.push(format!("{k}:"));
+                }
                 if !value.trim().is_empty() {
                     out.push(Lex::Field {
                         neg,
@@ -478,10 +504,25 @@ mod tests {
     fn fields_left_without_a_value_are_named() {
         assert_eq!(fields_without_value("产教融合 after:"), ["after:"]);
         assert_eq!(
-            fields_without_value("Province： x -source:"),
+            fields_without_value("Province： -x source: after:2025"),
             ["Province:", "source:"]
         );
         assert!(fields_without_value("after:2025 source:\"China Daily\" 10: url:").is_empty());
+        assert!(fields_without_value("province: 山东 source: \"China Daily\"").is_empty());
+    }
+
+    #[test]
+    fn a_value_may_follow_its_field_after_a_space() {
+        let q = parse("province： 山东 source: \"China Daily\" after: 2025-06 无人机").unwrap();
+        assert_eq!(q.filter.provinces, ["Shandong"]);
+        assert_eq!(q.filter.sources, ["China Daily"]);
+        assert_eq!(q.filter.since, NaiveDate::from_ymd_opt(2025, 6, 1));
+        assert_eq!(q.clauses, [Clause::Any(vec![words("无人机")])]);
+        // What follows is no value: another field, an exclusion, OR.
+        let q = parse("source: province:山东 topic: -无人机").unwrap();
+        assert_eq!(q.filter.provinces, ["Shandong"]);
+        assert!(q.filter.sources.is_empty() && q.filter.topics.is_empty());
+        assert_eq!(q.clauses, [Clause::Not(words("无人机"))]);
     }
 
     #[test]
