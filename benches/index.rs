@@ -214,6 +214,10 @@ fn bench(c: &mut Criterion) {
             ("en_phrase", "\"skilled workers\""),
             ("filtered", "产教融合 province:Shandong after:2025-01"),
             ("or_not", "无人机 OR drones -Shenzhen"),
+            // Nothing matches: the query is offered put right (robots)...
+            ("typo", "robtos"),
+            // ...or without the words no article holds with the rest.
+            ("question", "how do colleges train robots"),
         ];
         for (name, q) in queries {
             let mut req = SearchRequest::new(q);

@@ -139,10 +139,15 @@ fn state_label(app: &App, long: bool) -> String {
     }
 }
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let w = area.width as usize;
-    buf.set_style(area, app.theme.bar());
-    let right = |long: bool| {
+/// The right part of the status line for a line `w` wide whose left part needs `essential`
+/// columns: the order and the state, in as many words as leave that room; else the state
+/// alone while it is not simply ready; else nothing. A notice (where a file went) needs the
+/// room more than either.
+fn right_part(app: &App, w: usize, essential: usize) -> String {
+    if app.reading.notice.is_some() {
+        return String::new();
+    }
+    let both = |long: bool| {
         format!(
             " {}: {} │ {} ",
             strings::SORT,
@@ -150,19 +155,25 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             state_label(app, long)
         )
     };
-    // What a phase is doing only where it leaves the left part some room.
-    let long = right(true);
-    let right = if width(&long) + 10 > w {
-        right(false)
+    let state = format!(" {} ", state_label(app, false));
+    let fits = |r: &String| essential + width(r) <= w;
+    if let Some(r) = [both(true), both(false), state.clone()]
+        .into_iter()
+        .find(fits)
+    {
+        return r;
+    }
+    let ready = matches!(app.load, Load::Ready { .. }) && app.updating.is_none();
+    if !ready && width(&state) + 10 <= w {
+        state
     } else {
-        long
-    };
-    // A notice (where a file went) needs the room more than the order does.
-    let right = if width(&right) + 10 > w || app.reading.notice.is_some() {
         String::new()
-    } else {
-        right
-    };
+    }
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let w = area.width as usize;
+    buf.set_style(area, app.theme.bar());
     let mut left: Vec<(String, Style)> = Vec::new();
     if let (true, Load::Ready { articles, .. }) = (app.results.received, &app.load) {
         let noun = if *articles == 1 {
@@ -191,6 +202,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 app.theme.notice_bar(),
             ));
         }
+    }
+    // The count and what is said of the search come first; the filters take what is left.
+    let essential: usize = left.iter().map(|(s, _)| width(s)).sum();
+    let right = right_part(app, w, essential);
+    if app.error.is_none() && app.reading.notice.is_none() {
         let filters = filters_label(app);
         if !filters.is_empty() {
             left.push((
@@ -232,6 +248,53 @@ mod tests {
             }),
         );
         app
+    }
+
+    /// The status line of a reader that found 4 of 36 articles, saying how it took a value.
+    fn line(width: u16, note: &str) -> String {
+        let mut app = App::new();
+        app.load = Load::Ready {
+            articles: 36,
+            skipped: Vec::new(),
+            missing: Vec::new(),
+        };
+        app.results.received = true;
+        app.results.total = 4;
+        app.results.notes = vec![note.to_string()]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect();
+        let area = Rect::new(0, 0, width, 1);
+        let mut buf = Buffer::empty(area);
+        draw(&app, area, &mut buf);
+        (0..width)
+            .map(|x| buf[(x, 0)].symbol().to_string())
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    }
+
+    #[test]
+    fn the_count_and_the_notes_go_before_the_order_at_narrow_widths() {
+        let note = "source 'Xinhua' taken as 新华网 or 新华日报";
+        assert!(
+            line(100, note).ends_with("sort: relevance │ ready"),
+            "{}",
+            line(100, note)
+        );
+        let narrow = line(60, note);
+        assert!(
+            narrow.starts_with(" 4 / 36 articles │ source 'Xinhua' taken"),
+            "{narrow}"
+        );
+        assert!(!narrow.contains("sort"), "{narrow}");
+        // Without a note, the state alone when the order does not fit.
+        let narrow = line(40, "");
+        assert!(narrow.starts_with(" 4 / 36 articles "), "{narrow}");
+        assert!(
+            narrow.ends_with("ready") && !narrow.contains("sort"),
+            "{narrow}"
+        );
     }
 
     #[test]
