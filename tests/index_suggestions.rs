@@ -30,6 +30,21 @@ fn corpus() -> (tempfile::TempDir, tempfile::TempDir, Index) {
                 "Apprentices service hydrogen fuel cell buses and electric vehicles in Guangdong.",
             ),
             (
+                "Cold store course in Qingdao",
+                "2025-07-01",
+                "Qingdao colleges run cold chain instruction for logistics students.",
+            ),
+            (
+                "Trade fair draws vocational schools",
+                "2025-06-01",
+                "China hosts a trade fair where schools show trades and crafts from across China.",
+            ),
+            (
+                "China opens skills week",
+                "2025-05-01",
+                "Schools across China open their workshops to families for a week.",
+            ),
+            (
                 "青岛港职业学院开设智能码头课程",
                 "2025-08-20",
                 "山东青岛的学生在自动化码头实习, learning crane robotics.",
@@ -79,6 +94,18 @@ fn misspelt_words_are_put_as_articles_write_them() {
         offered("hydrogen OR crane", 2)
     );
     assert_eq!(suggestion(&index, "青岛 robtos"), offered("青岛 robots", 1));
+}
+
+#[test]
+fn the_meaning_is_the_one_nearest_to_what_was_typed_that_finds_something() {
+    let (_c, _d, index) = corpus();
+    // `traning` is stemmed `tran`, one edit from `trade` (stem of `trades`, common here)
+    // but two from `train`: as typed it is one letter from `train`, written `train`.
+    assert_eq!(suggestion(&index, "traning"), offered("train", 1));
+    // `chian` is one swap from `china` (common) and from `chain`: with `cold`, only `chain`
+    // finds an article.
+    assert_eq!(suggestion(&index, "chian"), offered("china", 2));
+    assert_eq!(suggestion(&index, "cold chian"), offered("cold chain", 1));
 }
 
 #[test]

@@ -21,6 +21,10 @@ use crate::tagging::regions::is_place_word;
 const MIN_LETTERS: usize = 4;
 /// Articles read for the forms of a word.
 const FORM_ARTICLES: usize = 5;
+/// Indexed words near a misspelt one that are looked up as articles write them.
+const STEMS_WRITTEN_OUT: usize = 8;
+/// Most meanings kept for a misspelt word.
+const MAX_MEANT: usize = 4;
 /// Words up to this long may be one letter off; longer ones two.
 const ONE_EDIT_UP_TO: usize = 5;
 
@@ -55,17 +59,17 @@ pub struct Speller<'a> {
 }
 
 impl Speller<'_> {
-    /// Puts right, in the words and phrases the query looks for (not those it leaves out,
-    /// nor filter values), every word of [`plain_words`] that no article holds, as the
-    /// closest one that some do. Whether any changed. `text_of` gives an article's text by
-    /// address, to find the form it writes a word in.
-    pub fn respell(
+    /// The words of the query's words and phrases (not those it leaves out, nor filter
+    /// values) that no article holds, each with the words articles write that it may have
+    /// been meant as, best first. `text_of` gives an article's text by address, to find the
+    /// forms it writes a word in.
+    pub fn misspelt(
         &mut self,
-        lexemes: &mut [Lex],
+        lexemes: &[Lex],
         text_of: &dyn Fn(tantivy::DocAddress) -> Option<String>,
-    ) -> bool {
-        let mut changed = false;
-        for lexeme in lexemes {
+    ) -> Vec<Misspelt> {
+        let mut out = Vec::new();
+        for (at, lexeme) in lexemes.iter().enumerate() {
             let Lex::Atom {
                 neg: false,
                 atom: Atom::Words(text) | Atom::Phrase(text),
@@ -73,14 +77,19 @@ impl Speller<'_> {
             else {
                 continue;
             };
-            for range in plain_words(text).into_iter().rev() {
-                if let Some(word) = self.closest(&text[range.clone()], text_of) {
-                    text.replace_range(range, &word);
-                    changed = true;
+            for range in plain_words(text) {
+                let typed = &text[range.clone()];
+                let meant = self.candidates(typed, text_of);
+                if !meant.is_empty() {
+                    out.push(Misspelt {
+                        lexeme: at,
+                        range,
+                        meant,
+                    });
                 }
             }
         }
-        changed
+        out
     }
 
     /// How many articles hold `word` (an indexed form) in the title or the body.
@@ -94,25 +103,28 @@ impl Speller<'_> {
             .sum()
     }
 
-    /// The word articles write that is closest to `typed`, when no article holds `typed`.
-    fn closest(
+    /// The words articles write that `typed` may have been meant as, when no article holds
+    /// it: the indexed words one or two edits from its stem, each as articles write it, the
+    /// fewest edits from what was typed first, then the most common; at most
+    /// [`MAX_MEANT`].
+    fn candidates(
         &mut self,
         typed: &str,
         text_of: &dyn Fn(tantivy::DocAddress) -> Option<String>,
-    ) -> Option<String> {
+    ) -> Vec<String> {
         let lower = typed.to_ascii_lowercase();
         let stem = self.norm.normalize(&lower);
         // A place the corpus does not name is no misspelling of one it does (`Hainan` is
         // not `Jinan`).
         if stem.is_empty() || self.df(&stem) > 0 || is_place_word(&lower) {
-            return None;
+            return Vec::new();
         }
         let edits = if lower.len() <= ONE_EDIT_UP_TO { 1 } else { 2 };
         let mut found: HashMap<String, u64> = HashMap::new();
         for field in self.fields.text() {
             let query = FuzzyTermQuery::new(Term::from_field_text(field, &stem), edits, true);
             let Ok(automaton) = query.automaton() else {
-                return None;
+                return Vec::new();
             };
             for segment in self.searcher.segment_readers() {
                 let Ok(inverted) = segment.inverted_index(field) else {
@@ -132,17 +144,31 @@ impl Speller<'_> {
                 }
             }
         }
-        // The fewest edits away, then the most common.
-        let (best, _) = found.into_iter().min_by(|(a, fa), (b, fb)| {
+        // The stems nearest to the typed one, then the most common, are written out; they are
+        // then ranked by how far what was typed is from what articles write (`traning` is
+        // nearer `training` than `trades`, though its stem `tran` is nearer `trade`).
+        let mut stems: Vec<(String, u64)> = found.into_iter().collect();
+        stems.sort_by(|(a, fa), (b, fb)| {
             let d = |w: &str| strsim::osa_distance(&stem, w);
             (d(a), std::cmp::Reverse(*fa), a.as_str()).cmp(&(
                 d(b),
                 std::cmp::Reverse(*fb),
                 b.as_str(),
             ))
-        })?;
-        let written = self.written_form(&best, &lower, text_of).unwrap_or(best);
-        Some(same_case(typed, &written))
+        });
+        let mut written: Vec<(usize, u64, String)> = Vec::new();
+        for (candidate, df) in stems.into_iter().take(STEMS_WRITTEN_OUT) {
+            let form = self
+                .written_form(&candidate, &lower, text_of)
+                .unwrap_or(candidate);
+            if !written.iter().any(|(_, _, w)| *w == form) {
+                written.push((strsim::osa_distance(&lower, &form), df, form));
+            }
+        }
+        written.sort_by_key(|w| (w.0, std::cmp::Reverse(w.1)));
+        (written.into_iter().take(MAX_MEANT))
+            .map(|(_, _, w)| same_case(typed, &w))
+            .collect()
     }
 
     /// How articles write the indexed word `stem`: of its forms in the first few articles
@@ -184,6 +210,36 @@ impl Speller<'_> {
         }
         best.map(|(_, w)| w)
     }
+}
+
+/// A word of a query that no article holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Misspelt {
+    /// Which of the query's tokens holds it.
+    pub lexeme: usize,
+    /// Where in that token's text.
+    pub range: Range<usize>,
+    /// What it may have been meant as, best first; never empty.
+    pub meant: Vec<String>,
+}
+
+/// `lexemes` with each misspelt word put as its `choice`-th meaning (`choice[i]` for
+/// `misspelt[i]`).
+pub fn put_right(lexemes: &[Lex], misspelt: &[Misspelt], choice: &[usize]) -> Vec<Lex> {
+    let mut out = lexemes.to_vec();
+    // From the end of each text, so that the ranges before stay where they were.
+    for (m, &c) in misspelt.iter().zip(choice).rev() {
+        if let Some(Lex::Atom {
+            atom: Atom::Words(text) | Atom::Phrase(text),
+            ..
+        }) = out.get_mut(m.lexeme)
+            && let Some(word) = m.meant.get(c)
+            && text.get(m.range.clone()).is_some()
+        {
+            text.replace_range(m.range.clone(), word);
+        }
+    }
+    out
 }
 
 /// `word` written in the case of `typed`: all capitals, a capital first, or as it is.

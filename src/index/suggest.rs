@@ -8,7 +8,7 @@ use tantivy::Searcher;
 use super::analyzer::WordNormalizer;
 use super::query::{self, Lex};
 use super::search::SearchRequest;
-use super::spelling::Speller;
+use super::spelling::{Speller, put_right};
 use super::{Index, IndexError};
 use crate::state::Marks;
 
@@ -39,7 +39,6 @@ impl Index {
         let Ok(typed) = query::lexemes(&req.query) else {
             return Ok(None);
         };
-        let mut lexemes = typed.clone();
         let mut speller = Speller {
             searcher,
             fields: self.fields,
@@ -49,7 +48,23 @@ impl Index {
             let article = self.load(searcher, addr).ok()??;
             Some(format!("{}\n{}", article.title, article.body))
         };
-        if speller.respell(&mut lexemes, &text_of) {
+        let misspelt = speller.misspelt(&typed, &text_of);
+        if misspelt.is_empty() {
+            return self.with_fewer_words(searcher, &typed, &typed, req, marks);
+        }
+        // The best meaning of each word; when together they find nothing, each word's next
+        // meanings in turn, the others kept (`cold chian`: not `china` but `chain`).
+        let choice = vec![0; misspelt.len()];
+        let mut tries = vec![choice.clone()];
+        for (i, m) in misspelt.iter().enumerate() {
+            tries.extend((1..m.meant.len()).map(|c| {
+                let mut other = choice.clone();
+                other[i] = c;
+                other
+            }));
+        }
+        for t in tries {
+            let lexemes = put_right(&typed, &misspelt, &t);
             let query = query::written(&lexemes);
             let total = self.count(query.clone(), &req.filter, marks)?;
             if total > 0 {
@@ -60,6 +75,7 @@ impl Index {
                 }));
             }
         }
+        let lexemes = put_right(&typed, &misspelt, &choice);
         self.with_fewer_words(searcher, &lexemes, &typed, req, marks)
     }
 
