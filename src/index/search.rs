@@ -795,6 +795,16 @@ impl Index {
         Ok(self.search_unguarded(&req, marks, false)?.total)
     }
 
+    /// The words a search cuts a run of Han text into (`职业院校如何开展` → `职业院校`, `如何`,
+    /// `开展`), simplified, as they could be typed apart.
+    pub(super) fn han_words(&self, searcher: &Searcher, text: &str) -> Vec<String> {
+        let mut vocab = IndexVocabulary::new(searcher, self.fields, &self.words);
+        let readings = analyze(text, &mut vocab, &mut WordNormalizer::default());
+        (readings.into_iter().next().unwrap_or_default().into_iter())
+            .map(|t| t.text)
+            .collect()
+    }
+
     /// How many articles hold the words of `query`, whatever the filters: a cheap count
     /// with no facets.
     pub(super) fn count_words(&self, searcher: &Searcher, query: &str) -> usize {

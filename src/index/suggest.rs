@@ -6,15 +6,15 @@
 use tantivy::Searcher;
 
 use super::analyzer::WordNormalizer;
-use super::query::{self, Lex};
+use super::query::{self, Atom, Lex};
 use super::search::SearchRequest;
 use super::spelling::{Speller, put_right};
 use super::{Index, IndexError};
 use crate::state::Marks;
+use crate::text::is_han;
 
-/// Most searches with all the filters that leaving words out may take; each leaves out one
-/// more word.
-const MAX_ROUNDS: usize = 6;
+/// Most searches with all the filters that leaving words out may take.
+const MAX_COUNTS: usize = 12;
 
 /// Another query for one that found nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,9 +79,35 @@ impl Index {
         self.with_fewer_words(searcher, &lexemes, &typed, req, marks)
     }
 
+    /// The tokens with each run of Han text cut into its words, as if typed apart (Chinese
+    /// needs no spaces, so a question typed as one run would otherwise be one word that
+    /// cannot lose a part).
+    fn han_apart(&self, searcher: &Searcher, lexemes: &[Lex]) -> Vec<Lex> {
+        let mut out = Vec::with_capacity(lexemes.len());
+        for lexeme in lexemes {
+            if let Lex::Atom {
+                neg: false,
+                atom: Atom::Words(text),
+            } = lexeme
+                && text.chars().all(is_han)
+            {
+                let words = self.han_words(searcher, text);
+                if words.len() > 1 {
+                    out.extend(words.into_iter().map(|w| Lex::Atom {
+                        neg: false,
+                        atom: Atom::Words(w),
+                    }));
+                    continue;
+                }
+            }
+            out.push(lexeme.clone());
+        }
+        out
+    }
+
     /// The query without the fewest of its words and phrases that lets it find articles:
-    /// first those no article holds, then the rarest, one at a time. Exclusions and filters
-    /// stay. `None` for a query of fewer than two of them, or one joined by `OR` (which
+    /// first those no article holds, then one more at a time, the most common that will do.
+    /// Exclusions and filters stay. `None` for a query of fewer than two of them, or one joined by `OR` (which
     /// asks for any of them already).
     fn with_fewer_words(
         &self,
@@ -94,6 +120,8 @@ impl Index {
         if lexemes.iter().any(|l| matches!(l, Lex::Or)) {
             return Ok(None);
         }
+        let lexemes = &self.han_apart(searcher, lexemes);
+        let typed = &self.han_apart(searcher, typed);
         let looked_for: Vec<usize> = (lexemes.iter().enumerate())
             .filter(|(_, l)| matches!(l, Lex::Atom { neg: false, .. }))
             .map(|(i, _)| i)
@@ -114,26 +142,42 @@ impl Index {
             }
             out.extend(held.pop().map(|(i, _)| i));
         }
-        for _ in 0..MAX_ROUNDS {
-            if out.is_empty() {
-                out.extend(held.pop().map(|(i, _)| i));
-            }
-            if held.is_empty() {
-                return Ok(None);
-            }
+        let offer = |out: &[usize]| -> Result<Option<Suggestion>, IndexError> {
             let kept: Vec<Lex> = (lexemes.iter().enumerate())
                 .filter(|(i, _)| !out.contains(i))
                 .map(|(_, l)| l.clone())
                 .collect();
             let query = query::written(&kept);
             let total = self.count(query.clone(), &req.filter, marks)?;
-            if total > 0 {
-                out.sort_unstable();
-                return Ok(Some(Suggestion {
-                    query,
-                    total,
-                    left_out: out.iter().map(|&i| typed[i].shown()).collect(),
-                }));
+            let mut named = out.to_vec();
+            named.sort_unstable();
+            Ok((total > 0).then(|| Suggestion {
+                query,
+                total,
+                left_out: named.iter().map(|&i| typed[i].shown()).collect(),
+            }))
+        };
+        if !out.is_empty()
+            && !held.is_empty()
+            && let Some(s) = offer(&out)?
+        {
+            return Ok(Some(s));
+        }
+        // One more word out: the most common one whose leaving finds something, as the rare
+        // words say most of what is looked for; when none does, the rarest goes, and the
+        // next round tries again without it.
+        let mut counts = MAX_COUNTS;
+        while held.len() > 1 && counts > 0 {
+            for &(i, _) in &held {
+                if counts == 0 {
+                    break;
+                }
+                counts -= 1;
+                let mut trial = out.clone();
+                trial.push(i);
+                if let Some(s) = offer(&trial)? {
+                    return Ok(Some(s));
+                }
             }
             out.extend(held.pop().map(|(i, _)| i));
         }
