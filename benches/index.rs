@@ -218,6 +218,8 @@ fn bench(c: &mut Criterion) {
             ("typo", "robtos"),
             // ...or without the words no article holds with the rest.
             ("question", "how do colleges train robots"),
+            // A Chinese question typed as one run, taken apart to lose its question word.
+            ("zh_question", "职业院校如何开展产教融合"),
         ];
         for (name, q) in queries {
             let mut req = SearchRequest::new(q);
