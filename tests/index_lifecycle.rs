@@ -248,16 +248,6 @@ fn search_features() {
     assert!(index.get("nope").unwrap().is_none());
 }
 
-/// An index of `pages` (title, date, body), each a file of its own: the corpus and data
-/// folders, and the index.
-fn indexed_pages(pages: &[(&str, &str, &str)]) -> (tempfile::TempDir, tempfile::TempDir, Index) {
-    let corpus = tempfile::tempdir().unwrap();
-    let data = tempfile::tempdir().unwrap();
-    write_pages(corpus.path(), pages);
-    let (index, _) = open(data.path(), corpus.path());
-    (corpus, data, index)
-}
-
 /// jieba keeps `冷链物流` whole and adds only its dictionary sub-words (`物流`), while it
 /// finds `冷链` standing alone by its statistical model: a search for `冷链` must still find
 /// the text that holds it only inside the longer word.

@@ -5,33 +5,27 @@
 mod index_common;
 
 use chanjiao::index::SearchRequest;
-use index_common::{open, titles, write_pages};
+use index_common::{indexed_pages, titles};
 
 #[test]
 fn a_place_is_found_whichever_language_names_it() {
-    let corpus = tempfile::tempdir().unwrap();
-    let data = tempfile::tempdir().unwrap();
-    write_pages(
-        corpus.path(),
-        &[
-            (
-                "Jinan colleges train robot technicians",
-                "2025-10-11",
-                "Students in Jinan program industrial robots with local firms.",
-            ),
-            (
-                "济南职业学院新增工业机器人订单班",
-                "2025-09-02",
-                "济南市一所职业学院与企业共建工业机器人实训基地。",
-            ),
-            (
-                "Suzhou and Xuzhou share a welding contest",
-                "2025-08-20",
-                "Teams from 苏州 and 徐州 met for a welding contest.",
-            ),
-        ],
-    );
-    let (index, _) = open(data.path(), corpus.path());
+    let (_corpus, _data, index) = indexed_pages(&[
+        (
+            "Jinan colleges train robot technicians",
+            "2025-10-11",
+            "Students in Jinan program industrial robots with local firms.",
+        ),
+        (
+            "济南职业学院新增工业机器人订单班",
+            "2025-09-02",
+            "济南市一所职业学院与企业共建工业机器人实训基地。",
+        ),
+        (
+            "Suzhou and Xuzhou share a welding contest",
+            "2025-08-20",
+            "Teams from 苏州 and 徐州 met for a welding contest.",
+        ),
+    ]);
     let mut both = vec![
         "Jinan colleges train robot technicians",
         "济南职业学院新增工业机器人订单班",

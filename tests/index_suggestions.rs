@@ -11,48 +11,41 @@ use chanjiao::filter::Filter;
 use chanjiao::index::{Index, SearchRequest, Suggestion};
 use chanjiao::tui::harness::Harness;
 use crossterm::event::KeyCode;
-use index_common::{open, write_pages};
+use index_common::indexed_pages;
 
 fn corpus() -> (tempfile::TempDir, tempfile::TempDir, Index) {
-    let corpus = tempfile::tempdir().unwrap();
-    let data = tempfile::tempdir().unwrap();
-    write_pages(
-        corpus.path(),
-        &[
-            (
-                "Jinan colleges train robot technicians",
-                "2025-10-11",
-                "Students program industrial robots on manufacturing lines run with local firms.",
-            ),
-            (
-                "Foshan school opens a hydrogen bus workshop",
-                "2025-09-02",
-                "Apprentices service hydrogen fuel cell buses and electric vehicles in Guangdong.",
-            ),
-            (
-                "Cold store course in Qingdao",
-                "2025-07-01",
-                "Qingdao colleges run cold chain instruction for logistics students.",
-            ),
-            (
-                "Trade fair draws vocational schools",
-                "2025-06-01",
-                "China hosts a trade fair where schools show trades and crafts from across China.",
-            ),
-            (
-                "China opens skills week",
-                "2025-05-01",
-                "Schools across China open their workshops to families for a week.",
-            ),
-            (
-                "青岛港职业学院开设智能码头课程",
-                "2025-08-20",
-                "山东青岛的学生在自动化码头实习, learning crane robotics.",
-            ),
-        ],
-    );
-    let (index, _) = open(data.path(), corpus.path());
-    (corpus, data, index)
+    indexed_pages(&[
+        (
+            "Jinan colleges train robot technicians",
+            "2025-10-11",
+            "Students program industrial robots on manufacturing lines run with local firms.",
+        ),
+        (
+            "Foshan school opens a hydrogen bus workshop",
+            "2025-09-02",
+            "Apprentices service hydrogen fuel cell buses and electric vehicles in Guangdong.",
+        ),
+        (
+            "Cold store course in Qingdao",
+            "2025-07-01",
+            "Qingdao colleges run cold chain instruction for logistics students.",
+        ),
+        (
+            "Trade fair draws vocational schools",
+            "2025-06-01",
+            "China hosts a trade fair where schools show trades and crafts from across China.",
+        ),
+        (
+            "China opens skills week",
+            "2025-05-01",
+            "Schools across China open their workshops to families for a week.",
+        ),
+        (
+            "青岛港职业学院开设智能码头课程",
+            "2025-08-20",
+            "山东青岛的学生在自动化码头实习, learning crane robotics.",
+        ),
+    ])
 }
 
 fn suggestion(index: &Index, query: &str) -> Option<Suggestion> {

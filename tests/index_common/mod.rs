@@ -23,6 +23,18 @@ pub fn write_pages(dir: &Path, pages: &[(&str, &str, &str)]) {
     }
 }
 
+/// An index of `pages` (title, date, body), each a file of its own: the corpus and data
+/// folders, and the index.
+pub fn indexed_pages(
+    pages: &[(&str, &str, &str)],
+) -> (tempfile::TempDir, tempfile::TempDir, Index) {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write_pages(corpus.path(), pages);
+    let (index, _) = open(data.path(), corpus.path());
+    (corpus, data, index)
+}
+
 pub fn open(data: &Path, corpus: &Path) -> (Index, UpdateReport) {
     open_with(data, corpus, OpenOptions::default())
 }
