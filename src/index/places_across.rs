@@ -8,6 +8,7 @@ use crate::tagging::regions::names_across;
 /// prefecture-level city its names in the other language, as alternatives (`Shandong` →
 /// `Shandong OR 山东`); an excluded name excludes them too.
 pub fn widen(clauses: &mut Vec<Clause>) {
+    join_names(clauses);
     let mut excluded = Vec::new();
     for clause in clauses.iter_mut() {
         match clause {
@@ -24,6 +25,37 @@ pub fn widen(clauses: &mut Vec<Clause>) {
         }
     }
     clauses.extend(excluded);
+}
+
+/// Most words of a place name typed as separate words (`Inner Mongolia`).
+const MAX_NAME_WORDS: usize = 3;
+
+/// Words typed one after another that together name a place (`Hong Kong`, `Inner
+/// Mongolia`) become that name as one phrase, which `widen` then gives its other names.
+fn join_names(clauses: &mut Vec<Clause>) {
+    let single = |c: &Clause| match c {
+        Clause::Any(atoms) => match atoms.as_slice() {
+            [Atom::Words(w)] if w.bytes().all(|b| b.is_ascii_alphabetic()) => Some(w.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let mut i = 0;
+    while i < clauses.len() {
+        let joined = (2..=MAX_NAME_WORDS).rev().find_map(|n| {
+            let words: Vec<String> = clauses
+                .get(i..i + n)?
+                .iter()
+                .map(single)
+                .collect::<Option<_>>()?;
+            let name = words.join(" ");
+            (!names_across(&name).is_empty()).then_some((n, name))
+        });
+        if let Some((n, name)) = joined {
+            clauses.splice(i..i + n, [Clause::Any(vec![Atom::Phrase(name)])]);
+        }
+        i += 1;
+    }
 }
 
 /// The other language's names of the place an atom names; a name of several words is a
@@ -79,6 +111,25 @@ mod tests {
                 Clause::Not(Atom::Words("Shenzhen".into()))
             ]
         );
+        // A name typed as separate words is the name.
+        assert_eq!(
+            widened("Hong Kong robots"),
+            [
+                Clause::Any(vec![
+                    Atom::Phrase("Hong Kong".into()),
+                    Atom::Words("香港".into())
+                ]),
+                words(&["robots"])
+            ]
+        );
+        assert_eq!(
+            widened("hong kong"),
+            [Clause::Any(vec![
+                Atom::Phrase("hong kong".into()),
+                Atom::Words("香港".into())
+            ])]
+        );
+        assert_eq!(widened("kong hong").len(), 2);
         // Only a whole name: text around it is searched as typed.
         assert_eq!(widened("山东职业学院"), [words(&["山东职业学院"])]);
         assert_eq!(widened("山东 OR 济南").len(), 1);
