@@ -6,51 +6,78 @@ use std::path::Path;
 
 use anyhow::anyhow;
 
-use crate::article::Article;
 use crate::cli::args::ExportArgs;
+use crate::cli::open::open_quick;
 use crate::cli::{CliError, list, output, select};
-use crate::export::{self, Format};
-use crate::index::paths::write_atomic;
+use crate::export::markdown::Brief;
+use crate::export::{Format, Stream};
+use crate::index::paths::write_atomic_with;
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: &ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let format = format(args)?;
-    let results = select::articles(settings, &args.query, &args.filters, args.filters.limit)?;
-    let articles: Vec<Article> = results.hits.into_iter().map(|h| h.article).collect();
-    let none = results.total == 0;
+    let (counted, filter) = select::resolved(settings, &args.query, &args.filters, Some(0))?;
     let filtered = list::has_filters(&args.filters);
-    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
-        None => {
-            let mut out = BufWriter::new(out);
-            export::write(format, &articles, &mut out)?;
-            out.flush()?;
-            if none {
-                output::nothing_matched(&args.query, filtered, results.suggestion.as_ref());
+    let suggestion = counted.suggestion.as_ref();
+    let path = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    if counted.total == 0 {
+        match path {
+            None => {
+                // An empty export still says what it is: `[]`, a CSV header.
+                let nothing = |_: &str| None;
+                Stream::begin(format, out, &nothing)?.end()?;
+                output::nothing_matched(&args.query, filtered, suggestion);
+            }
+            // An empty file would pass for an export, or replace a good one.
+            Some(path) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "chanjiao: {}; {} was not written",
+                    output::nothing_matched_line(&args.query, filtered, suggestion),
+                    path.display()
+                );
             }
         }
-        Some(path) if none => {
-            // An empty file would pass for an export, or replace a good one.
-            let _ = writeln!(
-                std::io::stderr(),
-                "chanjiao: {}; {} was not written",
-                output::nothing_matched_line(&args.query, filtered, results.suggestion.as_ref()),
-                path.display()
-            );
-        }
-        Some(path) => {
-            let mut bytes = Vec::new();
-            export::write(format, &articles, &mut bytes)?;
-            write_atomic(path, &bytes)
-                .map_err(|e| anyhow!("cannot write --output {}: {e}", path.display()))?;
-            let n = articles.len();
-            let noun = if n == 1 { "article" } else { "articles" };
-            let _ = writeln!(
-                std::io::stderr(),
-                "exported {n} {noun} as {format} to {}",
-                path.display()
-            );
-        }
+        return Ok(());
     }
+    // The articles are written as they are read, a page of results at a time.
+    let index = open_quick(settings)?;
+    let brief = |id: &str| index.get(id).ok().flatten().map(|a| Brief::of(&a));
+    let write = |out: &mut dyn Write| -> Result<usize, CliError> {
+        let mut stream = Stream::begin(format, out, &brief)?;
+        select::each_article(&index, &args.query, &filter, args.filters.limit, &mut |a| {
+            stream.article(a)
+        })?;
+        Ok(stream.end()?)
+    };
+    let Some(path) = path else {
+        write(&mut BufWriter::new(out))?;
+        return Ok(());
+    };
+    // A failure leaves the file as it was: the export's own (a search), or the file's.
+    let mut own: Option<Result<usize, CliError>> = None;
+    let saved = write_atomic_with(path, &mut |file| {
+        let done = write(&mut BufWriter::new(file));
+        let failed = done
+            .as_ref()
+            .err()
+            .map(|e| std::io::Error::other(e.to_string()));
+        own = Some(done);
+        failed.map_or(Ok(()), Err)
+    });
+    let n = match (own, saved) {
+        (Some(Err(e)), _) => return Err(e),
+        (_, Err(e)) => {
+            return Err(anyhow!("cannot write --output {}: {e}", path.display()).into());
+        }
+        (done, Ok(())) => done.and_then(Result::ok).unwrap_or(0),
+    };
+    let noun = if n == 1 { "article" } else { "articles" };
+    let _ = writeln!(
+        std::io::stderr(),
+        "exported {n} {noun} as {format} to {}",
+        path.display()
+    );
     Ok(())
 }
 

@@ -3,11 +3,13 @@
 
 use std::io::Write;
 
+use crate::article::Article;
 use crate::cli::CliError;
 use crate::cli::args::FilterArgs;
 use crate::cli::list;
-use crate::cli::open::with_index;
-use crate::index::{SearchRequest, SearchResults, Sort, query};
+use crate::cli::open::{index_error, with_index};
+use crate::filter::Filter;
+use crate::index::{Index, SearchRequest, SearchResults, Sort, query};
 use crate::settings::Settings;
 
 /// Resolves the filter flags, opens the index and runs the request; `limit: None` keeps
@@ -18,6 +20,73 @@ pub fn articles(
     filters: &FilterArgs,
     limit: Option<usize>,
 ) -> Result<SearchResults, CliError> {
+    resolved(settings, query, filters, limit).map(|(results, _)| results)
+}
+
+/// Rows fetched at once by [`each_article`].
+const PAGE: usize = 2000;
+
+/// Hands every article of a request that [`resolved`] answered to `each`, in its order, a
+/// page of results at a time: however many there are, one page is held. How many were
+/// handed.
+pub fn each_article(
+    index: &Index,
+    query: &[String],
+    filter: &Filter,
+    limit: Option<usize>,
+    each: &mut dyn FnMut(&Article) -> std::io::Result<()>,
+) -> Result<usize, CliError> {
+    each_in_pages(index, query, filter, limit, PAGE, each)
+}
+
+fn each_in_pages(
+    index: &Index,
+    query: &[String],
+    filter: &Filter,
+    limit: Option<usize>,
+    page_rows: usize,
+    each: &mut dyn FnMut(&Article) -> std::io::Result<()>,
+) -> Result<usize, CliError> {
+    let want = limit.unwrap_or(usize::MAX);
+    let mut done = 0;
+    while done < want {
+        let request = SearchRequest {
+            query: query.join(" "),
+            filter: filter.clone(),
+            sort: order(query),
+            limit: page_rows.min(want - done),
+            offset: done,
+            ..Default::default()
+        };
+        let page = index.search(&request).map_err(index_error)?;
+        for hit in &page.hits {
+            each(&hit.article)?;
+        }
+        done += page.hits.len();
+        if page.hits.is_empty() || done >= page.total {
+            break;
+        }
+    }
+    Ok(done)
+}
+
+/// A query's results by relevance; without one, newest first.
+fn order(query: &[String]) -> Sort {
+    if query.is_empty() {
+        Sort::Newest
+    } else {
+        Sort::Relevance
+    }
+}
+
+/// [`articles`], and the filter as the flags resolved it (values given in part taken for
+/// the outlets and topics they stand for).
+pub fn resolved(
+    settings: &Settings,
+    query: &[String],
+    filters: &FilterArgs,
+    limit: Option<usize>,
+) -> Result<(SearchResults, Filter), CliError> {
     let filter = list::resolve(filters)?;
     if let Some(field) = query::fields_without_value(&query.join(" ")).first() {
         return Err(CliError::Usage(format!(
@@ -32,24 +101,62 @@ pub fn articles(
     {
         return Err(CliError::Usage(problem));
     }
-    let (results, notes) = with_index(settings, |index| {
+    let (results, notes, filter) = with_index(settings, |index| {
         let mut filter = filter.clone();
         let notes = index.open_values(&mut filter)?;
         let request = SearchRequest {
             query: query.join(" "),
-            filter,
-            sort: if query.is_empty() {
-                Sort::Newest
-            } else {
-                Sort::Relevance
-            },
+            filter: filter.clone(),
+            sort: order(query),
             limit: limit.unwrap_or_else(|| index.len()),
             ..Default::default()
         };
-        Ok((index.search(&request)?, notes))
+        Ok((index.search(&request)?, notes, filter))
     })?;
     for n in notes.iter().chain(&results.notes) {
         let _ = writeln!(std::io::stderr(), "chanjiao: {n}");
     }
-    Ok(results)
+    Ok((results, filter))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::{CorpusSet, OpenOptions};
+
+    #[test]
+    fn pages_hand_out_every_article_once_in_the_order_of_one_search() {
+        let data = tempfile::tempdir().unwrap();
+        let (index, _) = Index::open(
+            data.path(),
+            &CorpusSet::sample(),
+            OpenOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        for (query, limit) in [
+            (vec![], None),
+            (vec!["职业".to_string()], None),
+            (vec![], Some(7)),
+        ] {
+            let request = SearchRequest {
+                query: query.join(" "),
+                sort: order(&query),
+                limit: limit.unwrap_or(1000),
+                ..Default::default()
+            };
+            let whole: Vec<String> = (index.search(&request).unwrap().hits.iter())
+                .map(|h| h.article.id.clone())
+                .collect();
+            let mut paged = Vec::new();
+            let n = each_in_pages(&index, &query, &Filter::default(), limit, 3, &mut |a| {
+                paged.push(a.id.clone());
+                Ok(())
+            })
+            .unwrap();
+            assert!(whole.len() > 3, "{query:?}");
+            assert_eq!(n, whole.len());
+            assert_eq!(paged, whole, "{query:?} {limit:?}");
+        }
+    }
 }

@@ -36,15 +36,33 @@ pub const HEADER: [&str; 12] = [
 pub const LIST_SEPARATOR: &str = ";";
 
 pub fn write(articles: &[Article], out: &mut dyn Write) -> std::io::Result<()> {
-    out.write_all(BOM)?;
-    let mut table = WriterBuilder::new()
-        .terminator(Terminator::CRLF)
-        .from_writer(out);
-    table.write_record(HEADER)?;
+    begin(out)?;
     for a in articles {
-        table.write_record(row(a))?;
+        row_of(a, out)?;
     }
-    table.flush()
+    Ok(())
+}
+
+/// A table's writer on `out`.
+fn table(out: &mut dyn Write) -> ::csv::Writer<&mut dyn Write> {
+    WriterBuilder::new()
+        .terminator(Terminator::CRLF)
+        .from_writer(out)
+}
+
+/// The byte order mark and the header row.
+pub fn begin(out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(BOM)?;
+    let mut t = table(out);
+    t.write_record(HEADER)?;
+    t.flush()
+}
+
+/// One article's row.
+pub fn row_of(a: &Article, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut t = table(out);
+    t.write_record(row(a))?;
+    t.flush()
 }
 
 /// An article's fields in [`HEADER`] order.

@@ -10,6 +10,27 @@ pub fn write(articles: &[Article], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out)
 }
 
+/// The `index`-th element of the array, as `write` lays it out (the array opened before the
+/// first, a comma before the others), for writing one article at a time.
+pub fn element(index: usize, a: &Article, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(if index == 0 { b"[\n" } else { b",\n" })?;
+    let pretty = serde_json::to_string_pretty(a)?;
+    // One level deeper than alone: every line two spaces in (string values hold no line
+    // break; JSON escapes them).
+    for (i, line) in pretty.lines().enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        write!(out, "  {line}")?;
+    }
+    Ok(())
+}
+
+/// Closes an array of `count` elements written by `element`.
+pub fn end(count: usize, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(if count == 0 { b"[]\n" } else { b"\n]\n" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,6 +55,23 @@ mod tests {
         let array: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
         for (value, article) in array.iter().zip(sample()) {
             assert_eq!(value, &serde_json::to_value(&article).unwrap());
+        }
+    }
+
+    #[test]
+    fn one_element_at_a_time_is_the_same_array() {
+        for articles in [sample(), vec![tricky()], Vec::new()] {
+            let mut whole = Vec::new();
+            write(&articles, &mut whole).unwrap();
+            let mut parts = Vec::new();
+            for (i, a) in articles.iter().enumerate() {
+                element(i, a, &mut parts).unwrap();
+            }
+            end(articles.len(), &mut parts).unwrap();
+            assert_eq!(
+                String::from_utf8(parts).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
         }
     }
 

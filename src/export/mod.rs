@@ -17,6 +17,7 @@ mod csv;
 mod fixtures;
 mod json;
 pub mod markdown;
+mod stream;
 
 use std::fmt;
 use std::path::Path;
@@ -25,6 +26,7 @@ use std::str::FromStr;
 use crate::article::Article;
 
 pub use self::csv::HEADER as CSV_COLUMNS;
+pub use self::stream::Stream;
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -68,6 +68,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// [`write_atomic`] for a file written a piece at a time: `fill` writes it (a buffered
+/// writer on the temporary file is a good idea), and a failure leaves `path` as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    replace_via_temp(path, |f| {
+        fill(f)?;
+        f.sync_all()
+    })?;
+    if let Some(parent) = path.parent()
+        && let Ok(d) = fs::File::open(parent)
+    {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
 /// What a temporary sibling's extension starts with, before the writing process's id.
 const TEMP_MARK: &str = ".tmp-";
 
