@@ -102,6 +102,20 @@ fn the_meaning_is_the_one_nearest_to_what_was_typed_that_finds_something() {
 }
 
 #[test]
+fn a_chinese_character_typed_for_another_is_put_right() {
+    let (_c, _d, index) = corpus();
+    // 斗 is in no article: with its neighbour it was meant as 码头.
+    assert_eq!(
+        suggestion(&index, "智能码斗课程"),
+        offered("智能码头课程", 1)
+    );
+    assert_eq!(
+        suggestion(&index, "自动化码斗 robtos"),
+        offered("自动化码头 robots", 1)
+    );
+}
+
+#[test]
 fn nothing_is_offered_when_the_words_are_right_or_nothing_is_close() {
     let (_c, _d, index) = corpus();
     let found = index.search(&SearchRequest::new("robots")).unwrap();

@@ -16,6 +16,7 @@ use super::analyzer::WordNormalizer;
 use super::query::{Atom, Lex};
 use super::schema::Fields;
 use crate::tagging::regions::is_place_word;
+use crate::text::is_han;
 
 /// Words shorter than this are left alone: a short word one letter off is another word.
 const MIN_LETTERS: usize = 4;
@@ -92,6 +93,96 @@ impl Speller<'_> {
         out
     }
 
+    /// What a character of a Chinese query that no article holds may be a slip for
+    /// (`养老服物`: 服 stands alone, where 物 was typed for 务), in a token's `text`,
+    /// simplified, cut by the search into `words`: for the first such character, the pairs it
+    /// forms with a neighbour, each with one of its two characters replaced so that the pair
+    /// is an indexed word (`服物` → `服务`; `老服` → `老师`), as (range in `text`, new pair).
+    /// The caller weighs them in their context.
+    pub fn han_slips(&self, text: &str, words: &[String]) -> Vec<(Range<usize>, String)> {
+        if words.concat() != text {
+            return Vec::new();
+        }
+        let mut at = 0;
+        for (k, word) in words.iter().enumerate() {
+            let start = at;
+            at += word.len();
+            if word.chars().count() != 1 || self.df(word) > 0 {
+                continue;
+            }
+            let before = (k > 0)
+                .then(|| words[k - 1].chars().next_back())
+                .flatten()
+                .map(|c| start - c.len_utf8()..at);
+            let after = (words.get(k + 1))
+                .and_then(|w| w.chars().next())
+                .map(|c| start..at + c.len_utf8());
+            let mut out = Vec::new();
+            for range in before.into_iter().chain(after) {
+                for wrong in 0..2 {
+                    for pair in self.han_neighbours(&text[range.clone()], wrong) {
+                        out.push((range.clone(), pair));
+                    }
+                }
+            }
+            return out;
+        }
+        Vec::new()
+    }
+
+    /// The indexed words of two characters that are `pair` with its `wrong`-th character
+    /// (0 or 1) replaced, the most common first; at most [`MAX_MEANT`].
+    fn han_neighbours(&self, pair: &str, wrong: usize) -> Vec<String> {
+        let keep: Vec<char> = pair.chars().collect();
+        let wrong = wrong.min(1);
+        let right = 1 - wrong;
+        let found = self.near(pair, 1, false, &|word| {
+            let chars: Vec<char> = word.chars().collect();
+            chars.len() == 2
+                && chars.iter().all(|c| is_han(*c))
+                && chars[right] == keep[right]
+                && chars[wrong] != keep[wrong]
+        });
+        let mut words: Vec<(String, u64)> = found.into_iter().collect();
+        words.sort_by(|(a, fa), (b, fb)| fb.cmp(fa).then(a.cmp(b)));
+        words.into_iter().take(MAX_MEANT).map(|(w, _)| w).collect()
+    }
+
+    /// The indexed words (title and body) at most `edits` edits from `word` that `keep`
+    /// takes, with how many articles hold each.
+    fn near(
+        &self,
+        word: &str,
+        edits: u8,
+        swap_is_one: bool,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> HashMap<String, u64> {
+        let mut found: HashMap<String, u64> = HashMap::new();
+        for field in self.fields.text() {
+            let query = FuzzyTermQuery::new(Term::from_field_text(field, word), edits, swap_is_one);
+            let Ok(automaton) = query.automaton() else {
+                return found;
+            };
+            for segment in self.searcher.segment_readers() {
+                let Ok(inverted) = segment.inverted_index(field) else {
+                    continue;
+                };
+                let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
+                    continue;
+                };
+                while stream.advance() {
+                    if let Ok(w) = std::str::from_utf8(stream.key())
+                        && keep(w)
+                    {
+                        *found.entry(w.to_string()).or_default() +=
+                            u64::from(stream.value().doc_freq);
+                    }
+                }
+            }
+        }
+        found
+    }
+
     /// How many articles hold `word` (an indexed form) in the title or the body.
     fn df(&self, word: &str) -> u64 {
         (self.fields.text().iter())
@@ -120,30 +211,9 @@ impl Speller<'_> {
             return Vec::new();
         }
         let edits = if lower.len() <= ONE_EDIT_UP_TO { 1 } else { 2 };
-        let mut found: HashMap<String, u64> = HashMap::new();
-        for field in self.fields.text() {
-            let query = FuzzyTermQuery::new(Term::from_field_text(field, &stem), edits, true);
-            let Ok(automaton) = query.automaton() else {
-                return Vec::new();
-            };
-            for segment in self.searcher.segment_readers() {
-                let Ok(inverted) = segment.inverted_index(field) else {
-                    continue;
-                };
-                let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
-                    continue;
-                };
-                while stream.advance() {
-                    let Ok(word) = std::str::from_utf8(stream.key()) else {
-                        continue;
-                    };
-                    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-                        *found.entry(word.to_string()).or_default() +=
-                            u64::from(stream.value().doc_freq);
-                    }
-                }
-            }
-        }
+        let found = self.near(&stem, edits, true, &|w| {
+            w.bytes().all(|b| b.is_ascii_lowercase())
+        });
         // The stems nearest to the typed one, then the most common, are written out; they are
         // then ranked by how far what was typed is from what articles write (`traning` is
         // nearer `training` than `trades`, though its stem `tran` is nearer `trade`).

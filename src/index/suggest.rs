@@ -8,7 +8,7 @@ use tantivy::Searcher;
 use super::analyzer::WordNormalizer;
 use super::query::{self, Atom, Lex};
 use super::search::SearchRequest;
-use super::spelling::{Speller, put_right};
+use super::spelling::{Misspelt, Speller, put_right};
 use super::{Index, IndexError};
 use crate::state::Marks;
 use crate::text::is_han;
@@ -48,7 +48,40 @@ impl Index {
             let article = self.load(searcher, addr).ok()??;
             Some(format!("{}\n{}", article.title, article.body))
         };
-        let misspelt = speller.misspelt(&typed, &text_of);
+        let mut misspelt = speller.misspelt(&typed, &text_of);
+        for (at, lexeme) in typed.iter().enumerate() {
+            if let Lex::Atom {
+                neg: false,
+                atom: Atom::Words(text) | Atom::Phrase(text),
+            } = lexeme
+                && !text.is_empty()
+                && text.chars().all(is_han)
+            {
+                let words = self.han_words(searcher, text);
+                // The slip whose whole run the most articles hold (职业教育 rather than
+                // 职业教师, though 教师 alone may be the commoner), and the others at its place.
+                let mut slips: Vec<(usize, std::ops::Range<usize>, String)> =
+                    (speller.han_slips(text, &words).into_iter())
+                        .map(|(range, pair)| {
+                            let mut fixed = text.clone();
+                            fixed.replace_range(range.clone(), &pair);
+                            (self.count_words(searcher, &fixed), range, pair)
+                        })
+                        .filter(|(n, _, _)| *n > 0)
+                        .collect();
+                slips.sort_by_key(|s| std::cmp::Reverse(s.0));
+                if let Some((_, range, _)) = slips.first().cloned() {
+                    misspelt.push(Misspelt {
+                        lexeme: at,
+                        meant: (slips.into_iter())
+                            .filter(|(_, r, _)| *r == range)
+                            .map(|(_, _, pair)| pair)
+                            .collect(),
+                        range,
+                    });
+                }
+            }
+        }
         if misspelt.is_empty() {
             return self.with_fewer_words(searcher, &typed, &typed, req, marks);
         }
