@@ -128,8 +128,8 @@ pub struct SearchResults {
     /// (`source 'Xinhua' taken as 新华网 or 新华日报`).
     #[serde(skip)]
     pub notes: Vec<String>,
-    /// When nothing matches: the query with its misspelt English words put right, when
-    /// that finds articles (`robtos` → `robots`).
+    /// When nothing matches: another query that finds articles, its misspelt words put
+    /// right or words left out (`robtos` → `robots`; see `suggest`).
     #[serde(skip)]
     pub suggestion: Option<Suggestion>,
 }
@@ -686,7 +686,7 @@ impl Index {
         &self,
         req: &SearchRequest,
         marks: Option<&std::sync::Arc<Marks>>,
-        respell: bool,
+        suggest: bool,
     ) -> Result<SearchResults, IndexError> {
         let mut parsed = query::parse(&req.query)?;
         let mut notes = self.open_values(&mut parsed.filter)?;
@@ -761,7 +761,7 @@ impl Index {
                 hit_ranges: ranges,
             });
         }
-        let suggestion = if respell && fruit.total == 0 {
+        let suggestion = if suggest && fruit.total == 0 {
             self.suggestion(&searcher, req, marks)?
         } else {
             None

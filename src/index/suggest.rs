@@ -1,6 +1,7 @@
 //! What a search that finds nothing offers instead: the query with its misspelt English
-//! words put right (`robtos` → `robots`), else, or then, without the words that no article
-//! holds with the others (`how do colleges train welders` → `colleges train welders`).
+//! words (`robtos` → `robots`) and Chinese characters typed for others (`养老服物` →
+//! `养老服务`) put right, else, or then, without the words that no article holds with the
+//! others (`how do colleges train welders` → `colleges train welders`).
 //! Only a query that finds articles with the same filters is offered.
 
 use tantivy::Searcher;
@@ -57,29 +58,7 @@ impl Index {
                 && !text.is_empty()
                 && text.chars().all(is_han)
             {
-                let words = self.han_words(searcher, text);
-                // The slip whose whole run the most articles hold (职业教育 rather than
-                // 职业教师, though 教师 alone may be the commoner), and the others at its place.
-                let mut slips: Vec<(usize, std::ops::Range<usize>, String)> =
-                    (speller.han_slips(text, &words).into_iter())
-                        .map(|(range, pair)| {
-                            let mut fixed = text.clone();
-                            fixed.replace_range(range.clone(), &pair);
-                            (self.count_words(searcher, &fixed), range, pair)
-                        })
-                        .filter(|(n, _, _)| *n > 0)
-                        .collect();
-                slips.sort_by_key(|s| std::cmp::Reverse(s.0));
-                if let Some((_, range, _)) = slips.first().cloned() {
-                    misspelt.push(Misspelt {
-                        lexeme: at,
-                        meant: (slips.into_iter())
-                            .filter(|(_, r, _)| *r == range)
-                            .map(|(_, _, pair)| pair)
-                            .collect(),
-                        range,
-                    });
-                }
+                misspelt.extend(self.han_slip(searcher, &speller, at, text));
             }
         }
         if misspelt.is_empty() {
@@ -112,12 +91,47 @@ impl Index {
         self.with_fewer_words(searcher, &lexemes, &typed, req, marks)
     }
 
-    /// The tokens with each run of Han text cut into its words, as if typed apart (Chinese
-    /// needs no spaces, so a question typed as one run would otherwise be one word that
-    /// cannot lose a part).
-    fn han_apart(&self, searcher: &Searcher, lexemes: &[Lex]) -> Vec<Lex> {
+    /// A character typed for another in `text`, the Han run of token `at`: of the changes
+    /// [`Speller::han_slips`] finds, the one whose whole run the most articles hold
+    /// (职业教育 rather than 职业教师, though 教师 alone may be the commoner), with the
+    /// others at its place as its next meanings.
+    fn han_slip(
+        &self,
+        searcher: &Searcher,
+        speller: &Speller,
+        at: usize,
+        text: &str,
+    ) -> Option<Misspelt> {
+        let words = self.han_words(searcher, text);
+        let mut slips: Vec<(usize, std::ops::Range<usize>, String)> =
+            (speller.han_slips(text, &words).into_iter())
+                .map(|(range, pair)| {
+                    let mut fixed = text.to_string();
+                    fixed.replace_range(range.clone(), &pair);
+                    (self.count_words(searcher, &fixed), range, pair)
+                })
+                .filter(|(n, _, _)| *n > 0)
+                .collect();
+        slips.sort_by_key(|s| std::cmp::Reverse(s.0));
+        let range = slips.first()?.1.clone();
+        let meant = (slips.into_iter())
+            .filter(|(_, r, _)| *r == range)
+            .map(|(_, _, pair)| pair)
+            .collect();
+        Some(Misspelt {
+            lexeme: at,
+            range,
+            meant,
+        })
+    }
+
+    /// The tokens, each with the name it is left out by, with each run of Han text cut into
+    /// its words, as if typed apart (Chinese needs no spaces, so a question typed as one run
+    /// would otherwise be one word that cannot lose a part). A token is named as `typed`
+    /// has it (`typed[i]` for `lexemes[i]`), a word cut from a run as it is.
+    fn han_apart(&self, searcher: &Searcher, lexemes: &[Lex], typed: &[Lex]) -> Vec<(Lex, String)> {
         let mut out = Vec::with_capacity(lexemes.len());
-        for lexeme in lexemes {
+        for (lexeme, as_typed) in lexemes.iter().zip(typed) {
             if let Lex::Atom {
                 neg: false,
                 atom: Atom::Words(text),
@@ -126,22 +140,26 @@ impl Index {
             {
                 let words = self.han_words(searcher, text);
                 if words.len() > 1 {
-                    out.extend(words.into_iter().map(|w| Lex::Atom {
-                        neg: false,
-                        atom: Atom::Words(w),
+                    out.extend(words.into_iter().map(|w| {
+                        let name = w.clone();
+                        let word = Lex::Atom {
+                            neg: false,
+                            atom: Atom::Words(w),
+                        };
+                        (word, name)
                     }));
                     continue;
                 }
             }
-            out.push(lexeme.clone());
+            out.push((lexeme.clone(), as_typed.shown()));
         }
         out
     }
 
     /// The query without the fewest of its words and phrases that lets it find articles:
     /// first those no article holds, then one more at a time, the most common that will do.
-    /// Exclusions and filters stay. `None` for a query of fewer than two of them, or one joined by `OR` (which
-    /// asks for any of them already).
+    /// Exclusions and filters stay. `None` for a query of fewer than two of them, or one
+    /// joined by `OR` (which asks for any of them already).
     fn with_fewer_words(
         &self,
         searcher: &Searcher,
@@ -153,8 +171,8 @@ impl Index {
         if lexemes.iter().any(|l| matches!(l, Lex::Or)) {
             return Ok(None);
         }
-        let lexemes = &self.han_apart(searcher, lexemes);
-        let typed = &self.han_apart(searcher, typed);
+        let (lexemes, names): (Vec<Lex>, Vec<String>) =
+            self.han_apart(searcher, lexemes, typed).into_iter().unzip();
         let looked_for: Vec<usize> = (lexemes.iter().enumerate())
             .filter(|(_, l)| matches!(l, Lex::Atom { neg: false, .. }))
             .map(|(i, _)| i)
@@ -187,7 +205,7 @@ impl Index {
             Ok((total > 0).then(|| Suggestion {
                 query,
                 total,
-                left_out: named.iter().map(|&i| typed[i].shown()).collect(),
+                left_out: named.iter().map(|&i| names[i].clone()).collect(),
             }))
         };
         if !out.is_empty()
