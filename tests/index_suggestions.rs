@@ -113,6 +113,8 @@ fn a_chinese_character_typed_for_another_is_put_right() {
         suggestion(&index, "自动化码斗 robtos"),
         offered("自动化码头 robots", 1)
     );
+    // With the whole word before it: 自动画 → 自动化 (动画 is no word here).
+    assert_eq!(suggestion(&index, "自动画码头"), offered("自动化码头", 1));
     // Put right, then left out: the word left out is named, not a piece of the run.
     assert_eq!(
         suggestion(&index, "智能码斗课程 xylophone"),

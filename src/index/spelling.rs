@@ -96,9 +96,10 @@ impl Speller<'_> {
     /// What a character of a Chinese query that no article holds may be a slip for
     /// (`养老服物`: 服 stands alone, where 物 was typed for 务), in a token's `text`,
     /// simplified, cut by the search into `words`: for the first such character, the pairs it
-    /// forms with a neighbour, each with one of its two characters replaced so that the pair
-    /// is an indexed word (`服物` → `服务`; `老服` → `老师`), as (range in `text`, new pair).
-    /// The caller weighs them in their context.
+    /// forms with a neighbouring character and the runs it forms with a neighbouring word,
+    /// each with one character replaced so that it is an indexed word (`服物` → `服务`, `老服`
+    /// → `老师`, `订单斑` → `订单班`), as (range in `text`, new text). The caller weighs
+    /// them in their context.
     pub fn han_slips(&self, text: &str, words: &[String]) -> Vec<(Range<usize>, String)> {
         if words.concat() != text {
             return Vec::new();
@@ -110,19 +111,31 @@ impl Speller<'_> {
             if word.chars().count() != 1 || self.df(word) > 0 {
                 continue;
             }
-            let before = (k > 0)
-                .then(|| words[k - 1].chars().next_back())
-                .flatten()
-                .map(|c| start - c.len_utf8()..at);
-            let after = (words.get(k + 1))
-                .and_then(|w| w.chars().next())
-                .map(|c| start..at + c.len_utf8());
+            // The character with its neighbour (either may be the slip: 服 stands alone in
+            // 养老服物 because 物 was typed for 务), or with the whole word before or after
+            // it (订单斑 → 订单班, where 单班 is no word).
+            let n = |c: char| c.len_utf8();
+            let mut windows: Vec<(Range<usize>, usize)> = Vec::new();
+            if let Some(prev) = k.checked_sub(1).map(|p| &words[p]) {
+                let last = prev.chars().next_back().map_or(0, n);
+                windows.push((start - last..at, 1));
+                windows.push((start - last..at, 0));
+                if prev.chars().count() > 1 {
+                    windows.push((start - prev.len()..at, prev.chars().count()));
+                }
+            }
+            if let Some(next) = words.get(k + 1) {
+                let first = next.chars().next().map_or(0, n);
+                windows.push((start..at + first, 0));
+                windows.push((start..at + first, 1));
+                if next.chars().count() > 1 {
+                    windows.push((start..at + next.len(), 0));
+                }
+            }
             let mut out = Vec::new();
-            for range in before.into_iter().chain(after) {
-                for wrong in 0..2 {
-                    for pair in self.han_neighbours(&text[range.clone()], wrong) {
-                        out.push((range.clone(), pair));
-                    }
+            for (range, wrong) in windows {
+                for word in self.han_neighbours(&text[range.clone()], wrong) {
+                    out.push((range.clone(), word));
                 }
             }
             return out;
@@ -130,18 +143,15 @@ impl Speller<'_> {
         Vec::new()
     }
 
-    /// The indexed words of two characters that are `pair` with its `wrong`-th character
-    /// (0 or 1) replaced, the most common first; at most [`MAX_MEANT`].
-    fn han_neighbours(&self, pair: &str, wrong: usize) -> Vec<String> {
-        let keep: Vec<char> = pair.chars().collect();
-        let wrong = wrong.min(1);
-        let right = 1 - wrong;
-        let found = self.near(pair, 1, false, &|word| {
+    /// The indexed words that are `window` with its `wrong`-th character replaced, the
+    /// most common first; at most [`MAX_MEANT`].
+    fn han_neighbours(&self, window: &str, wrong: usize) -> Vec<String> {
+        let keep: Vec<char> = window.chars().collect();
+        let found = self.near(window, 1, false, &|word| {
             let chars: Vec<char> = word.chars().collect();
-            chars.len() == 2
+            chars.len() == keep.len()
                 && chars.iter().all(|c| is_han(*c))
-                && chars[right] == keep[right]
-                && chars[wrong] != keep[wrong]
+                && (0..keep.len()).all(|i| (i == wrong) != (chars[i] == keep[i]))
         });
         let mut words: Vec<(String, u64)> = found.into_iter().collect();
         words.sort_by(|(a, fa), (b, fb)| fb.cmp(fa).then(a.cmp(b)));
