@@ -87,6 +87,8 @@ fn misspelt_words_are_put_as_articles_write_them() {
         offered("hydrogen OR crane", 2)
     );
     assert_eq!(suggestion(&index, "青岛 robtos"), offered("青岛 robots", 1));
+    // A place the articles name only in Chinese: its English name from the gazetteer.
+    assert_eq!(suggestion(&index, "Shandnog"), offered("Shandong", 1));
 }
 
 #[test]

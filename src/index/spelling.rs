@@ -15,7 +15,7 @@ use tantivy::{Searcher, Term};
 use super::analyzer::WordNormalizer;
 use super::query::{Atom, Lex};
 use super::schema::Fields;
-use crate::tagging::regions::is_place_word;
+use crate::tagging::regions::{is_place_word, place_names_near};
 use crate::text::is_han;
 
 /// Words shorter than this are left alone: a short word one letter off is another word.
@@ -243,6 +243,13 @@ impl Speller<'_> {
                 .unwrap_or(candidate);
             if !written.iter().any(|(_, _, w)| *w == form) {
                 written.push((strsim::osa_distance(&lower, &form), df, form));
+            }
+        }
+        // Places named in the other language only are in no English term dictionary
+        // (`Jinann` for 济南): their names are candidates too, after the corpus's words.
+        for place in place_names_near(&lower, usize::from(edits)) {
+            if !written.iter().any(|(_, _, w)| w == place) {
+                written.push((strsim::osa_distance(&lower, place), 0, place.to_string()));
             }
         }
         written.sort_by_key(|w| (w.0, std::cmp::Reverse(w.1)));

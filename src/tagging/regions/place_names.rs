@@ -72,6 +72,20 @@ pub fn names_across(name: &str) -> &'static [&'static str] {
         .map_or(&[], Vec::as_slice)
 }
 
+/// The one-word English names of provinces and cities that [`names_across`] knows, lower-
+/// cased, at most `edits` edits from `word` (a swap of neighbours counting one): what a
+/// misspelt place name may have been meant as (`jinann` → `jinan`).
+pub fn place_names_near(word: &str, edits: usize) -> Vec<&'static str> {
+    let word = word.to_ascii_lowercase();
+    ACROSS
+        .keys()
+        .filter(|name| name.bytes().all(|b| b.is_ascii_lowercase()))
+        .filter(|name| name.len().abs_diff(word.len()) <= edits)
+        .filter(|name| strsim::osa_distance(name, &word) <= edits)
+        .map(String::as_str)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +111,12 @@ mod tests {
         assert_eq!(suzhou, ["宿州", "苏州"]);
         assert!(names_across("robots").is_empty());
         assert!(names_across("职业").is_empty());
+    }
+
+    #[test]
+    fn a_misspelt_place_is_near_its_name() {
+        assert_eq!(place_names_near("Jinann", 1), ["jinan"]);
+        assert_eq!(place_names_near("Shandnog", 2), ["shandong"]);
+        assert!(place_names_near("robots", 2).is_empty());
     }
 }
