@@ -169,6 +169,23 @@ pub fn gazetteer() -> &'static [Place] {
     &GAZETTEER.places
 }
 
+/// The well-formed rows of these levels only, read apart from the whole gazetteer: a search
+/// that looks up a few hundred province and city names need not build every row.
+pub(super) fn places_of(levels: &[Level]) -> Vec<Place> {
+    let mut out = Vec::new();
+    for (file, text) in FILES {
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            let level = line.split('\t').nth(3).and_then(|l| Level::parse(l.trim()));
+            if line.starts_with('#') || !level.is_some_and(|l| levels.contains(&l)) {
+                continue;
+            }
+            out.extend(parse_row(file, i + 1, line).ok());
+        }
+    }
+    out
+}
+
 /// Rows that could not be read (they are skipped); empty in a healthy build.
 pub fn gazetteer_problems() -> &'static [String] {
     &GAZETTEER.problems

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::gazetteer::{Level, Place, gazetteer};
+use super::gazetteer::{Level, Place, gazetteer, places_of};
 use super::provinces::provinces;
 
 static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -31,19 +31,20 @@ pub fn is_place_word(word: &str) -> bool {
 static ACROSS: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
     let mut map: HashMap<String, Vec<&'static str>> = HashMap::new();
     let mut add = |from: &str, to: &'static str| {
-        let names = map.entry(from.to_lowercase()).or_default();
+        let names = map.entry(from.to_ascii_lowercase()).or_default();
         if !names.contains(&to) {
             names.push(to);
         }
     };
-    for place in gazetteer().iter().filter(|p| known_in_both(p)) {
+    let places = places_of(&[Level::Province, Level::Prefecture, Level::City]);
+    for place in places.iter().filter(|p| known_in_both(p)) {
         let english = std::iter::once(place.en)
             .chain((place.aliases.iter().copied()).filter(|a| a.is_ascii() && !a.is_empty()));
         for en in english {
             add(en, place.zh);
-            add(place.zh, place.en);
-            add(place.full_zh, place.en);
         }
+        add(place.zh, place.en);
+        add(place.full_zh, place.en);
     }
     map
 });
@@ -68,7 +69,7 @@ fn known_in_both(place: &Place) -> bool {
 /// else. A pinyin name of two cities gives both (`Suzhou`: 苏州 and 宿州).
 pub fn names_across(name: &str) -> &'static [&'static str] {
     ACROSS
-        .get(&name.trim().to_lowercase())
+        .get(&name.trim().to_ascii_lowercase())
         .map_or(&[], Vec::as_slice)
 }
 
