@@ -30,6 +30,13 @@ pub fn run(settings: &Settings, args: &IndexArgs, out: &mut dyn Write) -> Result
             "file"
         )
     );
+    if report.copies > 0 {
+        let copies = match report.copies {
+            1 => "1 copy".to_string(),
+            n => format!("{n} copies"),
+        };
+        contents.push_str(&format!(", {copies} counted once"));
+    }
     // Skipped: files that gave no article, and entries that could not be read at all (a
     // link to nowhere, a loop of links), as stderr lists them and the reader counts them.
     let skipped = report.skipped.len().max(report.files_skipped);

@@ -9,7 +9,6 @@ use crate::cli::CliError;
 use crate::cli::args::ShowArgs;
 use crate::cli::open::with_index;
 use crate::cli::output;
-use crate::filter::Filter;
 use crate::index::{Index, IndexError};
 use crate::settings::Settings;
 
@@ -59,32 +58,18 @@ enum Found {
     Ambiguous,
 }
 
-/// Most files with the same text that `show` names.
-const MAX_COPIES: usize = 20;
-
 fn find(index: &Index, wanted: &str, json: bool) -> Result<Found, IndexError> {
-    let mut copies = index.copies(wanted, MAX_COPIES)?;
-    if copies.is_empty() {
-        // The start of an id: the same text in several files is still one article.
-        let all = index.list(&Filter::default(), index.len().max(1), 0)?;
-        let mut ids: Vec<String> = all
-            .hits
-            .into_iter()
-            .map(|h| h.article.id)
-            .filter(|id| id.starts_with(wanted))
-            .collect();
-        ids.sort();
-        ids.dedup();
-        match ids.as_slice() {
+    let article = match index.get(wanted)? {
+        Some(a) => a,
+        None => match index.ids_starting(wanted, 2)?.as_slice() {
+            // The start of an id.
+            [id] => match index.get(id)? {
+                Some(a) => a,
+                None => return Ok(Found::None),
+            },
             [] => return Ok(Found::None),
-            [id] => copies = index.copies(id, MAX_COPIES)?,
             _ => return Ok(Found::Ambiguous),
-        }
-    }
-    copies.sort_by(|a, b| a.file.cmp(&b.file));
-    let mut copies = copies.into_iter();
-    let Some(article) = copies.next() else {
-        return Ok(Found::None);
+        },
     };
     let mut others = Vec::new();
     if !json {
@@ -92,9 +77,10 @@ fn find(index: &Index, wanted: &str, json: bool) -> Result<Found, IndexError> {
             others.extend(index.get(d)?);
         }
     }
+    let copies = index.other_files(&article.id)?;
     Ok(Found::One {
         article: Box::new(article),
         others,
-        copies: copies.map(|c| c.file).collect(),
+        copies,
     })
 }

@@ -16,6 +16,7 @@ use crate::corpus;
 use crate::tagging::duplicates::LinkTable;
 
 use super::contained::contained_read;
+use super::copies::{self, FirstFiles};
 use super::corpus_set::{Scan, SourceFile, content_hash};
 use super::manifest::{FileEntry, Payload, State, stamp};
 use super::schema::{self, Fields};
@@ -50,6 +51,7 @@ fn parse_one(f: &SourceFile, fields: &Fields) -> FileResult {
             mtime: f.mtime,
             hash,
             articles: 0,
+            copies: Vec::new(),
             skipped: Some(reason),
         },
         articles: Vec::new(),
@@ -64,7 +66,13 @@ fn parse_one(f: &SourceFile, fields: &Fields) -> FileResult {
         Err(reason) => skipped(reason, hash),
         Ok(mut articles) => {
             let mut docs = Vec::with_capacity(articles.len());
+            // An item a page lists twice is one article (the manifest's copies are those
+            // of other files).
+            let mut ids: HashSet<String> = HashSet::with_capacity(articles.len());
             articles.retain_mut(|a| {
+                if !ids.insert(a.id.clone()) {
+                    return false;
+                }
                 a.file = f.label.clone();
                 match schema::document(fields, a, &f.label) {
                     Ok(d) => {
@@ -81,6 +89,7 @@ fn parse_one(f: &SourceFile, fields: &Fields) -> FileResult {
                     mtime: f.mtime,
                     hash,
                     articles: articles.len(),
+                    copies: Vec::new(),
                     skipped: None,
                 },
                 articles,
@@ -146,14 +155,15 @@ pub(crate) fn parse_parallel(
     })
 }
 
-/// Hands documents to tantivy's indexing threads in batches of about `FEED_DOCS`: one message
-/// and one wake-up of an indexing thread per batch, not per file or document.
+/// Hands operations to tantivy's indexing threads in batches of about `FEED_OPS`: one
+/// message and one wake-up of an indexing thread per batch, not per file or document.
+/// Operations keep their order: a deletion applies to the documents added before it.
 struct Feed<'w> {
     writer: &'w IndexWriter<TantivyDocument>,
-    pending: Vec<TantivyDocument>,
+    pending: Vec<UserOperation<TantivyDocument>>,
 }
 
-const FEED_DOCS: usize = 256;
+const FEED_OPS: usize = 256;
 
 impl<'w> Feed<'w> {
     fn new(writer: &'w IndexWriter<TantivyDocument>) -> Self {
@@ -163,9 +173,9 @@ impl<'w> Feed<'w> {
         }
     }
 
-    fn add(&mut self, docs: Vec<TantivyDocument>) -> tantivy::Result<()> {
-        self.pending.extend(docs);
-        if self.pending.len() >= FEED_DOCS {
+    fn add(&mut self, ops: Vec<UserOperation<TantivyDocument>>) -> tantivy::Result<()> {
+        self.pending.extend(ops);
+        if self.pending.len() >= FEED_OPS {
             self.flush()?;
         }
         Ok(())
@@ -173,8 +183,7 @@ impl<'w> Feed<'w> {
 
     fn flush(&mut self) -> tantivy::Result<()> {
         if !self.pending.is_empty() {
-            let docs = std::mem::take(&mut self.pending);
-            self.writer.run(docs.into_iter().map(UserOperation::Add))?;
+            self.writer.run(std::mem::take(&mut self.pending))?;
         }
         Ok(())
     }
@@ -338,10 +347,10 @@ pub(crate) fn full_build(
         total,
     });
     let mut feed = Feed::new(&writer);
+    let mut first = FirstFiles::default();
     parse_parallel(&refs, &fields, |r| {
-        feed.add(r.docs).map_err(tantivy_err(dir))?;
-        state.files.insert(r.label, r.entry);
-        all.extend(r.articles);
+        let ops = first.take(r, &mut state.files, &mut all, fields.id);
+        feed.add(ops).map_err(tantivy_err(dir))?;
         done += 1;
         progress(Progress {
             phase: Phase::Parsing,
@@ -352,6 +361,7 @@ pub(crate) fn full_build(
     })?;
     feed.flush().map_err(tantivy_err(dir))?;
     drop(feed);
+    FirstFiles::finish(&mut state.files);
     let count = all.len();
     let work = move || Ok(LinkTable::build(&all));
     commit(
@@ -375,6 +385,9 @@ pub(crate) struct Changes {
     pub touched: Vec<(String, FileEntry)>,
     /// The folders' times, when they differ from the manifest's.
     pub dirs: Option<BTreeMap<String, u64>>,
+    /// The files whose content did not change (touched ones included): read again only
+    /// when one of them becomes the first file of an article that another file gave.
+    pub kept: Vec<SourceFile>,
 }
 
 impl Changes {
@@ -409,7 +422,9 @@ pub(crate) fn diff(scan: Scan, state: &State) -> Changes {
     for f in files {
         match state.files.get(&f.label) {
             None => c.added.push(f),
-            Some(e) if e.size == f.size && e.mtime == f.mtime && !e.hash.is_empty() => {}
+            Some(e) if e.size == f.size && e.mtime == f.mtime && !e.hash.is_empty() => {
+                c.kept.push(f);
+            }
             Some(e) => {
                 let same = match f.read() {
                     Ok(b) => content_hash(&b) == e.hash,
@@ -423,6 +438,7 @@ pub(crate) fn diff(scan: Scan, state: &State) -> Changes {
                     e.size = f.size;
                     e.mtime = f.mtime;
                     c.touched.push((f.label.clone(), e));
+                    c.kept.push(f);
                 } else {
                     c.changed.push(f);
                 }
@@ -490,12 +506,19 @@ pub(crate) fn stored_articles(
     Ok(out)
 }
 
+/// Which articles leave the link table in an update: those of the files removed or
+/// changed, and those now indexed from another file.
+pub(crate) struct Leaving<'a> {
+    pub files: HashSet<&'a str>,
+    pub ids: HashSet<String>,
+}
+
 /// The links after an update: the last state's link table with the change taken in, reading
 /// only the stored articles that need scoring; without a readable table, every stored
 /// article is read and linked afresh.
 fn relink_update(
     live: &super::open::Live,
-    gone: &HashSet<&str>,
+    leaving: &Leaving<'_>,
     fresh: Vec<Article>,
     ahead: Option<links::Prefetch>,
 ) -> Result<LinkTable, IndexError> {
@@ -508,14 +531,16 @@ fn relink_update(
         Ok(mut table) => {
             let mut fetch = |ids: &[&str]| links::by_id(reader, fields, ids);
             table
-                .update(gone, &fresh, &mut fetch)
+                .update(&leaving.files, &leaving.ids, &fresh, &mut fetch)
                 .map_err(tantivy_err(dir))?;
             Ok(table)
         }
         Err(why) => {
             tracing::info!("link table not usable ({why}): linking every article afresh");
             let mut all = stored_articles(reader, fields).map_err(tantivy_err(dir))?;
-            all.retain(|a| !gone.contains(a.file.as_str()));
+            all.retain(|a| {
+                !leaving.files.contains(a.file.as_str()) && !leaving.ids.contains(&a.id)
+            });
             all.extend(fresh);
             Ok(LinkTable::build(&all))
         }
@@ -560,13 +585,10 @@ pub(crate) fn incremental(
         let refs: Vec<&SourceFile> = changes.added.iter().chain(changes.changed.iter()).collect();
         let total = refs.len();
         let mut done = 0;
-        let mut fresh: Vec<Article> = Vec::new();
+        let mut parsed: Vec<FileResult> = Vec::with_capacity(total);
         let t = Instant::now();
-        let mut feed = Feed::new(&writer);
         parse_parallel(&refs, fields, |r| {
-            feed.add(r.docs).map_err(tantivy_err(dir))?;
-            state.files.insert(r.label, r.entry);
-            fresh.extend(r.articles);
+            parsed.push(r);
             done += 1;
             progress(Progress {
                 phase: Phase::Parsing,
@@ -575,11 +597,31 @@ pub(crate) fn incremental(
             });
             Ok(())
         })?;
+        tracing::debug!("parsed {total} files in {:.2?}", t.elapsed());
+        let mut reparse = |label: &str| {
+            let f = changes.kept.iter().find(|f| f.label == label)?;
+            Some(parse_one(f, fields))
+        };
+        let resolved = copies::resolve(
+            &live.reader,
+            fields,
+            &gone,
+            parsed,
+            &mut state.files,
+            &mut reparse,
+        )
+        .map_err(tantivy_err(dir))?;
+        let mut feed = Feed::new(&writer);
+        feed.add(resolved.ops).map_err(tantivy_err(dir))?;
         feed.flush().map_err(tantivy_err(dir))?;
         drop(feed);
-        tracing::debug!("parsed {total} files in {:.2?}", t.elapsed());
+        let leaving = Leaving {
+            files: gone,
+            ids: resolved.displaced,
+        };
+        let fresh = resolved.fresh;
         let articles = state.files.values().map(|f| f.articles).sum();
-        let work = move || relink_update(live, &gone, fresh, ahead);
+        let work = move || relink_update(live, &leaving, fresh, ahead);
         relink = Some((articles, Box::new(work) as Box<_>));
     }
     let n = old_n + 1;
@@ -602,6 +644,7 @@ mod tests {
             mtime,
             hash: hash.to_string(),
             articles: 0,
+            copies: Vec::new(),
             skipped: hash.is_empty().then(|| "Permission denied".to_string()),
         }
     }

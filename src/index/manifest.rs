@@ -47,8 +47,13 @@ pub struct FileEntry {
     pub size: u64,
     pub mtime: u64,
     pub hash: String,
-    /// How many articles the file gave.
+    /// How many articles the file gave, copies included.
     pub articles: usize,
+    /// Ids of the articles it gave that an earlier file (in label order) gives too: the
+    /// same article saved twice, or one item on two days' listing pages. Each article is
+    /// indexed once, from the first file that gives it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<String>,
     /// Why the file gave nothing, when it was skipped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skipped: Option<String>,
@@ -67,10 +72,13 @@ pub struct State {
     /// Folders of the corpus and their modification times, for the quick check.
     #[serde(default)]
     pub dirs: BTreeMap<String, u64>,
-    /// Articles and files in the manifest (kept in the head so that it can be checked
-    /// against the index without reading the manifest).
+    /// Articles in the index and files in the manifest (kept in the head so that it can be
+    /// checked against the index without reading the manifest).
     pub articles: usize,
     pub file_count: usize,
+    /// Articles that files gave again after an earlier file (not in `articles`).
+    #[serde(default)]
+    pub copies: usize,
 }
 
 pub fn state_path(dir: &Path, n: u64) -> PathBuf {
@@ -112,7 +120,8 @@ impl State {
 
     /// Saves both files of state `n` (counts taken from `files`).
     pub fn save(&mut self, dir: &Path, n: u64) -> std::io::Result<()> {
-        self.articles = self.files.values().map(|f| f.articles).sum();
+        self.copies = self.files.values().map(|f| f.copies.len()).sum();
+        self.articles = self.files.values().map(|f| f.articles).sum::<usize>() - self.copies;
         self.file_count = self.files.len();
         let files = serde_json::to_vec(&self.files).map_err(std::io::Error::other)?;
         write_atomic(&files_path(dir, n), &files)?;

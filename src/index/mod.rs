@@ -21,6 +21,7 @@ pub mod analyzer;
 mod build;
 mod collector;
 mod contained;
+mod copies;
 mod corpus_set;
 mod error;
 pub mod facets;
@@ -128,6 +129,9 @@ pub struct UpdateReport {
     /// Articles and files in the index now; `files` includes the `files_skipped` that gave
     /// no article.
     pub articles: usize,
+    /// Articles that a file gave again after an earlier file: indexed once, not counted
+    /// in `articles`.
+    pub copies: usize,
     pub files: usize,
     pub files_skipped: usize,
     /// One-line notices for the user (damage found, another process busy, …).
@@ -160,6 +164,10 @@ pub struct Index {
     fields: schema::Fields,
     stories: stories::Stories,
     files: usize,
+    /// The number of the state this index was committed with, and how many copies of
+    /// articles in other files its manifest lists.
+    state_no: u64,
+    copies: usize,
     read_only: bool,
     /// Documents of the read and starred ids, per segment, for the last marks searched with.
     mark_cache: std::sync::Arc<marks::MarkCache>,
@@ -222,6 +230,22 @@ impl Index {
     /// Number of corpus files indexed (including those that gave no article).
     pub fn files(&self) -> usize {
         self.files
+    }
+
+    /// The other files that give article `id` again (the same text saved twice, one item
+    /// on two listing pages), in path order; the article's own `file` is the first. Reads
+    /// the manifest when it lists any copies.
+    pub fn other_files(&self, id: &str) -> Result<Vec<String>, IndexError> {
+        if self.copies == 0 {
+            return Ok(Vec::new());
+        }
+        let files = manifest::State::read_files(&self.dir, self.state_no, self.files)
+            .map_err(|why| IndexError::Corrupt(self.dir.clone(), why))?;
+        Ok(files
+            .into_iter()
+            .filter(|(_, e)| e.copies.iter().any(|c| c == id))
+            .map(|(label, _)| label)
+            .collect())
     }
 
     /// The generation folder being read.

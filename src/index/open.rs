@@ -266,6 +266,8 @@ fn into_index(mut live: Live, corpus: &CorpusSet, read_only: bool) -> Index {
         fields: live.fields,
         stories: stories::Stories::new(live.state.stories),
         files: live.state.file_count,
+        state_no: live.state_no,
+        copies: live.state.copies,
         read_only,
         mark_cache: Default::default(),
         open_known: Default::default(),
@@ -317,6 +319,7 @@ pub(crate) fn open(
                 let mut report = UpdateReport {
                     read_only: true,
                     articles: live.state.article_count(),
+                    copies: live.state.copies,
                     files: live.state.file_count,
                     ..UpdateReport::default()
                 };
@@ -354,6 +357,7 @@ pub(crate) fn open(
     let read_only = |live: Live, mut report: UpdateReport| {
         report.read_only = true;
         report.articles = live.state.article_count();
+        report.copies = live.state.copies;
         report.files = live.state.file_count;
         report.notices.push(
             "another chanjiao process is updating the index; showing the last complete one"
@@ -536,6 +540,7 @@ pub(crate) fn open(
 
 fn finish(live: Live, corpus: &CorpusSet, report: &mut UpdateReport, started: Instant) -> Index {
     report.articles = live.state.article_count();
+    report.copies = live.state.copies;
     report.files = live.state.file_count;
     for (label, e) in &live.state.files {
         if let Some(reason) = &e.skipped {

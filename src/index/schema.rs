@@ -13,7 +13,7 @@ use super::analyzer;
 
 /// Bump when fields or their options change, or the files beside the index (state, link
 /// table): a stamp mismatch triggers a rebuild.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// `published` value of an undated article: sorts last when newest comes first.
 pub const UNDATED: i64 = i64::MIN;

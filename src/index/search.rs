@@ -855,18 +855,57 @@ impl Index {
 
     /// One article by id.
     pub fn get(&self, id: &str) -> Result<Option<Article>, IndexError> {
-        Ok(self.copies(id, 1)?.into_iter().next())
+        let searcher = self.reader.searcher();
+        match self.addresses(&searcher, id, 1)?.first() {
+            Some(addr) => self.load(&searcher, *addr),
+            None => Ok(None),
+        }
     }
 
-    /// The articles with an id, up to `limit`: one, unless the same text is in several files
-    /// (the id is made from the text).
-    pub fn copies(&self, id: &str, limit: usize) -> Result<Vec<Article>, IndexError> {
+    /// The ids that start with `prefix`, in order, up to `limit` of them: read from the term
+    /// dictionary of the `id` field, not from the articles.
+    pub fn ids_starting(&self, prefix: &str, limit: usize) -> Result<Vec<String>, IndexError> {
         let searcher = self.reader.searcher();
-        let mut found = Vec::new();
-        for addr in self.addresses(&searcher, id, limit)? {
-            found.extend(self.load(&searcher, addr)?);
+        let mut ids: Vec<String> = Vec::new();
+        for segment in searcher.segment_readers() {
+            let found = contained(|| -> tantivy::Result<Vec<String>> {
+                let inverted = segment.inverted_index(self.fields.id)?;
+                let mut stream = inverted
+                    .terms()
+                    .range()
+                    .ge(prefix.as_bytes())
+                    .into_stream()?;
+                let mut found = Vec::new();
+                while stream.advance() && found.len() < limit {
+                    let Ok(id) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    if !id.starts_with(prefix) {
+                        break;
+                    }
+                    found.push(id.to_string());
+                }
+                Ok(found)
+            })
+            .map_err(|why| {
+                IndexError::Corrupt(self.dir.clone(), format!("the index does not read ({why})"))
+            })?
+            .map_err(|e| self.error(e))?;
+            ids.extend(found);
         }
-        Ok(found)
+        ids.sort();
+        ids.dedup();
+        // A term can outlive its deleted documents until its segment is merged.
+        let mut alive = Vec::new();
+        for id in ids {
+            if alive.len() == limit {
+                break;
+            }
+            if !self.addresses(&searcher, &id, 1)?.is_empty() {
+                alive.push(id);
+            }
+        }
+        Ok(alive)
     }
 
     /// Where the documents with an id are, up to `limit` of them.

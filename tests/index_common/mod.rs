@@ -53,16 +53,16 @@ pub fn hold_update_lock(index_root: &Path) -> std::fs::File {
     lock
 }
 
-pub fn titles(index: &Index, q: &str) -> Vec<String> {
+/// The first 100 articles a search finds, best first.
+pub fn found(index: &Index, q: &str) -> Vec<chanjiao::article::Article> {
     let mut req = SearchRequest::new(q);
     req.limit = 100;
-    index
-        .search(&req)
-        .unwrap()
-        .hits
-        .into_iter()
-        .map(|h| h.article.title)
-        .collect()
+    let hits = index.search(&req).unwrap().hits;
+    hits.into_iter().map(|h| h.article).collect()
+}
+
+pub fn titles(index: &Index, q: &str) -> Vec<String> {
+    found(index, q).into_iter().map(|a| a.title).collect()
 }
 
 pub fn total(index: &Index, q: &str) -> usize {

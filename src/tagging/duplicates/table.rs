@@ -147,11 +147,13 @@ impl LinkTable {
         table
     }
 
-    /// Takes in a change: the articles of the files in `gone` leave, `fresh` ones come in.
+    /// Takes in a change: the articles of the files in `gone` and those of `moved_ids` (now
+    /// indexed from another file) leave, `fresh` ones come in.
     /// `fetch` gives the stored articles of some ids (the text of the few that need scoring).
     pub fn update<E>(
         &mut self,
         gone: &HashSet<&str>,
+        moved_ids: &HashSet<String>,
         fresh: &[Article],
         fetch: &mut Fetch<'_, E>,
     ) -> Result<(), E> {
@@ -167,7 +169,7 @@ impl LinkTable {
         let mut moved: Vec<Option<u32>> = Vec::with_capacity(old.len());
         let mut left: Vec<Entry> = Vec::new();
         for e in old {
-            if gone_files.contains(&e.file) {
+            if gone_files.contains(&e.file) || moved_ids.contains(&e.id) {
                 moved.push(None);
                 left.push(e);
             } else {
@@ -176,7 +178,7 @@ impl LinkTable {
             }
         }
         if self.freq.exact {
-            // One count per article that leaves (the same id in two files is two articles).
+            // One count per article that leaves.
             let ids: Vec<&str> = left.iter().map(|e| e.id.as_str()).collect();
             let texts = fetch(&ids)?;
             for id in ids {
@@ -934,7 +936,9 @@ mod tests {
         let mut now: Vec<(String, Vec<Article>)> = files[..8].to_vec();
         let mut table = rebuilt(&now);
         for f in &files[8..] {
-            table.update(&HashSet::new(), &f.1, &mut fetch).unwrap();
+            table
+                .update(&HashSet::new(), &HashSet::new(), &f.1, &mut fetch)
+                .unwrap();
             now.push(f.clone());
             assert_eq!(seen(&table), seen(&rebuilt(&now)), "after adding {}", f.0);
         }
@@ -944,19 +948,26 @@ mod tests {
         // Remove one report of each story, and the copy of another.
         for gone in ["zh.txt", "copy.txt", "en.txt"] {
             table
-                .update(&HashSet::from([gone]), &[], &mut fetch)
+                .update(&HashSet::from([gone]), &HashSet::new(), &[], &mut fetch)
                 .unwrap();
             now.retain(|(f, _)| f != gone);
             assert_eq!(seen(&table), seen(&rebuilt(&now)), "after removing {gone}");
         }
         // A file changed: it leaves and comes back with other articles.
         let back = files.iter().find(|(f, _)| f == "zh.txt").unwrap().clone();
-        table.update(&HashSet::new(), &back.1, &mut fetch).unwrap();
+        table
+            .update(&HashSet::new(), &HashSet::new(), &back.1, &mut fetch)
+            .unwrap();
         now.push(back.clone());
         let mut changed = back.1.clone();
         changed.truncate(1);
         table
-            .update(&HashSet::from(["zh.txt"]), &changed, &mut fetch)
+            .update(
+                &HashSet::from(["zh.txt"]),
+                &HashSet::new(),
+                &changed,
+                &mut fetch,
+            )
             .unwrap();
         now.retain(|(f, _)| f != "zh.txt");
         now.push(("zh.txt".into(), changed));
@@ -987,12 +998,19 @@ mod tests {
         let fillers = |t: &LinkTable| t.pairs.iter().filter(|v| v.b < 47).count();
         assert!(fillers(&table) > 0);
         let more: Vec<Article> = files[47..49].iter().flat_map(|(_, a)| a.clone()).collect();
-        table.update(&HashSet::new(), &more, &mut fetch).unwrap();
+        table
+            .update(&HashSet::new(), &HashSet::new(), &more, &mut fetch)
+            .unwrap();
         now.extend(files[47..49].iter().cloned());
         assert_eq!(seen(&table), seen(&rebuilt(&now)));
         assert_eq!(fillers(&table), 0);
         table
-            .update(&HashSet::from(["f0.txt", "f1.txt"]), &[], &mut fetch)
+            .update(
+                &HashSet::from(["f0.txt", "f1.txt"]),
+                &HashSet::new(),
+                &[],
+                &mut fetch,
+            )
             .unwrap();
         now.retain(|(f, _)| f != "f0.txt" && f != "f1.txt");
         assert_eq!(seen(&table), seen(&rebuilt(&now)));
@@ -1018,7 +1036,7 @@ mod tests {
                 .collect())
         };
         table
-            .update(&HashSet::new(), &files[9].1, &mut fetch)
+            .update(&HashSet::new(), &HashSet::new(), &files[9].1, &mut fetch)
             .unwrap();
         assert_eq!(table.freq.df, df);
         assert_eq!(table.freq.n, 12.0);
