@@ -124,6 +124,34 @@ fn a_chinese_character_typed_for_another_is_put_right() {
     );
 }
 
+/// A run whose characters are all common, one typed for another (`材` for `才`, `连` for
+/// `链`): put right only when articles write the changed run as it stands; characters the
+/// search cuts alone from a longer run are not offered on their own.
+#[test]
+fn a_run_of_common_characters_with_one_typed_for_another_is_put_right() {
+    let (_c, _d, index) = indexed_pages(&[
+        (
+            "高职院校培养技能人才",
+            "2025-10-11",
+            "学校与企业共建实训基地，培养冷链物流和智能制造领域的技能人才。",
+        ),
+        (
+            "物流企业走进课堂",
+            "2025-09-01",
+            "企业导师讲授仓储管理，学生连续实习三个月，所用教材由校企合编，材料费全免。",
+        ),
+    ]);
+    assert_eq!(suggestion(&index, "技能人材"), offered("技能人才", 1));
+    assert_eq!(suggestion(&index, "冷连物流"), offered("冷链物流", 1));
+    // Two words no article holds together: one is left out, neither is changed.
+    assert_eq!(
+        suggestion(&index, "技能材料"),
+        offered_without("材料", 1, &["技能"])
+    );
+    // A question that leaves stray characters when its unknown words go: no offer of 链.
+    assert_eq!(suggestion(&index, "区块链"), None);
+}
+
 #[test]
 fn nothing_is_offered_when_the_words_are_right_or_nothing_is_close() {
     let (_c, _d, index) = corpus();

@@ -26,6 +26,10 @@ const FORM_ARTICLES: usize = 5;
 const STEMS_WRITTEN_OUT: usize = 8;
 /// Most meanings kept for a misspelt word.
 const MAX_MEANT: usize = 4;
+/// Longest Han run whose parts [`Speller::han_run_slips`] tries.
+const MAX_RUN_CHARS: usize = 8;
+/// Most changes of a Han run weighed (each is a search).
+const MAX_RUN_SLIPS: usize = 16;
 /// Words up to this long may be one letter off; longer ones two.
 const ONE_EDIT_UP_TO: usize = 5;
 
@@ -141,6 +145,50 @@ impl Speller<'_> {
             return out;
         }
         Vec::new()
+    }
+
+    /// What a Han run that no article holds may be a slip for when every character of it is
+    /// common (`双高计化`, `技能人材`, `冷连物流`: 化, 材 and 连 are everywhere): each part
+    /// of the run two characters long or more that, with one character replaced, is an
+    /// indexed word (`计化` → `计划`, `人材` → `人才`), as (range in `text`, new text);
+    /// longer parts first, at most [`MAX_RUN_SLIPS`]. The caller keeps only changes whose
+    /// whole run articles hold.
+    pub fn han_run_slips(&self, text: &str) -> Vec<(Range<usize>, String)> {
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let n = starts.len();
+        if !(2..=MAX_RUN_CHARS).contains(&n) || !text.chars().all(is_han) {
+            return Vec::new();
+        }
+        let at = |k: usize| starts.get(k).copied().unwrap_or(text.len());
+        let mut out: Vec<(Range<usize>, String)> = Vec::new();
+        for len in (2..=n).rev() {
+            for first in 0..=n - len {
+                let range = at(first)..at(first + len);
+                let window = &text[range.clone()];
+                let mut found: Vec<(String, u64)> = self
+                    .near(window, 1, false, &|word| {
+                        word.chars().count() == len
+                            && word.chars().all(is_han)
+                            && word
+                                .chars()
+                                .zip(window.chars())
+                                .filter(|(a, b)| a != b)
+                                .count()
+                                == 1
+                    })
+                    .into_iter()
+                    .collect();
+                found.sort_by(|(a, fa), (b, fb)| fb.cmp(fa).then(a.cmp(b)));
+                out.extend(
+                    (found.into_iter().take(MAX_MEANT)).map(|(word, _)| (range.clone(), word)),
+                );
+                if out.len() >= MAX_RUN_SLIPS {
+                    out.truncate(MAX_RUN_SLIPS);
+                    return out;
+                }
+            }
+        }
+        out
     }
 
     /// The indexed words that are `window` with its `wrong`-th character replaced, the

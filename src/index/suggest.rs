@@ -92,7 +92,9 @@ impl Index {
     }
 
     /// A character typed for another in `text`, the Han run of token `at`: of the changes
-    /// [`Speller::han_slips`] finds, the one whose whole run the most articles hold
+    /// [`Speller::han_slips`] finds (or, for a run that no article holds though each of its
+    /// characters is common, [`Speller::han_run_slips`]), the one whose whole run the most
+    /// articles hold
     /// (职业教育 rather than 职业教师, though 教师 alone may be the commoner), with the
     /// others at its place as its next meanings.
     fn han_slip(
@@ -103,15 +105,27 @@ impl Index {
         text: &str,
     ) -> Option<Misspelt> {
         let words = self.han_words(searcher, text);
-        let mut slips: Vec<(usize, std::ops::Range<usize>, String)> =
-            (speller.han_slips(text, &words).into_iter())
+        // With `phrase`, the changed run must be found as written, its words side by side.
+        let weigh = |changes: Vec<(std::ops::Range<usize>, String)>, phrase: bool| {
+            (changes.into_iter())
                 .map(|(range, pair)| {
                     let mut fixed = text.to_string();
                     fixed.replace_range(range.clone(), &pair);
+                    if phrase {
+                        fixed = format!("\"{fixed}\"");
+                    }
                     (self.count_words(searcher, &fixed), range, pair)
                 })
                 .filter(|(n, _, _)| *n > 0)
-                .collect();
+                .collect::<Vec<_>>()
+        };
+        let mut slips = weigh(speller.han_slips(text, &words), false);
+        // A change to a run of common characters is taken only when articles write the
+        // changed run as a whole: with its words anywhere, `数字化转型专业` would be offered
+        // as `数字化大型专业`.
+        if slips.is_empty() && self.count_words(searcher, text) == 0 {
+            slips = weigh(speller.han_run_slips(text), true);
+        }
         slips.sort_by_key(|s| std::cmp::Reverse(s.0));
         let range = slips.first()?.1.clone();
         let meant = (slips.into_iter())
@@ -128,8 +142,14 @@ impl Index {
     /// The tokens, each with the name it is left out by, with each run of Han text cut into
     /// its words, as if typed apart (Chinese needs no spaces, so a question typed as one run
     /// would otherwise be one word that cannot lose a part). A token is named as `typed`
-    /// has it (`typed[i]` for `lexemes[i]`), a word cut from a run as it is.
-    fn han_apart(&self, searcher: &Searcher, lexemes: &[Lex], typed: &[Lex]) -> Vec<(Lex, String)> {
+    /// has it (`typed[i]` for `lexemes[i]`), a word cut from a run as it is. The flag marks
+    /// a single character cut from a longer run (`化` of `数字化`): alone it says nothing.
+    fn han_apart(
+        &self,
+        searcher: &Searcher,
+        lexemes: &[Lex],
+        typed: &[Lex],
+    ) -> Vec<(Lex, String, bool)> {
         let mut out = Vec::with_capacity(lexemes.len());
         for (lexeme, as_typed) in lexemes.iter().zip(typed) {
             if let Lex::Atom {
@@ -141,17 +161,17 @@ impl Index {
                 let words = self.han_words(searcher, text);
                 if words.len() > 1 {
                     out.extend(words.into_iter().map(|w| {
-                        let name = w.clone();
+                        let (name, stray) = (w.clone(), w.chars().count() == 1);
                         let word = Lex::Atom {
                             neg: false,
                             atom: Atom::Words(w),
                         };
-                        (word, name)
+                        (word, name, stray)
                     }));
                     continue;
                 }
             }
-            out.push((lexeme.clone(), as_typed.shown()));
+            out.push((lexeme.clone(), as_typed.shown(), false));
         }
         out
     }
@@ -171,8 +191,15 @@ impl Index {
         if lexemes.iter().any(|l| matches!(l, Lex::Or)) {
             return Ok(None);
         }
-        let (lexemes, names): (Vec<Lex>, Vec<String>) =
-            self.han_apart(searcher, lexemes, typed).into_iter().unzip();
+        let mut lexemes_out = Vec::new();
+        let mut names = Vec::new();
+        let mut strays = Vec::new();
+        for (lexeme, name, stray) in self.han_apart(searcher, lexemes, typed) {
+            lexemes_out.push(lexeme);
+            names.push(name);
+            strays.push(stray);
+        }
+        let lexemes = lexemes_out;
         let looked_for: Vec<usize> = (lexemes.iter().enumerate())
             .filter(|(_, l)| matches!(l, Lex::Atom { neg: false, .. }))
             .map(|(i, _)| i)
@@ -180,9 +207,14 @@ impl Index {
         if looked_for.len() < 2 {
             return Ok(None);
         }
-        // How many articles hold each alone, whatever the filters.
+        // How many articles hold each alone, whatever the filters; a stray character counts
+        // as none, so that it goes first (`职业教育数字化专业` is not offered as `职业教育 化
+        // 专业`, nor `区块链` as `链`).
         let mut held: Vec<(usize, usize)> = (looked_for.iter())
-            .map(|&i| (i, self.count_words(searcher, &lexemes[i].shown())))
+            .map(|&i| match strays.get(i) {
+                Some(true) => (i, 0),
+                _ => (i, self.count_words(searcher, &lexemes[i].shown())),
+            })
             .collect();
         // Rarest last; on a tie the later one goes first.
         held.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
