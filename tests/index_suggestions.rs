@@ -140,8 +140,14 @@ fn a_run_of_common_characters_with_one_typed_for_another_is_put_right() {
             "2025-09-01",
             "企业导师讲授仓储管理，学生连续实习三个月，所用教材由校企合编，材料费全免。",
         ),
+        (
+            "大连港口学校开设物流课程",
+            "2025-08-01",
+            "大连的职业学校与港口企业合作，开设物流课程。",
+        ),
     ]);
     assert_eq!(suggestion(&index, "技能人材"), offered("技能人才", 1));
+    // Not 大连物流: an article holds 大连 and 物流, but none writes them side by side.
     assert_eq!(suggestion(&index, "冷连物流"), offered("冷链物流", 1));
     // Two words no article holds together: one is left out, neither is changed.
     assert_eq!(

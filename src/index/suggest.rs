@@ -119,12 +119,21 @@ impl Index {
                 .filter(|(n, _, _)| *n > 0)
                 .collect::<Vec<_>>()
         };
-        let mut slips = weigh(speller.han_slips(text, &words), false);
-        // A change to a run of common characters is taken only when articles write the
-        // changed run as a whole: with its words anywhere, `数字化转型专业` would be offered
-        // as `数字化大型专业`.
-        if slips.is_empty() && self.count_words(searcher, text) == 0 {
-            slips = weigh(speller.han_run_slips(text), true);
+        // Changes are weighed by the articles that write the changed run as a whole, its
+        // words side by side; a change to a run of common characters is taken only so
+        // (with its words anywhere, `数字化转型专业` would be offered as `数字化大型专业`).
+        // Only when none is written so is a lone character's change weighed by the
+        // articles that hold its words anywhere.
+        let single = speller.han_slips(text, &words);
+        let mut changes = single.clone();
+        if self.count_words(searcher, text) == 0 {
+            changes.extend(speller.han_run_slips(text));
+            let mut seen = std::collections::HashSet::new();
+            changes.retain(|(range, word)| seen.insert((range.start, range.end, word.clone())));
+        }
+        let mut slips = weigh(changes, true);
+        if slips.is_empty() {
+            slips = weigh(single, false);
         }
         slips.sort_by_key(|s| std::cmp::Reverse(s.0));
         let range = slips.first()?.1.clone();
