@@ -529,7 +529,7 @@ fn relink_update(
     };
     match loaded {
         Ok(mut table) => {
-            let mut fetch = |ids: &[&str]| links::by_id(reader, fields, ids);
+            let mut fetch = |ids: &[&str]| super::stored::by_id(reader, fields, ids);
             table
                 .update(&leaving.files, &leaving.ids, &fresh, &mut fetch)
                 .map_err(tantivy_err(dir))?;

@@ -8,15 +8,15 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use tantivy::indexer::UserOperation;
-use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocSet, IndexReader, TERMINATED, TantivyDocument, Term};
+use tantivy::schema::Field;
+use tantivy::{IndexReader, TantivyDocument, Term};
 
 use crate::article::Article;
 
 use super::build::FileResult;
-use super::contained::contained_read;
 use super::manifest::FileEntry;
 use super::schema::Fields;
+use super::stored;
 
 type Op = UserOperation<TantivyDocument>;
 
@@ -146,14 +146,15 @@ pub(crate) fn resolve(
     // indexed from a file that went while a file that stays gives them too.
     let mut touched: BTreeSet<String> = new_holders.keys().cloned().collect();
     if !later.is_empty() {
-        for id in ids_in_files(reader, fields, gone)? {
+        let gone: Vec<&str> = gone.iter().copied().collect();
+        for id in stored::ids_in_files(reader, fields, &gone)? {
             if later.contains_key(&id) {
                 touched.insert(id);
             }
         }
     }
     let ids: Vec<&str> = touched.iter().map(String::as_str).collect();
-    let indexed = super::links::by_id(reader, fields, &ids)?;
+    let indexed = stored::by_id(reader, fields, &ids)?;
 
     let mut out = Resolved::default();
     let mut adds: Vec<Op> = Vec::new();
@@ -206,52 +207,5 @@ pub(crate) fn resolve(
         e.copies.sort();
     }
     out.ops.extend(adds);
-    Ok(out)
-}
-
-/// The one part of a stored article that [`ids_in_files`] reads.
-#[derive(serde::Deserialize)]
-struct IdOnly {
-    id: String,
-}
-
-/// The ids of the articles indexed from `labels`.
-fn ids_in_files(
-    reader: &IndexReader,
-    fields: &Fields,
-    labels: &HashSet<&str>,
-) -> tantivy::Result<Vec<String>> {
-    let mut out = Vec::new();
-    if labels.is_empty() {
-        return Ok(out);
-    }
-    contained_read("the document store", || {
-        let searcher = reader.searcher();
-        for seg in searcher.segment_readers() {
-            let inverted = seg.inverted_index(fields.file)?;
-            let store = seg.get_store_reader(16)?;
-            let alive = seg.alive_bitset();
-            for label in labels {
-                let term = Term::from_field_text(fields.file, label);
-                let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)?
-                else {
-                    continue;
-                };
-                let mut doc = postings.doc();
-                while doc != TERMINATED {
-                    if !alive.is_some_and(|a| a.is_deleted(doc)) {
-                        let d: TantivyDocument = store.get(doc)?;
-                        if let Some(json) = d.get_first(fields.json).and_then(|v| v.as_str())
-                            && let Ok(a) = serde_json::from_str::<IdOnly>(json)
-                        {
-                            out.push(a.id);
-                        }
-                    }
-                    doc = postings.advance();
-                }
-            }
-        }
-        Ok(())
-    })?;
     Ok(out)
 }

@@ -4,18 +4,11 @@
 //! waiting for the disk, and a table that is missing or fails its checksum is rebuilt from
 //! the stored articles.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocSet, IndexReader, TERMINATED, TantivyDocument, Term};
-
-use crate::article::Article;
 use crate::tagging::duplicates::{self, LinkTable};
 
-use super::contained::contained_read;
 use super::paths::write_unsynced;
-use super::schema::Fields;
 
 pub fn links_path(dir: &Path, n: u64) -> PathBuf {
     dir.join(format!("chanjiao-links-{n}.bin"))
@@ -58,50 +51,4 @@ pub(crate) fn carry(dir: &Path, from: u64, to: u64) {
     {
         let _ = write_unsynced(&new, |w| w.write_all(&bytes));
     }
-}
-
-/// The stored articles of `ids` (one per id), looked up in the `id` field.
-pub(crate) fn by_id(
-    reader: &IndexReader,
-    fields: &Fields,
-    ids: &[&str],
-) -> tantivy::Result<HashMap<String, Article>> {
-    let mut out = HashMap::with_capacity(ids.len());
-    if ids.is_empty() {
-        return Ok(out);
-    }
-    // Damage that makes tantivy panic is reported as damage: the update then rebuilds.
-    contained_read("the document store", || {
-        let searcher = reader.searcher();
-        for seg in searcher.segment_readers() {
-            let inverted = seg.inverted_index(fields.id)?;
-            let store = seg.get_store_reader(16)?;
-            let alive = seg.alive_bitset();
-            for id in ids {
-                if out.contains_key(*id) {
-                    continue;
-                }
-                let term = Term::from_field_text(fields.id, id);
-                let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)?
-                else {
-                    continue;
-                };
-                let mut doc = postings.doc();
-                while doc != TERMINATED && alive.is_some_and(|a| a.is_deleted(doc)) {
-                    doc = postings.advance();
-                }
-                if doc == TERMINATED {
-                    continue;
-                }
-                let d: TantivyDocument = store.get(doc)?;
-                if let Some(json) = d.get_first(fields.json).and_then(|v| v.as_str())
-                    && let Ok(a) = serde_json::from_str::<Article>(json)
-                {
-                    out.insert((*id).to_string(), a);
-                }
-            }
-        }
-        Ok(())
-    })?;
-    Ok(out)
 }

@@ -41,6 +41,7 @@ pub mod search;
 pub mod segment;
 pub mod snippet;
 mod spelling;
+mod stored;
 pub mod stories;
 mod suggest;
 mod tails;
