@@ -83,6 +83,11 @@ pub struct Article {
     pub citations: Vec<Citation>,
     /// Which raw layout the article was read from.
     pub layout: Layout,
+    /// The other files that give this article again (the same text saved twice, one item
+    /// on two listing pages), in path order; `file` is the first. Filled when an article
+    /// is read from the index, not stored with it.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub also_in: Vec<String>,
 }
 
 impl Article {

@@ -56,6 +56,25 @@ fn a_page_saved_twice_is_one_article() {
     assert_eq!((index.len(), report.articles), (3, 3), "{report:?}");
     assert_eq!((report.files, report.copies), (5, 2), "{report:?}");
     assert_eq!(file_of(&index, "产教融合"), vec!["0-saved-first.txt"]);
+    // The article read from the index names the other files, in path order.
+    let names = |paths: &[String]| -> Vec<String> {
+        let name = |p: &String| {
+            Path::new(p)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        };
+        paths.iter().map(name).collect()
+    };
+    let article = found(&index, "产教融合").remove(0);
+    assert_eq!(names(&article.also_in), vec!["a.txt", "z-saved-again.txt"]);
+    assert_eq!(
+        index.get(&article.id).unwrap().unwrap().also_in,
+        article.also_in
+    );
+    let others = found(&index, "Suzhou").remove(0);
+    assert!(others.also_in.is_empty(), "{others:?}");
     let facets = index.search(&SearchRequest::new("")).unwrap().facets;
     assert_eq!(
         Facets::count(&facets.provinces, "Shandong"),

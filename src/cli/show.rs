@@ -77,7 +77,7 @@ fn find(index: &Index, wanted: &str, json: bool) -> Result<Found, IndexError> {
             others.extend(index.get(d)?);
         }
     }
-    let copies = index.other_files(&article.id)?;
+    let copies = article.also_in.clone();
     Ok(Found::One {
         article: Box::new(article),
         others,

@@ -97,6 +97,7 @@ pub fn finish(mut d: Draft, file: &str) -> Option<Article> {
         truncated,
         citations,
         layout: d.layout,
+        also_in: Vec::new(),
     })
 }
 

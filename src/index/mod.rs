@@ -169,6 +169,8 @@ pub struct Index {
     /// articles in other files its manifest lists.
     state_no: u64,
     copies: usize,
+    /// Article id → the other files that give it, read from the manifest on first need.
+    also_in: std::sync::OnceLock<std::collections::HashMap<String, Vec<String>>>,
     read_only: bool,
     /// Documents of the read and starred ids, per segment, for the last marks searched with.
     mark_cache: std::sync::Arc<marks::MarkCache>,
@@ -234,19 +236,30 @@ impl Index {
     }
 
     /// The other files that give article `id` again (the same text saved twice, one item
-    /// on two listing pages), in path order; the article's own `file` is the first. Reads
-    /// the manifest when it lists any copies.
-    pub fn other_files(&self, id: &str) -> Result<Vec<String>, IndexError> {
+    /// on two listing pages), in path order; the article's own `file` is the first. The
+    /// manifest is read once, on the first call, and only when it lists any copies; when
+    /// it cannot be read the copies go unnamed (the log says why).
+    pub fn other_files(&self, id: &str) -> Vec<String> {
         if self.copies == 0 {
-            return Ok(Vec::new());
+            return Vec::new();
         }
-        let files = manifest::State::read_files(&self.dir, self.state_no, self.files)
-            .map_err(|why| IndexError::Corrupt(self.dir.clone(), why))?;
-        Ok(files
-            .into_iter()
-            .filter(|(_, e)| e.copies.iter().any(|c| c == id))
-            .map(|(label, _)| label)
-            .collect())
+        let map = self.also_in.get_or_init(|| {
+            let files = match manifest::State::read_files(&self.dir, self.state_no, self.files) {
+                Ok(f) => f,
+                Err(why) => {
+                    tracing::warn!("cannot name the files that repeat articles: {why}");
+                    return Default::default();
+                }
+            };
+            let mut map: std::collections::HashMap<String, Vec<String>> = Default::default();
+            for (label, e) in files {
+                for c in e.copies {
+                    map.entry(c).or_default().push(label.clone());
+                }
+            }
+            map
+        });
+        map.get(id).cloned().unwrap_or_default()
     }
 
     /// The generation folder being read.

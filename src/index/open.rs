@@ -268,6 +268,7 @@ fn into_index(mut live: Live, corpus: &CorpusSet, read_only: bool) -> Index {
         files: live.state.file_count,
         state_no: live.state_no,
         copies: live.state.copies,
+        also_in: Default::default(),
         read_only,
         mark_cache: Default::default(),
         open_known: Default::default(),

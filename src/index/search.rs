@@ -957,6 +957,7 @@ impl Index {
             )
         })?;
         a.duplicates = self.stories.duplicates(&a.id);
+        a.also_in = self.other_files(&a.id);
         Ok(Some(a))
     }
 

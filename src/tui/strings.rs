@@ -45,6 +45,8 @@ pub const TAG_SECTOR: &str = "行业  ";
 pub const TAG_TOPIC: &str = "话题  ";
 pub const TRUNCATED: &str = "…… 原文在此截断 The source cut the article here.";
 pub const ALSO_REPORTED: &str = "同一事件的其他报道 Also reported by";
+/// Before the other files that hold the same article, below its own file.
+pub const ALSO_IN: &str = "同文另见 also in";
 
 pub const SORT: &str = "sort";
 pub const ARTICLES: &str = "articles";

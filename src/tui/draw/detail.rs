@@ -223,6 +223,12 @@ pub fn render(
     let mut foot = Styled::new();
     foot.push(&format!("{} · id {}", article.file, article.id), t.dim());
     b.styled(&foot, "", "", &[]);
+    if !article.also_in.is_empty() {
+        let mut also_in = Styled::new();
+        let files = article.also_in.join(" · ");
+        also_in.push(&format!("{} {files}", strings::ALSO_IN), t.dim());
+        b.styled(&also_in, "", "", &[]);
+    }
     ArticleView {
         id: article.id.clone(),
         width,
@@ -363,5 +369,45 @@ fn mark_current_hit(
         let (a, b) = (cols.start.min(width), cols.end.min(width));
         let area = Rect::new(inner.x + a as u16, inner.y + row as u16, (b - a) as u16, 1);
         buf.set_style(area, style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::backend::NoHits;
+
+    fn text_of(view: &ArticleView) -> Vec<String> {
+        view.lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn the_other_files_of_an_article_are_named_below_its_own() {
+        let article = Article {
+            id: "0123456789ab".into(),
+            title: "校企合作".into(),
+            body: "正文".into(),
+            file: "/digests/a.txt".into(),
+            also_in: vec!["/digests/b.txt".into(), "/digests/c.txt".into()],
+            ..Article::default()
+        };
+        let lines = text_of(&render(&article, &NoHits, &[], 80, &Theme::default()));
+        let n = lines.len();
+        assert_eq!(
+            lines[n - 2],
+            "/digests/a.txt · id 0123456789ab",
+            "{lines:#?}"
+        );
+        assert_eq!(
+            lines[n - 1],
+            "同文另见 also in /digests/b.txt · /digests/c.txt",
+            "{lines:#?}"
+        );
+        let alone = Article {
+            also_in: Vec::new(),
+            ..article
+        };
+        let lines = text_of(&render(&alone, &NoHits, &[], 80, &Theme::default()));
+        assert!(!lines.iter().any(|l| l.contains("also in")), "{lines:#?}");
     }
 }
