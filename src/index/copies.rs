@@ -191,9 +191,14 @@ pub(crate) fn resolve(
         }
         let taken = by_file.get_mut(&first).and_then(|p| p.0.remove(id));
         let Some((article, doc)) = taken else {
+            // Changed since the corpus was listed: the next update reads it again. Until
+            // then the article is counted as a copy, as no document holds it.
             tracing::warn!(
                 "{first} no longer gives article {id}: it is left out until the next update"
             );
+            if let Some(e) = files.get_mut(first.as_str()) {
+                e.copies.push(id.clone());
+            }
             continue;
         };
         if stays.is_some() {
