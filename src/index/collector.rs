@@ -96,6 +96,8 @@ pub(crate) struct FacetedTop {
     /// order.
     pub keep: usize,
     pub sort: Sort,
+    /// Only the total: no facet counts, no scores.
+    pub count_only: bool,
     pub filters: FacetFilters,
     /// The reading-state facet, on the `id` field.
     pub marks: Option<MarkFilter>,
@@ -177,6 +179,7 @@ pub(crate) struct SegmentTop {
     segment: SegmentOrdinal,
     keep: usize,
     sort: Sort,
+    count_only: bool,
     published: Column<i64>,
     since: i64,
     until: i64,
@@ -237,6 +240,7 @@ impl Collector for FacetedTop {
             segment,
             keep: self.keep,
             sort: self.sort,
+            count_only: self.count_only,
             published: ff.i64(names::PUBLISHED)?,
             since: f.since.unwrap_or(i64::MIN + 1),
             until: f.until.unwrap_or(i64::MAX),
@@ -250,7 +254,7 @@ impl Collector for FacetedTop {
     }
 
     fn requires_scoring(&self) -> bool {
-        self.sort == Sort::Relevance
+        !self.count_only && self.sort == Sort::Relevance
     }
 
     fn merge_fruits(&self, fruits: Vec<Fruit>) -> tantivy::Result<Fruit> {
@@ -312,6 +316,12 @@ impl SegmentCollector for SegmentTop {
                 return;
             }
             failed = Some(MARKS);
+        }
+        if self.count_only {
+            if failed.is_none() {
+                self.total += 1;
+            }
+            return;
         }
         match failed {
             Some(MARKS) => self.marks.count(doc),

@@ -656,6 +656,15 @@ pub(crate) fn facet_filters(f: &Filter) -> FacetFilters {
     }
 }
 
+/// What a search is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    /// The results wanted, facet counts, and an offer when nothing matches.
+    Full,
+    /// How many articles match, nothing else (to weigh an offer).
+    Count,
+}
+
 impl Index {
     /// Runs a search: matching articles in the requested order, the total, facet counts
     /// and the terms to highlight. An unknown province or sector in the query, or a bad
@@ -674,7 +683,7 @@ impl Index {
         // A term dictionary damaged in the middle can make tantivy or the FST it is made of
         // panic (a length read past its buffer) rather than return an error: that is damage
         // too, set aside and rebuilt like any other.
-        contained(|| self.search_unguarded(req, marks, true)).unwrap_or_else(|why| {
+        contained(|| self.search_unguarded(req, marks, Answer::Full)).unwrap_or_else(|why| {
             Err(IndexError::Corrupt(
                 self.dir.clone(),
                 format!("the index does not read ({why})"),
@@ -686,7 +695,7 @@ impl Index {
         &self,
         req: &SearchRequest,
         marks: Option<&std::sync::Arc<Marks>>,
-        suggest: bool,
+        answer: Answer,
     ) -> Result<SearchResults, IndexError> {
         let mut parsed = query::parse(&req.query)?;
         let mut notes = self.open_values(&mut parsed.filter)?;
@@ -719,6 +728,7 @@ impl Index {
                 EVERY
             },
             sort: req.sort,
+            count_only: answer == Answer::Count,
             filters: facet_filters(&filter),
             marks: marks.map(|m| MarkFilter {
                 field: self.fields.id,
@@ -761,7 +771,7 @@ impl Index {
                 hit_ranges: ranges,
             });
         }
-        let suggestion = if suggest && fruit.total == 0 {
+        let suggestion = if answer == Answer::Full && fruit.total == 0 {
             self.suggestion(&searcher, req, marks)?
         } else {
             None
@@ -792,7 +802,7 @@ impl Index {
             limit: 0,
             ..Default::default()
         };
-        Ok(self.search_unguarded(&req, marks, false)?.total)
+        Ok(self.search_unguarded(&req, marks, Answer::Count)?.total)
     }
 
     /// The words a search cuts a run of Han text into (`职业院校如何开展` → `职业院校`, `如何`,
@@ -1050,6 +1060,60 @@ mod tests {
             },
             joined: false,
         }
+    }
+
+    /// A count alone (no facets, no scores) is the total the whole search gives, with
+    /// filters in the query and beside it, and with reading-state marks.
+    #[test]
+    fn a_count_is_the_total_of_the_same_search() {
+        let data = tempfile::tempdir().unwrap();
+        let (index, _) = Index::open(
+            data.path(),
+            &crate::index::CorpusSet::sample(),
+            Default::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        let all = index.list(&Filter::default(), 100, 0).unwrap();
+        let mut marks = Marks::default();
+        for h in all.hits.iter().step_by(3) {
+            marks.read.insert(h.article.id.clone());
+        }
+        let marks = std::sync::Arc::new(marks);
+        let shandong = Filter {
+            provinces: vec!["Shandong"],
+            ..Filter::default()
+        };
+        let unread = Filter {
+            marks: vec![crate::filter::Mark::Unread],
+            ..Filter::default()
+        };
+        let mut checked = 0;
+        for query in [
+            "",
+            "产教融合",
+            "robots",
+            "职业 -学院",
+            "sector:logistics-cold-chain 学生",
+        ] {
+            for filter in [&Filter::default(), &shandong, &unread] {
+                let req = SearchRequest {
+                    query: query.to_string(),
+                    filter: filter.clone(),
+                    ..SearchRequest::new(query)
+                };
+                let total = index.search_marked(&req, Some(&marks)).unwrap().total;
+                let count = index
+                    .count(query.to_string(), filter, Some(&marks))
+                    .unwrap();
+                assert_eq!(count, total, "{query} {filter:?}");
+                checked += usize::from(total > 0);
+            }
+        }
+        assert!(
+            checked >= 8,
+            "most of these searches find something: {checked}"
+        );
     }
 
     #[test]
