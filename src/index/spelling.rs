@@ -56,6 +56,12 @@ pub fn plain_words(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether [`Speller::han_run_slips`] tries `text`: a Han run of two to
+/// [`MAX_RUN_CHARS`] characters.
+pub fn run_may_slip(text: &str) -> bool {
+    (2..=MAX_RUN_CHARS).contains(&text.chars().count()) && text.chars().all(is_han)
+}
+
 /// Finds the closest indexed words of a searcher.
 pub struct Speller<'a> {
     pub searcher: &'a Searcher,
@@ -154,11 +160,11 @@ impl Speller<'_> {
     /// longer parts first, at most [`MAX_RUN_SLIPS`]. The caller keeps only changes whose
     /// whole run articles hold.
     pub fn han_run_slips(&self, text: &str) -> Vec<(Range<usize>, String)> {
-        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        let n = starts.len();
-        if !(2..=MAX_RUN_CHARS).contains(&n) || !text.chars().all(is_han) {
+        if !run_may_slip(text) {
             return Vec::new();
         }
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let n = starts.len();
         let at = |k: usize| starts.get(k).copied().unwrap_or(text.len());
         let mut out: Vec<(Range<usize>, String)> = Vec::new();
         for len in (2..=n).rev() {

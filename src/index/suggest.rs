@@ -9,7 +9,7 @@ use tantivy::Searcher;
 use super::analyzer::WordNormalizer;
 use super::query::{self, Atom, Lex};
 use super::search::SearchRequest;
-use super::spelling::{Misspelt, Speller, put_right};
+use super::spelling::{Misspelt, Speller, put_right, run_may_slip};
 use super::{Index, IndexError};
 use crate::state::Marks;
 use crate::text::is_han;
@@ -126,7 +126,7 @@ impl Index {
         // articles that hold its words anywhere.
         let single = speller.han_slips(text, &words);
         let mut changes = single.clone();
-        if self.count_words(searcher, text) == 0 {
+        if run_may_slip(text) && self.count_words(searcher, text) == 0 {
             changes.extend(speller.han_run_slips(text));
             let mut seen = std::collections::HashSet::new();
             changes.retain(|(range, word)| seen.insert((range.start, range.end, word.clone())));
