@@ -77,6 +77,8 @@ fn misspelt_words_are_put_as_articles_write_them() {
         offered("Manufacturing", 1)
     );
     assert_eq!(suggestion(&index, "HYDROGNE"), offered("HYDROGEN", 1));
+    // One letter from a word the articles write, three from its stem (`robtic`, `robot`).
+    assert_eq!(suggestion(&index, "robtics"), offered("robotics", 2));
     // Only the misspelt words change; phrases, other clauses and Chinese stay as typed.
     assert_eq!(
         suggestion(&index, "\"industrial robtos\" -Foshan"),

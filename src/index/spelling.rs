@@ -56,6 +56,30 @@ pub fn plain_words(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Every word one edit from the lower-case ASCII word `word`: a letter left out, two side
+/// by side swapped, one replaced, one put in.
+fn one_edit(word: &str) -> Vec<String> {
+    let b = word.as_bytes();
+    let mut out = Vec::new();
+    let with = |parts: &[&[u8]]| String::from_utf8(parts.concat()).ok();
+    for i in 0..=b.len() {
+        let (head, tail) = b.split_at(i);
+        if let Some((&first, rest)) = tail.split_first() {
+            out.extend(with(&[head, rest]));
+            if let Some((&second, after)) = rest.split_first() {
+                out.extend(with(&[head, &[second, first], after]));
+            }
+            for c in (b'a'..=b'z').filter(|&c| c != first) {
+                out.extend(with(&[head, &[c], rest]));
+            }
+        }
+        for c in b'a'..=b'z' {
+            out.extend(with(&[head, &[c], tail]));
+        }
+    }
+    out
+}
+
 /// Whether [`Speller::han_run_slips`] tries `text`: a Han run of two to
 /// [`MAX_RUN_CHARS`] characters.
 pub fn run_may_slip(text: &str) -> bool {
@@ -275,15 +299,36 @@ impl Speller<'_> {
             return Vec::new();
         }
         let edits = if lower.len() <= ONE_EDIT_UP_TO { 1 } else { 2 };
-        let found = self.near(&stem, edits, true, &|w| {
+        let mut found = self.near(&stem, edits, true, &|w| {
             w.bytes().all(|b| b.is_ascii_lowercase())
         });
+        // Words one letter from what was typed, stemmed: a slip can put the stem further
+        // off than the word (`robtics` stems to `robtic`, three edits from `robot`, while
+        // `robotics` is one letter away). They rank as one edit away.
+        let mut one_letter_off: Vec<String> = Vec::new();
+        for variant in one_edit(&lower) {
+            let s = self.norm.normalize(&variant);
+            if s.len() > 1 && !found.contains_key(&s) && !one_letter_off.contains(&s) {
+                let df = self.df(&s);
+                if df > 0 {
+                    found.insert(s.clone(), df);
+                    one_letter_off.push(s);
+                }
+            }
+        }
         // The stems nearest to the typed one, then the most common, are written out; they are
         // then ranked by how far what was typed is from what articles write (`traning` is
         // nearer `training` than `trades`, though its stem `tran` is nearer `trade`).
         let mut stems: Vec<(String, u64)> = found.into_iter().collect();
         stems.sort_by(|(a, fa), (b, fb)| {
-            let d = |w: &str| strsim::osa_distance(&stem, w);
+            let d = |w: &str| {
+                let off = strsim::osa_distance(&stem, w);
+                if one_letter_off.iter().any(|o| o == w) {
+                    off.min(1)
+                } else {
+                    off
+                }
+            };
             (d(a), std::cmp::Reverse(*fa), a.as_str()).cmp(&(
                 d(b),
                 std::cmp::Reverse(*fb),
@@ -412,6 +457,17 @@ mod tests {
         assert_eq!(words("smart manufacturng AI"), ["smart", "manufacturng"]);
         assert_eq!(words("产教融合robtos 5G H20 chips"), ["robtos", "chips"]);
         assert_eq!(words("low-carbon"), ["carbon"]);
+    }
+
+    #[test]
+    fn one_edit_makes_every_word_a_letter_away() {
+        let all = one_edit("robtics");
+        for meant in ["robotics", "robtic", "rbotics", "robtice"] {
+            assert!(all.iter().any(|w| w == meant), "{meant}");
+        }
+        assert!(all.iter().all(|w| strsim::osa_distance(w, "robtics") == 1));
+        // Deletions, swaps, replacements and insertions: 3 + 2 + 3·25 + 4·26.
+        assert_eq!(one_edit("abc").len(), 3 + 2 + 75 + 104);
     }
 
     #[test]
