@@ -127,8 +127,7 @@ fn a_chinese_character_typed_for_another_is_put_right() {
 }
 
 /// A run whose characters are all common, one typed for another (`材` for `才`, `连` for
-/// `链`): put right only when articles write the changed run as it stands; characters the
-/// search cuts alone from a longer run are not offered on their own.
+/// `链`): put right only when articles write the changed run as it stands.
 #[test]
 fn a_run_of_common_characters_with_one_typed_for_another_is_put_right() {
     let (_c, _d, index) = indexed_pages(&[
@@ -156,7 +155,7 @@ fn a_run_of_common_characters_with_one_typed_for_another_is_put_right() {
         suggestion(&index, "技能材料"),
         offered_without("材料", 1, &["技能"])
     );
-    // A question that leaves stray characters when its unknown words go: no offer of 链.
+    // A word no article holds and no change of one character puts right: no offer.
     assert_eq!(suggestion(&index, "区块链"), None);
 }
 
