@@ -117,12 +117,23 @@ fn a_chinese_character_typed_for_another_is_put_right() {
         suggestion(&index, "自动化码斗 robtos"),
         offered("自动化码头 robots", 1)
     );
+    // A run that articles hold is not questioned, only the one beside it; and when the
+    // two find nothing together, the one left out is named whole.
+    assert_eq!(
+        suggestion(&index, "青岛 智能码斗课程"),
+        offered("青岛 智能码头课程", 1)
+    );
+    assert_eq!(
+        suggestion(&index, "佛山 智能码斗课程"),
+        offered_without("智能码头课程", 1, &["佛山"])
+    );
     // With the whole word before it: 自动画 → 自动化 (动画 is no word here).
     assert_eq!(suggestion(&index, "自动画码头"), offered("自动化码头", 1));
-    // Put right, then left out: the word left out is named, not a piece of the run.
+    // Put right, then left out: the word left out is named, not a piece of the run, and
+    // the run put right, which an article holds, stays whole.
     assert_eq!(
         suggestion(&index, "智能码斗课程 xylophone"),
-        offered_without("智能 码头 课程", 1, &["xylophone"])
+        offered_without("智能码头课程", 1, &["xylophone"])
     );
 }
 
@@ -139,12 +150,18 @@ fn a_run_of_common_characters_with_one_typed_for_another_is_put_right() {
         (
             "物流企业走进课堂",
             "2025-09-01",
-            "企业导师讲授仓储管理，学生连续实习三个月，所用教材由校企合编，材料费全免。",
+            "企业导师讲授仓储管理，学生连续实习三个月，所用教材由校企合编，材料费全免。\
+             校企合作从招生到就业连成一条链。",
         ),
         (
             "大连港口学校开设物流课程",
             "2025-08-01",
             "大连的职业学校与港口企业合作，开设物流课程。",
+        ),
+        (
+            "社区养老服务站开门",
+            "2025-06-01",
+            "社区养老服务站与职业院校合作，定向培养护理人才。",
         ),
     ]);
     assert_eq!(suggestion(&index, "技能人材"), offered("技能人才", 1));
@@ -154,6 +171,17 @@ fn a_run_of_common_characters_with_one_typed_for_another_is_put_right() {
     assert_eq!(
         suggestion(&index, "技能材料"),
         offered_without("材料", 1, &["技能"])
+    );
+    // A lone character's change that no article writes whole is taken when the changed
+    // word is written beside a word next to it (养老服务), not when its words are only
+    // found apart (校企 … 一条).
+    assert_eq!(
+        suggestion(&index, "养老服物人才"),
+        offered("养老服务人才", 1)
+    );
+    assert_eq!(
+        suggestion(&index, "校企链条"),
+        offered_without("校企", 1, &["链", "条"])
     );
     // A word no article holds and no change of one character puts right: no offer.
     assert_eq!(suggestion(&index, "区块链"), None);

@@ -104,6 +104,12 @@ impl Index {
         at: usize,
         text: &str,
     ) -> Option<Misspelt> {
+        // A run that articles hold is no slip, though a character of it may stand alone
+        // nowhere (济 of 济南 is never cut alone: 济南 is not 东南).
+        let held = self.count_words(searcher, text);
+        if held > 0 {
+            return None;
+        }
         let words = self.han_words(searcher, text);
         // With `phrase`, the changed run must be found as written, its words side by side.
         let weigh = |changes: Vec<(std::ops::Range<usize>, String)>, phrase: bool| {
@@ -126,14 +132,27 @@ impl Index {
         // articles that hold its words anywhere.
         let single = speller.han_slips(text, &words);
         let mut changes = single.clone();
-        if run_may_slip(text) && self.count_words(searcher, text) == 0 {
+        if run_may_slip(text) {
             changes.extend(speller.han_run_slips(text));
             let mut seen = std::collections::HashSet::new();
             changes.retain(|(range, word)| seen.insert((range.start, range.end, word.clone())));
         }
         let mut slips = weigh(changes, true);
         if slips.is_empty() {
-            slips = weigh(single, false);
+            // The changed word must still be written beside a word next to it, or the
+            // change is a guess (`校企链条` is not `校企一条` because an article holds 校企
+            // and 一条 apart; `养老服物人才` is `养老服务人才`, as articles write 养老服务).
+            let beside = |(range, pair): &(std::ops::Range<usize>, String)| {
+                let sides = beside_words(&words, range);
+                sides.is_empty()
+                    || sides.iter().any(|side| {
+                        let mut local = text[side.clone()].to_string();
+                        let at = range.start - side.start..range.end - side.start;
+                        local.replace_range(at, pair);
+                        self.count_words(searcher, &format!("\"{local}\"")) > 0
+                    })
+            };
+            slips = weigh(single.into_iter().filter(beside).collect(), false);
         }
         slips.sort_by_key(|s| std::cmp::Reverse(s.0));
         let range = slips.first()?.1.clone();
@@ -167,8 +186,10 @@ impl Index {
             } = lexeme
                 && text.chars().all(is_han)
             {
+                // A run that articles hold stays whole: only one that none holds can be
+                // a question to take apart.
                 let words = self.han_words(searcher, text);
-                if words.len() > 1 {
+                if words.len() > 1 && self.count_words(searcher, text) == 0 {
                     out.extend(words.into_iter().map(|w| {
                         let (name, stray) = (w.clone(), w.chars().count() == 1);
                         let word = Lex::Atom {
@@ -274,5 +295,49 @@ impl Index {
             out.extend(held.pop().map(|(i, _)| i));
         }
         Ok(None)
+    }
+}
+
+/// The stretches of a run that hold the changed `range` and the whole word before it, or
+/// the whole word after it, where `words` are the run's words in order (none when the
+/// change takes the whole run). Byte offsets into the run.
+fn beside_words(words: &[String], range: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut starts = Vec::with_capacity(words.len());
+    let mut at = 0;
+    for w in words {
+        starts.push(at);
+        at += w.len();
+    }
+    let end = at;
+    let mut out = Vec::new();
+    if let Some(&before) = starts.iter().rev().find(|&&s| s < range.start) {
+        out.push(before..range.end);
+    }
+    // Where the next word after the change ends: the first word boundary past the change
+    // that is past a word start at or after it.
+    let bounds = || starts.iter().copied().chain([end]);
+    if let Some(next) = bounds().find(|&s| s >= range.end && s < end)
+        && let Some(next_end) = bounds().find(|&e| e > next)
+    {
+        out.push(range.start..next_end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_beside_a_change() {
+        let words: Vec<String> = ["养老", "服", "物", "人才"].map(String::from).into();
+        // 服物 (bytes 6..12): with 养老 before it, with 人才 after it.
+        assert_eq!(beside_words(&words, &(6..12)), vec![0..12, 6..18]);
+        // At the start: only the word after; the whole run: nothing.
+        assert_eq!(beside_words(&words, &(0..9)), vec![0..12]);
+        assert_eq!(
+            beside_words(&words, &(0..18)),
+            Vec::<std::ops::Range<usize>>::new()
+        );
     }
 }
