@@ -106,53 +106,59 @@ impl Index {
     ) -> Option<Misspelt> {
         // A run that articles hold is no slip, though a character of it may stand alone
         // nowhere (济 of 济南 is never cut alone: 济南 is not 东南).
-        let held = self.count_words(searcher, text);
-        if held > 0 {
+        if self.count_words(searcher, text) > 0 {
             return None;
         }
         let words = self.han_words(searcher, text);
-        // With `phrase`, the changed run must be found as written, its words side by side.
-        let weigh = |changes: Vec<(std::ops::Range<usize>, String)>, phrase: bool| {
-            (changes.into_iter())
-                .map(|(range, pair)| {
-                    let mut fixed = text.to_string();
-                    fixed.replace_range(range.clone(), &pair);
-                    if phrase {
-                        fixed = format!("\"{fixed}\"");
-                    }
-                    (self.count_words(searcher, &fixed), range, pair)
-                })
-                .filter(|(n, _, _)| *n > 0)
-                .collect::<Vec<_>>()
+        // How many articles hold `text` with `range` changed to `word`: its words anywhere,
+        // or with `phrase`, side by side as written.
+        let count = |range: &std::ops::Range<usize>, word: &str, phrase: bool| {
+            let mut fixed = text.to_string();
+            fixed.replace_range(range.clone(), word);
+            if phrase {
+                fixed = format!("\"{fixed}\"");
+            }
+            self.count_words(searcher, &fixed)
         };
         // Changes are weighed by the articles that write the changed run as a whole, its
         // words side by side; a change to a run of common characters is taken only so
         // (with its words anywhere, `数字化转型专业` would be offered as `数字化大型专业`).
         // Only when none is written so is a lone character's change weighed by the
         // articles that hold its words anywhere.
-        let single = speller.han_slips(text, &words);
-        let mut changes = single.clone();
+        let mut changes: Vec<(std::ops::Range<usize>, String, bool)> =
+            (speller.han_slips(text, &words).into_iter())
+                .map(|(range, word)| (range, word, true))
+                .collect();
         if run_may_slip(text) {
-            changes.extend(speller.han_run_slips(text));
+            changes.extend((speller.han_run_slips(text).into_iter()).map(|(r, w)| (r, w, false)));
             let mut seen = std::collections::HashSet::new();
-            changes.retain(|(range, word)| seen.insert((range.start, range.end, word.clone())));
+            changes.retain(|(range, word, _)| seen.insert((range.start, range.end, word.clone())));
         }
-        let mut slips = weigh(changes, true);
+        let mut slips: Vec<(usize, std::ops::Range<usize>, String)> = (changes.iter())
+            .map(|(range, word, _)| (count(range, word, true), range.clone(), word.clone()))
+            .filter(|(n, ..)| *n > 0)
+            .collect();
         if slips.is_empty() {
             // The changed word must still be written beside a word next to it, or the
             // change is a guess (`校企链条` is not `校企一条` because an article holds 校企
             // and 一条 apart; `养老服物人才` is `养老服务人才`, as articles write 养老服务).
-            let beside = |(range, pair): &(std::ops::Range<usize>, String)| {
+            let beside = |range: &std::ops::Range<usize>, word: &str| {
                 let sides = beside_words(&words, range);
                 sides.is_empty()
                     || sides.iter().any(|side| {
                         let mut local = text[side.clone()].to_string();
                         let at = range.start - side.start..range.end - side.start;
-                        local.replace_range(at, pair);
+                        local.replace_range(at, word);
                         self.count_words(searcher, &format!("\"{local}\"")) > 0
                     })
             };
-            slips = weigh(single.into_iter().filter(beside).collect(), false);
+            // Counted with its words anywhere before it is checked beside its neighbour:
+            // that is cheaper, and most changes find nothing so.
+            slips = (changes.into_iter())
+                .filter(|(.., lone)| *lone)
+                .map(|(range, word, _)| (count(&range, &word, false), range, word))
+                .filter(|(n, range, word)| *n > 0 && beside(range, word))
+                .collect();
         }
         slips.sort_by_key(|s| std::cmp::Reverse(s.0));
         let range = slips.first()?.1.clone();
