@@ -183,6 +183,11 @@ fn a_run_of_common_characters_with_one_typed_for_another_is_put_right() {
         suggestion(&index, "校企链条"),
         offered_without("校企", 1, &["链", "条"])
     );
+    // A run no article holds, all of whose words are left out, is named as typed.
+    assert_eq!(
+        suggestion(&index, "重庆 物流"),
+        offered_without("物流", 3, &["重庆"])
+    );
     // A word no article holds and no change of one character puts right: no offer.
     assert_eq!(suggestion(&index, "区块链"), None);
 }

@@ -176,16 +176,10 @@ impl Index {
     /// The tokens, each with the name it is left out by, with each run of Han text cut into
     /// its words, as if typed apart (Chinese needs no spaces, so a question typed as one run
     /// would otherwise be one word that cannot lose a part). A token is named as `typed`
-    /// has it (`typed[i]` for `lexemes[i]`), a word cut from a run as it is. The flag marks
-    /// a single character cut from a longer run (`化` of `数字化`): alone it says nothing.
-    fn han_apart(
-        &self,
-        searcher: &Searcher,
-        lexemes: &[Lex],
-        typed: &[Lex],
-    ) -> Vec<(Lex, String, bool)> {
+    /// has it (`typed[i]` for `lexemes[i]`), a word cut from a run as it is.
+    fn han_apart(&self, searcher: &Searcher, lexemes: &[Lex], typed: &[Lex]) -> Vec<Part> {
         let mut out = Vec::with_capacity(lexemes.len());
-        for (lexeme, as_typed) in lexemes.iter().zip(typed) {
+        for (at, (lexeme, as_typed)) in lexemes.iter().zip(typed).enumerate() {
             if let Lex::Atom {
                 neg: false,
                 atom: Atom::Words(text),
@@ -196,18 +190,24 @@ impl Index {
                 // a question to take apart.
                 let words = self.han_words(searcher, text);
                 if words.len() > 1 && self.count_words(searcher, text) == 0 {
-                    out.extend(words.into_iter().map(|w| {
-                        let (name, stray) = (w.clone(), w.chars().count() == 1);
-                        let word = Lex::Atom {
+                    out.extend(words.into_iter().map(|w| Part {
+                        name: w.clone(),
+                        stray: w.chars().count() == 1,
+                        run: Some((at, as_typed.shown())),
+                        lexeme: Lex::Atom {
                             neg: false,
                             atom: Atom::Words(w),
-                        };
-                        (word, name, stray)
+                        },
                     }));
                     continue;
                 }
             }
-            out.push((lexeme.clone(), as_typed.shown(), false));
+            out.push(Part {
+                lexeme: lexeme.clone(),
+                name: as_typed.shown(),
+                stray: false,
+                run: None,
+            });
         }
         out
     }
@@ -227,15 +227,8 @@ impl Index {
         if lexemes.iter().any(|l| matches!(l, Lex::Or)) {
             return Ok(None);
         }
-        let mut lexemes_out = Vec::new();
-        let mut names = Vec::new();
-        let mut strays = Vec::new();
-        for (lexeme, name, stray) in self.han_apart(searcher, lexemes, typed) {
-            lexemes_out.push(lexeme);
-            names.push(name);
-            strays.push(stray);
-        }
-        let lexemes = lexemes_out;
+        let parts = self.han_apart(searcher, lexemes, typed);
+        let lexemes: Vec<Lex> = parts.iter().map(|p| p.lexeme.clone()).collect();
         let looked_for: Vec<usize> = (lexemes.iter().enumerate())
             .filter(|(_, l)| matches!(l, Lex::Atom { neg: false, .. }))
             .map(|(i, _)| i)
@@ -247,8 +240,8 @@ impl Index {
         // as none, so that it goes first (`职业教育数字化专业` is not offered as `职业教育 化
         // 专业`, nor `区块链` as `链`).
         let mut held: Vec<(usize, usize)> = (looked_for.iter())
-            .map(|&i| match strays.get(i) {
-                Some(true) => (i, 0),
+            .map(|&i| match parts.get(i) {
+                Some(p) if p.stray => (i, 0),
                 _ => (i, self.count_words(searcher, &lexemes[i].shown())),
             })
             .collect();
@@ -273,7 +266,7 @@ impl Index {
             Ok((total > 0).then(|| Suggestion {
                 query,
                 total,
-                left_out: named.iter().map(|&i| names[i].clone()).collect(),
+                left_out: left_out_names(&parts, &named),
             }))
         };
         if !out.is_empty()
@@ -302,6 +295,42 @@ impl Index {
         }
         Ok(None)
     }
+}
+
+/// A token of a query with each Han run that no article holds cut into its words.
+struct Part {
+    lexeme: Lex,
+    /// What it is called when left out: as typed, or a word cut from a run as it is.
+    name: String,
+    /// A single character cut from a longer run (`化` of `数字化`): alone it says nothing.
+    stray: bool,
+    /// For a word cut from a run: the run's place among the tokens, and the run as typed.
+    run: Option<(usize, String)>,
+}
+
+/// The names of the parts at `out` (in order), a run whose every word is left out named
+/// once, as typed (`济南`, not `济`, `南`).
+fn left_out_names(parts: &[Part], out: &[usize]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut runs_named: Vec<usize> = Vec::new();
+    for &i in out {
+        let Some(part) = parts.get(i) else { continue };
+        match &part.run {
+            Some((run, typed)) => {
+                let whole = (parts.iter().enumerate())
+                    .filter(|(_, p)| p.run.as_ref().is_some_and(|(r, _)| r == run))
+                    .all(|(k, _)| out.contains(&k));
+                if !whole {
+                    names.push(part.name.clone());
+                } else if !runs_named.contains(run) {
+                    runs_named.push(*run);
+                    names.push(typed.clone());
+                }
+            }
+            None => names.push(part.name.clone()),
+        }
+    }
+    names
 }
 
 /// The stretches of a run that hold the changed `range` and the whole word before it, or
