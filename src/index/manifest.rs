@@ -121,7 +121,8 @@ impl State {
     /// Saves both files of state `n` (counts taken from `files`).
     pub fn save(&mut self, dir: &Path, n: u64) -> std::io::Result<()> {
         self.copies = self.files.values().map(|f| f.copies.len()).sum();
-        self.articles = self.files.values().map(|f| f.articles).sum::<usize>() - self.copies;
+        let given: usize = self.files.values().map(|f| f.articles).sum();
+        self.articles = given.saturating_sub(self.copies);
         self.file_count = self.files.len();
         let files = serde_json::to_vec(&self.files).map_err(std::io::Error::other)?;
         write_atomic(&files_path(dir, n), &files)?;
