@@ -113,12 +113,13 @@ impl Index {
         // How many articles hold `text` with `range` changed to `word`: its words anywhere,
         // or with `phrase`, side by side as written.
         let count = |range: &std::ops::Range<usize>, word: &str, phrase: bool| {
-            let mut fixed = text.to_string();
-            fixed.replace_range(range.clone(), word);
-            if phrase {
-                fixed = format!("\"{fixed}\"");
-            }
-            self.count_words(searcher, &fixed)
+            let fixed = changed(text, range, word);
+            let query = if phrase {
+                format!("\"{fixed}\"")
+            } else {
+                fixed
+            };
+            self.count_words(searcher, &query)
         };
         // Changes are weighed by the articles that write the changed run as a whole, its
         // words side by side; a change to a run of common characters is taken only so
@@ -146,9 +147,8 @@ impl Index {
                 let sides = beside_words(&words, range);
                 sides.is_empty()
                     || sides.iter().any(|side| {
-                        let mut local = text[side.clone()].to_string();
                         let at = range.start - side.start..range.end - side.start;
-                        local.replace_range(at, word);
+                        let local = changed(&text[side.clone()], &at, word);
                         self.count_words(searcher, &format!("\"{local}\"")) > 0
                     })
             };
@@ -295,6 +295,13 @@ impl Index {
         }
         Ok(None)
     }
+}
+
+/// `text` with the bytes at `range` replaced by `word`.
+fn changed(text: &str, range: &std::ops::Range<usize>, word: &str) -> String {
+    let mut out = text.to_string();
+    out.replace_range(range.clone(), word);
+    out
 }
 
 /// A token of a query with each Han run that no article holds cut into its words.
