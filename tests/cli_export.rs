@@ -119,7 +119,7 @@ fn csv_reads_back_field_for_field() {
 
     let mut reader = csv::Reader::from_reader(table.out.as_slice());
     assert_eq!(reader.headers().unwrap(), &CSV_COLUMNS.to_vec());
-    assert_eq!((CSV_COLUMNS[0], CSV_COLUMNS[11]), ("id", "body"));
+    assert_eq!((CSV_COLUMNS[0], CSV_COLUMNS[12]), ("id", "body"));
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), records.len());
     assert_eq!(rows.len(), 2);

@@ -17,7 +17,7 @@ use crate::article::Article;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The columns, in order.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 13] = [
     "id",
     "published",
     "title",
@@ -29,6 +29,7 @@ pub const HEADER: [&str; 12] = [
     "sectors",
     "duplicates",
     "file",
+    "also_in",
     "body",
 ];
 
@@ -66,7 +67,7 @@ pub fn row_of(a: &Article, out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 /// An article's fields in [`HEADER`] order.
-fn row(a: &Article) -> [String; 12] {
+fn row(a: &Article) -> [String; 13] {
     let text = |s: &Option<String>| s.clone().unwrap_or_default();
     [
         a.id.clone(),
@@ -80,6 +81,7 @@ fn row(a: &Article) -> [String; 12] {
         a.sectors.join(LIST_SEPARATOR),
         a.duplicates.join(LIST_SEPARATOR),
         a.file.clone(),
+        a.also_in.join(LIST_SEPARATOR),
         a.body.clone(),
     ]
 }
@@ -120,7 +122,8 @@ mod tests {
         assert_eq!(got, row(&a).iter().map(String::as_str).collect::<Vec<_>>());
         assert_eq!(&rows[0][1], "2025-10-11T09:29:00+08:00");
         assert_eq!(&rows[0][7], "Shandong;Hong Kong");
-        assert_eq!(&rows[0][11], a.body);
+        assert_eq!(&rows[0][11], "corpus/copy.txt;corpus/copy (2).txt");
+        assert_eq!(&rows[0][12], a.body);
         assert!(rows[1].iter().all(str::is_empty), "{:?}", rows[1]);
     }
 

@@ -21,6 +21,7 @@ pub fn tricky() -> Article {
         sectors: vec!["smart-manufacturing".into(), "new-energy".into()],
         duplicates: vec!["aaaaaaaaaaaa".into(), "bbbbbbbbbbbb".into()],
         file: "corpus/2025, autumn.txt".into(),
+        also_in: vec!["corpus/copy.txt".into(), "corpus/copy (2).txt".into()],
         body: "第一段,有逗号\n- 要点 \"一\"\r\n\n最后一行".into(),
         ..Article::default()
     }

@@ -6,7 +6,7 @@
 //! sectors, topic), then the body with its structure kept: heading lines become `###`
 //! headings, `- ` bullets stay bullets, and citation markers such as `[1][2]` go back to
 //! the end of the lines they were taken from. Other reports of the same story and the
-//! article's id and file close the section.
+//! article's id and file (and any other files holding the same text) close the section.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -88,7 +88,16 @@ fn section(
             writeln!(out, "- {}", other_report(id, brief(id)))?;
         }
     }
-    writeln!(out, "\n`{}`{SEP}`{}`", a.id, clean(&a.file))
+    write!(out, "\n`{}`{SEP}`{}`", a.id, clean(&a.file))?;
+    if !a.also_in.is_empty() {
+        let copies: Vec<String> = a
+            .also_in
+            .iter()
+            .map(|f| format!("`{}`", clean(f)))
+            .collect();
+        write!(out, " (the same text is also in {})", copies.join(", "))?;
+    }
+    writeln!(out)
 }
 
 /// `2025-10-11 09:29 · 人民日报 (People's Daily) · by NAME · Dalian, Liaoning`.
@@ -276,7 +285,8 @@ mod tests {
             \n\
             2\\. not a list\n\
             \n\
-            `0123456789ab` · `corpus/2025, autumn.txt`\n";
+            `0123456789ab` · `corpus/2025, autumn.txt` \
+            (the same text is also in `corpus/copy.txt`, `corpus/copy (2).txt`)\n";
         assert_eq!(md, expected);
     }
 
@@ -291,6 +301,7 @@ mod tests {
         other.source_zh = None;
         other.source_en = None;
         other.truncated = true;
+        other.also_in.clear();
         let mut first = summary();
         first.duplicates = vec![other.id.clone(), "ffffffffffff".into()];
         let md = export(&[first, other]);
