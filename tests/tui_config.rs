@@ -44,7 +44,11 @@ fn rebound_keys_work_and_the_old_ones_do_not() {
     h.press(KeyCode::Char('s'));
     assert_eq!(h.app.sort, Sort::Relevance, "s is no longer the order");
     h.press(KeyCode::Char('O'));
-    assert_eq!(h.app.sort, Sort::Newest);
+    assert_eq!(
+        h.app.sort,
+        Sort::Oldest,
+        "without words, past newest (the same list)"
+    );
     h.press(KeyCode::Char('q'));
     assert!(!h.app.quit, "q no longer quits");
     h.key(KeyCode::Char('q'), KeyModifiers::CONTROL);
@@ -147,7 +151,7 @@ fn the_first_order_comes_from_the_configuration() {
     );
     // The same rows as a default reader switched to the oldest first.
     let mut d = reader(120, 40);
-    d.type_str("ss");
+    d.type_str("s");
     assert_eq!(d.app.sort, Sort::Oldest);
     let ids =
         |h: &Harness| -> Vec<String> { h.app.results.rows.iter().map(|r| r.id.clone()).collect() };

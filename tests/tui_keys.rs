@@ -19,7 +19,7 @@ use chanjiao::tui::theme::Theme;
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use tui_support::{buffer, lines, reader};
+use tui_support::{buffer, lines, reader, screen};
 
 #[test]
 fn opens_with_every_article_newest_first() {
@@ -328,8 +328,24 @@ fn sidebar_filters_or_within_and_across_facets() {
 fn s_cycles_the_order() {
     let mut h = reader(120, 40);
     assert_eq!(h.app.sort, Sort::Relevance);
+    // Without words to rank by, relevance lists the newest first, and says so.
+    assert!(screen(&h).contains("sort: newest"), "{}", screen(&h));
+    h.press(KeyCode::Char('s'));
+    assert_eq!(
+        h.app.sort,
+        Sort::Oldest,
+        "newest again would change nothing"
+    );
+    assert!(screen(&h).contains("sort: oldest"));
+    h.press(KeyCode::Char('s'));
+    assert_eq!(h.app.sort, Sort::Relevance);
+
+    h.type_str("/联合体");
+    h.press(KeyCode::Enter);
+    assert!(screen(&h).contains("sort: relevance"), "{}", screen(&h));
     h.press(KeyCode::Char('s'));
     assert_eq!(h.app.sort, Sort::Newest);
+    assert!(screen(&h).contains("sort: newest"));
     h.press(KeyCode::Char('s'));
     assert_eq!(h.app.sort, Sort::Oldest);
     let dated: Vec<_> = h

@@ -15,7 +15,7 @@ fn reader_runs_in_a_terminal() {
     let data = tempfile::tempdir().unwrap();
     let mut run = Session::start(data.path(), &[], &[]);
     // The reader opens on the embedded sample corpus.
-    let first = run.screen.wait_for_articles(&["sort: relevance"]);
+    let first = run.screen.wait_for_articles(&["sort: newest"]);
     assert!(
         run.screen.alternate(),
         "the reader uses the alternate screen"

@@ -63,6 +63,23 @@ pub struct Query {
     pub filter: Filter,
 }
 
+impl Query {
+    /// Whether it looks for words, not only filters and exclusions: only then are the
+    /// results ranked by relevance (without words, every result ties and the newest come
+    /// first).
+    pub fn has_words(&self) -> bool {
+        self.clauses.iter().any(|c| match c {
+            Clause::Any(atoms) => !atoms.iter().all(Atom::is_blank),
+            _ => false,
+        })
+    }
+}
+
+/// Whether `input` looks for words (a query that does not parse looks for none).
+pub fn has_words(input: &str) -> bool {
+    parse(input).is_ok_and(|q| q.has_words())
+}
+
 /// A token of the query as the parser reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Lex {

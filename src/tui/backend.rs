@@ -37,6 +37,15 @@ impl Sort {
         let next = at.map_or(0, |i| (i + 1) % supported.len().max(1));
         supported.get(next).copied().unwrap_or(self)
     }
+
+    /// The order the list is in: relevance lists the newest first when the query has no
+    /// words.
+    pub fn as_listed(self, has_words: bool) -> Sort {
+        match self {
+            Sort::Relevance if !has_words => Sort::Newest,
+            other => other,
+        }
+    }
 }
 
 /// One search: the reader's query line, its sidebar filters, order and the window of rows

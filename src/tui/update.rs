@@ -6,6 +6,7 @@ use std::sync::Arc;
 use ratatui::layout::Position;
 
 use crate::filter;
+use crate::index::query;
 
 use super::action::{Action, Motion, Progress};
 use super::app::{App, DetailState, Load, PAGE, Pending, Results};
@@ -124,7 +125,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::CycleSort => {
-            app.sort = app.sort.next_in(app.sorts);
+            // Without words, relevance lists the newest first: the press that would
+            // change nothing on screen goes on to the next order.
+            let words = query::has_words(&app.query);
+            let shown = app.sort.as_listed(words);
+            let mut next = app.sort.next_in(app.sorts);
+            if next.as_listed(words) == shown {
+                next = next.next_in(app.sorts);
+            }
+            app.sort = next;
             fx.extend(search_keeping(app));
         }
         Action::NextHit => jump_to_hit(app, true),
@@ -692,22 +701,11 @@ fn refresh_view(app: &mut App) {
     clamp_detail(app);
 }
 
-/// Whether a query has words to look for (not only filters such as `source:`).
-fn has_words(q: &str) -> bool {
-    use crate::index::query::{self, Clause};
-    query::parse(q).is_ok_and(|p| {
-        p.clauses.iter().any(|c| match c {
-            Clause::Any(atoms) => !atoms.iter().all(|a| a.is_blank()),
-            _ => false,
-        })
-    })
-}
-
 fn jump_to_hit(app: &mut App, forward: bool) {
     let hits = app.detail.view.as_ref().map_or(0, |v| v.hit_rows.len());
     if hits == 0 {
         // Say why nothing moved.
-        app.reading.notice = Some(if !has_words(&app.query) {
+        app.reading.notice = Some(if !query::has_words(&app.query) {
             super::hints::no_search(&app.keys)
         } else if app.detail.view.is_none() {
             app.why_no_selection().to_string()

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::index::query;
 use crate::tui::action::Progress;
 use crate::tui::app::{App, Load};
 use crate::tui::backend::Sort;
@@ -151,7 +152,7 @@ fn right_part(app: &App, w: usize, essential: usize) -> String {
         format!(
             " {}: {} │ {} ",
             strings::SORT,
-            sort_label(app.sort),
+            sort_label(app.sort.as_listed(query::has_words(&app.query))),
             state_label(app, long)
         )
     };
@@ -278,7 +279,7 @@ mod tests {
     fn the_count_and_the_notes_go_before_the_order_at_narrow_widths() {
         let note = "source 'Xinhua' taken as 新华网 or 新华日报";
         assert!(
-            line(100, note).ends_with("sort: relevance │ ready"),
+            line(100, note).ends_with("sort: newest │ ready"),
             "{}",
             line(100, note)
         );
@@ -289,7 +290,7 @@ mod tests {
         );
         assert!(!narrow.contains("sort"), "{narrow}");
         // Without a note, the state alone when the order does not fit.
-        let narrow = line(40, "");
+        let narrow = line(36, "");
         assert!(narrow.starts_with(" 4 / 36 articles "), "{narrow}");
         assert!(
             narrow.ends_with("ready") && !narrow.contains("sort"),
@@ -350,8 +351,8 @@ mod tests {
     #[test]
     fn the_status_line_drops_the_label_before_the_order() {
         for (w, want) in [
-            (120, "sort: relevance │ loading · saving the index"),
-            (40, "sort: relevance │ loading…"),
+            (120, "sort: newest │ loading · saving the index"),
+            (40, "sort: newest │ loading…"),
         ] {
             let mut app = loading("saving the index", 0, 0);
             update(
