@@ -3,15 +3,17 @@
 
 use std::collections::BTreeMap;
 
-use super::{Session, State, VERSION, View};
+use super::{MAX_RECENT, Session, State, VERSION, View};
 
 /// Changes to apply: for each id its new read or starred flag, for each view name the new
-/// view (`None`: deleted), and the session to remember.
+/// view (`None`: deleted), the queries searched for, and the session to remember.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Delta {
     pub read: BTreeMap<String, bool>,
     pub starred: BTreeMap<String, bool>,
     pub views: BTreeMap<String, Option<View>>,
+    /// Queries searched for, in the order they were (the latest last).
+    pub recent: Vec<String>,
     pub session: Option<Session>,
 }
 
@@ -20,6 +22,7 @@ impl Delta {
         self.read.is_empty()
             && self.starred.is_empty()
             && self.views.is_empty()
+            && self.recent.is_empty()
             && self.session.is_none()
     }
 
@@ -28,6 +31,7 @@ impl Delta {
         self.read.extend(later.read);
         self.starred.extend(later.starred);
         self.views.extend(later.views);
+        self.recent.extend(later.recent);
         if later.session.is_some() {
             self.session = later.session;
         }
@@ -49,6 +53,12 @@ impl Delta {
             }
         }
         state.views.sort_by(|a, b| a.name.cmp(&b.name));
+        // Each query goes to the front, once: another reader's queries stay behind it.
+        for q in &self.recent {
+            state.recent.retain(|r| r != q);
+            state.recent.insert(0, q.clone());
+        }
+        state.recent.truncate(MAX_RECENT);
         if let Some(s) = &self.session {
             state.session = Some(s.clone());
         }
@@ -84,5 +94,31 @@ mod tests {
         assert_eq!(read, ["both", "theirs"]);
         assert!(file.starred.contains("star"));
         assert_eq!(file.version, VERSION);
+    }
+
+    #[test]
+    fn queries_go_to_the_front_once_and_the_oldest_drop_off() {
+        let mut file = State {
+            recent: vec!["theirs".into(), "both".into()],
+            ..State::default()
+        };
+        let mut d = Delta {
+            recent: vec!["both".into(), "mine".into()],
+            ..Delta::default()
+        };
+        d.then(Delta {
+            recent: vec!["later".into()],
+            ..Delta::default()
+        });
+        d.apply(&mut file);
+        assert_eq!(file.recent, ["later", "mine", "both", "theirs"]);
+
+        let many = Delta {
+            recent: (0..MAX_RECENT + 5).map(|i| i.to_string()).collect(),
+            ..Delta::default()
+        };
+        many.apply(&mut file);
+        assert_eq!(file.recent.len(), MAX_RECENT);
+        assert_eq!(file.recent[0], (MAX_RECENT + 4).to_string());
     }
 }

@@ -1,5 +1,5 @@
-//! Reading state that outlives the reader: which articles are read and starred, saved views
-//! and where the last session ended. It lives in `DATA_DIR/state/state.json`, beside the
+//! Reading state that outlives the reader: which articles are read and starred, saved views,
+//! the queries searched for and where the last session ended. It lives in `DATA_DIR/state/state.json`, beside the
 //! indexes rather than inside them, and is keyed by article id (a hash of the content), so
 //! marks survive re-indexing and files re-saved unchanged.
 //!
@@ -27,6 +27,9 @@ pub use view::{SavedFilter, SavedSearch, Session, View};
 /// The version written into the file.
 pub const VERSION: u32 = 1;
 
+/// How many queries the state remembers.
+pub const MAX_RECENT: usize = 100;
+
 /// Everything the state file holds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct State {
@@ -44,6 +47,9 @@ pub struct State {
     /// Where the last session ended.
     #[serde(default)]
     pub session: Option<Session>,
+    /// Queries searched for, the latest first, at most [`MAX_RECENT`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recent: Vec<String>,
 }
 
 impl State {

@@ -70,6 +70,10 @@ pub enum Action {
     CancelSearch,
     /// Put the query as the search offers when nothing matches (`robtos` → `robots`).
     TakeSuggestion,
+    /// In the search line, the query searched for before the one shown (`older`), or after.
+    RecallQuery {
+        older: bool,
+    },
     /// Esc outside the search line: back from the article, else clear the query.
     Back,
     NextPanel,

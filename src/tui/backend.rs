@@ -54,7 +54,8 @@ impl Sort {
 pub struct Request {
     /// SPEC §5 query syntax; empty matches everything.
     pub query: String,
-    /// Sidebar filters; merged (AND) with filters written in the query.
+    /// Sidebar filters; merged with filters written in the query (the values of one facet
+    /// ORed, as in the sidebar; date bounds narrowed).
     pub filter: Filter,
     pub sort: Sort,
     /// First row wanted (0-based, in result order).

@@ -372,6 +372,20 @@ pub static BINDINGS: &[Binding] = &[
         "take the query offered",
     ),
     bind(
+        "search_older",
+        Search,
+        &[ctrl('p')],
+        Action::RecallQuery { older: true },
+        "previous query (history)",
+    ),
+    bind(
+        "search_newer",
+        Search,
+        &[ctrl('n')],
+        Action::RecallQuery { older: false },
+        "next query (history)",
+    ),
+    bind(
         "search_down",
         Search,
         &[key(Down)],

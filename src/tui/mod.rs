@@ -37,6 +37,7 @@ pub mod pause;
 pub mod query_check;
 pub mod reading;
 pub mod reading_sidebar;
+pub mod recent;
 pub mod saver;
 pub mod session;
 pub mod sidebar;

@@ -1,5 +1,6 @@
-//! The reader's share of the reading state: marks, saved views, the view-name prompt, a
-//! notice for the status line, and what `u` and session restore are still looking for.
+//! The reader's share of the reading state: marks, saved views, the queries searched for,
+//! the view-name prompt, a notice for the status line, and what `u` and session restore are
+//! still looking for.
 //!
 //! After a search answers, [`after_search`] lets those pending lookups take their next step.
 
@@ -61,6 +62,10 @@ pub struct Reading {
     pub notice: Option<String>,
     pub seek: Option<Seek>,
     pub resume: Option<Resume>,
+    /// Queries searched for, the latest first.
+    pub recent: Vec<String>,
+    /// Where `Ctrl-p`/`Ctrl-n` are among them.
+    pub recall: Option<super::recent::Recall>,
 }
 
 /// What the reader starts with: the saved state, whether to go back to where the last

@@ -28,6 +28,7 @@ fn panel_by_name(name: &str) -> Option<Panel> {
 pub fn restore(app: &mut App, r: Restore) -> Vec<Effect> {
     app.reading.marks = Arc::new(r.state.marks());
     app.reading.views = r.state.views;
+    app.reading.recent = r.state.recent;
     app.reading.notice = r.notice;
     let mut resume = None;
     if let (true, Some(s)) = (r.resume, r.state.session) {

@@ -75,6 +75,10 @@ pub const NO_SEARCH_TO_STEP: &str = "no search to step through";
 pub const SEARCHES: &str = "searches";
 /// `n` or `N` in an article the search's words are not in (it matched on a filter).
 pub const NO_HITS_HERE: &str = "the search's words are not in this article";
+/// `Ctrl-p` or `Ctrl-n` in the search line with no query to go to.
+pub const NO_OLDER_QUERY: &str =
+    "没有更早的搜索 No earlier query (Enter in the search line remembers one)";
+pub const NO_NEWER_QUERY: &str = "没有更晚的搜索 No later query";
 pub const NO_MORE_UNREAD: &str = "没有更多未读 No unread articles further down";
 pub const NO_VIEWS: &str = "没有视图 No saved views yet";
 pub const SAVES_VIEW: &str = "saves the current one";

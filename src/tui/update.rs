@@ -20,7 +20,7 @@ use super::line_edit::{Caret, Edit};
 use super::sidebar::{self, Entry, Facet};
 use super::stats_update;
 use super::strings;
-use super::{marking, reading, reading_sidebar, session, views};
+use super::{marking, reading, reading_sidebar, recent, session, views};
 
 /// Ends the reader: the session is saved.
 fn quit(app: &mut App) -> Vec<Effect> {
@@ -59,7 +59,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             start_editing(app);
         }
         Action::TakeSuggestion => fx.extend(take_suggestion(app)),
+        Action::RecallQuery { older } => fx.extend(recent::recall(app, older)),
         Action::KeepSearch => {
+            fx.extend(recent::keep(app));
             app.searching = false;
             app.focus = Panel::List;
             follow(app);
@@ -284,7 +286,12 @@ fn take_suggestion(app: &mut App) -> Vec<Effect> {
     let Some(r) = app.results.suggestion.take() else {
         return Vec::new();
     };
-    app.query = r.query;
+    put_query(app, r.query)
+}
+
+/// Puts `query` in the search line, the cursor at its end, and searches for it.
+pub(super) fn put_query(app: &mut App, query: String) -> Vec<Effect> {
+    app.query = query;
     app.caret.apply(&mut app.query, Edit::End);
     follow_caret(app);
     search(app, true)

@@ -100,7 +100,8 @@ pub fn on_prompt(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         prompt.caret.follow(&prompt.text, columns);
     }
     match action {
-        Action::Insert(_) | Action::Edit(_) => {}
+        // The query line's history is not the prompt's.
+        Action::Insert(_) | Action::Edit(_) | Action::RecallQuery { .. } => {}
         Action::Move(m) => {
             prompt.chosen = match m {
                 Motion::Up | Motion::PageUp | Motion::Top => prompt.chosen.saturating_sub(1),
