@@ -325,6 +325,41 @@ fn sidebar_filters_or_within_and_across_facets() {
 }
 
 #[test]
+fn values_the_query_names_are_marked_in_the_sidebar() {
+    use chanjiao::tui::sidebar::{Entry, Facet};
+    let mut h = reader(120, 40);
+    h.type_str("/province:江苏 sector:new-energy-vehicles");
+    h.press(KeyCode::Enter);
+    let marked: Vec<(Facet, String, bool)> = (h.app.sidebar.entries.iter())
+        .filter_map(|e| match e {
+            Entry::Item {
+                facet,
+                value,
+                selected,
+                in_query: true,
+                ..
+            } => Some((*facet, value.clone(), *selected)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            (Facet::Province, "Jiangsu".to_string(), false),
+            (Facet::Sector, "new-energy-vehicles".to_string(), false),
+        ]
+    );
+    let shown = screen(&h);
+    assert!(
+        shown.lines().any(|l| l.contains("│/ 江苏 Jiangsu")),
+        "{shown}"
+    );
+    // Without the query, no mark.
+    h.press(KeyCode::Esc);
+    assert!(!screen(&h).contains("│/ 江苏"));
+}
+
+#[test]
 fn s_cycles_the_order() {
     let mut h = reader(120, 40);
     assert_eq!(h.app.sort, Sort::Relevance);

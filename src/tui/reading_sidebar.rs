@@ -49,6 +49,7 @@ pub fn entries(app: &App) -> Vec<Entry> {
             en: en.to_string(),
             count,
             selected: app.filter.marks.contains(&m),
+            in_query: false,
         });
     }
     out.push(Entry::Heading {

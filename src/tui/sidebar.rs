@@ -35,6 +35,8 @@ pub enum Entry {
         en: String,
         count: usize,
         selected: bool,
+        /// The query names it (`province:浙江`): the results are filtered by it already.
+        in_query: bool,
     },
     /// A saved view; `active` when the reader shows it now.
     View { name: String, active: bool },
@@ -69,26 +71,36 @@ pub struct Sidebar {
     wanted: Option<(Facet, String)>,
 }
 
-fn item(facet: Facet, value: &str, zh: &str, en: &str, count: usize, selected: bool) -> Entry {
+/// What the sidebar shows of one value, and whether it is selected there or in the query.
+struct Shown<'a> {
+    zh: &'a str,
+    en: &'a str,
+    count: usize,
+    selected: bool,
+    in_query: bool,
+}
+
+fn item(facet: Facet, value: &str, s: Shown) -> Entry {
     Entry::Item {
         facet,
         value: value.to_string(),
-        zh: zh.to_string(),
-        en: en.to_string(),
-        count,
-        selected,
+        zh: s.zh.to_string(),
+        en: s.en.to_string(),
+        count: s.count,
+        selected: s.selected,
+        in_query: s.in_query,
     }
 }
 
-/// The sidebar's entries for these counts and this filter: values with a count, plus the
-/// selected ones whatever their count.
-pub fn entries(facets: &Facets, filter: &Filter) -> Vec<Entry> {
+/// The sidebar's entries for these counts, this filter and the filters written in the
+/// query: values with a count, plus the selected and named ones whatever their count.
+pub fn entries(facets: &Facets, filter: &Filter, written: &Filter) -> Vec<Entry> {
     let mut out = vec![Entry::Heading {
         zh: "省份",
         en: "Provinces",
     }];
     let mut provinces: Vec<(String, usize)> = facets.provinces.clone();
-    for p in &filter.provinces {
+    for p in filter.provinces.iter().chain(&written.provinces) {
         if !provinces.iter().any(|(v, _)| v == p) {
             provinces.push((p.to_string(), 0));
         }
@@ -102,8 +114,14 @@ pub fn entries(facets: &Facets, filter: &Filter) -> Vec<Entry> {
     let n = out.len();
     for (value, count) in &provinces {
         let zh = labels::province_zh(value).unwrap_or("");
-        let selected = filter.provinces.iter().any(|p| p == value);
-        out.push(item(Facet::Province, value, zh, value, *count, selected));
+        let shown = Shown {
+            zh,
+            en: value,
+            count: *count,
+            selected: filter.provinces.iter().any(|p| p == value),
+            in_query: written.provinces.iter().any(|p| p == value),
+        };
+        out.push(item(Facet::Province, value, shown));
     }
     if out.len() == n {
         out.push(Entry::Empty);
@@ -118,7 +136,8 @@ pub fn entries(facets: &Facets, filter: &Filter) -> Vec<Entry> {
     for s in sectors::sectors() {
         let count = Facets::count(&facets.sectors, s.slug);
         let selected = filter.sectors.contains(&s.slug);
-        if count == 0 && !selected {
+        let in_query = written.sectors.contains(&s.slug);
+        if count == 0 && !selected && !in_query {
             continue;
         }
         if group != Some(s.group_en) {
@@ -128,7 +147,14 @@ pub fn entries(facets: &Facets, filter: &Filter) -> Vec<Entry> {
             });
             group = Some(s.group_en);
         }
-        out.push(item(Facet::Sector, s.slug, s.zh, s.en, count, selected));
+        let shown = Shown {
+            zh: s.zh,
+            en: s.en,
+            count,
+            selected,
+            in_query,
+        };
+        out.push(item(Facet::Sector, s.slug, shown));
     }
     if out.len() == n {
         out.push(Entry::Empty);
@@ -140,14 +166,22 @@ pub fn entries(facets: &Facets, filter: &Filter) -> Vec<Entry> {
     });
     let n = out.len();
     let mut sources: Vec<(String, usize)> = facets.sources.clone();
+    // An outlet written in the query may stand for others (`source:新华` for 新华网 and
+    // 新华日报, as the search takes it): it is marked only where it is a name as written.
     for s in &filter.sources {
         if !sources.iter().any(|(v, _)| v == s) {
             sources.push((s.clone(), 0));
         }
     }
     for (value, count) in &sources {
-        let selected = filter.sources.iter().any(|s| s == value);
-        out.push(item(Facet::Source, value, value, "", *count, selected));
+        let shown = Shown {
+            zh: value,
+            en: "",
+            count: *count,
+            selected: filter.sources.iter().any(|s| s == value),
+            in_query: written.sources.iter().any(|s| s == value),
+        };
+        out.push(item(Facet::Source, value, shown));
     }
     if out.len() == n {
         out.push(Entry::Empty);

@@ -659,7 +659,10 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
 
 pub(super) fn rebuild_sidebar(app: &mut App) {
     let mut entries = reading_sidebar::entries(app);
-    entries.extend(sidebar::entries(&app.results.facets, &app.filter));
+    let written = query::parse(&app.query)
+        .map(|q| q.filter)
+        .unwrap_or_default();
+    entries.extend(sidebar::entries(&app.results.facets, &app.filter, &written));
     app.sidebar.set_entries(entries);
     let h = app.panel_height(Panel::Sidebar);
     app.sidebar.follow(h);

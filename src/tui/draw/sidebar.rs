@@ -1,5 +1,6 @@
 //! The facet sidebar: provinces (Chinese and English names), 全国/National, sectors by
-//! group and sources, each with its live count; selected values are ticked.
+//! group and sources, each with its live count; selected values are ticked, and values the
+//! query names (`province:浙江`) marked `/`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -48,10 +49,13 @@ fn entry_line(e: &Entry, w: usize, cursor: Option<Style>, t: &Theme) -> Line<'st
             en,
             count,
             selected,
+            in_query,
             ..
         } => {
             let (tick, tick_style) = if *selected {
                 ("✓ ", t.checked())
+            } else if *in_query {
+                ("/ ", t.checked())
             } else {
                 ("  ", Style::new())
             };
