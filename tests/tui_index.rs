@@ -96,6 +96,11 @@ fn facet_filtered_search_finds_the_same_articles() {
         provinces: vec![NATIONAL],
         ..Filter::default()
     };
+    // A listing page's topic, as the sidebar selects it.
+    let topic = Filter {
+        topics: vec!["产教融合".to_string()],
+        ..Filter::default()
+    };
     for (q, f) in [
         ("技能", shandong.clone()),
         ("", shandong),
@@ -103,6 +108,8 @@ fn facet_filtered_search_finds_the_same_articles() {
         ("职业", national),
         ("province:广东", Filter::default()),
         ("sector:new-energy-vehicles", Filter::default()),
+        ("", topic.clone()),
+        ("职业", topic),
     ] {
         let (m, i) = both(&request(q, f.clone()));
         assert!(m.total > 0, "{q} {f:?}: the sample has matches");

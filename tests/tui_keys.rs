@@ -325,6 +325,37 @@ fn sidebar_filters_or_within_and_across_facets() {
 }
 
 #[test]
+fn a_listing_pages_topic_is_a_filter_in_the_sidebar() {
+    use chanjiao::tui::sidebar::{Entry, Facet};
+    let mut h = reader(120, 40);
+    let all = h.app.results.total;
+    let topics = h.app.results.facets.topics.clone();
+    assert!(topics.len() > 1, "{topics:?}");
+    let (topic, count) = topics[0].clone();
+    let at = (h.app.sidebar.entries.iter())
+        .position(
+            |e| matches!(e, Entry::Item { facet: Facet::Topic, value, .. } if *value == topic),
+        )
+        .expect("the topic is listed");
+    h.press(KeyCode::Char('h'));
+    while h.app.sidebar.cursor < at {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.filter.topics, std::slice::from_ref(&topic));
+    assert_eq!(h.app.results.total, count);
+    assert!(count < all);
+    // The other topics keep their counts, to add to this one.
+    assert_eq!(h.app.results.facets.topics, topics);
+    let shown = screen(&h);
+    assert!(shown.contains(&format!("filters: {topic}")), "{shown}");
+    assert!(shown.contains("话题 Topics"), "{shown}");
+    h.press(KeyCode::Enter);
+    assert!(h.app.filter.topics.is_empty());
+    assert_eq!(h.app.results.total, all);
+}
+
+#[test]
 fn values_the_query_names_are_marked_in_the_sidebar() {
     use chanjiao::tui::sidebar::{Entry, Facet};
     let mut h = reader(120, 40);

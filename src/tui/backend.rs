@@ -119,6 +119,8 @@ pub struct Facets {
     pub sectors: Counts,
     /// Outlet names (the Chinese name when known, else as written).
     pub sources: Counts,
+    /// The topics of listing pages (their tags).
+    pub topics: Counts,
     /// Unread and starred articles.
     pub marks: MarkCounts,
     /// Dated articles by month (`2025-10`), oldest first. Counted with every filter but the

@@ -132,6 +132,7 @@ impl Catalog for IndexCatalog {
                 provinces: counts(f.provinces),
                 sectors: counts(f.sectors),
                 sources: counts(f.sources),
+                topics: counts(f.topics),
                 marks: results.marks,
                 months: oldest_first(months),
             },

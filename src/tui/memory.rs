@@ -415,7 +415,8 @@ impl Catalog for MemoryCatalog {
     fn search(&self, request: &Request) -> anyhow::Result<Response> {
         let q = Compiled::new(request, self)?;
         let f = &q.filter;
-        let (mut provinces, mut sectors, mut sources, mut months) = (
+        let (mut provinces, mut sectors, mut sources, mut topics, mut months) = (
+            HashMap::new(),
             HashMap::new(),
             HashMap::new(),
             HashMap::new(),
@@ -424,31 +425,33 @@ impl Catalog for MemoryCatalog {
         let mut marks = MarkCounts::default();
         let mut matched: Vec<(usize, f32)> = Vec::new();
         for (i, a) in self.articles.iter().enumerate() {
-            if !Self::topic_ok(f, a) || q.not_filters.iter().any(|n| n.matches(a)) {
+            if q.not_filters.iter().any(|n| n.matches(a)) {
                 continue;
             }
             let Some(score) = q.score(&self.titles[i], &self.bodies[i]) else {
                 continue;
             };
-            let (p, s, o, m) = (
+            // Each facet is counted with the filters of the others (disjunctive counts).
+            let (p, s, o, t, m) = (
                 Self::province_ok(f, a),
                 Self::sector_ok(f, a),
                 self.source_ok(f, i),
+                Self::topic_ok(f, a),
                 Self::marks_ok(f, &request.marks, a),
             );
-            if p && s && o && Self::date_ok(f, a) {
+            if p && s && o && t && Self::date_ok(f, a) {
                 marks.unread += usize::from(!request.marks.is_read(&a.id));
                 marks.starred += usize::from(request.marks.is_starred(&a.id));
             }
-            if let (true, true, true, true, Some(t)) = (p, s, o, m, a.published)
+            if let (true, true, true, true, true, Some(when)) = (p, s, o, t, m, a.published)
                 && Self::date_ok(&q.query_dates, a)
             {
-                bump(&mut months, &t.format("%Y-%m").to_string());
+                bump(&mut months, &when.format("%Y-%m").to_string());
             }
             if !m || !Self::date_ok(f, a) {
                 continue;
             }
-            if s && o {
+            if s && o && t {
                 if a.provinces.is_empty() {
                     bump(&mut provinces, NATIONAL);
                 }
@@ -456,15 +459,18 @@ impl Catalog for MemoryCatalog {
                     bump(&mut provinces, name);
                 }
             }
-            if p && o {
+            if p && o && t {
                 for slug in &a.sectors {
                     bump(&mut sectors, slug);
                 }
             }
-            if let (true, true, Some(src)) = (p, s, &self.sources[i]) {
+            if let (true, true, true, Some(src)) = (p, s, t, &self.sources[i]) {
                 bump(&mut sources, src);
             }
-            if p && s && o {
+            if let (true, true, true, Some(topic)) = (p, s, o, &a.topic) {
+                bump(&mut topics, topic);
+            }
+            if p && s && o && t {
                 matched.push((i, score));
             }
         }
@@ -515,6 +521,7 @@ impl Catalog for MemoryCatalog {
                 provinces: sorted(provinces),
                 sectors: sorted(sectors),
                 sources: sorted(sources),
+                topics: sorted(topics),
                 marks,
                 months: chronological(months),
             },

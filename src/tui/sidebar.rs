@@ -4,7 +4,7 @@
 use crate::filter::{Filter, NATIONAL};
 use crate::tagging::sectors;
 
-use super::backend::Facets;
+use super::backend::{Counts, Facets};
 use super::labels;
 
 /// Which facet a value belongs to.
@@ -12,6 +12,8 @@ use super::labels;
 pub enum Facet {
     Province,
     Sector,
+    /// The topic of a listing page (its tag).
+    Topic,
     Source,
     /// Reading state: unread, starred.
     State,
@@ -160,33 +162,58 @@ pub fn entries(facets: &Facets, filter: &Filter, written: &Filter) -> Vec<Entry>
         out.push(Entry::Empty);
     }
 
-    out.push(Entry::Heading {
+    let topics = Open {
+        facet: Facet::Topic,
+        zh: "话题",
+        en: "Topics",
+    };
+    topics.push(&mut out, &facets.topics, &filter.topics, &written.topics);
+    let sources = Open {
+        facet: Facet::Source,
         zh: "来源",
         en: "Sources",
-    });
-    let n = out.len();
-    let mut sources: Vec<(String, usize)> = facets.sources.clone();
-    // An outlet written in the query may stand for others (`source:新华` for 新华网 and
-    // 新华日报, as the search takes it): it is marked only where it is a name as written.
-    for s in &filter.sources {
-        if !sources.iter().any(|(v, _)| v == s) {
-            sources.push((s.clone(), 0));
+    };
+    sources.push(&mut out, &facets.sources, &filter.sources, &written.sources);
+    out
+}
+
+/// A facet whose values are whatever the articles hold (outlets, listing-page topics).
+struct Open {
+    facet: Facet,
+    zh: &'static str,
+    en: &'static str,
+}
+
+impl Open {
+    /// Its heading and values: those with a count, then the selected ones without.
+    fn push(&self, out: &mut Vec<Entry>, counts: &Counts, selected: &[String], written: &[String]) {
+        out.push(Entry::Heading {
+            zh: self.zh,
+            en: self.en,
+        });
+        let n = out.len();
+        let mut values: Vec<(String, usize)> = counts.clone();
+        // A value written in the query may stand for others (`source:新华` for 新华网 and
+        // 新华日报, as the search takes it): it is marked only where it is a value as written.
+        for s in selected {
+            if !values.iter().any(|(v, _)| v == s) {
+                values.push((s.clone(), 0));
+            }
+        }
+        for (value, count) in &values {
+            let shown = Shown {
+                zh: value,
+                en: "",
+                count: *count,
+                selected: selected.contains(value),
+                in_query: written.contains(value),
+            };
+            out.push(item(self.facet, value, shown));
+        }
+        if out.len() == n {
+            out.push(Entry::Empty);
         }
     }
-    for (value, count) in &sources {
-        let shown = Shown {
-            zh: value,
-            en: "",
-            count: *count,
-            selected: filter.sources.iter().any(|s| s == value),
-            in_query: written.sources.iter().any(|s| s == value),
-        };
-        out.push(item(Facet::Source, value, shown));
-    }
-    if out.len() == n {
-        out.push(Entry::Empty);
-    }
-    out
 }
 
 impl Sidebar {

@@ -631,6 +631,7 @@ pub(super) fn toggle_value(app: &mut App, facet: Facet, value: String) -> Vec<Ef
             }
         }
         Facet::Source => toggle(&mut f.sources, value),
+        Facet::Topic => toggle(&mut f.topics, value),
         Facet::State => {
             if let Some(m) = reading_sidebar::mark_of(&value) {
                 toggle(&mut f.marks, m);

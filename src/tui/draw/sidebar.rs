@@ -1,5 +1,5 @@
 //! The facet sidebar: provinces (Chinese and English names), 全国/National, sectors by
-//! group and sources, each with its live count; selected values are ticked, and values the
+//! group, listing-page topics and sources, each with its live count; selected values are ticked, and values the
 //! query names (`province:浙江`) marked `/`.
 
 use ratatui::buffer::Buffer;
@@ -88,6 +88,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Panel::Sidebar;
     let selected: usize = app.filter.provinces.len()
         + app.filter.sectors.len()
+        + app.filter.topics.len()
         + app.filter.sources.len()
         + app.filter.marks.len();
     let mut title = vec![Span::styled(

@@ -22,7 +22,7 @@ pub fn sort_label(sort: Sort) -> &'static str {
     }
 }
 
-/// The active sidebar filters in words: `山东+江苏 · 智能制造与装备 · 人民日报`.
+/// The active sidebar filters in words: `山东+江苏 · 智能制造与装备 · 产教融合 · 人民日报`.
 pub fn filters_label(app: &App) -> String {
     let f = &app.filter;
     let mut parts = Vec::new();
@@ -37,6 +37,9 @@ pub fn filters_label(app: &App) -> String {
     if !f.sectors.is_empty() {
         let names: Vec<&str> = f.sectors.iter().map(|s| labels::sector_zh(s)).collect();
         parts.push(names.join("+"));
+    }
+    if !f.topics.is_empty() {
+        parts.push(f.topics.join("+"));
     }
     if !f.sources.is_empty() {
         parts.push(f.sources.join("+"));
