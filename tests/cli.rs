@@ -128,6 +128,43 @@ fn no_results_is_success() {
 }
 
 #[test]
+fn a_search_its_filters_leave_empty_says_what_the_words_find_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let alone = run_in(
+        data.path(),
+        &["search", "无人机", "--json", "--limit", "100"],
+    );
+    let n = stdout(&alone).lines().count();
+    assert!(n > 0);
+    let noun = if n == 1 { "article" } else { "articles" };
+    for (args, line) in [
+        (
+            &["search", "无人机", "--province", "西藏"][..],
+            format!(
+                "no articles match '无人机' with these filters; {n} {noun} without the filters"
+            ),
+        ),
+        (
+            &["search", "无人机 province:西藏"],
+            format!("no articles match '无人机 province:西藏'; {n} {noun} without the filters"),
+        ),
+        // Filters alone, or words found nowhere: nothing to add.
+        (
+            &["search", "province:西藏", "--since", "2099"],
+            "no articles match 'province:西藏' with these filters".to_string(),
+        ),
+        (
+            &["search", "xylophone", "--province", "西藏"],
+            "no articles match 'xylophone' with these filters".to_string(),
+        ),
+    ] {
+        let o = run_in(data.path(), args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert_eq!(stderr(&o), format!("chanjiao: {line}\n"), "{args:?}");
+    }
+}
+
+#[test]
 fn a_search_that_finds_nothing_offers_another_query() {
     let data = tempfile::tempdir().unwrap();
     // A misspelt word: stdout stays empty for scripts; the offer is said on stderr.

@@ -187,6 +187,29 @@ fn errors_are_one_line_and_hits_highlight() {
 /// catalogs alike, with a dash too; one that names nothing is a mistake whose results are
 /// those of the query before it.
 #[test]
+fn what_the_words_find_without_the_filters_that_leave_nothing() {
+    let tibet = Filter {
+        provinces: vec![chanjiao::filter::province("西藏").unwrap()],
+        ..Filter::default()
+    };
+    let (m, _) = both(&request("无人机", Filter::default()));
+    let drones = m.total;
+    assert!(drones > 0);
+    for (q, f, want) in [
+        ("无人机", tibet.clone(), Some(drones)),
+        ("无人机 province:西藏", Filter::default(), Some(drones)),
+        ("无人机 -province:四川", Filter::default(), Some(drones)),
+        ("无人机", Filter::default(), None),
+        ("province:西藏", Filter::default(), None),
+        ("xylophone", tibet, None),
+    ] {
+        let (m, i) = both(&request(q, f.clone()));
+        assert_eq!(i.unfiltered, want, "{q} {f:?}: index");
+        assert_eq!(m.unfiltered, want, "{q} {f:?}: in memory");
+    }
+}
+
+#[test]
 fn outlets_and_topics_given_in_part() {
     use chanjiao::tui::{Action, Effect, worker};
 

@@ -325,6 +325,22 @@ fn sidebar_filters_or_within_and_across_facets() {
 }
 
 #[test]
+fn an_empty_list_says_what_the_words_find_without_the_filters() {
+    let mut h = reader(120, 40);
+    h.type_str("/无人机");
+    let drones = h.app.results.total;
+    assert!(drones > 0);
+    h.type_str(" province:西藏");
+    assert_eq!(h.app.results.total, 0);
+    let shown = screen(&h);
+    let noun = if drones == 1 { "article" } else { "articles" };
+    assert!(
+        shown.contains(&format!("{drones} {noun} without the filters.")),
+        "{shown}"
+    );
+}
+
+#[test]
 fn a_listing_pages_topic_is_a_filter_in_the_sidebar() {
     use chanjiao::tui::sidebar::{Entry, Facet};
     let mut h = reader(120, 40);

@@ -45,6 +45,7 @@ fn answer(total: usize) -> Response {
         problem: None,
         notes: Vec::new(),
         suggestion: None,
+        unfiltered: None,
         anchor: None,
     }
 }

@@ -18,7 +18,7 @@ pub fn run(settings: &Settings, args: &ExportArgs, out: &mut dyn Write) -> Resul
     let format = format(args)?;
     let (counted, filter) = select::resolved(settings, &args.query, &args.filters, Some(0))?;
     let filtered = list::has_filters(&args.filters);
-    let suggestion = counted.suggestion.as_ref();
+    let instead = output::Instead::of(&counted);
     let path = args.output.as_deref().filter(|p| *p != Path::new("-"));
     if counted.total == 0 {
         match path {
@@ -26,14 +26,14 @@ pub fn run(settings: &Settings, args: &ExportArgs, out: &mut dyn Write) -> Resul
                 // An empty export still says what it is: `[]`, a CSV header.
                 let nothing = |_: &str| None;
                 Stream::begin(format, out, &nothing)?.end()?;
-                output::nothing_matched(&args.query, filtered, suggestion);
+                output::nothing_matched(&args.query, filtered, instead);
             }
             // An empty file would pass for an export, or replace a good one.
             Some(path) => {
                 let _ = writeln!(
                     std::io::stderr(),
                     "chanjiao: {}; {} was not written",
-                    output::nothing_matched_line(&args.query, filtered, suggestion),
+                    output::nothing_matched_line(&args.query, filtered, instead),
                     path.display()
                 );
             }

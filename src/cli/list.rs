@@ -18,7 +18,7 @@ pub fn run(settings: &Settings, args: &FilterArgs, out: &mut dyn Write) -> Resul
         }
     }
     if results.total == 0 {
-        output::nothing_matched(&[], has_filters(args), None);
+        output::nothing_matched(&[], has_filters(args), output::Instead::default());
     }
     Ok(())
 }

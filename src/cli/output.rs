@@ -5,7 +5,7 @@ use std::io::Write;
 use unicode_width::UnicodeWidthChar;
 
 use crate::article::Article;
-use crate::index::Suggestion;
+use crate::index::{SearchResults, Suggestion};
 
 const TITLE_COLUMNS: usize = 56;
 
@@ -57,19 +57,32 @@ pub fn marked(snippet: &str, hits: &[std::ops::Range<usize>], colour: bool) -> S
 
 /// Says on stderr that no article matched, so that an empty answer reads as one rather than
 /// as a silent failure (with `--json` too); stdout stays empty for scripts, and the exit code
-/// is 0 (SPEC). `filtered`: whether filter flags were given; `suggestion`: the query put
-/// right, when a word was misspelt.
-pub fn nothing_matched(query: &[String], filtered: bool, suggestion: Option<&Suggestion>) {
-    let line = nothing_matched_line(query, filtered, suggestion);
+/// is 0 (SPEC). `filtered`: whether filter flags were given; `instead`: what the search
+/// offers in its place.
+pub fn nothing_matched(query: &[String], filtered: bool, instead: Instead) {
+    let line = nothing_matched_line(query, filtered, instead);
     let _ = writeln!(std::io::stderr(), "chanjiao: {line}");
 }
 
+/// What a search that found nothing offers: another query, or how many articles its words
+/// find without the filters.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Instead<'a> {
+    pub suggestion: Option<&'a Suggestion>,
+    pub unfiltered: Option<usize>,
+}
+
+impl<'a> Instead<'a> {
+    pub fn of(results: &'a SearchResults) -> Self {
+        Instead {
+            suggestion: results.suggestion.as_ref(),
+            unfiltered: results.unfiltered,
+        }
+    }
+}
+
 /// What [`nothing_matched`] says, without the prefix.
-pub fn nothing_matched_line(
-    query: &[String],
-    filtered: bool,
-    suggestion: Option<&Suggestion>,
-) -> String {
+pub fn nothing_matched_line(query: &[String], filtered: bool, instead: Instead) -> String {
     let what = query.join(" ");
     let line = match (what.trim().is_empty(), filtered) {
         (true, true) => "no articles match the filters".to_string(),
@@ -77,10 +90,13 @@ pub fn nothing_matched_line(
         (false, true) => format!("no articles match '{what}' with these filters"),
         (false, false) => format!("no articles match '{what}'"),
     };
-    let Some(s) = suggestion else {
-        return line;
+    let noun = |n: usize| if n == 1 { "article" } else { "articles" };
+    let Some(s) = instead.suggestion else {
+        return match instead.unfiltered {
+            Some(n) => format!("{line}; {n} {} without the filters", noun(n)),
+            None => line,
+        };
     };
-    let noun = if s.total == 1 { "article" } else { "articles" };
     let without = if s.left_out.is_empty() {
         String::new()
     } else {
@@ -88,8 +104,10 @@ pub fn nothing_matched_line(
         format!("; without {}", quoted.join(", "))
     };
     format!(
-        "{line}; did you mean '{}'? ({} {noun}{without})",
-        s.query, s.total
+        "{line}; did you mean '{}'? ({} {}{without})",
+        s.query,
+        s.total,
+        noun(s.total)
     )
 }
 

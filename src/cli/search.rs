@@ -26,7 +26,7 @@ pub fn run(settings: &Settings, args: &SearchArgs, out: &mut dyn Write) -> Resul
         output::nothing_matched(
             &args.query,
             list::has_filters(&args.filters),
-            results.suggestion.as_ref(),
+            output::Instead::of(&results),
         );
     }
     // On stderr, like the other notices: a pipe gets the articles alone.

@@ -132,6 +132,10 @@ pub struct SearchResults {
     /// right or words left out (`robtos` → `robots`; see `suggest`).
     #[serde(skip)]
     pub suggestion: Option<Suggestion>,
+    /// When filters leave nothing of a search for words, and nothing else is offered: how
+    /// many articles the words find without any filter (the reader's marks included).
+    #[serde(skip)]
+    pub unfiltered: Option<usize>,
 }
 
 struct Compiler<'a> {
@@ -776,6 +780,11 @@ impl Index {
         } else {
             None
         };
+        let unfiltered = if answer == Answer::Full && fruit.total == 0 && suggestion.is_none() {
+            self.unfiltered(&searcher, &parsed.clauses, &filter)
+        } else {
+            None
+        };
         Ok(SearchResults {
             hits,
             offset: offset.min(fruit.total),
@@ -785,6 +794,7 @@ impl Index {
             marks: fruit.marks,
             notes,
             suggestion,
+            unfiltered,
         })
     }
 
@@ -822,6 +832,11 @@ impl Index {
             return 0;
         };
         places_across::widen(&mut parsed.clauses);
+        self.count_clauses(searcher, &parsed.clauses)
+    }
+
+    /// How many articles match `clauses` (widened already), whatever the filters.
+    fn count_clauses(&self, searcher: &Searcher, clauses: &[query::Clause]) -> usize {
         let mut c = Compiler {
             searcher,
             words: &self.words,
@@ -829,8 +844,33 @@ impl Index {
             norm: WordNormalizer::default(),
             terms: HitTerms::default(),
         };
-        let q = c.compile(&parsed.clauses);
+        let q = c.compile(clauses);
         searcher.search(q.as_ref(), &Count).unwrap_or(0)
+    }
+
+    /// For a search that found nothing: how many articles its words find without `filter`
+    /// and without the facets it excludes (`-province:四川`), when those are what left
+    /// nothing; `None` for a search without words or filters, or when the words alone find
+    /// nothing either.
+    fn unfiltered(
+        &self,
+        searcher: &Searcher,
+        clauses: &[query::Clause],
+        filter: &Filter,
+    ) -> Option<usize> {
+        let words: Vec<query::Clause> = (clauses.iter())
+            .filter(|c| !matches!(c, query::Clause::NotFilter(_)))
+            .cloned()
+            .collect();
+        let filtered = !filter.is_empty() || words.len() < clauses.len();
+        let searched = query::Query {
+            clauses: words,
+            filter: Filter::default(),
+        };
+        if !filtered || !searched.has_words() {
+            return None;
+        }
+        Some(self.count_clauses(searcher, &searched.clauses)).filter(|n| *n > 0)
     }
 
     /// Articles matching the filters, newest first (SPEC `list`).

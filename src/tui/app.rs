@@ -53,6 +53,8 @@ pub struct Results {
     pub notes: Vec<String>,
     /// When nothing matches: the query put right, for the search line's Tab.
     pub suggestion: Option<Suggestion>,
+    /// When the filters leave nothing: how many articles the words find without them.
+    pub unfiltered: Option<usize>,
 }
 
 impl Default for Results {
@@ -66,6 +68,7 @@ impl Default for Results {
             received: false,
             notes: Vec::new(),
             suggestion: None,
+            unfiltered: None,
         }
     }
 }

@@ -170,6 +170,9 @@ pub struct Response {
     /// When nothing matches: the query with its misspelt words put right, when that finds
     /// articles.
     pub suggestion: Option<Suggestion>,
+    /// When the filters leave nothing of a search for words and nothing else is offered:
+    /// how many articles the words find without them.
+    pub unfiltered: Option<usize>,
     /// The article the rows were placed around (the request's `around`), which the reader
     /// keeps selected when it is among them.
     pub anchor: Option<String>,

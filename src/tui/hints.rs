@@ -86,6 +86,13 @@ pub fn nothing_matches(app: &App) -> Option<String> {
     if let Some(r) = &app.results.suggestion {
         out.push(' ');
         out.push_str(&suggestion(app, r));
+    } else if let Some(n) = app.results.unfiltered {
+        let noun = if n == 1 {
+            strings::ARTICLE
+        } else {
+            strings::ARTICLES
+        };
+        out.push_str(&format!(" {n} {noun} {}.", strings::WITHOUT_FILTERS));
     }
     let mut ways = Vec::new();
     if !app.query.is_empty() {

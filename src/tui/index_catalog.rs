@@ -140,6 +140,7 @@ impl Catalog for IndexCatalog {
             problem: None,
             notes: results.notes,
             suggestion: results.suggestion,
+            unfiltered: results.unfiltered,
             anchor: request.around.clone(),
         })
     }

@@ -507,6 +507,16 @@ impl Catalog for MemoryCatalog {
             .take(request.limit)
             .map(|(i, _)| Row::from_article(&arts[*i]))
             .collect();
+        // As the index does: when the filters leave nothing of a search for words, how
+        // many articles the words find without them.
+        let filtered = !f.is_empty() || !q.not_filters.is_empty();
+        let unfiltered = (total == 0 && filtered && q.has_words())
+            .then(|| {
+                (0..self.articles.len())
+                    .filter(|&i| q.score(&self.titles[i], &self.bodies[i]).is_some())
+                    .count()
+            })
+            .filter(|n| *n > 0);
         let terms = q.terms();
         let hits: Arc<dyn Highlighter> = if terms.is_empty() {
             Arc::new(NoHits)
@@ -529,6 +539,7 @@ impl Catalog for MemoryCatalog {
             problem: None,
             notes: q.notes.clone(),
             suggestion: None,
+            unfiltered,
             anchor: request.around.clone(),
         })
     }

@@ -37,6 +37,8 @@ pub const WITHOUT: &str = "without";
 pub const TAKES_IT: &str = "takes it";
 pub const CLEARS_SEARCH: &str = "clears the search";
 pub const CLEARS_FILTERS: &str = "clears the filters";
+/// After a count, when the filters leave nothing: `2 articles without the filters.`
+pub const WITHOUT_FILTERS: &str = "without the filters";
 
 /// In the article's meta line, in place of the date of an article without one.
 pub const UNDATED: &str = "无日期 undated";

@@ -404,6 +404,7 @@ fn searched(
         received: true,
         notes: resp.notes,
         suggestion: resp.suggestion,
+        unfiltered: resp.unfiltered,
     };
     if reset {
         app.list.selected = 0;
