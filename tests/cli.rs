@@ -128,6 +128,46 @@ fn no_results_is_success() {
 }
 
 #[test]
+fn sort_orders_a_search_or_a_list_by_date() {
+    let data = tempfile::tempdir().unwrap();
+    let dates = |args: &[&str]| -> Vec<Option<String>> {
+        let o = run_in(data.path(), args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+            .lines()
+            .map(|l| {
+                let a: serde_json::Value = serde_json::from_str(l).unwrap();
+                a["published"].as_str().map(str::to_string)
+            })
+            .collect()
+    };
+    let ranked = dates(&["search", "职业", "--json", "--limit", "100"]);
+    let newest = dates(&[
+        "search", "职业", "--json", "--limit", "100", "--sort", "newest",
+    ]);
+    let oldest = dates(&[
+        "search", "职业", "--json", "--limit", "100", "--sort", "oldest",
+    ]);
+    assert_eq!(newest.len(), ranked.len());
+    assert_ne!(newest, ranked, "the ranking is not by date");
+    let dated = |v: &[Option<String>]| v.iter().flatten().cloned().collect::<Vec<_>>();
+    let (n, o) = (dated(&newest), dated(&oldest));
+    assert!(n.windows(2).all(|w| w[0] >= w[1]), "{n:?}");
+    assert!(o.windows(2).all(|w| w[0] <= w[1]), "{o:?}");
+    // Undated last either way.
+    for v in [&newest, &oldest] {
+        let first_undated = v.iter().position(Option::is_none).unwrap_or(v.len());
+        assert!(v[first_undated..].iter().all(Option::is_none), "{v:?}");
+    }
+    let listed = dates(&["list", "--json", "--sort", "oldest"]);
+    let l = dated(&listed);
+    assert!(l.len() > 2 && l.windows(2).all(|w| w[0] <= w[1]), "{l:?}");
+    let o = run_in(data.path(), &["list", "--sort", "sideways"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("'sideways'"), "{}", stderr(&o));
+}
+
+#[test]
 fn a_search_its_filters_leave_empty_says_what_the_words_find_alone() {
     let data = tempfile::tempdir().unwrap();
     let alone = run_in(

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgGroup, Args, Parser, Subcommand};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 use crate::cli::format_arg::FormatName;
 use crate::cli::offer_arg::Offered;
@@ -143,6 +143,20 @@ pub struct FilterArgs {
     /// One JSON object per line.
     #[arg(long)]
     pub json: bool,
+    /// The order [default: relevance with a query, else newest]
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub sort: Option<SortArg>,
+}
+
+/// The orders `--sort` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first, newest first on ties (newest first without words to rank by)
+    Relevance,
+    /// Newest first, undated last
+    Newest,
+    /// Oldest first, undated last
+    Oldest,
 }
 
 #[derive(Debug, Args)]

@@ -45,7 +45,11 @@ pub fn run(settings: &Settings, args: &ExportArgs, out: &mut dyn Write) -> Resul
     let brief = |id: &str| index.get(id).ok().flatten().map(|a| Brief::of(&a));
     let write = |out: &mut dyn Write| -> Result<usize, CliError> {
         let mut stream = Stream::begin(format, out, &brief)?;
-        select::each_article(&index, &args.query, &filter, args.filters.limit, &mut |a| {
+        let order = (
+            select::order(&args.query, &args.filters),
+            args.filters.limit,
+        );
+        select::each_article(&index, &args.query, &filter, order, &mut |a| {
             stream.article(a)
         })?;
         Ok(stream.end()?)

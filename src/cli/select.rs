@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::article::Article;
 use crate::cli::CliError;
-use crate::cli::args::FilterArgs;
+use crate::cli::args::{FilterArgs, SortArg};
 use crate::cli::list;
 use crate::cli::open::{index_error, with_index};
 use crate::filter::Filter;
@@ -33,17 +33,17 @@ pub fn each_article(
     index: &Index,
     query: &[String],
     filter: &Filter,
-    limit: Option<usize>,
+    (sort, limit): (Sort, Option<usize>),
     each: &mut dyn FnMut(&Article) -> std::io::Result<()>,
 ) -> Result<usize, CliError> {
-    each_in_pages(index, query, filter, limit, PAGE, each)
+    each_in_pages(index, query, filter, (sort, limit), PAGE, each)
 }
 
 fn each_in_pages(
     index: &Index,
     query: &[String],
     filter: &Filter,
-    limit: Option<usize>,
+    (sort, limit): (Sort, Option<usize>),
     page_rows: usize,
     each: &mut dyn FnMut(&Article) -> std::io::Result<()>,
 ) -> Result<usize, CliError> {
@@ -53,7 +53,7 @@ fn each_in_pages(
         let request = SearchRequest {
             query: query.join(" "),
             filter: filter.clone(),
-            sort: order(query),
+            sort,
             limit: page_rows.min(want - done),
             offset: done,
             ..Default::default()
@@ -71,11 +71,14 @@ fn each_in_pages(
 }
 
 /// A query's results by relevance; without one, newest first.
-fn order(query: &[String]) -> Sort {
-    if query.is_empty() {
-        Sort::Newest
-    } else {
-        Sort::Relevance
+/// `--sort`, else relevance with a query and newest first without one.
+pub fn order(query: &[String], filters: &FilterArgs) -> Sort {
+    match filters.sort {
+        Some(SortArg::Relevance) => Sort::Relevance,
+        Some(SortArg::Newest) => Sort::Newest,
+        Some(SortArg::Oldest) => Sort::Oldest,
+        None if query.is_empty() => Sort::Newest,
+        None => Sort::Relevance,
     }
 }
 
@@ -107,7 +110,7 @@ pub fn resolved(
         let request = SearchRequest {
             query: query.join(" "),
             filter: filter.clone(),
-            sort: order(query),
+            sort: order(query, filters),
             limit: limit.unwrap_or_else(|| index.len()),
             ..Default::default()
         };
@@ -141,7 +144,7 @@ mod tests {
         ] {
             let request = SearchRequest {
                 query: query.join(" "),
-                sort: order(&query),
+                sort: order(&query, &FilterArgs::default()),
                 limit: limit.unwrap_or(1000),
                 ..Default::default()
             };
@@ -149,7 +152,9 @@ mod tests {
                 .map(|h| h.article.id.clone())
                 .collect();
             let mut paged = Vec::new();
-            let n = each_in_pages(&index, &query, &Filter::default(), limit, 3, &mut |a| {
+            let sort = order(&query, &FilterArgs::default());
+            let each = (sort, limit);
+            let n = each_in_pages(&index, &query, &Filter::default(), each, 3, &mut |a| {
                 paged.push(a.id.clone());
                 Ok(())
             })
