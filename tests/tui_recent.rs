@@ -90,8 +90,11 @@ fn a_query_comes_back_once_and_the_one_shown_is_skipped() {
     assert_eq!(h.app.query, "联合体");
     ctrl(&mut h, 'n');
     assert_eq!(h.app.query, "无人机 四川");
-    // A blank query is not remembered.
+    // A blank query is not remembered, nor a page pasted in.
     ctrl(&mut h, 'u');
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('/'));
+    h.type_str(&"职".repeat(chanjiao::tui::recent::MAX_QUERY_CHARS + 1));
     h.press(KeyCode::Enter);
     assert_eq!(h.app.reading.recent, ["联合体", "无人机"]);
 }

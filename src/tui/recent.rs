@@ -21,11 +21,15 @@ pub struct Recall {
     shown: String,
 }
 
+/// The longest query remembered, in characters: a page pasted into the search line is not
+/// written into the state file at every save after it.
+pub const MAX_QUERY_CHARS: usize = 500;
+
 /// On `Enter` in the search line: the query goes to the front of the list, and is saved.
 pub fn keep(app: &mut App) -> Vec<Effect> {
     app.reading.recall = None;
     let query = app.query.trim();
-    if query.is_empty() {
+    if query.is_empty() || query.chars().count() > MAX_QUERY_CHARS {
         return Vec::new();
     }
     let query = query.to_string();
