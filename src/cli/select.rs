@@ -70,8 +70,7 @@ fn each_in_pages(
     Ok(done)
 }
 
-/// A query's results by relevance; without one, newest first.
-/// `--sort`, else relevance with a query and newest first without one.
+/// The order: `--sort`, else relevance with a query and newest first without one.
 pub fn order(query: &[String], filters: &FilterArgs) -> Sort {
     match filters.sort {
         Some(SortArg::Relevance) => Sort::Relevance,
