@@ -179,9 +179,10 @@ fn a_run_of_common_characters_with_one_typed_for_another_is_put_right() {
         suggestion(&index, "养老服物人才"),
         offered("养老服务人才", 1)
     );
+    // The characters left out side by side are named as one stretch.
     assert_eq!(
         suggestion(&index, "校企链条"),
-        offered_without("校企", 1, &["链", "条"])
+        offered_without("校企", 1, &["链条"])
     );
     // A run no article holds, all of whose words are left out, is named as typed.
     assert_eq!(

@@ -315,27 +315,41 @@ struct Part {
     run: Option<(usize, String)>,
 }
 
-/// The names of the parts at `out` (in order), a run whose every word is left out named
-/// once, as typed (`济南`, not `济`, `南`).
+/// The names of the parts at `out` (in order): a run whose every word is left out named
+/// once, as typed (`济南`, not `济`, `南`), and neighbouring words of a run that are left out
+/// together named as one stretch (`如何开展`, not `如`, `何`, `开`, `展`).
 fn left_out_names(parts: &[Part], out: &[usize]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut runs_named: Vec<usize> = Vec::new();
-    for &i in out {
+    let in_run = |i: usize, run: usize| {
+        (parts.get(i)).is_some_and(|p| p.run.as_ref().is_some_and(|(r, _)| *r == run))
+    };
+    let mut k = 0;
+    while let Some(&i) = out.get(k) {
+        k += 1;
         let Some(part) = parts.get(i) else { continue };
-        match &part.run {
-            Some((run, typed)) => {
-                let whole = (parts.iter().enumerate())
-                    .filter(|(_, p)| p.run.as_ref().is_some_and(|(r, _)| r == run))
-                    .all(|(k, _)| out.contains(&k));
-                if !whole {
-                    names.push(part.name.clone());
-                } else if !runs_named.contains(run) {
-                    runs_named.push(*run);
-                    names.push(typed.clone());
-                }
+        let Some((run, typed)) = &part.run else {
+            names.push(part.name.clone());
+            continue;
+        };
+        let whole = (0..parts.len())
+            .filter(|&p| in_run(p, *run))
+            .all(|p| out.contains(&p));
+        if whole {
+            if !runs_named.contains(run) {
+                runs_named.push(*run);
+                names.push(typed.clone());
             }
-            None => names.push(part.name.clone()),
+            continue;
         }
+        let mut name = part.name.clone();
+        let mut last = i;
+        while let Some(&next) = out.get(k).filter(|&&n| n == last + 1 && in_run(n, *run)) {
+            name.push_str(&parts[next].name);
+            last = next;
+            k += 1;
+        }
+        names.push(name);
     }
     names
 }
@@ -369,6 +383,34 @@ fn beside_words(words: &[String], range: &std::ops::Range<usize>) -> Vec<std::op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn word(name: &str, run: Option<usize>) -> Part {
+        Part {
+            lexeme: Lex::Atom {
+                neg: false,
+                atom: Atom::Words(name.to_string()),
+            },
+            name: name.to_string(),
+            stray: name.chars().count() == 1,
+            run: run.map(|r| (r, "typed".to_string())),
+        }
+    }
+
+    #[test]
+    fn words_of_a_run_left_out_side_by_side_are_named_together() {
+        // 职业院校如何开展产教融合 cut into words, then 重庆 typed apart.
+        let parts: Vec<Part> = (["职业院校", "如", "何", "开", "展", "产教融合"].iter())
+            .map(|w| word(w, Some(0)))
+            .chain([word("重庆", None)])
+            .collect();
+        assert_eq!(left_out_names(&parts, &[1, 2, 3, 4]), ["如何开展"]);
+        assert_eq!(left_out_names(&parts, &[1, 3, 6]), ["如", "开", "重庆"]);
+        assert_eq!(
+            left_out_names(&parts, &[0, 2, 3, 6]),
+            ["职业院校", "何开", "重庆"]
+        );
+        assert_eq!(left_out_names(&parts, &[0, 1, 2, 3, 4, 5]), ["typed"]);
+    }
 
     #[test]
     fn the_words_beside_a_change() {
