@@ -124,8 +124,9 @@ fn a_month_becomes_a_date_range() {
     let mut h = reader(120, 40);
     let all = h.app.results.total;
     h.press(KeyCode::Char('t'));
-    h.press(KeyCode::BackTab);
-    h.press(KeyCode::BackTab);
+    for _ in 0..3 {
+        h.press(KeyCode::BackTab);
+    }
     assert_eq!(h.app.stats.chart, Chart::Months);
     let months = bars(&h, Chart::Months);
     // The cursor starts on the newest month; step back to a month with articles.
@@ -154,6 +155,23 @@ fn a_month_becomes_a_date_range() {
 }
 
 #[test]
+fn a_topic_bar_filters_by_the_listing_pages_tag() {
+    let mut h = reader(120, 40);
+    h.press(KeyCode::Char('t'));
+    while h.app.stats.chart != Chart::Topics {
+        h.press(KeyCode::Tab);
+    }
+    let topics = bars(&h, Chart::Topics);
+    assert!(topics.len() > 1, "{topics:?}");
+    let (topic, count) = topics[0].clone();
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.filter.topics, [topic]);
+    assert_eq!(h.app.results.total, count);
+    // The other topics keep their counts, as in the sidebar.
+    assert_eq!(bars(&h, Chart::Topics), topics);
+}
+
+#[test]
 fn the_view_follows_the_search() {
     let mut h = reader(120, 40);
     h.press(KeyCode::Char('t'));
@@ -178,7 +196,10 @@ fn clicks_select_a_bar_then_filter() {
     let (column, row) = (sources.x + 4, sources.y + 3);
     h.send(Action::Click { column, row });
     assert_eq!(h.app.stats.chart, Chart::Sources);
-    assert_eq!(h.app.stats.cursor[3].as_deref(), Some(third.as_str()));
+    assert_eq!(
+        h.app.stats.cursor[Chart::Sources.index()].as_deref(),
+        Some(third.as_str())
+    );
     assert!(h.app.filter.sources.is_empty());
     // The cursor moved, so the list scrolled: click where the bar is now.
     let s = chanjiao::tui::draw::stats::shown(&h.app, Chart::Sources, sources.height as usize - 2);
@@ -220,16 +241,24 @@ fn tiny_terminals_never_panic_in_the_view() {
 /// The four charts show together from a 90×22 terminal (the area between the search and
 /// status lines is then 90×20), as the README says; one shows below that.
 #[test]
-fn four_charts_from_the_size_the_readme_gives() {
-    use chanjiao::tui::strings::{STATS_MONTHS, STATS_PROVINCES, STATS_SECTORS, STATS_SOURCES};
-    let titles = [STATS_PROVINCES, STATS_SECTORS, STATS_MONTHS, STATS_SOURCES];
+fn every_chart_from_the_size_the_readme_gives() {
+    use chanjiao::tui::strings::{
+        STATS_MONTHS, STATS_PROVINCES, STATS_SECTORS, STATS_SOURCES, STATS_TOPICS,
+    };
+    let titles = [
+        STATS_PROVINCES,
+        STATS_SECTORS,
+        STATS_MONTHS,
+        STATS_TOPICS,
+        STATS_SOURCES,
+    ];
     let shown = |w: u16, hh: u16| {
         let mut h = reader(w, hh);
         h.press(KeyCode::Char('t'));
         let text = screen(&h);
         titles.iter().filter(|t| text.contains(t.trim())).count()
     };
-    assert_eq!(shown(90, 22), 4);
+    assert_eq!(shown(90, 22), 5);
     assert_eq!(shown(89, 22), 1);
     assert_eq!(shown(90, 21), 1);
     let readme =

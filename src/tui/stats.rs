@@ -1,5 +1,5 @@
-//! The statistics view (`t`): bar charts of the current results by province, sector, month
-//! and outlet, built from the facet counts every search returns. Its state is which chart
+//! The statistics view (`t`): bar charts of the current results by province, sector, month,
+//! listing-page topic and outlet, built from the facet counts every search returns. Its state is which chart
 //! has the cursor and which value the cursor is on in each, so the cursor stays on the same
 //! value when the counts change.
 
@@ -17,14 +17,17 @@ pub enum Chart {
     Provinces,
     Sectors,
     Months,
+    /// Listing-page topics.
+    Topics,
     Sources,
 }
 
 impl Chart {
-    pub const ALL: [Chart; 4] = [
+    pub const ALL: [Chart; 5] = [
         Chart::Provinces,
         Chart::Sectors,
         Chart::Months,
+        Chart::Topics,
         Chart::Sources,
     ];
 
@@ -75,7 +78,7 @@ impl Row {
 pub struct StatsView {
     pub open: bool,
     pub chart: Chart,
-    pub cursor: [Option<String>; 4],
+    pub cursor: [Option<String>; Chart::ALL.len()],
 }
 
 fn bar(value: &str, zh: &str, en: &str, count: usize, selected: bool) -> Row {
@@ -213,11 +216,17 @@ pub fn rows(chart: Chart, facets: &Facets, filter: &Filter) -> Vec<Row> {
                 .collect()
         }
         Chart::Months => timeline(&facets.months, filter),
-        Chart::Sources => ranked(&facets.sources, &filter.sources, |_| 0)
-            .iter()
-            .map(|(v, n)| bar(v, v, "", *n, filter.sources.contains(v)))
-            .collect(),
+        Chart::Topics => open_bars(&facets.topics, &filter.topics),
+        Chart::Sources => open_bars(&facets.sources, &filter.sources),
     }
+}
+
+/// The bars of a facet whose values are as the articles write them (outlets, topics).
+fn open_bars(counts: &Counts, selected: &[String]) -> Vec<Row> {
+    ranked(counts, selected, |_| 0)
+        .iter()
+        .map(|(v, n)| bar(v, v, "", *n, selected.contains(v)))
+        .collect()
 }
 
 /// Where the cursor is among `rows`: on its value, else on the first bar (the newest month

@@ -104,6 +104,7 @@ fn toggle_bar(app: &mut App) -> Vec<Effect> {
     match chart {
         Chart::Provinces => toggle_value(app, Facet::Province, value),
         Chart::Sectors => toggle_value(app, Facet::Sector, value),
+        Chart::Topics => toggle_value(app, Facet::Topic, value),
         Chart::Sources => toggle_value(app, Facet::Source, value),
         Chart::Months => {
             let f = &mut app.filter;

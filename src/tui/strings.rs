@@ -94,6 +94,7 @@ pub const PICKER_TITLE: &str = " 视图 Views ";
 pub const STATS_PROVINCES: &str = " 省份 Provinces ";
 pub const STATS_SECTORS: &str = " 行业 Sectors ";
 pub const STATS_MONTHS: &str = " 时间 Timeline ";
+pub const STATS_TOPICS: &str = " 话题 Topics ";
 pub const STATS_SOURCES: &str = " 来源 Top sources ";
 /// What the keys named at the bottom of a chart do.
 pub const STATS_CHART: &str = "chart";

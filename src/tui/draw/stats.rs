@@ -1,6 +1,6 @@
-//! The statistics view: four bar charts (provinces, sectors, the month-by-month timeline,
-//! outlets) in a 2×2 grid when the screen is large enough, else the chart with the cursor
-//! alone. Bars are block characters in eighths; labels are cut and padded by display width.
+//! The statistics view: five bar charts (provinces and sectors above; the month-by-month
+//! timeline, listing-page topics and outlets below) in a grid when the screen is large
+//! enough, else the chart with the cursor alone. Bars are block characters in eighths; labels are cut and padded by display width.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,7 +18,7 @@ use crate::tui::theme::Theme;
 
 use super::{fit_title, panel};
 
-/// From this size on (of the area between the search and status lines), all four charts
+/// From this size on (of the area between the search and status lines), all the charts
 /// show at once.
 const GRID_WIDTH: u16 = 90;
 const GRID_HEIGHT: u16 = 20;
@@ -32,19 +32,21 @@ pub fn body(screen: Rect) -> Rect {
     }
 }
 
-/// Where each shown chart goes in `body`: all four in a grid, or `current` alone.
+/// Where each shown chart goes in `body`: all in a grid (two above, three below), or
+/// `current` alone.
 pub fn chart_areas(body: Rect, current: Chart) -> Vec<(Chart, Rect)> {
     if body.width < GRID_WIDTH || body.height < GRID_HEIGHT {
         return vec![(current, body)];
     }
     let [top, bottom] = Layout::vertical([Constraint::Fill(1); 2]).areas(body);
     let [a, b] = Layout::horizontal([Constraint::Fill(1); 2]).areas(top);
-    let [c, d] = Layout::horizontal([Constraint::Fill(1); 2]).areas(bottom);
+    let [c, d, e] = Layout::horizontal([Constraint::Fill(1); 3]).areas(bottom);
     vec![
         (Chart::Provinces, a),
         (Chart::Sectors, b),
         (Chart::Months, c),
-        (Chart::Sources, d),
+        (Chart::Topics, d),
+        (Chart::Sources, e),
     ]
 }
 
@@ -53,6 +55,7 @@ fn title(chart: Chart) -> &'static str {
         Chart::Provinces => strings::STATS_PROVINCES,
         Chart::Sectors => strings::STATS_SECTORS,
         Chart::Months => strings::STATS_MONTHS,
+        Chart::Topics => strings::STATS_TOPICS,
         Chart::Sources => strings::STATS_SOURCES,
     }
 }
@@ -62,6 +65,8 @@ fn bar_style(chart: Chart, t: &Theme) -> Style {
         Chart::Provinces => t.province(),
         Chart::Sectors => t.sector(),
         Chart::Months => t.date(),
+        // Topics, like sectors, say what an article is about.
+        Chart::Topics => t.sector(),
         Chart::Sources => t.source(),
     }
 }
