@@ -40,7 +40,13 @@ pub fn chart_areas(body: Rect, current: Chart) -> Vec<(Chart, Rect)> {
     }
     let [top, bottom] = Layout::vertical([Constraint::Fill(1); 2]).areas(body);
     let [a, b] = Layout::horizontal([Constraint::Fill(1); 2]).areas(top);
-    let [c, d, e] = Layout::horizontal([Constraint::Fill(1); 3]).areas(bottom);
+    // The timeline's title holds its date span: it gets a little more of the row.
+    let [c, d, e] = Layout::horizontal([
+        Constraint::Fill(4),
+        Constraint::Fill(3),
+        Constraint::Fill(3),
+    ])
+    .areas(bottom);
     vec![
         (Chart::Provinces, a),
         (Chart::Sectors, b),
