@@ -227,6 +227,10 @@ fn outlets_and_topics_given_in_part() {
         assert_eq!(ids(&i), ids(&m), "{q}");
         assert_eq!(i.facets, m.facets, "{q}");
         assert!(sources(&i).is_subset(&xinhua), "{q}: {:?}", sources(&i));
+        // Both say how they took the outlet, for the sidebar to mark.
+        let taken: BTreeSet<String> = i.written.sources.iter().cloned().collect();
+        assert_eq!(taken, xinhua, "{q}");
+        assert_eq!(i.written, m.written, "{q}");
     }
     assert_eq!(
         sources(&both(&request("source:Xinhua", Filter::default())).1),

@@ -404,6 +404,22 @@ fn values_the_query_names_are_marked_in_the_sidebar() {
     // Without the query, no mark.
     h.press(KeyCode::Esc);
     assert!(!screen(&h).contains("│/ 江苏"));
+    // An outlet given in part is marked as the search took it: every outlet it names.
+    h.type_str("/source:新华");
+    h.press(KeyCode::Enter);
+    let mut outlets: Vec<String> = (h.app.sidebar.entries.iter())
+        .filter_map(|e| match e {
+            Entry::Item {
+                facet: Facet::Source,
+                value,
+                in_query: true,
+                ..
+            } => Some(value.clone()),
+            _ => None,
+        })
+        .collect();
+    outlets.sort();
+    assert_eq!(outlets, ["新华日报", "新华网"]);
 }
 
 #[test]

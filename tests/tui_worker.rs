@@ -46,6 +46,7 @@ fn answer(total: usize) -> Response {
         notes: Vec::new(),
         suggestion: None,
         unfiltered: None,
+        written: Default::default(),
         anchor: None,
     }
 }

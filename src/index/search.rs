@@ -136,6 +136,10 @@ pub struct SearchResults {
     /// many articles the words find without any filter (the reader's marks included).
     #[serde(skip)]
     pub unfiltered: Option<usize>,
+    /// The filters written in the query, values given in part taken for the values they
+    /// stand for (`source:新华` as 新华网 and 新华日报).
+    #[serde(skip)]
+    pub written: Filter,
 }
 
 struct Compiler<'a> {
@@ -795,6 +799,7 @@ impl Index {
             notes,
             suggestion,
             unfiltered,
+            written: parsed.filter,
         })
     }
 

@@ -55,6 +55,8 @@ pub struct Results {
     pub suggestion: Option<Suggestion>,
     /// When the filters leave nothing: how many articles the words find without them.
     pub unfiltered: Option<usize>,
+    /// The filters the query writes, as the search took them.
+    pub written: crate::filter::Filter,
 }
 
 impl Default for Results {
@@ -69,6 +71,7 @@ impl Default for Results {
             notes: Vec::new(),
             suggestion: None,
             unfiltered: None,
+            written: crate::filter::Filter::default(),
         }
     }
 }

@@ -173,6 +173,9 @@ pub struct Response {
     /// When the filters leave nothing of a search for words and nothing else is offered:
     /// how many articles the words find without them.
     pub unfiltered: Option<usize>,
+    /// The filters written in the query as the search took them (`source:新华` as 新华网
+    /// and 新华日报), for the sidebar to mark.
+    pub written: Filter,
     /// The article the rows were placed around (the request's `around`), which the reader
     /// keeps selected when it is among them.
     pub anchor: Option<String>,

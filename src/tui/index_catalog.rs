@@ -141,6 +141,7 @@ impl Catalog for IndexCatalog {
             notes: results.notes,
             suggestion: results.suggestion,
             unfiltered: results.unfiltered,
+            written: results.written,
             anchor: request.around.clone(),
         })
     }

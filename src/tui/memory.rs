@@ -198,6 +198,8 @@ struct Compiled {
     query_dates: Filter,
     /// How values given in part were taken.
     notes: Vec<String>,
+    /// The filters written in the query, values given in part taken for what they name.
+    written: Filter,
 }
 
 impl Compiled {
@@ -248,6 +250,7 @@ impl Compiled {
                 ..Filter::default()
             },
             notes,
+            written: parsed.filter,
         })
     }
 
@@ -540,6 +543,7 @@ impl Catalog for MemoryCatalog {
             notes: q.notes.clone(),
             suggestion: None,
             unfiltered,
+            written: q.written.clone(),
             anchor: request.around.clone(),
         })
     }

@@ -193,8 +193,6 @@ impl Open {
         });
         let n = out.len();
         let mut values: Vec<(String, usize)> = counts.clone();
-        // A value written in the query may stand for others (`source:新华` for 新华网 and
-        // 新华日报, as the search takes it): it is marked only where it is a value as written.
         for s in selected {
             if !values.iter().any(|(v, _)| v == s) {
                 values.push((s.clone(), 0));

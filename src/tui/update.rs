@@ -405,6 +405,7 @@ fn searched(
         notes: resp.notes,
         suggestion: resp.suggestion,
         unfiltered: resp.unfiltered,
+        written: resp.written,
     };
     if reset {
         app.list.selected = 0;
@@ -661,10 +662,11 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
 
 pub(super) fn rebuild_sidebar(app: &mut App) {
     let mut entries = reading_sidebar::entries(app);
-    let written = query::parse(&app.query)
-        .map(|q| q.filter)
-        .unwrap_or_default();
-    entries.extend(sidebar::entries(&app.results.facets, &app.filter, &written));
+    entries.extend(sidebar::entries(
+        &app.results.facets,
+        &app.filter,
+        &app.results.written,
+    ));
     app.sidebar.set_entries(entries);
     let h = app.panel_height(Panel::Sidebar);
     app.sidebar.follow(h);
