@@ -1,7 +1,8 @@
-//! Reading state that outlives the reader: which articles are read and starred, saved views,
-//! the queries searched for and where the last session ended. It lives in `DATA_DIR/state/state.json`, beside the
-//! indexes rather than inside them, and is keyed by article id (a hash of the content), so
-//! marks survive re-indexing and files re-saved unchanged.
+//! Reading state that outlives the reader: which articles are read and starred, saved
+//! views, the queries searched for and where the last session ended. It lives in
+//! `DATA_DIR/state/state.json`, beside the indexes rather than inside them, and is keyed by
+//! article id (a hash of the content), so marks survive re-indexing and files re-saved
+//! unchanged.
 //!
 //! Writes are atomic (temporary file, fsync, rename) and merge: a save re-reads the file
 //! under a lock and applies only this process's changes ([`Delta`]), so two readers open at

@@ -1,7 +1,7 @@
 //! The statistics view (`t`): bar charts of the current results by province, sector, month,
-//! listing-page topic and outlet, built from the facet counts every search returns. Its state is which chart
-//! has the cursor and which value the cursor is on in each, so the cursor stays on the same
-//! value when the counts change.
+//! listing-page topic and outlet, built from the facet counts every search returns. Its
+//! state is which chart has the cursor and which value the cursor is on in each, so the
+//! cursor stays on the same value when the counts change.
 
 use chrono::NaiveDate;
 

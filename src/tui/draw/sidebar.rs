@@ -1,6 +1,6 @@
-//! The facet sidebar: provinces (Chinese and English names), 全国/National, sectors by
-//! group, listing-page topics and sources, each with its live count; selected values are ticked, and values the
-//! query names (`province:浙江`) marked `/`.
+//! The facet sidebar: provinces (Chinese and English names), 全国/National, sectors by group,
+//! listing-page topics and sources, each with its live count; selected values are ticked,
+//! and values the query names (`province:浙江`) marked `/`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

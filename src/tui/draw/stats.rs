@@ -1,6 +1,7 @@
 //! The statistics view: five bar charts (provinces and sectors above; the month-by-month
 //! timeline, listing-page topics and outlets below) in a grid when the screen is large
-//! enough, else the chart with the cursor alone. Bars are block characters in eighths; labels are cut and padded by display width.
+//! enough, else the chart with the cursor alone. Bars are block characters in eighths;
+//! labels are cut and padded by display width.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
