@@ -68,11 +68,16 @@ impl Query {
     /// results ranked by relevance (without words, every result ties and the newest come
     /// first).
     pub fn has_words(&self) -> bool {
-        self.clauses.iter().any(|c| match c {
-            Clause::Any(atoms) => !atoms.iter().all(Atom::is_blank),
-            _ => false,
-        })
+        has_words_in(&self.clauses)
     }
+}
+
+/// Whether `clauses` look for words (see [`Query::has_words`]).
+pub fn has_words_in(clauses: &[Clause]) -> bool {
+    clauses.iter().any(|c| match c {
+        Clause::Any(atoms) => !atoms.iter().all(Atom::is_blank),
+        _ => false,
+    })
 }
 
 /// Whether `input` looks for words (a query that does not parse looks for none).

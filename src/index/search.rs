@@ -868,14 +868,10 @@ impl Index {
             .cloned()
             .collect();
         let filtered = !filter.is_empty() || words.len() < clauses.len();
-        let searched = query::Query {
-            clauses: words,
-            filter: Filter::default(),
-        };
-        if !filtered || !searched.has_words() {
+        if !filtered || !query::has_words_in(&words) {
             return None;
         }
-        Some(self.count_clauses(searcher, &searched.clauses)).filter(|n| *n > 0)
+        Some(self.count_clauses(searcher, &words)).filter(|n| *n > 0)
     }
 
     /// Articles matching the filters, newest first (SPEC `list`).
