@@ -11,9 +11,11 @@
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chanjiao::index::{CorpusSet, Index, OpenOptions, SearchRequest, Sort};
+use chanjiao::state::Marks;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 const SEED: u64 = 2025;
@@ -251,6 +253,29 @@ fn bench(c: &mut Criterion) {
         around.around = far_id;
         g.bench_function("list_oldest_around_an_article", |b| {
             b.iter(|| black_box(index.search(&around).expect("list").offset))
+        });
+
+        // `A` in the reader: the ids of every article of a list, without loading them.
+        let everything = SearchRequest::new("");
+        g.bench_function("ids_of_every_article", |b| {
+            b.iter(|| black_box(index.matching_ids(&everything, None).expect("ids").len()))
+        });
+        // The first search after the whole corpus was marked read: the read set of every
+        // segment made again (two equal sets of marks in turn, so that nothing is kept from
+        // the search before).
+        let mut all_read = Marks::default();
+        for id in index.matching_ids(&everything, None).expect("ids") {
+            all_read.set_read(&id, true);
+        }
+        let turns = [Arc::new(all_read.clone()), Arc::new(all_read)];
+        let mut turn = 0;
+        g.bench_function("list_with_every_article_read", |b| {
+            b.iter(|| {
+                turn += 1;
+                let marks = &turns[turn % 2];
+                let r = index.search_marked(&list, Some(marks)).expect("list");
+                black_box(r.marks.unread)
+            })
         });
 
         // What `chanjiao search WORD --limit 20` does in a fresh process: open, check

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use chanjiao::filter::{Filter, Mark, NATIONAL};
 use chanjiao::index::{OpenOptions, SearchRequest};
 use chanjiao::state::{Delta, Marks, Store};
-use chanjiao::tui::backend::{Catalog, Request, Response};
+use chanjiao::tui::backend::{Catalog, Request, Response, Sort};
 
 fn ids(r: &Response) -> BTreeSet<String> {
     r.rows.iter().map(|r| r.id.clone()).collect()
@@ -166,4 +166,101 @@ fn marks_survive_a_rebuild_and_files_saved_again_unchanged() {
     let state_path = Store::in_data_dir(data.path()).path();
     assert!(state_path.starts_with(data.path()));
     assert!(!state_path.starts_with(data.path().join("indexes")));
+}
+
+/// The ids of a whole list as a set.
+fn sorted(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids
+}
+
+#[test]
+fn every_id_of_a_list_agrees_with_the_memory_catalog() {
+    let indexed = tui_support::indexed_sample();
+    let memory = tui_support::sample();
+    let everything = Request {
+        limit: 10_000,
+        ..Request::default()
+    };
+    let all = memory.search(&everything).unwrap();
+    let marks = some_marks(&all);
+    let unread = Filter {
+        marks: vec![Mark::Unread],
+        ..Filter::default()
+    };
+    for (q, f) in [
+        ("", Filter::default()),
+        ("", unread.clone()),
+        ("技能 -province:江苏", unread),
+        ("province:广东 OR province:浙江", Filter::default()),
+        ("无人机 before:1990", Filter::default()),
+    ] {
+        // A window and an order that the whole list must not depend on.
+        let req = Request {
+            query: q.into(),
+            filter: f.clone(),
+            offset: 3,
+            limit: 2,
+            sort: Sort::Oldest,
+            marks: marks.clone(),
+            ..Request::default()
+        };
+        let listed = memory
+            .search(&Request {
+                offset: 0,
+                limit: 10_000,
+                ..req.clone()
+            })
+            .unwrap();
+        let expected = sorted(listed.rows.iter().map(|r| r.id.clone()).collect());
+        assert_eq!(expected.len(), listed.total, "{q} {f:?}");
+        assert_eq!(sorted(memory.ids(&req).unwrap()), expected, "{q} {f:?}");
+        assert_eq!(sorted(indexed.ids(&req).unwrap()), expected, "{q} {f:?}");
+    }
+    // A mistake in the query is an error, as it is for a search.
+    let wrong = Request {
+        query: "province:Atlantis".into(),
+        ..Request::default()
+    };
+    assert!(indexed.ids(&wrong).is_err());
+}
+
+#[test]
+fn every_id_is_found_across_segments_and_deleted_ones_are_not() {
+    let corpus = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    index_common::small_corpus(corpus.path());
+    index_common::open(data.path(), corpus.path());
+    // A second segment, and one article of the first removed.
+    index_common::write(
+        corpus.path(),
+        "d.txt",
+        &index_common::page(
+            "无人机应用技术专业开设订单班",
+            "2025-11-02",
+            "学院与无人机企业合作开设订单班。",
+        ),
+    );
+    std::fs::remove_file(corpus.path().join("c.txt")).unwrap();
+    let (index, _) = index_common::open(data.path(), corpus.path());
+    let mut req = SearchRequest::new("");
+    req.limit = 100;
+    let listed: Vec<String> = (index.search(&req).unwrap().hits.into_iter())
+        .map(|h| h.article.id)
+        .collect();
+    assert_eq!(listed.len(), 3);
+    let ids = index.matching_ids(&req, None).unwrap();
+    assert_eq!(sorted(ids), sorted(listed));
+    let mut read = Marks::default();
+    for id in index
+        .matching_ids(&SearchRequest::new("订单班"), None)
+        .unwrap()
+    {
+        read.set_read(&id, true);
+    }
+    assert_eq!(read.read.len(), 1);
+    let mut unread = SearchRequest::new("");
+    unread.filter.marks = vec![Mark::Unread];
+    let left = index.matching_ids(&unread, Some(&Arc::new(read))).unwrap();
+    assert_eq!(left.len(), 2);
 }

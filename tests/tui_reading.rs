@@ -6,21 +6,17 @@
 
 mod tui_support;
 
-use std::sync::Arc;
-
-use chanjiao::article::Article;
 use chanjiao::filter::{Mark, NATIONAL};
-use chanjiao::state::{Delta, SavedFilter, SavedSearch, Session, State, View};
-use chanjiao::tui::backend::{Catalog, Sort};
+use chanjiao::state::{SavedFilter, SavedSearch, Session, State, View};
+use chanjiao::tui::backend::Sort;
 use chanjiao::tui::effect::Effect;
 use chanjiao::tui::harness::Harness;
 use chanjiao::tui::layout::Panel;
-use chanjiao::tui::memory::MemoryCatalog;
 use chanjiao::tui::reading::{PromptKind, Restore};
 use chanjiao::tui::sidebar::{Entry, Facet};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
-use tui_support::{assert_no_overflow, buffer, reader, sample, screen};
+use tui_support::{assert_no_overflow, buffer, long_list, reader, sample, saved, screen};
 
 fn selected_id(h: &Harness) -> String {
     h.app.selected_row().unwrap().id.clone()
@@ -28,17 +24,6 @@ fn selected_id(h: &Harness) -> String {
 
 fn row_id(h: &Harness, i: usize) -> String {
     h.app.results.row(i).unwrap().id.clone()
-}
-
-/// Every reading-state change `update` asked to save, merged in order.
-fn saved(h: &Harness) -> Delta {
-    let mut all = Delta::default();
-    for e in &h.effects {
-        if let Effect::Save(d) = e {
-            all.then((**d).clone());
-        }
-    }
-    all
 }
 
 fn restored(state: State) -> Harness {
@@ -172,21 +157,6 @@ fn the_state_facet_filters_and_counts_with_the_others() {
     assert!(h.app.filter.marks.is_empty());
 }
 
-/// A catalog bigger than one window of rows: `n` articles, listed in index order.
-fn long_list(n: usize) -> Arc<dyn Catalog> {
-    let base = chrono::DateTime::parse_from_rfc3339("2025-06-01T09:00:00+08:00").unwrap();
-    let articles = (0..n)
-        .map(|i| Article {
-            id: format!("id{i:04}"),
-            title: format!("第{i}篇 职业教育新闻"),
-            published: Some(base - chrono::Duration::hours(i as i64)),
-            body: "校企合作培养技能人才。".into(),
-            ..Article::default()
-        })
-        .collect();
-    Arc::new(MemoryCatalog::new(articles))
-}
-
 #[test]
 fn next_unread_looks_beyond_the_loaded_rows() {
     let mut state = State::default();
@@ -195,7 +165,7 @@ fn next_unread_looks_beyond_the_loaded_rows() {
         state.read.insert(format!("id{i:04}"));
     }
     let mut h = Harness::restored(
-        long_list(450),
+        long_list(450, |_| "校企合作培养技能人才。"),
         120,
         40,
         Restore {

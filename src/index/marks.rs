@@ -1,15 +1,16 @@
 //! The reading-state facet in the index: the read and starred ids become, per segment, sets
-//! of document numbers (one term lookup on the `id` field per id), checked and counted in the
-//! same pass as the other facets. A few thousand ids cost a few thousand lookups per segment,
-//! whatever the size of the index, and only when the marks change: the sets are kept for
-//! the marks last searched with, so typing a query does not look them up again.
+//! of document numbers ([`id_docs::doc_set`]), checked and counted in the same pass as the
+//! other facets. They are made again only when the marks change: the sets are kept for the
+//! marks last searched with, so typing a query does not look them up again.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, Weak};
 
 use tantivy::index::SegmentId;
-use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term};
+use tantivy::schema::Field;
+use tantivy::{DocId, SegmentReader};
+
+use super::id_docs;
 
 use crate::filter::Mark;
 use crate::state::{MarkCounts, Marks};
@@ -60,8 +61,8 @@ impl MarkCache {
             return Ok(sets.clone());
         }
         let sets = Arc::new(DocSets {
-            read: doc_set(reader, f.field, &f.marks.read)?,
-            starred: doc_set(reader, f.field, &f.marks.starred)?,
+            read: id_docs::doc_set(reader, f.field, &f.marks.read)?,
+            starred: id_docs::doc_set(reader, f.field, &f.marks.starred)?,
         });
         if let Some((_, segments)) = last.as_mut() {
             segments.insert(id, sets.clone());
@@ -77,33 +78,6 @@ pub(crate) struct SegmentMarks {
     keep_starred: bool,
     active: bool,
     pub counts: MarkCounts,
-}
-
-/// Marks the documents of `ids` in a set as long as the segment.
-fn doc_set(
-    reader: &SegmentReader,
-    field: Field,
-    ids: &std::collections::HashSet<String>,
-) -> tantivy::Result<Vec<bool>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut set = vec![false; reader.max_doc() as usize];
-    let inverted = reader.inverted_index(field)?;
-    for id in ids {
-        let term = Term::from_field_text(field, id);
-        let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? else {
-            continue;
-        };
-        let mut doc = postings.doc();
-        while doc != TERMINATED {
-            if let Some(slot) = set.get_mut(doc as usize) {
-                *slot = true;
-            }
-            doc = postings.advance();
-        }
-    }
-    Ok(set)
 }
 
 fn has(set: &[bool], doc: DocId) -> bool {

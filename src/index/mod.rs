@@ -26,6 +26,7 @@ mod corpus_set;
 mod error;
 pub mod facets;
 mod field_stats;
+mod id_docs;
 mod links;
 pub(crate) mod lock;
 pub mod manifest;

@@ -15,10 +15,11 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::analyzer::WordNormalizer;
-use super::collector::{Candidate, EVERY, FacetFilters, FacetedTop};
+use super::collector::{Candidate, EVERY, FacetFilters, FacetedTop, Fruit};
 use super::contained::contained;
 use super::facets::{self, Facets};
 use super::field_stats::SharedWordStats;
+use super::id_docs;
 use super::marks::MarkFilter;
 use super::places_across;
 use super::query::{self, Atom, Clause};
@@ -664,6 +665,19 @@ pub(crate) fn facet_filters(f: &Filter) -> FacetFilters {
     }
 }
 
+/// A search's matches as the collector found them, and what its query said.
+struct Gathered {
+    fruit: Fruit,
+    /// The query's clauses, place names widened.
+    clauses: Vec<Clause>,
+    /// The request's filters merged with the query's.
+    filter: Filter,
+    /// The filters written in the query, as taken.
+    written: Filter,
+    notes: Vec<String>,
+    terms: HitTerms,
+}
+
 /// What a search is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Answer {
@@ -699,12 +713,16 @@ impl Index {
         })
     }
 
-    fn search_unguarded(
+    /// Parses the query, compiles it and runs it through the facet collector, keeping
+    /// `keep` of the best matches ([`EVERY`]: all of them, in no order), or only counting.
+    fn gather(
         &self,
+        searcher: &Searcher,
         req: &SearchRequest,
         marks: Option<&std::sync::Arc<Marks>>,
-        answer: Answer,
-    ) -> Result<SearchResults, IndexError> {
+        keep: usize,
+        count_only: bool,
+    ) -> Result<Gathered, IndexError> {
         let mut parsed = query::parse(&req.query)?;
         let mut notes = self.open_values(&mut parsed.filter)?;
         for clause in &mut parsed.clauses {
@@ -714,9 +732,8 @@ impl Index {
         }
         let filter = query::merge(&req.filter, &parsed.filter);
         places_across::widen(&mut parsed.clauses);
-        let searcher = self.reader.searcher();
         let mut c = Compiler {
-            searcher: &searcher,
+            searcher,
             words: &self.words,
             fields: self.fields,
             norm: WordNormalizer::default(),
@@ -724,19 +741,10 @@ impl Index {
         };
         let q = c.compile(&parsed.clauses);
         let terms = c.terms;
-        let anchors = match &req.around {
-            Some(id) => self.addresses(&searcher, id, 8)?,
-            None => Vec::new(),
-        };
         let collector = FacetedTop {
-            // Where the anchor stands is known only once every result is seen.
-            keep: if anchors.is_empty() {
-                req.offset + req.limit
-            } else {
-                EVERY
-            },
+            keep,
             sort: req.sort,
-            count_only: answer == Answer::Count,
+            count_only,
             filters: facet_filters(&filter),
             marks: marks.map(|m| MarkFilter {
                 field: self.fields.id,
@@ -746,12 +754,47 @@ impl Index {
             }),
         };
         let stats = SharedWordStats {
-            searcher: &searcher,
+            searcher,
             fields: self.fields,
         };
         let fruit = searcher
             .search_with_statistics_provider(q.as_ref(), &collector, &stats)
             .map_err(|e| self.error(e))?;
+        Ok(Gathered {
+            fruit,
+            clauses: parsed.clauses,
+            filter,
+            written: parsed.filter,
+            notes,
+            terms,
+        })
+    }
+
+    fn search_unguarded(
+        &self,
+        req: &SearchRequest,
+        marks: Option<&std::sync::Arc<Marks>>,
+        answer: Answer,
+    ) -> Result<SearchResults, IndexError> {
+        let searcher = self.reader.searcher();
+        let anchors = match &req.around {
+            Some(id) => self.addresses(&searcher, id, 8)?,
+            None => Vec::new(),
+        };
+        // Where the anchor stands is known only once every result is seen.
+        let keep = if anchors.is_empty() {
+            req.offset + req.limit
+        } else {
+            EVERY
+        };
+        let Gathered {
+            fruit,
+            clauses,
+            filter,
+            written,
+            notes,
+            terms,
+        } = self.gather(&searcher, req, marks, keep, answer == Answer::Count)?;
         let (offset, top) = if anchors.is_empty() {
             let top: Vec<Candidate> = fruit.top.into_iter().skip(req.offset).collect();
             (req.offset, top)
@@ -785,7 +828,7 @@ impl Index {
             None
         };
         let unfiltered = if answer == Answer::Full && fruit.total == 0 && suggestion.is_none() {
-            self.unfiltered(&searcher, &parsed.clauses, &filter)
+            self.unfiltered(&searcher, &clauses, &filter)
         } else {
             None
         };
@@ -799,8 +842,47 @@ impl Index {
             notes,
             suggestion,
             unfiltered,
-            written: parsed.filter,
+            written,
         })
+    }
+
+    /// The ids of every article the search finds, in no particular order (its `offset`,
+    /// `limit`, `sort` and `around` do not matter): read from the index's id dictionary,
+    /// not from the stored articles, so that all of a large corpus costs little.
+    pub fn matching_ids(
+        &self,
+        req: &SearchRequest,
+        marks: Option<&std::sync::Arc<Marks>>,
+    ) -> Result<Vec<String>, IndexError> {
+        let corrupt = |why: String| {
+            IndexError::Corrupt(self.dir.clone(), format!("the index does not read ({why})"))
+        };
+        let searcher = self.reader.searcher();
+        let unranked = SearchRequest {
+            sort: Sort::Newest,
+            ..req.clone()
+        };
+        let gathered = contained(|| self.gather(&searcher, &unranked, marks, EVERY, false))
+            .map_err(corrupt)??;
+        let mut wanted: Vec<Vec<bool>> = (searcher.segment_readers().iter())
+            .map(|r| vec![false; r.max_doc() as usize])
+            .collect();
+        for cand in &gathered.fruit.top {
+            let (segment, doc) = (cand.addr.segment_ord as usize, cand.addr.doc_id as usize);
+            if let Some(slot) = wanted.get_mut(segment).and_then(|w| w.get_mut(doc)) {
+                *slot = true;
+            }
+        }
+        let mut ids = Vec::with_capacity(gathered.fruit.top.len());
+        for (reader, docs) in searcher.segment_readers().iter().zip(&wanted) {
+            if docs.contains(&true) {
+                let found = contained(|| id_docs::ids_of(reader, self.fields.id, docs))
+                    .map_err(corrupt)?
+                    .map_err(|e| self.error(e))?;
+                ids.extend(found);
+            }
+        }
+        Ok(ids)
     }
 
     /// How many articles `query` finds with `filter` and the reader's marks (and no

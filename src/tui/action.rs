@@ -96,6 +96,10 @@ pub enum Action {
     ToggleStar,
     /// Select the next unread article in the list (in the article pane: open it).
     NextUnread,
+    /// Mark every article of the list read (or, when all are, unread), once asked.
+    MarkAll,
+    /// The answer to the question on the status line: yes, or anything else.
+    Answer(bool),
     /// Ask for a name and save the query, filters and order under it.
     SaveView,
     /// Pick a saved view by name and apply it.
@@ -174,6 +178,11 @@ pub enum Action {
         seq: u64,
         notice: String,
     },
+    /// The ids of every article of a list were gathered (for `MarkAll`, numbered `seq`).
+    Gathered {
+        seq: u64,
+        ids: Result<Vec<String>, String>,
+    },
     /// An article was fetched, with the other reports of the same story.
     Opened {
         seq: u64,
@@ -197,6 +206,7 @@ impl Action {
                 | Action::Damaged { .. }
                 | Action::Notice(_)
                 | Action::Opened { .. }
+                | Action::Gathered { .. }
                 | Action::Restore(_)
                 | Action::Updating(_)
                 | Action::UpdateFailed(_)

@@ -201,6 +201,19 @@ pub trait Catalog: Send + Sync {
     /// One whole article by id.
     fn get(&self, id: &str) -> Option<Article>;
 
+    /// The ids of every article the search finds, in no particular order (its window, order
+    /// and `around` aside): what acting on a whole list needs.
+    fn ids(&self, request: &Request) -> anyhow::Result<Vec<String>> {
+        let all = Request {
+            offset: 0,
+            limit: usize::MAX,
+            around: None,
+            around_row: None,
+            ..request.clone()
+        };
+        Ok(self.search(&all)?.rows.into_iter().map(|r| r.id).collect())
+    }
+
     /// How many articles there are in all.
     fn len(&self) -> usize;
 

@@ -12,6 +12,9 @@ pub enum Effect {
     Search { seq: u64, request: Request },
     /// Fetch an article; the answer comes back as `Action::Opened` with the same `seq`.
     Open { seq: u64, id: String },
+    /// Gather the ids of every article the search finds; they come back as
+    /// `Action::Gathered` with the same `seq`.
+    Gather { seq: u64, request: Request },
     /// Write these reading-state changes (off the interface thread).
     Save(Box<Delta>),
     /// Show a text in the pager (on the interface thread, which owns the terminal).

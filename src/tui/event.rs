@@ -62,6 +62,14 @@ pub fn spawn_input(
 
 /// The action a key press means in the reader's current state.
 pub fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
+    // A question on the status line takes the next key: `y` is yes, any other no.
+    if app.reading.question().is_some() {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let yes = plain && matches!(key.code, ct::KeyCode::Char('y' | 'Y'));
+        return Some(Action::Answer(yes));
+    }
     if app.help.is_some() {
         return app
             .keys

@@ -146,6 +146,18 @@ impl Catalog for IndexCatalog {
         })
     }
 
+    fn ids(&self, request: &Request) -> anyhow::Result<Vec<String>> {
+        let ids = self.index.matching_ids(
+            &SearchRequest {
+                query: request.query.clone(),
+                filter: request.filter.clone(),
+                ..Default::default()
+            },
+            Some(&request.marks),
+        )?;
+        Ok(ids)
+    }
+
     fn get(&self, id: &str) -> Option<Article> {
         match self.index.get(id) {
             Ok(a) => a,

@@ -274,6 +274,13 @@ pub static BINDINGS: &[Binding] = &[
         "next unread article",
     ),
     bind(
+        "mark_all",
+        Global,
+        &[ch('A')],
+        Action::MarkAll,
+        "mark the whole list read (asks first)",
+    ),
+    bind(
         "save_view",
         Global,
         &[ch('w')],

@@ -28,6 +28,7 @@ pub mod labels;
 pub mod layout;
 pub mod line_edit;
 pub mod loader;
+pub mod mark_all;
 pub mod marking;
 pub mod memory;
 pub mod news;

@@ -1,6 +1,6 @@
 //! The reader's share of the reading state: marks, saved views, the queries searched for,
-//! the view-name prompt, a notice for the status line, and what `u` and session restore are
-//! still looking for.
+//! the view-name prompt, a notice for the status line, what `u` and session restore are
+//! still looking for, and where `A` has got to.
 //!
 //! After a search answers, [`after_search`] lets those pending lookups take their next step.
 
@@ -11,6 +11,7 @@ use crate::state::{Marks, State, View};
 use super::app::App;
 use super::effect::Effect;
 use super::line_edit::Caret;
+use super::mark_all::MarkAll;
 use super::{marking, session};
 
 /// What the prompt on the search line is asking for.
@@ -66,6 +67,20 @@ pub struct Reading {
     pub recent: Vec<String>,
     /// Where `Ctrl-p`/`Ctrl-n` are among them.
     pub recall: Option<super::recent::Recall>,
+    /// `A` waits for the list's ids, or asks what to do with them.
+    pub mark_all: Option<MarkAll>,
+    /// Numbers `A`'s requests, so that an answer to an abandoned one is dropped.
+    pub gather_seq: u64,
+}
+
+impl Reading {
+    /// The question the status line asks, waiting for `y` or any other key.
+    pub fn question(&self) -> Option<&str> {
+        match &self.mark_all {
+            Some(MarkAll::Asking { question, .. }) => Some(question),
+            _ => None,
+        }
+    }
 }
 
 /// What the reader starts with: the saved state, whether to go back to where the last

@@ -81,6 +81,11 @@ pub const NO_HITS_HERE: &str = "the search's words are not in this article";
 pub const NO_OLDER_QUERY: &str =
     "没有更早的搜索 No earlier query (Enter in the search line remembers one)";
 pub const NO_NEWER_QUERY: &str = "没有更晚的搜索 No later query";
+/// `A` while the worker gathers the list's ids.
+pub const GATHERING: &str = "counting the articles of this list…";
+pub const CANNOT_MARK_ALL: &str = "cannot mark the list";
+/// Any key but `y` in answer to `A`'s question.
+pub const NOTHING_MARKED: &str = "nothing marked";
 pub const NO_MORE_UNREAD: &str = "没有更多未读 No unread articles further down";
 pub const NO_VIEWS: &str = "没有视图 No saved views yet";
 pub const SAVES_VIEW: &str = "saves the current one";

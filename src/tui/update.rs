@@ -20,7 +20,7 @@ use super::line_edit::{Caret, Edit};
 use super::sidebar::{self, Entry, Facet};
 use super::stats_update;
 use super::strings;
-use super::{marking, reading, reading_sidebar, recent, session, views};
+use super::{mark_all, marking, reading, reading_sidebar, recent, session, views};
 
 /// Ends the reader: the session is saved.
 fn quit(app: &mut App) -> Vec<Effect> {
@@ -42,6 +42,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if action.from_user() {
         app.reading.notice = None;
         app.notice_is_news = false;
+        // Anything else done meanwhile abandons `A`.
+        if !matches!(action, Action::Answer(_)) {
+            app.reading.mark_all = None;
+        }
     }
     if let Some(fx) = views::on_prompt(app, &action) {
         return fx;
@@ -143,6 +147,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ToggleRead => fx.extend(marking::toggle_read(app)),
         Action::ToggleStar => fx.extend(marking::toggle_star(app)),
         Action::NextUnread => fx.extend(marking::next_unread(app)),
+        Action::MarkAll => fx.extend(mark_all::start(app)),
+        Action::Gathered { seq, ids } => mark_all::gathered(app, seq, ids),
+        Action::Answer(yes) => fx.extend(mark_all::answer(app, yes)),
         Action::SaveView => views::start_save(app),
         Action::RecallView => views::start_recall(app),
         Action::DeleteView => fx.extend(views::delete(app)),

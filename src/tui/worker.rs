@@ -39,6 +39,10 @@ pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
                 also,
             })
         }
+        Effect::Gather { seq, request } => Some(Action::Gathered {
+            seq: *seq,
+            ids: catalog.ids(request).map_err(|e| format!("{e:#}")),
+        }),
         Effect::Export { what, dirs } => {
             Some(Action::Notice(export_view::run(catalog, what, dirs)))
         }
@@ -143,6 +147,7 @@ struct Slots {
     catalog: Option<Arc<dyn Catalog>>,
     search: Option<(u64, Request)>,
     open: Option<(u64, String)>,
+    gather: Option<(u64, Request)>,
     export: Option<(ExportWhat, Vec<PathBuf>)>,
     stop: bool,
 }
@@ -189,6 +194,7 @@ impl Worker {
             match effect {
                 Effect::Search { seq, request } => s.search = Some((seq, request)),
                 Effect::Open { seq, id } => s.open = Some((seq, id)),
+                Effect::Gather { seq, request } => s.gather = Some((seq, request)),
                 Effect::Export { what, dirs } => s.export = Some((what, dirs)),
                 Effect::Quit => s.stop = true,
                 // The interface thread carries these out itself.
@@ -213,13 +219,16 @@ impl Drop for Worker {
 
 fn run(shared: &Shared, tx: &Sender<Event>) {
     loop {
-        let (catalog, search, open, export) = {
+        let (catalog, search, open, gather, export) = {
             let mut s = lock(shared);
             loop {
                 if s.stop {
                     return;
                 }
-                let work = s.search.is_some() || s.open.is_some() || s.export.is_some();
+                let work = s.search.is_some()
+                    || s.open.is_some()
+                    || s.gather.is_some()
+                    || s.export.is_some();
                 if s.catalog.is_some() && work {
                     break;
                 }
@@ -229,6 +238,7 @@ fn run(shared: &Shared, tx: &Sender<Event>) {
                 s.catalog.clone(),
                 s.search.take(),
                 s.open.take(),
+                s.gather.take(),
                 s.export.take(),
             )
         };
@@ -247,7 +257,8 @@ fn run(shared: &Shared, tx: &Sender<Event>) {
         let jobs = search
             .map(|(seq, request)| Effect::Search { seq, request })
             .into_iter()
-            .chain(open.map(|(seq, id)| Effect::Open { seq, id }));
+            .chain(open.map(|(seq, id)| Effect::Open { seq, id }))
+            .chain(gather.map(|(seq, request)| Effect::Gather { seq, request }));
         for job in jobs {
             let started = std::time::Instant::now();
             if let Some(action) = perform(&*catalog, &job) {

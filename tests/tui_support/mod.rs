@@ -5,9 +5,12 @@
 
 use std::sync::{Arc, OnceLock};
 
+use chanjiao::article::Article;
 use chanjiao::index::{CorpusSet, Index, OpenOptions};
+use chanjiao::state::Delta;
 use chanjiao::tui::backend::Catalog;
 use chanjiao::tui::draw;
+use chanjiao::tui::effect::Effect;
 use chanjiao::tui::harness::Harness;
 use chanjiao::tui::index_catalog::IndexCatalog;
 use chanjiao::tui::memory::MemoryCatalog;
@@ -39,6 +42,33 @@ pub fn indexed_sample() -> Arc<IndexCatalog> {
         (data, Arc::new(IndexCatalog::new(index)))
     });
     c.clone()
+}
+
+/// Every reading-state change `update` asked to save, merged in order.
+pub fn saved(h: &Harness) -> Delta {
+    let mut all = Delta::default();
+    for e in &h.effects {
+        if let Effect::Save(d) = e {
+            all.then((**d).clone());
+        }
+    }
+    all
+}
+
+/// A catalog bigger than one window of rows: `n` articles, `id0000` … newest first, an hour
+/// apart, the body of each `body(i)`.
+pub fn long_list(n: usize, body: fn(usize) -> &'static str) -> Arc<dyn Catalog> {
+    let base = chrono::DateTime::parse_from_rfc3339("2025-06-01T09:00:00+08:00").unwrap();
+    let articles = (0..n)
+        .map(|i| Article {
+            id: format!("id{i:04}"),
+            title: format!("第{i}篇 职业教育新闻"),
+            published: Some(base - chrono::Duration::hours(i as i64)),
+            body: body(i).into(),
+            ..Article::default()
+        })
+        .collect();
+    Arc::new(MemoryCatalog::new(articles))
 }
 
 /// A reader of this size over the sample corpus, its first search done.

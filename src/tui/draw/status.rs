@@ -148,7 +148,7 @@ fn state_label(app: &App, long: bool) -> String {
 /// alone while it is not simply ready; else nothing. A notice (where a file went) needs the
 /// room more than either.
 fn right_part(app: &App, w: usize, essential: usize) -> String {
-    if app.reading.notice.is_some() {
+    if app.reading.notice.is_some() || app.reading.question().is_some() {
         return String::new();
     }
     let both = |long: bool| {
@@ -179,7 +179,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let w = area.width as usize;
     buf.set_style(area, app.theme.bar());
     let mut left: Vec<(String, Style)> = Vec::new();
-    if let (true, Load::Ready { articles, .. }) = (app.results.received, &app.load) {
+    if let Some(q) = app.reading.question() {
+        // A question has the line to itself, and drops its Chinese label where that keeps
+        // `y/n` on a narrow one.
+        let q = match q.split_once(' ') {
+            Some((_, english)) if width(q) + 2 > w => english,
+            _ => q,
+        };
+        left.push((format!(" {q} "), app.theme.notice_bar()));
+    } else if let (true, Load::Ready { articles, .. }) = (app.results.received, &app.load) {
         let noun = if *articles == 1 {
             strings::ARTICLE
         } else {
@@ -194,23 +202,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         left.push((" ".into(), app.theme.bar()));
     }
-    if let Some(e) = &app.error {
+    let asking = app.reading.question().is_some();
+    if let (false, Some(e)) = (asking, &app.error) {
         left.push((format!(" {e} "), app.theme.error_bar()));
-    } else if let Some(n) = &app.reading.notice {
+    } else if let (false, Some(n)) = (asking, &app.reading.notice) {
         left.push((format!("│ {n} "), app.theme.notice_bar()));
-    } else {
+    } else if !asking && !app.results.notes.is_empty() {
         // A value given in part widens the search: say to what, before the filters.
-        if !app.results.notes.is_empty() {
-            left.push((
-                format!("│ {} ", app.results.notes.join(" · ")),
-                app.theme.notice_bar(),
-            ));
-        }
+        left.push((
+            format!("│ {} ", app.results.notes.join(" · ")),
+            app.theme.notice_bar(),
+        ));
     }
     // The count and what is said of the search come first; the filters take what is left.
     let essential: usize = left.iter().map(|(s, _)| width(s)).sum();
     let right = right_part(app, w, essential);
-    if app.error.is_none() && app.reading.notice.is_none() {
+    if app.error.is_none() && app.reading.notice.is_none() && !asking {
         let filters = filters_label(app);
         if !filters.is_empty() {
             left.push((
