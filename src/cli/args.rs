@@ -136,6 +136,12 @@ pub struct FilterArgs {
     /// Published on or before this date.
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+    /// Only articles not read yet in the reader (with --starred: either).
+    #[arg(long)]
+    pub unread: bool,
+    /// Only articles starred in the reader.
+    #[arg(long)]
+    pub starred: bool,
     /// At most this many articles.
     // A negative number is taken as the value, so that the error says what is wrong with it.
     #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = count)]

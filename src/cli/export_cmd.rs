@@ -16,7 +16,11 @@ use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: &ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let format = format(args)?;
-    let (counted, filter) = select::resolved(settings, &args.query, &args.filters, Some(0))?;
+    let select::Resolved {
+        results: counted,
+        filter,
+        marks,
+    } = select::resolved(settings, &args.query, &args.filters, Some(0))?;
     let filtered = list::has_filters(&args.filters);
     let instead = output::Instead::of(&counted);
     let path = args.output.as_deref().filter(|p| *p != Path::new("-"));
@@ -49,7 +53,8 @@ pub fn run(settings: &Settings, args: &ExportArgs, out: &mut dyn Write) -> Resul
             select::order(&args.query, &args.filters),
             args.filters.limit,
         );
-        select::each_article(&index, &args.query, &filter, order, &mut |a| {
+        let filters = (&filter, marks.as_ref());
+        select::each_article(&index, &args.query, filters, order, &mut |a| {
             stream.article(a)
         })?;
         Ok(stream.end()?)

@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::cli::CliError;
 use crate::cli::args::FilterArgs;
 use crate::cli::{output, select};
-use crate::filter::{self, Filter};
+use crate::filter::{self, Filter, Mark};
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, args: &FilterArgs, out: &mut dyn Write) -> Result<(), CliError> {
@@ -30,7 +30,9 @@ pub fn has_filters(args: &FilterArgs) -> bool {
         && args.source.is_empty()
         && args.topic.is_empty()
         && args.since.is_none()
-        && args.until.is_none())
+        && args.until.is_none()
+        && !args.unread
+        && !args.starred)
 }
 
 /// Turns the filter flags into a [`Filter`], or a usage error naming the bad value.
@@ -58,7 +60,10 @@ pub fn resolve(args: &FilterArgs) -> Result<Filter, CliError> {
             .as_deref()
             .map(|d| filter::date(d, true))
             .transpose()?,
-        marks: Vec::new(),
+        marks: [(args.unread, Mark::Unread), (args.starred, Mark::Starred)]
+            .into_iter()
+            .filter_map(|(on, mark)| on.then_some(mark))
+            .collect(),
     })
     .and_then(|f| match (f.since, f.until, &args.since, &args.until) {
         (Some(s), Some(u), Some(since), Some(until)) if s > u => Err(CliError::Usage(format!(

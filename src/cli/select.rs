@@ -2,6 +2,7 @@
 //! every article the filters let through, newest first; with one, the search ranking.
 
 use std::io::Write;
+use std::sync::Arc;
 
 use crate::article::Article;
 use crate::cli::CliError;
@@ -11,6 +12,7 @@ use crate::cli::open::{index_error, with_index};
 use crate::filter::Filter;
 use crate::index::{Index, SearchRequest, SearchResults, Sort, query};
 use crate::settings::Settings;
+use crate::state::{self, Marks, Store};
 
 /// Resolves the filter flags, opens the index and runs the request; `limit: None` keeps
 /// every match.
@@ -20,7 +22,26 @@ pub fn articles(
     filters: &FilterArgs,
     limit: Option<usize>,
 ) -> Result<SearchResults, CliError> {
-    resolved(settings, query, filters, limit).map(|(results, _)| results)
+    resolved(settings, query, filters, limit).map(|r| r.results)
+}
+
+/// What [`resolved`] found: the results, the filters as the index took them, and the
+/// reader's marks when the filters keep articles by them.
+pub struct Resolved {
+    pub results: SearchResults,
+    pub filter: Filter,
+    pub marks: Option<Arc<Marks>>,
+}
+
+/// The reader's read and starred marks, when the filter keeps articles by them
+/// (`--unread`, `--starred`); `None` otherwise, and the state file is not read.
+pub fn marks_for(settings: &Settings, filter: &Filter) -> Result<Option<Arc<Marks>>, CliError> {
+    if filter.marks.is_empty() {
+        return Ok(None);
+    }
+    let path = Store::in_data_dir(&settings.data_dir).path();
+    let state = state::peek(&path).map_err(|e| CliError::Other(anyhow::anyhow!(e)))?;
+    Ok(Some(Arc::new(state.marks())))
 }
 
 /// Rows fetched at once by [`each_article`].
@@ -32,17 +53,17 @@ const PAGE: usize = 2000;
 pub fn each_article(
     index: &Index,
     query: &[String],
-    filter: &Filter,
+    (filter, marks): (&Filter, Option<&Arc<Marks>>),
     (sort, limit): (Sort, Option<usize>),
     each: &mut dyn FnMut(&Article) -> std::io::Result<()>,
 ) -> Result<usize, CliError> {
-    each_in_pages(index, query, filter, (sort, limit), PAGE, each)
+    each_in_pages(index, query, (filter, marks), (sort, limit), PAGE, each)
 }
 
 fn each_in_pages(
     index: &Index,
     query: &[String],
-    filter: &Filter,
+    (filter, marks): (&Filter, Option<&Arc<Marks>>),
     (sort, limit): (Sort, Option<usize>),
     page_rows: usize,
     each: &mut dyn FnMut(&Article) -> std::io::Result<()>,
@@ -58,7 +79,7 @@ fn each_in_pages(
             offset: done,
             ..Default::default()
         };
-        let page = index.search(&request).map_err(index_error)?;
+        let page = index.search_marked(&request, marks).map_err(index_error)?;
         for hit in &page.hits {
             each(&hit.article)?;
         }
@@ -88,7 +109,7 @@ pub fn resolved(
     query: &[String],
     filters: &FilterArgs,
     limit: Option<usize>,
-) -> Result<(SearchResults, Filter), CliError> {
+) -> Result<Resolved, CliError> {
     let filter = list::resolve(filters)?;
     if let Some(field) = query::fields_without_value(&query.join(" ")).first() {
         return Err(CliError::Usage(format!(
@@ -103,6 +124,7 @@ pub fn resolved(
     {
         return Err(CliError::Usage(problem));
     }
+    let marks = marks_for(settings, &filter)?;
     let (results, notes, filter) = with_index(settings, |index| {
         let mut filter = filter.clone();
         let notes = index.open_values(&mut filter)?;
@@ -113,12 +135,20 @@ pub fn resolved(
             limit: limit.unwrap_or_else(|| index.len()),
             ..Default::default()
         };
-        Ok((index.search(&request)?, notes, filter))
+        Ok((
+            index.search_marked(&request, marks.as_ref())?,
+            notes,
+            filter,
+        ))
     })?;
     for n in notes.iter().chain(&results.notes) {
         let _ = writeln!(std::io::stderr(), "chanjiao: {n}");
     }
-    Ok((results, filter))
+    Ok(Resolved {
+        results,
+        filter,
+        marks,
+    })
 }
 
 #[cfg(test)]
@@ -153,10 +183,17 @@ mod tests {
             let mut paged = Vec::new();
             let sort = order(&query, &FilterArgs::default());
             let each = (sort, limit);
-            let n = each_in_pages(&index, &query, &Filter::default(), each, 3, &mut |a| {
-                paged.push(a.id.clone());
-                Ok(())
-            })
+            let n = each_in_pages(
+                &index,
+                &query,
+                (&Filter::default(), None),
+                each,
+                3,
+                &mut |a| {
+                    paged.push(a.id.clone());
+                    Ok(())
+                },
+            )
             .unwrap();
             assert!(whole.len() > 3, "{query:?}");
             assert_eq!(n, whole.len());

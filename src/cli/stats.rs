@@ -10,7 +10,7 @@ use std::io::{IsTerminal, Write};
 
 use crate::cli::args::StatsArgs;
 use crate::cli::open::with_index;
-use crate::cli::{CliError, list, stats_chart};
+use crate::cli::{CliError, list, select, stats_chart};
 use crate::filter::{Filter, NATIONAL, fold};
 use crate::index::{FacetCount, Facets};
 use crate::settings::Settings;
@@ -87,10 +87,11 @@ pub fn undated(total: usize, facets: &Facets) -> usize {
 
 pub fn run(settings: &Settings, args: &StatsArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let filter = list::resolve(&args.filters)?;
+    let marks = select::marks_for(settings, &filter)?;
     let (filter, total, facets, notes) = with_index(settings, |index| {
         let mut filter = filter.clone();
         let notes = index.open_values(&mut filter)?;
-        let (total, facets) = index.stats(&filter)?;
+        let (total, facets) = index.stats_marked(&filter, marks.as_ref())?;
         Ok((filter, total, facets, notes))
     })?;
     for n in notes {

@@ -975,14 +975,26 @@ impl Index {
 
     /// Facet counts and the total for the filters (SPEC `stats`).
     pub fn stats(&self, filter: &Filter) -> Result<(usize, Facets), IndexError> {
-        let r = self.search(&SearchRequest {
-            query: String::new(),
-            filter: filter.clone(),
-            sort: Sort::Newest,
-            limit: 0,
-            offset: 0,
-            ..Default::default()
-        })?;
+        self.stats_marked(filter, None)
+    }
+
+    /// [`Index::stats`] with the reader's marks, for the filter's reading-state values.
+    pub fn stats_marked(
+        &self,
+        filter: &Filter,
+        marks: Option<&std::sync::Arc<Marks>>,
+    ) -> Result<(usize, Facets), IndexError> {
+        let r = self.search_marked(
+            &SearchRequest {
+                query: String::new(),
+                filter: filter.clone(),
+                sort: Sort::Newest,
+                limit: 0,
+                offset: 0,
+                ..Default::default()
+            },
+            marks,
+        )?;
         Ok((r.total, r.facets))
     }
 

@@ -25,18 +25,7 @@ pub(crate) fn read(path: &Path, instead: &str) -> Result<(State, Option<String>)
             ));
         }
     };
-    // Every state written holds its version: JSON without one (`{}`, `[]`) is not a state
-    // that was cleared but a file something else wrote.
-    let parsed = serde_json::from_slice::<State>(&bytes)
-        .map_err(|e| e.to_string())
-        .and_then(|s| {
-            if s.version == 0 {
-                Err("it holds no version".to_string())
-            } else {
-                Ok(s)
-            }
-        });
-    match parsed {
+    match parse(&bytes) {
         Ok(s) => Ok((s, None)),
         Err(e) => {
             let aside = aside_name(path);
@@ -55,6 +44,39 @@ pub(crate) fn read(path: &Path, instead: &str) -> Result<(State, Option<String>)
             Ok((State::default(), Some(notice)))
         }
     }
+}
+
+/// The state in a file's bytes, or why they are not one.
+fn parse(bytes: &[u8]) -> Result<State, String> {
+    // Every state written holds its version: JSON without one (`{}`, `[]`) is not a state
+    // that was cleared but a file something else wrote.
+    let s = serde_json::from_slice::<State>(bytes).map_err(|e| e.to_string())?;
+    if s.version == 0 {
+        return Err("it holds no version".to_string());
+    }
+    Ok(s)
+}
+
+/// Reads the state file and changes nothing, for a command that only looks at the marks:
+/// no file is an empty state; a file that cannot be read or does not parse is an error (one
+/// line, naming it).
+pub fn peek(path: &Path) -> Result<State, String> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(State::default()),
+        Err(e) => {
+            return Err(format!(
+                "cannot read the reading state {}: {e}",
+                path.display()
+            ));
+        }
+    };
+    parse(&bytes).map_err(|e| {
+        format!(
+            "the reading state {} is damaged ({e}); open the reader to set it aside",
+            path.display()
+        )
+    })
 }
 
 /// A name beside `path` for a damaged copy: `state.json.damaged-20251224T012000`.

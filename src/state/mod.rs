@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 pub use delta::Delta;
-pub use file::{FILE_NAME, write_state};
+pub use file::{FILE_NAME, peek, write_state};
 pub use marks::{MarkCounts, Marks};
 pub use store::Store;
 pub use view::{SavedFilter, SavedSearch, Session, View};
