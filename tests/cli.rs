@@ -7,7 +7,7 @@ mod cli_support;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use cli_support::{run, stderr, stdout};
+use cli_support::{run, run_in, stderr, stdout};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -521,16 +521,6 @@ fn a_word_typed_with_a_dash_is_an_exclusion_not_an_option() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let exported: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(exported.as_array().unwrap().len(), without.len());
-}
-
-fn run_in(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chanjiao"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("CHANJIAO_DATA_DIR")
-        .output()
-        .unwrap()
 }
 
 #[test]

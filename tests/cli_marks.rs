@@ -4,22 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod cli_support;
+
 use std::collections::BTreeSet;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use chanjiao::article::Article;
 use chanjiao::state::{Delta, Store};
-
-fn chanjiao(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chanjiao"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("CHANJIAO_DATA_DIR")
-        .output()
-        .unwrap()
-}
+use cli_support::run_in as chanjiao;
 
 fn ok(o: Output) -> String {
     assert_eq!(
