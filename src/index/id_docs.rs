@@ -10,7 +10,7 @@ use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term};
 
 /// Looking terms up one by one costs more than a walk of the dictionary once the ids asked
 /// for are more than one in this many of the segment's documents.
-const LOOKUPS_PER_WALK: usize = 8;
+pub(crate) const LOOKUPS_PER_WALK: usize = 8;
 
 /// Calls `each` with every document of a term's postings.
 fn each_doc(postings: &mut tantivy::postings::SegmentPostings, each: &mut dyn FnMut(DocId)) {
@@ -73,6 +73,31 @@ pub(crate) fn doc_set(
         }
     }
     Ok(set)
+}
+
+/// Puts the documents of each id in `changes` in `set` (a set as long as the segment, or
+/// empty for none) when its flag is on, and takes them out when it is off.
+pub(crate) fn set_docs(
+    reader: &SegmentReader,
+    field: Field,
+    set: &mut Vec<bool>,
+    changes: &[(String, bool)],
+) -> tantivy::Result<()> {
+    if set.is_empty() && changes.iter().any(|(_, on)| *on) {
+        *set = vec![false; reader.max_doc() as usize];
+    }
+    let inverted = reader.inverted_index(field)?;
+    for (id, on) in changes {
+        let term = Term::from_field_text(field, id);
+        if let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? {
+            each_doc(&mut postings, &mut |doc| {
+                if let Some(slot) = set.get_mut(doc as usize) {
+                    *slot = *on;
+                }
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The ids of the segment's documents in `docs` (a set as long as the segment), each once.

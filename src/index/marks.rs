@@ -3,8 +3,8 @@
 //! other facets. They are made again only when the marks change: the sets are kept for the
 //! marks last searched with, so typing a query does not look them up again.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, Weak};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use tantivy::index::SegmentId;
 use tantivy::schema::Field;
@@ -26,47 +26,124 @@ pub(crate) struct MarkFilter {
 }
 
 /// One segment's read and starred documents.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct DocSets {
     read: Vec<bool>,
     starred: Vec<bool>,
 }
 
+impl DocSets {
+    /// The sets of `marks`, looked up afresh.
+    fn of(reader: &SegmentReader, field: Field, marks: &Marks) -> tantivy::Result<DocSets> {
+        Ok(DocSets {
+            read: id_docs::doc_set(reader, field, &marks.read)?,
+            starred: id_docs::doc_set(reader, field, &marks.starred)?,
+        })
+    }
+
+    /// These sets with `changes` made to them.
+    fn changed(
+        &self,
+        reader: &SegmentReader,
+        field: Field,
+        changes: &Changes,
+    ) -> tantivy::Result<DocSets> {
+        let mut sets = self.clone();
+        id_docs::set_docs(reader, field, &mut sets.read, &changes.read)?;
+        id_docs::set_docs(reader, field, &mut sets.starred, &changes.starred)?;
+        Ok(sets)
+    }
+}
+
+/// The ids whose marks differ between two sets of marks, each with its new mark.
+#[derive(Default)]
+struct Changes {
+    read: Vec<(String, bool)>,
+    starred: Vec<(String, bool)>,
+}
+
+impl Changes {
+    fn between(before: &Marks, after: &Marks) -> Changes {
+        fn diff(before: &HashSet<String>, after: &HashSet<String>) -> Vec<(String, bool)> {
+            let added = after.iter().filter(|id| !before.contains(*id));
+            let removed = before.iter().filter(|id| !after.contains(*id));
+            (added.map(|id| (id.clone(), true)))
+                .chain(removed.map(|id| (id.clone(), false)))
+                .collect()
+        }
+        Changes {
+            read: diff(&before.read, &after.read),
+            starred: diff(&before.starred, &after.starred),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.read.len() + self.starred.len()
+    }
+}
+
 /// The doc sets of the marks last searched with. A segment's documents never change (deleted
-/// ones are skipped by the search anyway), so its sets stay right until the marks do. The
-/// `Weak` keeps the marks' allocation, so a new set of marks never takes its address.
+/// ones are skipped by the search anyway), so its sets stay right until the marks do. When
+/// they do, by a few ids (an article opened, `r`, `*`), each segment's sets are the last
+/// ones with those ids changed, rather than made again from every id.
 #[derive(Default)]
 pub(crate) struct MarkCache {
-    last: Mutex<Option<(Weak<Marks>, BySegment)>>,
+    last: Mutex<Option<Last>>,
 }
 
 type BySegment = HashMap<SegmentId, Arc<DocSets>>;
+
+struct Last {
+    /// The marks the sets are for (held, so that new marks never take their address).
+    marks: Arc<Marks>,
+    segments: BySegment,
+    /// The sets made for the marks before these, and what changed since.
+    before: BySegment,
+    changes: Changes,
+}
 
 /// Segments remembered at most (old ones pile up as the index is updated).
 const MAX_CACHED: usize = 256;
 
 impl MarkCache {
     fn sets(&self, reader: &SegmentReader, f: &MarkFilter) -> tantivy::Result<Arc<DocSets>> {
-        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
-        let current = Arc::downgrade(&f.marks);
-        let fresh = match &*last {
-            Some((marks, segments)) => !marks.ptr_eq(&current) || segments.len() > MAX_CACHED,
-            None => true,
-        };
+        let mut guard = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        let fresh = guard
+            .as_ref()
+            .is_none_or(|l| !Arc::ptr_eq(&l.marks, &f.marks) || l.segments.len() > MAX_CACHED);
         if fresh {
-            *last = Some((current, HashMap::new()));
+            let (before, changes) = match guard.take() {
+                Some(l) if !l.segments.is_empty() && l.segments.len() <= MAX_CACHED => {
+                    let changes = Changes::between(&l.marks, &f.marks);
+                    (l.segments, changes)
+                }
+                _ => (HashMap::new(), Changes::default()),
+            };
+            *guard = Some(Last {
+                marks: f.marks.clone(),
+                segments: HashMap::new(),
+                before,
+                changes,
+            });
         }
+        let Some(last) = guard.as_mut() else {
+            return Ok(Arc::new(DocSets::of(reader, f.field, &f.marks)?));
+        };
         let id = reader.segment_id();
-        if let Some(sets) = last.as_ref().and_then(|(_, s)| s.get(&id)) {
+        if let Some(sets) = last.segments.get(&id) {
             return Ok(sets.clone());
         }
-        let sets = Arc::new(DocSets {
-            read: id_docs::doc_set(reader, f.field, &f.marks.read)?,
-            starred: id_docs::doc_set(reader, f.field, &f.marks.starred)?,
-        });
-        if let Some((_, segments)) = last.as_mut() {
-            segments.insert(id, sets.clone());
-        }
+        // Changing the last sets costs a look-up per changed id; making them afresh, one
+        // per marked id or a walk of the dictionary, whichever is less.
+        let ids = f.marks.read.len() + f.marks.starred.len();
+        let few = last.changes.len() < ids
+            && last.changes.len() * id_docs::LOOKUPS_PER_WALK <= reader.max_doc() as usize;
+        let sets = match last.before.get(&id) {
+            Some(before) if few => before.changed(reader, f.field, &last.changes)?,
+            _ => DocSets::of(reader, f.field, &f.marks)?,
+        };
+        let sets = Arc::new(sets);
+        last.segments.insert(id, sets.clone());
         Ok(sets)
     }
 }
@@ -125,6 +202,72 @@ impl SegmentMarks {
         }
         if has(&self.sets.starred, doc) {
             self.counts.starred += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use tantivy::schema::{STRING, Schema};
+    use tantivy::{Index, TantivyDocument};
+
+    fn docs(set: &[bool]) -> Vec<usize> {
+        (0..set.len()).filter(|d| set[*d]).collect()
+    }
+
+    fn marks(read: impl IntoIterator<Item = usize>, starred: &[usize]) -> Arc<Marks> {
+        let mut m = Marks::default();
+        for i in read {
+            m.set_read(&format!("a{i}"), true);
+        }
+        for i in starred {
+            m.set_starred(&format!("a{i}"), true);
+        }
+        Arc::new(m)
+    }
+
+    #[test]
+    fn sets_changed_by_a_few_ids_are_the_sets_made_afresh() {
+        let mut b = Schema::builder();
+        let field = b.add_text_field("id", STRING);
+        let index = Index::create_in_ram(b.build());
+        let mut w = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for i in 0..400 {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(field, format!("a{i}"));
+            w.add_document(doc).unwrap();
+        }
+        w.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let reader = searcher.segment_reader(0);
+        let cache = Arc::new(MarkCache::default());
+        let filter = |m: &Arc<Marks>| MarkFilter {
+            field,
+            marks: m.clone(),
+            keep: Vec::new(),
+            cache: cache.clone(),
+        };
+        // From nothing; then one read and one star more, one read less (changed in place);
+        // then most of the segment (made again); then nothing again.
+        let steps = [
+            marks(0..100, &[]),
+            marks((1..100).chain([250]), &[7]),
+            marks((1..100).chain([250]), &[7, 8]),
+            marks(0..390, &[7]),
+            marks([], &[]),
+            marks([5], &[5]),
+        ];
+        for m in &steps {
+            let got = cache.sets(reader, &filter(m)).unwrap();
+            let fresh = DocSets::of(reader, field, m).unwrap();
+            assert_eq!(docs(&got.read), docs(&fresh.read));
+            assert_eq!(docs(&got.starred), docs(&fresh.starred));
+            // Asked again with the same marks: the same sets.
+            let again = cache.sets(reader, &filter(m)).unwrap();
+            assert!(Arc::ptr_eq(&got, &again));
         }
     }
 }
