@@ -159,3 +159,18 @@ fn the_question_fits_a_narrow_status_line() {
         r.type_str("n");
     }
 }
+
+#[test]
+fn marks_changed_while_asking_are_kept() {
+    let mut h = with_read(long_list(6, body), &[]);
+    h.type_str("A");
+    assert!(h.app.reading.question().is_some());
+    // Something else marked an article that is not in the question meanwhile.
+    let mut now = (*h.app.reading.marks).clone();
+    now.set_starred("id0003", true);
+    h.app.reading.marks = std::sync::Arc::new(now);
+    h.type_str("y");
+    let marks = &h.app.reading.marks;
+    assert!((0..6).all(|i| marks.is_read(&format!("id{i:04}"))));
+    assert!(marks.is_starred("id0003"));
+}

@@ -178,10 +178,11 @@ pub enum Action {
         seq: u64,
         notice: String,
     },
-    /// The ids of every article of a list were gathered (for `MarkAll`, numbered `seq`).
+    /// The ids of every article of a list were gathered for `MarkAll` (numbered `seq`), and
+    /// what marking them would do worked out.
     Gathered {
         seq: u64,
-        ids: Result<Vec<String>, String>,
+        marking: Result<Box<super::mark_all::Marking>, String>,
     },
     /// An article was fetched, with the other reports of the same story.
     Opened {

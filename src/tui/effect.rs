@@ -12,8 +12,8 @@ pub enum Effect {
     Search { seq: u64, request: Request },
     /// Fetch an article; the answer comes back as `Action::Opened` with the same `seq`.
     Open { seq: u64, id: String },
-    /// Gather the ids of every article the search finds; they come back as
-    /// `Action::Gathered` with the same `seq`.
+    /// Gather the ids of every article the search finds and work out what marking them
+    /// would do; it comes back as `Action::Gathered` with the same `seq`.
     Gather { seq: u64, request: Request },
     /// Write these reading-state changes (off the interface thread).
     Save(Box<Delta>),

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::state::Delta;
+use crate::state::{Delta, Marks};
 
 use super::app::App;
 use super::backend::Request;
@@ -14,16 +14,56 @@ use super::strings;
 use super::update;
 
 /// Where `A` has got to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum MarkAll {
     /// Waiting for the ids of gathering `seq`.
     Gathering(u64),
-    /// Asking whether to mark these articles read (`read`) or unread.
+    /// Asking whether to do this.
     Asking {
-        ids: Vec<String>,
-        read: bool,
+        marking: Box<Marking>,
         question: String,
     },
+}
+
+/// What `y` does, worked out on the worker as the ids arrive, so that the interface thread
+/// only swaps the marks however long the list.
+#[derive(Debug, Clone)]
+pub struct Marking {
+    /// The marks it was worked out from.
+    pub from: Arc<Marks>,
+    /// The marks after it.
+    pub marks: Arc<Marks>,
+    /// The change to save.
+    pub delta: Delta,
+    /// How many articles it marks, and whether read (else unread).
+    pub count: usize,
+    pub read: bool,
+}
+
+/// The unread ones of `ids` marked read; when there are none, all of them marked unread.
+pub fn prepare(ids: Vec<String>, from: &Arc<Marks>) -> Marking {
+    let unread: Vec<String> = (ids.iter())
+        .filter(|id| !from.is_read(id))
+        .cloned()
+        .collect();
+    let (ids, read) = if unread.is_empty() {
+        (ids, false)
+    } else {
+        (unread, true)
+    };
+    let mut marks = Marks::clone(from);
+    let mut delta = Delta::default();
+    for id in &ids {
+        marks.set_read(id, read);
+        delta.read.insert(id.clone(), read);
+    }
+    Marking {
+        from: from.clone(),
+        marks: Arc::new(marks),
+        delta,
+        count: ids.len(),
+        read,
+    }
 }
 
 /// `A`: asks the worker for the ids of every article of the list.
@@ -56,61 +96,57 @@ fn question(n: usize, read: bool) -> String {
     }
 }
 
-/// The ids arrived: ask about the unread ones, or, when there are none, about all of them.
-pub fn gathered(app: &mut App, seq: u64, ids: Result<Vec<String>, String>) {
-    if app.reading.mark_all != Some(MarkAll::Gathering(seq)) {
+/// The worker worked out what `y` would do: ask.
+pub fn gathered(app: &mut App, seq: u64, marking: Result<Box<Marking>, String>) {
+    if !matches!(app.reading.mark_all, Some(MarkAll::Gathering(s)) if s == seq) {
         return;
     }
     app.reading.mark_all = None;
     app.reading.notice = None;
-    let ids = match ids {
-        Ok(ids) => ids,
+    let marking = match marking {
+        Ok(m) if m.count == 0 => {
+            app.reading.notice = Some(strings::NO_ARTICLE.to_string());
+            return;
+        }
+        Ok(m) => m,
         Err(e) => {
             app.reading.notice = Some(format!("{}: {e}", strings::CANNOT_MARK_ALL));
             return;
         }
     };
-    let marks = &app.reading.marks;
-    let unread: Vec<String> = (ids.iter())
-        .filter(|id| !marks.is_read(id))
-        .cloned()
-        .collect();
-    let (ids, read) = if unread.is_empty() {
-        (ids, false)
-    } else {
-        (unread, true)
-    };
-    if ids.is_empty() {
-        app.reading.notice = Some(strings::NO_ARTICLE.to_string());
-        return;
-    }
-    let question = question(ids.len(), read);
-    app.reading.mark_all = Some(MarkAll::Asking {
-        ids,
-        read,
-        question,
-    });
+    let question = question(marking.count, marking.read);
+    app.reading.mark_all = Some(MarkAll::Asking { marking, question });
 }
 
 /// The answer: `yes` marks the articles asked about and searches again, so that the
 /// counts and a reading-state filter follow.
 pub fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
-    let Some(MarkAll::Asking { ids, read, .. }) = app.reading.mark_all.take() else {
+    let Some(MarkAll::Asking { marking, .. }) = app.reading.mark_all.take() else {
         return Vec::new();
     };
     if !yes {
         app.reading.notice = Some(strings::NOTHING_MARKED.to_string());
         return Vec::new();
     }
-    let marks = Arc::make_mut(&mut app.reading.marks);
-    let mut delta = Delta::default();
-    for id in &ids {
-        marks.set_read(id, read);
-        delta.read.insert(id.clone(), read);
+    let Marking {
+        from,
+        marks,
+        delta,
+        count,
+        read,
+    } = *marking;
+    if Arc::ptr_eq(&app.reading.marks, &from) {
+        app.reading.marks = marks;
+    } else {
+        // The marks changed while the question was asked: the change goes onto them.
+        let now = Arc::make_mut(&mut app.reading.marks);
+        for (id, on) in &delta.read {
+            now.set_read(id, *on);
+        }
     }
-    let (n, state) = (ids.len(), if read { "read" } else { "unread" });
-    let noun = if n == 1 { "article" } else { "articles" };
-    app.reading.notice = Some(format!("marked {n} {noun} {state}"));
+    let state = if read { "read" } else { "unread" };
+    let noun = if count == 1 { "article" } else { "articles" };
+    app.reading.notice = Some(format!("marked {count} {noun} {state}"));
     let mut fx = vec![Effect::Save(Box::new(delta))];
     fx.extend(update::search_keeping(app));
     fx

@@ -12,6 +12,7 @@ use super::backend::{Catalog, Request, Response, Row};
 use super::effect::Effect;
 use super::event::Event;
 use super::export_view::{self, ExportWhat};
+use super::mark_all;
 use super::query_check;
 use crate::filter::FilterError;
 use crate::index::IndexError;
@@ -41,7 +42,9 @@ pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
         }
         Effect::Gather { seq, request } => Some(Action::Gathered {
             seq: *seq,
-            ids: catalog.ids(request).map_err(|e| format!("{e:#}")),
+            marking: (catalog.ids(request))
+                .map(|ids| Box::new(mark_all::prepare(ids, &request.marks)))
+                .map_err(|e| format!("{e:#}")),
         }),
         Effect::Export { what, dirs } => {
             Some(Action::Notice(export_view::run(catalog, what, dirs)))
