@@ -177,6 +177,12 @@ fn a_search_its_filters_leave_empty_says_what_the_words_find_alone() {
     let n = stdout(&alone).lines().count();
     assert!(n > 0);
     let noun = if n == 1 { "article" } else { "articles" };
+    let robots = run_in(
+        data.path(),
+        &["search", "robots", "--json", "--limit", "100"],
+    );
+    let r = stdout(&robots).lines().count();
+    assert!(r > 1);
     for (args, line) in [
         (
             &["search", "无人机", "--province", "西藏"][..],
@@ -196,6 +202,14 @@ fn a_search_its_filters_leave_empty_says_what_the_words_find_alone() {
         (
             &["search", "xylophone", "--province", "西藏"],
             "no articles match 'xylophone' with these filters".to_string(),
+        ),
+        // Misspelt too: what the words put right find without the filters.
+        (
+            &["search", "robtos", "--province", "西藏"],
+            format!(
+                "no articles match 'robtos' with these filters; 'robots' finds {r} articles \
+                 without the filters"
+            ),
         ),
     ] {
         let o = run_in(data.path(), args);

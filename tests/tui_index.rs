@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use chanjiao::filter::{Filter, NATIONAL};
+use chanjiao::index::Unfiltered;
 use chanjiao::tui::backend::{Catalog, Request, Response, Sort};
 
 fn indexed() -> Arc<dyn Catalog> {
@@ -183,9 +184,8 @@ fn errors_are_one_line_and_hits_highlight() {
     assert!(none.hits.ranges(&text).is_empty());
 }
 
-/// An outlet or topic given in part is taken for those whose names hold it, in both
-/// catalogs alike, with a dash too; one that names nothing is a mistake whose results are
-/// those of the query before it.
+/// What the words of a search its filters leave empty find without them, in both catalogs
+/// alike; and, in the index, which offers spelling, what the words put right find.
 #[test]
 fn what_the_words_find_without_the_filters_that_leave_nothing() {
     let tibet = Filter {
@@ -201,14 +201,41 @@ fn what_the_words_find_without_the_filters_that_leave_nothing() {
         ("无人机 -province:四川", Filter::default(), Some(drones)),
         ("无人机", Filter::default(), None),
         ("province:西藏", Filter::default(), None),
-        ("xylophone", tibet, None),
+        ("xylophone", tibet.clone(), None),
     ] {
         let (m, i) = both(&request(q, f.clone()));
+        let want = want.map(|total| Unfiltered { total, query: None });
         assert_eq!(i.unfiltered, want, "{q} {f:?}: index");
         assert_eq!(m.unfiltered, want, "{q} {f:?}: in memory");
     }
+    // Misspelt: nothing anywhere as typed, but put right the words find articles.
+    let (_, found) = both(&request("robots", Filter::default()));
+    let robots = Some(Unfiltered {
+        total: found.total,
+        query: Some("robots".into()),
+    });
+    assert!(found.total > 0);
+    for (q, f) in [
+        ("robtos", tibet),
+        ("robtos province:西藏", Filter::default()),
+        (
+            "province:西藏 OR province:青海 robtos after:2020",
+            Filter::default(),
+        ),
+    ] {
+        let (_, i) = both(&request(q, f.clone()));
+        assert_eq!(i.total, 0);
+        assert_eq!(i.unfiltered, robots, "{q} {f:?}");
+    }
+    // A slip the filters are not to blame for is offered as usual, with them.
+    let (_, i) = both(&request("robtos", Filter::default()));
+    assert_eq!(i.unfiltered, None);
+    assert!(i.suggestion.is_some());
 }
 
+/// An outlet or topic given in part is taken for those whose names hold it, in both
+/// catalogs alike, with a dash too; one that names nothing is a mistake whose results are
+/// those of the query before it.
 #[test]
 fn outlets_and_topics_given_in_part() {
     use chanjiao::tui::{Action, Effect, worker};

@@ -341,6 +341,24 @@ fn an_empty_list_says_what_the_words_find_without_the_filters() {
 }
 
 #[test]
+fn an_empty_list_says_what_misspelt_words_put_right_find_without_the_filters() {
+    let mut h = chanjiao::tui::harness::Harness::new(tui_support::indexed_sample(), 120, 40);
+    h.type_str("/robots");
+    let robots = h.app.results.total;
+    assert!(robots > 1);
+    h.press(KeyCode::Esc);
+    h.type_str("/robtos province:西藏");
+    assert_eq!(h.app.results.total, 0);
+    let shown = screen(&h);
+    assert!(
+        shown.contains(&format!(
+            "'robots' finds {robots} articles without the filters."
+        )),
+        "{shown}"
+    );
+}
+
+#[test]
 fn a_listing_pages_topic_is_a_filter_in_the_sidebar() {
     use chanjiao::tui::sidebar::{Entry, Facet};
     let mut h = reader(120, 40);

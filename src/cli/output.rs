@@ -5,7 +5,7 @@ use std::io::Write;
 use unicode_width::UnicodeWidthChar;
 
 use crate::article::Article;
-use crate::index::{SearchResults, Suggestion};
+use crate::index::{SearchResults, Suggestion, Unfiltered};
 
 const TITLE_COLUMNS: usize = 56;
 
@@ -69,14 +69,14 @@ pub fn nothing_matched(query: &[String], filtered: bool, instead: Instead) {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Instead<'a> {
     pub suggestion: Option<&'a Suggestion>,
-    pub unfiltered: Option<usize>,
+    pub unfiltered: Option<&'a Unfiltered>,
 }
 
 impl<'a> Instead<'a> {
     pub fn of(results: &'a SearchResults) -> Self {
         Instead {
             suggestion: results.suggestion.as_ref(),
-            unfiltered: results.unfiltered,
+            unfiltered: results.unfiltered.as_ref(),
         }
     }
 }
@@ -93,7 +93,16 @@ pub fn nothing_matched_line(query: &[String], filtered: bool, instead: Instead) 
     let noun = |n: usize| if n == 1 { "article" } else { "articles" };
     let Some(s) = instead.suggestion else {
         return match instead.unfiltered {
-            Some(n) => format!("{line}; {n} {} without the filters", noun(n)),
+            Some(Unfiltered {
+                total,
+                query: Some(q),
+            }) => format!(
+                "{line}; '{q}' finds {total} {} without the filters",
+                noun(*total)
+            ),
+            Some(Unfiltered { total, query: None }) => {
+                format!("{line}; {total} {} without the filters", noun(*total))
+            }
             None => line,
         };
     };

@@ -53,7 +53,7 @@ pub use contained::panic_is_contained;
 pub use corpus_set::CorpusSet;
 pub use error::IndexError;
 pub use facets::{FacetCount, Facets};
-pub use search::{Hit, SearchRequest, SearchResults, Sort};
+pub use search::{Hit, SearchRequest, SearchResults, Sort, Unfiltered};
 pub use snippet::{HitTerms, hit_ranges};
 pub use suggest::Suggestion;
 pub use tails::checked_len as checked_file_end;

@@ -141,6 +141,28 @@ pub(crate) fn lexemes(input: &str) -> Result<Vec<Lex>, filter::FilterError> {
     lex(&fold_width(input))
 }
 
+/// The query with its field filters left out (and an `OR` that joined them), as it could
+/// be typed: `robtos province:西藏` → `robtos`. `None` when it does not read, or holds
+/// nothing else.
+pub(crate) fn words_only(input: &str) -> Option<String> {
+    let mut kept: Vec<Lex> = Vec::new();
+    for lex in lexemes(input).ok()? {
+        match lex {
+            Lex::Field { .. } => {
+                if kept.last() == Some(&Lex::Or) {
+                    kept.pop();
+                }
+            }
+            Lex::Or if kept.last().is_none_or(|l| *l == Lex::Or) => {}
+            other => kept.push(other),
+        }
+    }
+    if kept.last() == Some(&Lex::Or) {
+        kept.pop();
+    }
+    (!kept.is_empty()).then(|| written(&kept))
+}
+
 /// Tokens written back as a query that [`parse`] reads as it read them.
 pub(crate) fn written(lexemes: &[Lex]) -> String {
     let shown: Vec<String> = lexemes.iter().map(Lex::shown).collect();

@@ -26,7 +26,7 @@ use super::query::{self, Atom, Clause};
 use super::schema::Fields;
 use super::segment::{Holder, Lookup, QueryTerm, analyze};
 use super::snippet::{HitTerms, hit_ranges, snippet};
-use super::suggest::Suggestion;
+use super::suggest::{Offers, Suggestion};
 use super::vocabulary::IndexVocabulary;
 use super::words::WordLists;
 use super::{Index, IndexError};
@@ -108,6 +108,14 @@ pub struct Hit {
     pub hit_ranges: Vec<Range<usize>>,
 }
 
+/// What the words of a search that its filters left empty find without them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfiltered {
+    pub total: usize,
+    /// The words put right, when as typed they find nothing even without the filters.
+    pub query: Option<String>,
+}
+
 /// The results of a search.
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResults {
@@ -134,9 +142,10 @@ pub struct SearchResults {
     #[serde(skip)]
     pub suggestion: Option<Suggestion>,
     /// When filters leave nothing of a search for words, and nothing else is offered: how
-    /// many articles the words find without any filter (the reader's marks included).
+    /// many articles the words (or the words put right) find without any filter (the
+    /// reader's marks included).
     #[serde(skip)]
-    pub unfiltered: Option<usize>,
+    pub unfiltered: Option<Unfiltered>,
     /// The filters written in the query, values given in part taken for the values they
     /// stand for (`source:新华` as 新华网 and 新华日报).
     #[serde(skip)]
@@ -822,13 +831,15 @@ impl Index {
                 hit_ranges: ranges,
             });
         }
-        let suggestion = if answer == Answer::Full && fruit.total == 0 {
-            self.suggestion(&searcher, req, marks)?
+        let offers = if answer == Answer::Full && fruit.total == 0 {
+            self.offers(&searcher, req, marks)?
         } else {
-            None
+            Offers::default()
         };
+        let suggestion = offers.suggestion;
         let unfiltered = if answer == Answer::Full && fruit.total == 0 && suggestion.is_none() {
             self.unfiltered(&searcher, &clauses, &filter)
+                .or(offers.put_right_alone)
         } else {
             None
         };
@@ -944,7 +955,7 @@ impl Index {
         searcher: &Searcher,
         clauses: &[query::Clause],
         filter: &Filter,
-    ) -> Option<usize> {
+    ) -> Option<Unfiltered> {
         let words: Vec<query::Clause> = (clauses.iter())
             .filter(|c| !matches!(c, query::Clause::NotFilter(_)))
             .cloned()
@@ -953,7 +964,8 @@ impl Index {
         if !filtered || !query::has_words_in(&words) {
             return None;
         }
-        Some(self.count_clauses(searcher, &words)).filter(|n| *n > 0)
+        let total = self.count_clauses(searcher, &words);
+        (total > 0).then_some(Unfiltered { total, query: None })
     }
 
     /// Articles matching the filters, newest first (SPEC `list`).

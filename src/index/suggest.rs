@@ -8,9 +8,10 @@ use tantivy::Searcher;
 
 use super::analyzer::WordNormalizer;
 use super::query::{self, Atom, Lex};
-use super::search::SearchRequest;
+use super::search::{SearchRequest, Unfiltered};
 use super::spelling::{Misspelt, Speller, put_right, run_may_slip};
 use super::{Index, IndexError};
+use crate::filter::Filter;
 use crate::state::Marks;
 use crate::text::is_han;
 
@@ -28,17 +29,26 @@ pub struct Suggestion {
     pub left_out: Vec<String>,
 }
 
+/// What a search that found nothing offers.
+#[derive(Debug, Default)]
+pub(super) struct Offers {
+    /// Another query, with the same filters.
+    pub suggestion: Option<Suggestion>,
+    /// When there is none and the search has filters: the words put right, and what they
+    /// find without the filters.
+    pub put_right_alone: Option<Unfiltered>,
+}
+
 impl Index {
-    /// What to offer for `req`, which found nothing; `None` when nothing close finds
-    /// anything either.
-    pub(super) fn suggestion(
+    /// What to offer for `req`, which found nothing.
+    pub(super) fn offers(
         &self,
         searcher: &Searcher,
         req: &SearchRequest,
         marks: Option<&std::sync::Arc<Marks>>,
-    ) -> Result<Option<Suggestion>, IndexError> {
+    ) -> Result<Offers, IndexError> {
         let Ok(typed) = query::lexemes(&req.query) else {
-            return Ok(None);
+            return Ok(Offers::default());
         };
         let mut speller = Speller {
             searcher,
@@ -62,7 +72,11 @@ impl Index {
             }
         }
         if misspelt.is_empty() {
-            return self.with_fewer_words(searcher, &typed, &typed, req, marks);
+            let suggestion = self.with_fewer_words(searcher, &typed, &typed, req, marks)?;
+            return Ok(Offers {
+                suggestion,
+                put_right_alone: None,
+            });
         }
         // The best meaning of each word; when together they find nothing, each word's next
         // meanings in turn, the others kept (`cold chian`: not `china` but `chain`).
@@ -75,20 +89,49 @@ impl Index {
                 other
             }));
         }
-        for t in tries {
-            let lexemes = put_right(&typed, &misspelt, &t);
+        for t in &tries {
+            let lexemes = put_right(&typed, &misspelt, t);
             let query = query::written(&lexemes);
             let total = self.count(query.clone(), &req.filter, marks)?;
             if total > 0 {
-                return Ok(Some(Suggestion {
-                    query,
-                    total,
-                    left_out: Vec::new(),
-                }));
+                return Ok(Offers {
+                    suggestion: Some(Suggestion {
+                        query,
+                        total,
+                        left_out: Vec::new(),
+                    }),
+                    put_right_alone: None,
+                });
             }
         }
         let lexemes = put_right(&typed, &misspelt, &choice);
-        self.with_fewer_words(searcher, &lexemes, &typed, req, marks)
+        let suggestion = self.with_fewer_words(searcher, &lexemes, &typed, req, marks)?;
+        let filtered =
+            !req.filter.is_empty() || typed.iter().any(|l| matches!(l, Lex::Field { .. }));
+        if suggestion.is_some() || !filtered {
+            return Ok(Offers {
+                suggestion,
+                put_right_alone: None,
+            });
+        }
+        // Nothing with the filters: the same meanings, without them and the reader's marks.
+        for t in &tries {
+            let lexemes = put_right(&typed, &misspelt, t);
+            let Some(words) = query::words_only(&query::written(&lexemes)) else {
+                continue;
+            };
+            let total = self.count(words.clone(), &Filter::default(), None)?;
+            if total > 0 {
+                return Ok(Offers {
+                    suggestion: None,
+                    put_right_alone: Some(Unfiltered {
+                        total,
+                        query: Some(words),
+                    }),
+                });
+            }
+        }
+        Ok(Offers::default())
     }
 
     /// A character typed for another in `text`, the Han run of token `at`: of the changes

@@ -53,8 +53,9 @@ pub struct Results {
     pub notes: Vec<String>,
     /// When nothing matches: the query put right, for the search line's Tab.
     pub suggestion: Option<Suggestion>,
-    /// When the filters leave nothing: how many articles the words find without them.
-    pub unfiltered: Option<usize>,
+    /// When the filters leave nothing: how many articles the words (or the words put
+    /// right) find without them.
+    pub unfiltered: Option<crate::index::Unfiltered>,
     /// The filters the query writes, as the search took them.
     pub written: crate::filter::Filter,
 }

@@ -12,7 +12,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::article::Article;
 use crate::filter::Filter;
-use crate::index::Suggestion;
+use crate::index::{Suggestion, Unfiltered};
 use crate::state::{MarkCounts, Marks};
 
 /// Result order.
@@ -171,8 +171,9 @@ pub struct Response {
     /// articles.
     pub suggestion: Option<Suggestion>,
     /// When the filters leave nothing of a search for words and nothing else is offered:
-    /// how many articles the words find without them.
-    pub unfiltered: Option<usize>,
+    /// how many articles the words (or, when they find nothing anywhere, the words put
+    /// right) find without them.
+    pub unfiltered: Option<Unfiltered>,
     /// The filters written in the query as the search took them (`source:新华` as 新华网
     /// and 新华日报), for the sidebar to mark.
     pub written: Filter,

@@ -86,13 +86,17 @@ pub fn nothing_matches(app: &App) -> Option<String> {
     if let Some(r) = &app.results.suggestion {
         out.push(' ');
         out.push_str(&suggestion(app, r));
-    } else if let Some(n) = app.results.unfiltered {
-        let noun = if n == 1 {
+    } else if let Some(u) = &app.results.unfiltered {
+        let noun = if u.total == 1 {
             strings::ARTICLE
         } else {
             strings::ARTICLES
         };
-        out.push_str(&format!(" {n} {noun} {}.", strings::WITHOUT_FILTERS));
+        let (n, without) = (u.total, strings::WITHOUT_FILTERS);
+        match &u.query {
+            Some(q) => out.push_str(&format!(" '{q}' finds {n} {noun} {without}.")),
+            None => out.push_str(&format!(" {n} {noun} {without}.")),
+        }
     }
     let mut ways = Vec::new();
     if !app.query.is_empty() {

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use crate::article::Article;
 use crate::filter::{Filter, FilterError, Known, Mark, NATIONAL, OpenKnown, fold};
+use crate::index::Unfiltered;
 use crate::index::query::{self, Atom, Clause};
 use crate::state::{MarkCounts, Marks};
 use crate::tagging::sources::outlet;
@@ -519,7 +520,8 @@ impl Catalog for MemoryCatalog {
                     .filter(|&i| q.score(&self.titles[i], &self.bodies[i]).is_some())
                     .count()
             })
-            .filter(|n| *n > 0);
+            .filter(|n| *n > 0)
+            .map(|total| Unfiltered { total, query: None });
         let terms = q.terms();
         let hits: Arc<dyn Highlighter> = if terms.is_empty() {
             Arc::new(NoHits)
