@@ -3,10 +3,10 @@
 //! documents, are found in one walk through the segment's id dictionary, which costs about
 //! one step per article whatever the number asked for.
 
-use std::collections::HashSet;
-
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term};
+
+use crate::state::IdSet;
 
 /// Looking terms up one by one costs more than a walk of the dictionary once the ids asked
 /// for are more than one in this many of the segment's documents.
@@ -46,7 +46,7 @@ fn walk(
 pub(crate) fn doc_set(
     reader: &SegmentReader,
     field: Field,
-    ids: &HashSet<String>,
+    ids: &IdSet,
 ) -> tantivy::Result<Vec<bool>> {
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -66,7 +66,7 @@ pub(crate) fn doc_set(
         return Ok(set);
     }
     let inverted = reader.inverted_index(field)?;
-    for id in ids {
+    for id in ids.iter() {
         let term = Term::from_field_text(field, id);
         if let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? {
             each_doc(&mut postings, &mut put);
@@ -151,10 +151,13 @@ mod tests {
         let searcher = index.reader().unwrap().searcher();
         let reader = searcher.segment_reader(0);
         // Three ids are looked up one by one, fifty by a walk of the dictionary.
-        let few: HashSet<String> = ["a3", "a7", "missing"].map(String::from).into();
+        let few: IdSet = ["a3", "a7", "missing"]
+            .map(String::from)
+            .into_iter()
+            .collect();
         assert!(few.len() * LOOKUPS_PER_WALK < reader.max_doc() as usize);
         assert_eq!(docs_of(&doc_set(reader, field, &few).unwrap()), [3, 7, 100]);
-        let many: HashSet<String> = (0..50)
+        let many: IdSet = (0..50)
             .map(|i| format!("a{}", i * 2))
             .chain(["a7".into()])
             .collect();
@@ -162,7 +165,11 @@ mod tests {
         let mut expected: Vec<DocId> = (0..50).map(|i| i * 2).chain([7, 100]).collect();
         expected.sort();
         assert_eq!(docs_of(&doc_set(reader, field, &many).unwrap()), expected);
-        assert!(doc_set(reader, field, &HashSet::new()).unwrap().is_empty());
+        assert!(
+            doc_set(reader, field, &IdSet::default())
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]

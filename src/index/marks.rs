@@ -3,7 +3,7 @@
 //! other facets. They are made again only when the marks change: the sets are kept for the
 //! marks last searched with, so typing a query does not look them up again.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use tantivy::index::SegmentId;
@@ -64,16 +64,9 @@ struct Changes {
 
 impl Changes {
     fn between(before: &Marks, after: &Marks) -> Changes {
-        fn diff(before: &HashSet<String>, after: &HashSet<String>) -> Vec<(String, bool)> {
-            let added = after.iter().filter(|id| !before.contains(*id));
-            let removed = before.iter().filter(|id| !after.contains(*id));
-            (added.map(|id| (id.clone(), true)))
-                .chain(removed.map(|id| (id.clone(), false)))
-                .collect()
-        }
         Changes {
-            read: diff(&before.read, &after.read),
-            starred: diff(&before.starred, &after.starred),
+            read: after.read.changes_from(&before.read),
+            starred: after.starred.changes_from(&before.starred),
         }
     }
 

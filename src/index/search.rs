@@ -1224,7 +1224,7 @@ mod tests {
         let all = index.list(&Filter::default(), 100, 0).unwrap();
         let mut marks = Marks::default();
         for h in all.hits.iter().step_by(3) {
-            marks.read.insert(h.article.id.clone());
+            marks.read.insert(&h.article.id);
         }
         let marks = std::sync::Arc::new(marks);
         let shandong = Filter {

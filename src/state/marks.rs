@@ -1,11 +1,12 @@
-//! The read and starred ids, in sets for quick lookups while drawing and searching.
+//! The read and starred ids, in sets for quick lookups while drawing and searching, and
+//! cheap to copy.
 
-use std::collections::HashSet;
+use super::IdSet;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Marks {
-    pub read: HashSet<String>,
-    pub starred: HashSet<String>,
+    pub read: IdSet,
+    pub starred: IdSet,
 }
 
 impl Marks {
@@ -22,17 +23,20 @@ impl Marks {
         set(&mut self.read, id, read);
     }
 
+    /// Marks many articles read or unread at once.
+    pub fn set_read_all<'a>(&mut self, ids: impl ExactSizeIterator<Item = &'a String>, read: bool) {
+        self.read.set_all(ids, read);
+    }
+
     /// Stars an article or takes its star away.
     pub fn set_starred(&mut self, id: &str, starred: bool) {
         set(&mut self.starred, id, starred);
     }
 }
 
-fn set(ids: &mut HashSet<String>, id: &str, on: bool) {
+fn set(ids: &mut IdSet, id: &str, on: bool) {
     if on {
-        if !ids.contains(id) {
-            ids.insert(id.to_string());
-        }
+        ids.insert(id);
     } else {
         ids.remove(id);
     }

@@ -11,6 +11,7 @@
 
 mod delta;
 mod file;
+mod id_set;
 mod marks;
 mod store;
 mod view;
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 pub use delta::Delta;
 pub use file::{FILE_NAME, peek, write_state};
+pub use id_set::IdSet;
 pub use marks::{MarkCounts, Marks};
 pub use store::Store;
 pub use view::{SavedFilter, SavedSearch, Session, View};

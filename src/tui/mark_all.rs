@@ -52,11 +52,11 @@ pub fn prepare(ids: Vec<String>, from: &Arc<Marks>) -> Marking {
         (unread, true)
     };
     let mut marks = Marks::clone(from);
-    let mut delta = Delta::default();
-    for id in &ids {
-        marks.set_read(id, read);
-        delta.read.insert(id.clone(), read);
-    }
+    marks.set_read_all(ids.iter(), read);
+    let delta = Delta {
+        read: ids.iter().map(|id| (id.clone(), read)).collect(),
+        ..Delta::default()
+    };
     Marking {
         from: from.clone(),
         marks: Arc::new(marks),
@@ -139,10 +139,7 @@ pub fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
         app.reading.marks = marks;
     } else {
         // The marks changed while the question was asked: the change goes onto them.
-        let now = Arc::make_mut(&mut app.reading.marks);
-        for (id, on) in &delta.read {
-            now.set_read(id, *on);
-        }
+        Arc::make_mut(&mut app.reading.marks).set_read_all(delta.read.keys(), read);
     }
     let state = if read { "read" } else { "unread" };
     let noun = if count == 1 { "article" } else { "articles" };
