@@ -285,6 +285,19 @@ fn bench(c: &mut Criterion) {
             all_but_one.set_read(&one, false);
             turns[1] = Arc::new(all_but_one);
         }
+        // `u` with every article read but the oldest, near the end of the newest-first list:
+        // where it is, in one pass over the results.
+        let mut last = list.clone();
+        last.sort = Sort::Oldest;
+        last.limit = 1;
+        if let Some(h) = index.search(&last).expect("list").hits.first() {
+            let mut all_but_last = all_read.clone();
+            all_but_last.set_read(&h.article.id, false);
+            let marks = Arc::new(all_but_last);
+            g.bench_function("next_unread_at_the_end", |b| {
+                b.iter(|| black_box(index.next_unread(&list, &marks, 0).expect("unread")))
+            });
+        }
         g.bench_function("list_after_one_article_marked", |b| {
             b.iter(|| {
                 turn += 1;

@@ -264,3 +264,49 @@ fn every_id_is_found_across_segments_and_deleted_ones_are_not() {
     let left = index.matching_ids(&unread, Some(&Arc::new(read))).unwrap();
     assert_eq!(left.len(), 2);
 }
+
+#[test]
+fn the_next_unread_article_is_where_the_list_puts_it() {
+    let indexed = tui_support::indexed_sample();
+    let all = indexed
+        .search(&Request {
+            limit: 10_000,
+            ..Request::default()
+        })
+        .unwrap();
+    let marks = some_marks(&all);
+    for (q, sort) in [
+        ("", Sort::Newest),
+        ("", Sort::Oldest),
+        ("产教融合", Sort::Relevance),
+        ("技能 -province:江苏", Sort::Newest),
+    ] {
+        let req = Request {
+            query: q.into(),
+            sort,
+            marks: marks.clone(),
+            ..Request::default()
+        };
+        let listed = indexed
+            .search(&Request {
+                limit: 10_000,
+                ..req.clone()
+            })
+            .unwrap();
+        assert!(listed.total > 3, "{q}");
+        for from in 0..=listed.total {
+            let want = (from..listed.total).find(|i| !marks.is_read(&listed.rows[*i].id));
+            assert_eq!(
+                indexed.next_unread(&req, from).unwrap(),
+                want,
+                "{q} from {from}"
+            );
+        }
+    }
+    // With nothing read, the article at the place asked for.
+    let none = Request {
+        marks: Arc::default(),
+        ..Request::default()
+    };
+    assert_eq!(indexed.next_unread(&none, 4).unwrap(), Some(4));
+}

@@ -200,6 +200,43 @@ fn next_unread_looks_beyond_the_loaded_rows() {
 }
 
 #[test]
+fn next_unread_asks_the_worker_instead_of_walking_the_list() {
+    let mut state = State::default();
+    // Everything read but one article far down, and nothing after it.
+    for i in (0..3000).filter(|i| *i != 2600) {
+        state.read.insert(format!("id{i:04}"));
+    }
+    let mut h = Harness::restored(
+        long_list(3000, |_| "校企合作培养技能人才。"),
+        120,
+        40,
+        Restore {
+            state,
+            ..Restore::default()
+        },
+    );
+    h.effects.clear();
+    h.press(KeyCode::Char('u'));
+    assert_eq!(selected_id(&h), "id2600");
+    let asked = |h: &Harness| {
+        let finds = (h.effects.iter())
+            .filter(|e| matches!(e, Effect::FindUnread { .. }))
+            .count();
+        let searches = (h.effects.iter())
+            .filter(|e| matches!(e, Effect::Search { .. }))
+            .count();
+        (finds, searches)
+    };
+    // One question to the worker and one window of rows, not a window at a time.
+    assert_eq!(asked(&h), (1, 1));
+    h.effects.clear();
+    h.press(KeyCode::Char('u'));
+    assert_eq!(selected_id(&h), "id2600");
+    assert_eq!(asked(&h).1, 0);
+    assert!(screen(&h).contains("No unread"));
+}
+
+#[test]
 fn w_saves_a_view_and_quote_recalls_it() {
     let mut h = reader(120, 40);
     h.type_str("/联合体");

@@ -33,6 +33,10 @@ pub(crate) struct DocSets {
 }
 
 impl DocSets {
+    pub(crate) fn is_read(&self, doc: DocId) -> bool {
+        has(&self.read, doc)
+    }
+
     /// The sets of `marks`, looked up afresh.
     fn of(reader: &SegmentReader, field: Field, marks: &Marks) -> tantivy::Result<DocSets> {
         Ok(DocSets {
@@ -99,7 +103,12 @@ struct Last {
 const MAX_CACHED: usize = 256;
 
 impl MarkCache {
-    fn sets(&self, reader: &SegmentReader, f: &MarkFilter) -> tantivy::Result<Arc<DocSets>> {
+    /// The segment's read and starred documents under `f`'s marks.
+    pub(crate) fn sets(
+        &self,
+        reader: &SegmentReader,
+        f: &MarkFilter,
+    ) -> tantivy::Result<Arc<DocSets>> {
         let mut guard = self.last.lock().unwrap_or_else(|e| e.into_inner());
         let fresh = guard
             .as_ref()

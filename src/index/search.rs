@@ -865,9 +865,7 @@ impl Index {
         req: &SearchRequest,
         marks: Option<&std::sync::Arc<Marks>>,
     ) -> Result<Vec<String>, IndexError> {
-        let corrupt = |why: String| {
-            IndexError::Corrupt(self.dir.clone(), format!("the index does not read ({why})"))
-        };
+        let corrupt = |why| self.does_not_read(why);
         let searcher = self.reader.searcher();
         let unranked = SearchRequest {
             sort: Sort::Newest,
@@ -894,6 +892,49 @@ impl Index {
             }
         }
         Ok(ids)
+    }
+
+    /// Where the first unread article at or after place `from` of the search's results is
+    /// (in its order; `offset`, `limit` and `around` do not matter), or `None`.
+    pub fn next_unread(
+        &self,
+        req: &SearchRequest,
+        marks: &std::sync::Arc<Marks>,
+        from: usize,
+    ) -> Result<Option<usize>, IndexError> {
+        let corrupt = |why| self.does_not_read(why);
+        let searcher = self.reader.searcher();
+        let gathered = contained(|| self.gather(&searcher, req, Some(marks), EVERY, false))
+            .map_err(corrupt)??;
+        let mut every = gathered.fruit.top;
+        if every.len() <= from {
+            return Ok(None);
+        }
+        every.sort_by(|a, b| b.cmp(a));
+        let filter = MarkFilter {
+            field: self.fields.id,
+            marks: marks.clone(),
+            keep: Vec::new(),
+            cache: self.mark_cache.clone(),
+        };
+        let sets = contained(|| {
+            (searcher.segment_readers().iter())
+                .map(|r| self.mark_cache.sets(r, &filter))
+                .collect::<tantivy::Result<Vec<_>>>()
+        })
+        .map_err(corrupt)?
+        .map_err(|e| self.error(e))?;
+        let read = |c: &Candidate| {
+            (sets.get(c.addr.segment_ord as usize)).is_some_and(|s| s.is_read(c.addr.doc_id))
+        };
+        Ok((every.iter().enumerate().skip(from))
+            .find(|(_, c)| !read(c))
+            .map(|(at, _)| at))
+    }
+
+    /// The error for an index that made tantivy panic while reading it.
+    fn does_not_read(&self, why: String) -> IndexError {
+        IndexError::Corrupt(self.dir.clone(), format!("the index does not read ({why})"))
     }
 
     /// How many articles `query` finds with `filter` and the reader's marks (and no

@@ -178,6 +178,12 @@ pub enum Action {
         seq: u64,
         notice: String,
     },
+    /// Where the first unread article from a place of the list is (for `NextUnread`,
+    /// numbered `seq`): `None` when there is none.
+    FoundUnread {
+        seq: u64,
+        at: Result<Option<usize>, String>,
+    },
     /// The ids of every article of a list were gathered for `MarkAll` (numbered `seq`), and
     /// what marking them would do worked out.
     Gathered {
@@ -208,6 +214,7 @@ impl Action {
                 | Action::Notice(_)
                 | Action::Opened { .. }
                 | Action::Gathered { .. }
+                | Action::FoundUnread { .. }
                 | Action::Restore(_)
                 | Action::Updating(_)
                 | Action::UpdateFailed(_)

@@ -263,6 +263,17 @@ impl App {
         self.reading.notice = Some(self.why_no_selection().to_string());
     }
 
+    /// The request for the whole list as it stands: query, filters, order and marks.
+    pub fn whole_list(&self) -> super::backend::Request {
+        super::backend::Request {
+            query: self.query.clone(),
+            filter: self.filter.clone(),
+            sort: self.sort,
+            marks: self.reading.marks.clone(),
+            ..Default::default()
+        }
+    }
+
     pub fn is_ready(&self) -> bool {
         matches!(self.load, Load::Ready { .. })
     }

@@ -215,6 +215,22 @@ pub trait Catalog: Send + Sync {
         Ok(self.search(&all)?.rows.into_iter().map(|r| r.id).collect())
     }
 
+    /// Where the first unread article (by the request's marks) at or after place `from` of
+    /// the search's results is, or `None` (its window and `around` aside).
+    fn next_unread(&self, request: &Request, from: usize) -> anyhow::Result<Option<usize>> {
+        let rest = Request {
+            offset: from,
+            limit: usize::MAX,
+            around: None,
+            around_row: None,
+            ..request.clone()
+        };
+        let rows = self.search(&rest)?.rows;
+        Ok((rows.iter())
+            .position(|r| !request.marks.is_read(&r.id))
+            .map(|i| from + i))
+    }
+
     /// How many articles there are in all.
     fn len(&self) -> usize;
 

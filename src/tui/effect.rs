@@ -12,6 +12,13 @@ pub enum Effect {
     Search { seq: u64, request: Request },
     /// Fetch an article; the answer comes back as `Action::Opened` with the same `seq`.
     Open { seq: u64, id: String },
+    /// Find where the first unread article at or after place `from` of the search's results
+    /// is; the answer comes back as `Action::FoundUnread` with the same `seq`.
+    FindUnread {
+        seq: u64,
+        request: Request,
+        from: usize,
+    },
     /// Gather the ids of every article the search finds and work out what marking them
     /// would do; it comes back as `Action::Gathered` with the same `seq`.
     Gather { seq: u64, request: Request },

@@ -86,14 +86,8 @@ pub fn export(app: &mut App) -> Vec<Effect> {
         }
     } else {
         ExportWhat::View(Box::new(Request {
-            query: app.query.clone(),
-            filter: app.filter.clone(),
-            sort: app.sort,
-            offset: 0,
             limit: app.results.total,
-            around: None,
-            around_row: None,
-            marks: app.reading.marks.clone(),
+            ..app.whole_list()
         }))
     };
     app.reading.notice = Some(strings::EXPORTING.to_string());

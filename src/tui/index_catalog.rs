@@ -158,6 +158,16 @@ impl Catalog for IndexCatalog {
         Ok(ids)
     }
 
+    fn next_unread(&self, request: &Request, from: usize) -> anyhow::Result<Option<usize>> {
+        let req = SearchRequest {
+            query: request.query.clone(),
+            filter: request.filter.clone(),
+            sort: index_sort(request.sort, &request.query),
+            ..Default::default()
+        };
+        Ok(self.index.next_unread(&req, &request.marks, from)?)
+    }
+
     fn get(&self, id: &str) -> Option<Article> {
         match self.index.get(id) {
             Ok(a) => a,

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use crate::state::{Delta, Marks};
 
 use super::app::App;
-use super::backend::Request;
 use super::effect::Effect;
 use super::strings;
 use super::update;
@@ -76,14 +75,10 @@ pub fn start(app: &mut App) -> Vec<Effect> {
     let seq = app.reading.gather_seq;
     app.reading.mark_all = Some(MarkAll::Gathering(seq));
     app.reading.notice = Some(strings::GATHERING.to_string());
-    let request = Request {
-        query: app.query.clone(),
-        filter: app.filter.clone(),
-        sort: app.sort,
-        marks: app.reading.marks.clone(),
-        ..Request::default()
-    };
-    vec![Effect::Gather { seq, request }]
+    vec![Effect::Gather {
+        seq,
+        request: app.whole_list(),
+    }]
 }
 
 /// The question for `n` articles: to mark the unread ones read, or all of them unread.

@@ -1,5 +1,5 @@
 //! Read and starred marks in the reader: opening an article marks it read, `r` and `*`
-//! toggle, `u` finds the next unread article (fetching further windows of a long list).
+//! toggle, `u` finds the next unread article (the worker finds it beyond the rows loaded).
 //!
 //! A mark changes the list's look and the sidebar's counts at once (the marked row is among
 //! the results, so its count moves by one), but does not search again: the list stays put
@@ -86,8 +86,9 @@ pub fn next_unread(app: &mut App) -> Vec<Effect> {
     scan(app, origin + 1, Seek { open, origin })
 }
 
-/// Looks for an unread row from `from` on: selects it, or moves to the first row not
-/// loaded yet (which fetches it) and keeps looking when it arrives.
+/// Looks for an unread row from `from` on: selects it when it is among the rows loaded,
+/// else asks the worker where the next one is in the whole list (however far down), goes
+/// there, and selects it when its rows arrive.
 fn scan(app: &mut App, from: usize, seek: Seek) -> Vec<Effect> {
     let r = &app.results;
     let end = r.offset + r.rows.len();
@@ -109,8 +110,39 @@ fn scan(app: &mut App, from: usize, seek: Seek) -> Vec<Effect> {
         return select(app, seek.origin);
     }
     app.reading.seek = Some(seek);
-    let next = if from < r.offset { from } else { end };
-    select(app, next)
+    app.reading.unread_seq += 1;
+    vec![Effect::FindUnread {
+        seq: app.reading.unread_seq,
+        request: app.whole_list(),
+        from: if from < r.offset { from } else { end },
+    }]
+}
+
+/// The worker says where the next unread article is: go there (its rows are fetched, and
+/// the look goes on when they arrive), or say there is none.
+pub fn found(app: &mut App, seq: u64, at: Result<Option<usize>, String>) -> Vec<Effect> {
+    let Some(seek) = app.reading.seek.filter(|_| seq == app.reading.unread_seq) else {
+        return Vec::new();
+    };
+    match at {
+        Ok(Some(at)) => {
+            let mut fx = select(app, at);
+            if app.results.row(at).is_some() {
+                fx.extend(scan(app, at, seek));
+            }
+            fx
+        }
+        Ok(None) => {
+            app.reading.seek = None;
+            app.reading.notice = Some(strings::NO_MORE_UNREAD.to_string());
+            Vec::new()
+        }
+        Err(e) => {
+            app.reading.seek = None;
+            app.reading.notice = Some(e);
+            Vec::new()
+        }
+    }
 }
 
 /// A window of rows arrived while `u` was looking: look on.

@@ -71,6 +71,8 @@ pub struct Reading {
     pub mark_all: Option<MarkAll>,
     /// Numbers `A`'s requests, so that an answer to an abandoned one is dropped.
     pub gather_seq: u64,
+    /// Numbers `u`'s requests to the worker, likewise.
+    pub unread_seq: u64,
 }
 
 impl Reading {

@@ -149,6 +149,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::NextUnread => fx.extend(marking::next_unread(app)),
         Action::MarkAll => fx.extend(mark_all::start(app)),
         Action::Gathered { seq, marking } => mark_all::gathered(app, seq, marking),
+        Action::FoundUnread { seq, at } => fx.extend(marking::found(app, seq, at)),
         Action::Answer(yes) => fx.extend(mark_all::answer(app, yes)),
         Action::SaveView => views::start_save(app),
         Action::RecallView => views::start_recall(app),

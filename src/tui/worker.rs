@@ -40,6 +40,10 @@ pub fn perform(catalog: &dyn Catalog, effect: &Effect) -> Option<Action> {
                 also,
             })
         }
+        Effect::FindUnread { seq, request, from } => Some(Action::FoundUnread {
+            seq: *seq,
+            at: (catalog.next_unread(request, *from)).map_err(|e| format!("{e:#}")),
+        }),
         Effect::Gather { seq, request } => Some(Action::Gathered {
             seq: *seq,
             marking: (catalog.ids(request))
@@ -151,6 +155,7 @@ struct Slots {
     search: Option<(u64, Request)>,
     open: Option<(u64, String)>,
     gather: Option<(u64, Request)>,
+    unread: Option<(u64, Request, usize)>,
     export: Option<(ExportWhat, Vec<PathBuf>)>,
     stop: bool,
 }
@@ -198,6 +203,7 @@ impl Worker {
                 Effect::Search { seq, request } => s.search = Some((seq, request)),
                 Effect::Open { seq, id } => s.open = Some((seq, id)),
                 Effect::Gather { seq, request } => s.gather = Some((seq, request)),
+                Effect::FindUnread { seq, request, from } => s.unread = Some((seq, request, from)),
                 Effect::Export { what, dirs } => s.export = Some((what, dirs)),
                 Effect::Quit => s.stop = true,
                 // The interface thread carries these out itself.
@@ -222,7 +228,7 @@ impl Drop for Worker {
 
 fn run(shared: &Shared, tx: &Sender<Event>) {
     loop {
-        let (catalog, search, open, gather, export) = {
+        let (catalog, search, open, gather, unread, export) = {
             let mut s = lock(shared);
             loop {
                 if s.stop {
@@ -231,6 +237,7 @@ fn run(shared: &Shared, tx: &Sender<Event>) {
                 let work = s.search.is_some()
                     || s.open.is_some()
                     || s.gather.is_some()
+                    || s.unread.is_some()
                     || s.export.is_some();
                 if s.catalog.is_some() && work {
                     break;
@@ -242,6 +249,7 @@ fn run(shared: &Shared, tx: &Sender<Event>) {
                 s.search.take(),
                 s.open.take(),
                 s.gather.take(),
+                s.unread.take(),
                 s.export.take(),
             )
         };
@@ -261,7 +269,8 @@ fn run(shared: &Shared, tx: &Sender<Event>) {
             .map(|(seq, request)| Effect::Search { seq, request })
             .into_iter()
             .chain(open.map(|(seq, id)| Effect::Open { seq, id }))
-            .chain(gather.map(|(seq, request)| Effect::Gather { seq, request }));
+            .chain(gather.map(|(seq, request)| Effect::Gather { seq, request }))
+            .chain(unread.map(|(seq, request, from)| Effect::FindUnread { seq, request, from }));
         for job in jobs {
             let started = std::time::Instant::now();
             if let Some(action) = perform(&*catalog, &job) {
