@@ -714,12 +714,8 @@ impl Index {
         // A term dictionary damaged in the middle can make tantivy or the FST it is made of
         // panic (a length read past its buffer) rather than return an error: that is damage
         // too, set aside and rebuilt like any other.
-        contained(|| self.search_unguarded(req, marks, Answer::Full)).unwrap_or_else(|why| {
-            Err(IndexError::Corrupt(
-                self.dir.clone(),
-                format!("the index does not read ({why})"),
-            ))
-        })
+        contained(|| self.search_unguarded(req, marks, Answer::Full))
+            .unwrap_or_else(|why| Err(self.does_not_read(why)))
     }
 
     /// Parses the query, compiles it and runs it through the facet collector, keeping
@@ -1085,9 +1081,7 @@ impl Index {
                 }
                 Ok(found)
             })
-            .map_err(|why| {
-                IndexError::Corrupt(self.dir.clone(), format!("the index does not read ({why})"))
-            })?
+            .map_err(|why| self.does_not_read(why))?
             .map_err(|e| self.error(e))?;
             ids.extend(found);
         }
@@ -1123,9 +1117,7 @@ impl Index {
                 &tantivy::collector::TopDocs::with_limit(limit.max(1)).order_by_score(),
             )
         })
-        .map_err(|why| {
-            IndexError::Corrupt(self.dir.clone(), format!("the index does not read ({why})"))
-        })?
+        .map_err(|why| self.does_not_read(why))?
         .map_err(|e| self.error(e))?;
         Ok(top.into_iter().map(|(_, addr)| addr).collect())
     }
