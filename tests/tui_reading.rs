@@ -407,6 +407,62 @@ fn quitting_before_the_catalog_opens_keeps_the_last_session() {
 }
 
 #[test]
+fn an_index_open_before_the_saved_state_arrives_waits_for_it() {
+    use chanjiao::tui::action::Action;
+    use chanjiao::tui::update::update;
+    let mut app = chanjiao::tui::App::new();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    // The index is open first: no search yet, which would list without the marks.
+    let fx = update(
+        &mut app,
+        Action::Ready {
+            articles: 36,
+            skipped: Vec::new(),
+            missing: Vec::new(),
+            sorts: Sort::ALL,
+            news: Default::default(),
+        },
+    );
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::Search { .. })),
+        "{fx:?}"
+    );
+    // The state comes: one search, with its marks and the last session's query.
+    let mut state = State::default();
+    state.read.insert("some-id".into());
+    state.session = Some(Session {
+        search: SavedSearch {
+            query: "技能".into(),
+            ..SavedSearch::default()
+        },
+        ..Session::default()
+    });
+    let fx = update(
+        &mut app,
+        Action::Restore(Box::new(Restore {
+            state,
+            resume: true,
+            notice: None,
+        })),
+    );
+    let searches: Vec<_> = (fx.iter())
+        .filter_map(|e| match e {
+            Effect::Search { request, .. } => Some(request),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(searches.len(), 1, "{fx:?}");
+    assert_eq!(searches[0].query, "技能");
+    assert!(searches[0].marks.is_read("some-id"));
+}
+
+#[test]
 fn a_notice_from_loading_shows_until_a_key() {
     let mut h = Harness::restored(
         sample(),

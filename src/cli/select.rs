@@ -40,8 +40,8 @@ pub fn marks_for(settings: &Settings, filter: &Filter) -> Result<Option<Arc<Mark
         return Ok(None);
     }
     let path = Store::in_data_dir(&settings.data_dir).path();
-    let state = state::peek(&path).map_err(|e| CliError::Other(anyhow::anyhow!(e)))?;
-    Ok(Some(Arc::new(state.marks())))
+    let mut state = state::peek(&path).map_err(|e| CliError::Other(anyhow::anyhow!(e)))?;
+    Ok(Some(Arc::new(state.take_marks())))
 }
 
 /// Rows fetched at once by [`each_article`].

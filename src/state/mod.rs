@@ -64,6 +64,14 @@ impl State {
         }
     }
 
+    /// The read and starred ids moved out of the state into sets (no copy of each id).
+    pub fn take_marks(&mut self) -> Marks {
+        Marks {
+            read: std::mem::take(&mut self.read).into_iter().collect(),
+            starred: std::mem::take(&mut self.starred).into_iter().collect(),
+        }
+    }
+
     /// The saved view of this name.
     pub fn view(&self, name: &str) -> Option<&View> {
         self.views.iter().find(|v| v.name == name)

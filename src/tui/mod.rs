@@ -75,7 +75,6 @@ use crate::settings::Settings;
 use crate::state::Store;
 use event::Event;
 use loader::Opening;
-use reading::Restore;
 use saver::Saver;
 use timing::Timings;
 use watch::Watch;
@@ -115,17 +114,9 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
         }
     };
     loader::spawn(settings.clone(), tx.clone(), give(), Opening::Launch);
-    let mut store = Store::in_data_dir(&settings.data_dir);
-    let (state, notice) = store.load();
-    if let Some(n) = &notice {
-        tracing::warn!("{n}");
-    }
-    let restore = Restore {
-        state,
-        resume: start.resume,
-        notice,
-    };
-    let saver = Saver::spawn(store, tx.clone());
+    // The reading state is read on the saver's thread and arrives as `Action::Restore`.
+    let store = Store::in_data_dir(&settings.data_dir);
+    let saver = Saver::spawn(store, tx.clone(), start.resume);
     let pause = Arc::new(pause::Pause::default());
 
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
@@ -146,7 +137,6 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
         crate::settings::CorpusChoice::Paths(p) => p.clone(),
         crate::settings::CorpusChoice::Sample => Vec::new(),
     };
-    update::update(&mut app, Action::Restore(Box::new(restore)));
     let services = Services {
         worker: &worker,
         saver: &saver,

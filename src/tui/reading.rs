@@ -73,6 +73,9 @@ pub struct Reading {
     pub gather_seq: u64,
     /// Numbers `u`'s requests to the worker, likewise.
     pub unread_seq: u64,
+    /// The saved state has arrived (the first search waits for it: it holds the marks and
+    /// where the last session ended).
+    pub restored: bool,
 }
 
 impl Reading {

@@ -1,6 +1,7 @@
-//! Writes reading-state changes on a thread of its own, so a keystroke never waits for a
-//! disk. Changes that arrive while a write is under way are merged and written next; a
-//! failed write is reported on the status line and tried again with the next change.
+//! Reads the reading state at start and writes its changes, on a thread of its own, so
+//! neither the first frame nor a keystroke waits for a disk. Changes that arrive while a
+//! write is under way (or before the state was read) are merged and written next; a failed
+//! write is reported on the status line and tried again with the next change.
 
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -10,6 +11,7 @@ use crate::state::{Delta, Store};
 
 use super::action::Action;
 use super::event::Event;
+use super::reading::Restore;
 
 #[derive(Default)]
 struct Slot {
@@ -30,11 +32,24 @@ pub struct Saver {
 }
 
 impl Saver {
-    /// Starts the thread; notices go to `tx`.
-    pub fn spawn(store: Store, tx: Sender<Event>) -> Saver {
+    /// Starts the thread, which first reads the state and sends it as `Action::Restore`
+    /// (`resume`: go back to the last session); notices go to `tx`.
+    pub fn spawn(mut store: Store, tx: Sender<Event>, resume: bool) -> Saver {
         let shared: Shared = Arc::new((Mutex::new(Slot::default()), Condvar::new()));
         let inner = Arc::clone(&shared);
-        let thread = thread::spawn(move || run(&inner, store, &tx));
+        let thread = thread::spawn(move || {
+            let (state, notice) = store.load();
+            if let Some(n) = &notice {
+                tracing::warn!("{n}");
+            }
+            let restore = Restore {
+                state,
+                resume,
+                notice,
+            };
+            let _ = tx.send(Event::App(Action::Restore(Box::new(restore))));
+            run(&inner, store, &tx)
+        });
         Saver {
             shared,
             thread: Some(thread),

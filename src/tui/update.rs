@@ -209,7 +209,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     app.sort = sorts[0];
                 }
             }
-            fx.extend(search(app, first));
+            // The first search waits for the saved state, which searches when it comes.
+            if app.reading.restored {
+                fx.extend(search(app, first));
+            }
             if !first {
                 fx.extend(reopen_shown(app));
             }
