@@ -52,47 +52,44 @@ pub(crate) fn doc_set(
         return Ok(Vec::new());
     }
     let mut set = vec![false; reader.max_doc() as usize];
-    let mut put = |doc: DocId| {
-        if let Some(slot) = set.get_mut(doc as usize) {
-            *slot = true;
-        }
-    };
-    if ids.len().saturating_mul(LOOKUPS_PER_WALK) > reader.max_doc() as usize {
-        walk(reader, field, &mut |id, doc| {
-            if ids.contains(id) {
-                put(doc);
-            }
-        })?;
+    if ids.len().saturating_mul(LOOKUPS_PER_WALK) <= reader.max_doc() as usize {
+        set_docs(
+            reader,
+            field,
+            &mut set,
+            ids.iter().map(|id| (id.as_str(), true)),
+        )?;
         return Ok(set);
     }
-    let inverted = reader.inverted_index(field)?;
-    for id in ids.iter() {
-        let term = Term::from_field_text(field, id);
-        if let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? {
-            each_doc(&mut postings, &mut put);
+    walk(reader, field, &mut |id, doc| {
+        if let Some(slot) = set.get_mut(doc as usize).filter(|_| ids.contains(id)) {
+            *slot = true;
         }
-    }
+    })?;
     Ok(set)
 }
 
 /// Puts the documents of each id in `changes` in `set` (a set as long as the segment, or
 /// empty for none) when its flag is on, and takes them out when it is off.
-pub(crate) fn set_docs(
+pub(crate) fn set_docs<'a>(
     reader: &SegmentReader,
     field: Field,
     set: &mut Vec<bool>,
-    changes: &[(String, bool)],
+    changes: impl IntoIterator<Item = (&'a str, bool)>,
 ) -> tantivy::Result<()> {
-    if set.is_empty() && changes.iter().any(|(_, on)| *on) {
-        *set = vec![false; reader.max_doc() as usize];
-    }
     let inverted = reader.inverted_index(field)?;
     for (id, on) in changes {
+        if set.is_empty() {
+            if !on {
+                continue;
+            }
+            *set = vec![false; reader.max_doc() as usize];
+        }
         let term = Term::from_field_text(field, id);
         if let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? {
             each_doc(&mut postings, &mut |doc| {
                 if let Some(slot) = set.get_mut(doc as usize) {
-                    *slot = *on;
+                    *slot = on;
                 }
             });
         }

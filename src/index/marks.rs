@@ -1,7 +1,7 @@
 //! The reading-state facet in the index: the read and starred ids become, per segment, sets
 //! of document numbers ([`id_docs::doc_set`]), checked and counted in the same pass as the
-//! other facets. They are made again only when the marks change: the sets are kept for the
-//! marks last searched with, so typing a query does not look them up again.
+//! other facets. They are kept for the marks last searched with, so typing a query does not
+//! look them up again, and changed by the ids that changed when the marks do.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -52,9 +52,12 @@ impl DocSets {
         field: Field,
         changes: &Changes,
     ) -> tantivy::Result<DocSets> {
+        fn each(list: &[(String, bool)]) -> impl Iterator<Item = (&str, bool)> {
+            list.iter().map(|(id, on)| (id.as_str(), *on))
+        }
         let mut sets = self.clone();
-        id_docs::set_docs(reader, field, &mut sets.read, &changes.read)?;
-        id_docs::set_docs(reader, field, &mut sets.starred, &changes.starred)?;
+        id_docs::set_docs(reader, field, &mut sets.read, each(&changes.read))?;
+        id_docs::set_docs(reader, field, &mut sets.starred, each(&changes.starred))?;
         Ok(sets)
     }
 }
@@ -66,12 +69,16 @@ struct Changes {
     starred: Vec<(String, bool)>,
 }
 
+/// More changed ids than this, and the sets are made afresh rather than changed (listing
+/// every id of a corpus marked read at once would cost more than it saves).
+const MAX_CHANGES: usize = 4096;
+
 impl Changes {
-    fn between(before: &Marks, after: &Marks) -> Changes {
-        Changes {
-            read: after.read.changes_from(&before.read),
-            starred: after.starred.changes_from(&before.starred),
-        }
+    fn between(before: &Marks, after: &Marks) -> Option<Changes> {
+        Some(Changes {
+            read: after.read.changes_from(&before.read, MAX_CHANGES)?,
+            starred: after.starred.changes_from(&before.starred, MAX_CHANGES)?,
+        })
     }
 
     fn len(&self) -> usize {
@@ -114,13 +121,12 @@ impl MarkCache {
             .as_ref()
             .is_none_or(|l| !Arc::ptr_eq(&l.marks, &f.marks) || l.segments.len() > MAX_CACHED);
         if fresh {
-            let (before, changes) = match guard.take() {
-                Some(l) if !l.segments.is_empty() && l.segments.len() <= MAX_CACHED => {
-                    let changes = Changes::between(&l.marks, &f.marks);
-                    (l.segments, changes)
-                }
-                _ => (HashMap::new(), Changes::default()),
-            };
+            let kept = guard
+                .take()
+                .filter(|l| !l.segments.is_empty() && l.segments.len() <= MAX_CACHED);
+            let (before, changes) = kept
+                .and_then(|l| Some((l.segments, Changes::between(&l.marks, &f.marks)?)))
+                .unwrap_or_default();
             *guard = Some(Last {
                 marks: f.marks.clone(),
                 segments: HashMap::new(),

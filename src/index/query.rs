@@ -141,12 +141,11 @@ pub(crate) fn lexemes(input: &str) -> Result<Vec<Lex>, filter::FilterError> {
     lex(&fold_width(input))
 }
 
-/// The query with its field filters left out (and an `OR` that joined them), as it could
-/// be typed: `robtos province:西藏` → `robtos`. `None` when it does not read, or holds
-/// nothing else.
-pub(crate) fn words_only(input: &str) -> Option<String> {
+/// The query's tokens with its field filters left out (and an `OR` that joined them):
+/// `robtos province:西藏` → `robtos`; `None` when nothing else is left.
+pub(crate) fn words_only(lexemes: Vec<Lex>) -> Option<Vec<Lex>> {
     let mut kept: Vec<Lex> = Vec::new();
-    for lex in lexemes(input).ok()? {
+    for lex in lexemes {
         match lex {
             Lex::Field { .. } => {
                 if kept.last() == Some(&Lex::Or) {
@@ -160,7 +159,7 @@ pub(crate) fn words_only(input: &str) -> Option<String> {
     if kept.last() == Some(&Lex::Or) {
         kept.pop();
     }
-    (!kept.is_empty()).then(|| written(&kept))
+    (!kept.is_empty()).then_some(kept)
 }
 
 /// Tokens written back as a query that [`parse`] reads as it read them.

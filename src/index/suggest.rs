@@ -2,7 +2,8 @@
 //! words (`robtos` → `robots`) and Chinese characters typed for others (`养老服物` →
 //! `养老服务`) put right, else, or then, without the words that no article holds with the
 //! others (`how do colleges train welders` → `colleges train welders`).
-//! Only a query that finds articles with the same filters is offered.
+//! Only a query that finds articles with the same filters is offered; when none does and
+//! the search has filters, what the words put right find without them is said instead.
 
 use tantivy::Searcher;
 
@@ -39,6 +40,16 @@ pub(super) struct Offers {
     pub put_right_alone: Option<Unfiltered>,
 }
 
+impl Offers {
+    /// Another query, or nothing, to offer.
+    fn of(suggestion: Option<Suggestion>) -> Offers {
+        Offers {
+            suggestion,
+            put_right_alone: None,
+        }
+    }
+}
+
 impl Index {
     /// What to offer for `req`, which found nothing.
     pub(super) fn offers(
@@ -73,10 +84,7 @@ impl Index {
         }
         if misspelt.is_empty() {
             let suggestion = self.with_fewer_words(searcher, &typed, &typed, req, marks)?;
-            return Ok(Offers {
-                suggestion,
-                put_right_alone: None,
-            });
+            return Ok(Offers::of(suggestion));
         }
         // The best meaning of each word; when together they find nothing, each word's next
         // meanings in turn, the others kept (`cold chian`: not `china` but `chain`).
@@ -94,14 +102,11 @@ impl Index {
             let query = query::written(&lexemes);
             let total = self.count(query.clone(), &req.filter, marks)?;
             if total > 0 {
-                return Ok(Offers {
-                    suggestion: Some(Suggestion {
-                        query,
-                        total,
-                        left_out: Vec::new(),
-                    }),
-                    put_right_alone: None,
-                });
+                return Ok(Offers::of(Some(Suggestion {
+                    query,
+                    total,
+                    left_out: Vec::new(),
+                })));
             }
         }
         let lexemes = put_right(&typed, &misspelt, &choice);
@@ -109,17 +114,14 @@ impl Index {
         let filtered =
             !req.filter.is_empty() || typed.iter().any(|l| matches!(l, Lex::Field { .. }));
         if suggestion.is_some() || !filtered {
-            return Ok(Offers {
-                suggestion,
-                put_right_alone: None,
-            });
+            return Ok(Offers::of(suggestion));
         }
         // Nothing with the filters: the same meanings, without them and the reader's marks.
         for t in &tries {
-            let lexemes = put_right(&typed, &misspelt, t);
-            let Some(words) = query::words_only(&query::written(&lexemes)) else {
+            let Some(words) = query::words_only(put_right(&typed, &misspelt, t)) else {
                 continue;
             };
+            let words = query::written(&words);
             let total = self.count(words.clone(), &Filter::default(), None)?;
             if total > 0 {
                 return Ok(Offers {

@@ -80,24 +80,28 @@ impl IdSet {
     }
 
     /// The ids whose membership differs from `before`, each with whether it is in this
-    /// set: only the changes beside the base are compared when both share it.
-    pub fn changes_from(&self, before: &IdSet) -> Vec<(String, bool)> {
-        if Arc::ptr_eq(&self.base, &before.base) {
-            let mut looked = HashSet::new();
-            return (self.added.iter())
-                .chain(&self.removed)
-                .chain(&before.added)
-                .chain(&before.removed)
-                .filter(|id| looked.insert(id.as_str()))
-                .filter(|id| self.contains(id) != before.contains(id))
-                .map(|id| (id.clone(), self.contains(id)))
-                .collect();
+    /// set, or `None` when there are more than `at_most`: only the changes beside the base
+    /// are compared when both share it.
+    pub fn changes_from(&self, before: &IdSet, at_most: usize) -> Option<Vec<(String, bool)>> {
+        let mut looked = HashSet::new();
+        let candidates: Box<dyn Iterator<Item = &String>> = if Arc::ptr_eq(&self.base, &before.base)
+        {
+            let overlays = (self.added.iter()).chain(&self.removed);
+            Box::new(overlays.chain(&before.added).chain(&before.removed))
+        } else {
+            Box::new(self.iter().chain(before.iter()))
+        };
+        let mut changes = Vec::new();
+        for id in candidates {
+            let now = self.contains(id);
+            if now != before.contains(id) && looked.insert(id.as_str()) {
+                if changes.len() == at_most {
+                    return None;
+                }
+                changes.push((id.clone(), now));
+            }
         }
-        let added = self.iter().filter(|id| !before.contains(id));
-        let removed = before.iter().filter(|id| !self.contains(id));
-        (added.map(|id| (id.clone(), true)))
-            .chain(removed.map(|id| (id.clone(), false)))
-            .collect()
+        Some(changes)
     }
 
     fn fold_if_many(&mut self) {
@@ -190,13 +194,14 @@ mod tests {
         after.insert("new");
         after.insert("id3");
         after.remove("id4");
-        let mut got = after.changes_from(&before);
+        let mut got = after.changes_from(&before, 10).unwrap();
         got.sort();
         assert_eq!(got, [("id4".to_string(), false), ("new".to_string(), true)]);
-        assert!(after.changes_from(&after.clone()).is_empty());
+        assert_eq!(after.changes_from(&before, 1), None, "more than asked for");
+        assert_eq!(after.changes_from(&after.clone(), 0), Some(Vec::new()));
         // Sets that share nothing are compared whole.
         let other: IdSet = ["id4", "x"].map(String::from).into_iter().collect();
-        let mut got = other.changes_from(&after);
+        let mut got = other.changes_from(&after, usize::MAX).unwrap();
         got.sort();
         assert_eq!(got.len(), after.len() + 2);
         assert!(got.contains(&("x".to_string(), true)));
