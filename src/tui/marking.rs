@@ -139,7 +139,7 @@ pub fn found(app: &mut App, seq: u64, at: Result<Option<usize>, String>) -> Vec<
         }
         Err(e) => {
             app.reading.seek = None;
-            app.reading.notice = Some(e);
+            app.reading.notice = Some(format!("{}: {e}", strings::CANNOT_FIND_UNREAD));
             Vec::new()
         }
     }

@@ -84,6 +84,8 @@ pub const NO_NEWER_QUERY: &str = "没有更晚的搜索 No later query";
 /// `A` while the worker gathers the list's ids.
 pub const GATHERING: &str = "counting the articles of this list…";
 pub const CANNOT_MARK_ALL: &str = "cannot mark the list";
+/// `u` when the worker could not look further down the list.
+pub const CANNOT_FIND_UNREAD: &str = "cannot look for the next unread article";
 /// Any key but `y` in answer to `A`'s question.
 pub const NOTHING_MARKED: &str = "nothing marked";
 pub const NO_MORE_UNREAD: &str = "没有更多未读 No unread articles further down";

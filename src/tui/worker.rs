@@ -149,13 +149,25 @@ fn is_mistake(e: &anyhow::Error) -> bool {
         || matches!(e.downcast_ref::<IndexError>(), Some(IndexError::Filter(_)))
 }
 
+/// Kinds of job the worker thread runs in turn, one waiting of each.
+const KINDS: usize = 4;
+
+/// The slot of a job the worker thread runs itself; `None` for the others.
+fn slot(effect: &Effect) -> Option<usize> {
+    match effect {
+        Effect::Search { .. } => Some(0),
+        Effect::Open { .. } => Some(1),
+        Effect::Gather { .. } => Some(2),
+        Effect::FindUnread { .. } => Some(3),
+        _ => None,
+    }
+}
+
 #[derive(Default)]
 struct Slots {
     catalog: Option<Arc<dyn Catalog>>,
-    search: Option<(u64, Request)>,
-    open: Option<(u64, String)>,
-    gather: Option<(u64, Request)>,
-    unread: Option<(u64, Request, usize)>,
+    /// The waiting job of each kind, in the order they run.
+    jobs: [Option<Effect>; KINDS],
     export: Option<(ExportWhat, Vec<PathBuf>)>,
     stop: bool,
 }
@@ -199,20 +211,12 @@ impl Worker {
     pub fn submit(&self, effect: Effect) {
         {
             let mut s = lock(&self.shared);
-            match effect {
-                Effect::Search { seq, request } => s.search = Some((seq, request)),
-                Effect::Open { seq, id } => s.open = Some((seq, id)),
-                Effect::Gather { seq, request } => s.gather = Some((seq, request)),
-                Effect::FindUnread { seq, request, from } => s.unread = Some((seq, request, from)),
-                Effect::Export { what, dirs } => s.export = Some((what, dirs)),
-                Effect::Quit => s.stop = true,
-                // The interface thread carries these out itself.
-                Effect::Pager { .. }
-                | Effect::Suspend
-                | Effect::Clipboard { .. }
-                | Effect::Save(_)
-                | Effect::Reopen
-                | Effect::Refresh { .. } => {}
+            match (slot(&effect), effect) {
+                (Some(i), job) => s.jobs[i] = Some(job),
+                (None, Effect::Export { what, dirs }) => s.export = Some((what, dirs)),
+                (None, Effect::Quit) => s.stop = true,
+                // The interface thread carries the others out itself.
+                (None, _) => {}
             }
         }
         self.shared.1.notify_all();
@@ -228,30 +232,20 @@ impl Drop for Worker {
 
 fn run(shared: &Shared, tx: &Sender<Event>) {
     loop {
-        let (catalog, search, open, gather, unread, export) = {
+        let (catalog, jobs, export) = {
             let mut s = lock(shared);
             loop {
                 if s.stop {
                     return;
                 }
-                let work = s.search.is_some()
-                    || s.open.is_some()
-                    || s.gather.is_some()
-                    || s.unread.is_some()
-                    || s.export.is_some();
+                let work = s.jobs.iter().any(Option::is_some) || s.export.is_some();
                 if s.catalog.is_some() && work {
                     break;
                 }
                 s = shared.1.wait(s).unwrap_or_else(|e| e.into_inner());
             }
-            (
-                s.catalog.clone(),
-                s.search.take(),
-                s.open.take(),
-                s.gather.take(),
-                s.unread.take(),
-                s.export.take(),
-            )
+            let jobs: Vec<Effect> = s.jobs.iter_mut().filter_map(Option::take).collect();
+            (s.catalog.clone(), jobs, s.export.take())
         };
         let Some(catalog) = catalog else { continue };
         // An export of a large view takes seconds: on a thread of its own, so that searches
@@ -265,12 +259,6 @@ fn run(shared: &Shared, tx: &Sender<Event>) {
                 }
             });
         }
-        let jobs = search
-            .map(|(seq, request)| Effect::Search { seq, request })
-            .into_iter()
-            .chain(open.map(|(seq, id)| Effect::Open { seq, id }))
-            .chain(gather.map(|(seq, request)| Effect::Gather { seq, request }))
-            .chain(unread.map(|(seq, request, from)| Effect::FindUnread { seq, request, from }));
         for job in jobs {
             let started = std::time::Instant::now();
             if let Some(action) = perform(&*catalog, &job) {
