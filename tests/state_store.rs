@@ -141,6 +141,49 @@ fn a_file_damaged_between_saves_is_kept_aside_and_nothing_this_reader_knew_is_lo
     assert!(kept);
 }
 
+/// Ids are read as a list made into a set: a file edited by hand, out of order or with an
+/// id twice, reads as the same set.
+#[test]
+fn ids_out_of_order_or_twice_read_as_one_set() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = state_dir(data.path());
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join(FILE_NAME),
+        r#"{"version": 1, "read": ["c", "a", "c", "b"], "starred": ["z", "y"]}"#,
+    )
+    .unwrap();
+    let (state, notice) = loaded(data.path());
+    assert_eq!(notice, None);
+    assert_eq!(state.read.iter().collect::<Vec<_>>(), ["a", "b", "c"]);
+    assert_eq!(state.starred.iter().collect::<Vec<_>>(), ["y", "z"]);
+}
+
+/// The reader reads the state, hands its ids on as sets, and only then remembers it, from
+/// those sets: a file damaged before its first save still loses nothing it had read.
+#[test]
+fn a_state_remembered_from_its_sets_loses_nothing_to_damage() {
+    let data = tempfile::tempdir().unwrap();
+    let mut first = read_delta(&["old", "older"]);
+    first.starred.insert("old".into(), true);
+    Store::in_data_dir(data.path()).save(&first).unwrap();
+    let mut store = Store::in_data_dir(data.path());
+    let (mut state, notice) = store.read();
+    assert_eq!(notice, None);
+    let marks = state.take_marks();
+    assert!(state.read.is_empty() && marks.is_read("older"));
+    store.remember(state.with_marks(&marks));
+    std::fs::write(store.path(), "not json").unwrap();
+    let notice = store.save(&read_delta(&["new"])).unwrap();
+    assert!(notice.is_some_and(|n| n.contains("damaged")));
+    let state = loaded(data.path()).0;
+    assert_eq!(
+        state.read.iter().collect::<Vec<_>>(),
+        ["new", "old", "older"]
+    );
+    assert_eq!(state.starred.iter().collect::<Vec<_>>(), ["old"]);
+}
+
 /// JSON of another shape (`[]`, `{}`) written over the file while a reader is open is no
 /// cleared state: it is kept aside like any damaged file, and the reader's marks survive.
 #[test]

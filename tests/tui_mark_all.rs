@@ -28,15 +28,7 @@ fn body(i: usize) -> &'static str {
 fn with_read(catalog: Arc<dyn Catalog>, read: &[&str]) -> Harness {
     let mut state = State::default();
     state.read.extend(read.iter().map(|s| s.to_string()));
-    Harness::restored(
-        catalog,
-        120,
-        40,
-        Restore {
-            state,
-            ..Restore::default()
-        },
-    )
+    Harness::restored(catalog, 120, 40, Restore::new(state, false, None))
 }
 
 #[test]

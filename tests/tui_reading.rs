@@ -27,16 +27,7 @@ fn row_id(h: &Harness, i: usize) -> String {
 }
 
 fn restored(state: State) -> Harness {
-    Harness::restored(
-        sample(),
-        120,
-        40,
-        Restore {
-            state,
-            resume: true,
-            notice: None,
-        },
-    )
+    Harness::restored(sample(), 120, 40, Restore::new(state, true, None))
 }
 
 /// The count the sidebar shows for a reading-state value.
@@ -168,10 +159,7 @@ fn next_unread_looks_beyond_the_loaded_rows() {
         long_list(450, |_| "校企合作培养技能人才。"),
         120,
         40,
-        Restore {
-            state,
-            ..Restore::default()
-        },
+        Restore::new(state, false, None),
     );
     assert_eq!(h.app.results.total, 450);
     assert!(h.app.results.rows.len() < 350, "the list is virtual");
@@ -210,10 +198,7 @@ fn next_unread_asks_the_worker_instead_of_walking_the_list() {
         long_list(3000, |_| "校企合作培养技能人才。"),
         120,
         40,
-        Restore {
-            state,
-            ..Restore::default()
-        },
+        Restore::new(state, false, None),
     );
     h.effects.clear();
     h.press(KeyCode::Char('u'));
@@ -369,16 +354,7 @@ fn starts_where_the_last_session_ended() {
         Some(target.id.clone())
     );
     // Without resuming: a fresh start, marks and views still there.
-    let fresh = Harness::restored(
-        sample(),
-        120,
-        40,
-        Restore {
-            state,
-            resume: false,
-            notice: None,
-        },
-    );
+    let fresh = Harness::restored(sample(), 120, 40, Restore::new(state, false, None));
     assert_eq!(fresh.app.sort, Sort::default());
     assert_eq!(fresh.app.list.selected, 0);
 }
@@ -445,11 +421,7 @@ fn an_index_open_before_the_saved_state_arrives_waits_for_it() {
     });
     let fx = update(
         &mut app,
-        Action::Restore(Box::new(Restore {
-            state,
-            resume: true,
-            notice: None,
-        })),
+        Action::Restore(Box::new(Restore::new(state, true, None))),
     );
     let searches: Vec<_> = (fx.iter())
         .filter_map(|e| match e {
@@ -499,15 +471,7 @@ fn screen_with_marks_and_views() {
             },
         });
     }
-    let mut h = Harness::restored(
-        sample(),
-        120,
-        30,
-        Restore {
-            state,
-            ..Restore::default()
-        },
-    );
+    let mut h = Harness::restored(sample(), 120, 30, Restore::new(state, false, None));
     h.press(KeyCode::Char('h'));
     assert_no_overflow(&buffer(&h));
     let text = screen(&h);

@@ -105,15 +105,7 @@ fn the_last_sessions_queries_come_back() {
         recent: vec!["无人机".into(), "联合体".into()],
         ..State::default()
     };
-    let mut h = Harness::restored(
-        sample(),
-        120,
-        40,
-        Restore {
-            state,
-            ..Restore::default()
-        },
-    );
+    let mut h = Harness::restored(sample(), 120, 40, Restore::new(state, false, None));
     h.press(KeyCode::Char('/'));
     ctrl(&mut h, 'p');
     assert_eq!(h.app.query, "无人机");

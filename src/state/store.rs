@@ -42,15 +42,21 @@ impl Store {
         self.dir.join(FILE_NAME)
     }
 
+    /// Reads the state and remembers it ([`Store::read`], then [`Store::remember`]).
+    pub fn load(&mut self) -> (State, Option<String>) {
+        let (state, notice) = self.read();
+        self.remember(state.clone());
+        (state, notice)
+    }
+
     /// Reads the state, with a one-line notice when it could not be used as it was. A missing
     /// file is an empty state; a damaged one is moved aside; an unreadable one leaves the
-    /// state empty and stops saves from replacing it.
-    pub fn load(&mut self) -> (State, Option<String>) {
+    /// state empty and stops saves from replacing it. What it read is for the caller to
+    /// [`Store::remember`], once it has handed the state on (a copy of 100,000 ids costs
+    /// time the reader need not wait for).
+    pub fn read(&mut self) -> (State, Option<String>) {
         match file::read(&self.path(), "started afresh") {
-            Ok((state, notice)) => {
-                self.known = state.clone();
-                (state, notice)
-            }
+            Ok(read) => read,
             Err(n) => {
                 self.frozen = true;
                 (
@@ -59,6 +65,12 @@ impl Store {
                 )
             }
         }
+    }
+
+    /// Takes `state` as the state this process last saw: where a save finds the file damaged,
+    /// its changes go onto this.
+    pub fn remember(&mut self, state: State) {
+        self.known = state;
     }
 
     /// Applies `delta` to the file as it is now and writes it back atomically, holding the

@@ -92,9 +92,25 @@ impl Reading {
 /// session ended, and a notice from loading it.
 #[derive(Debug, Clone, Default)]
 pub struct Restore {
+    /// The state without its read and starred ids, which are in `marks`.
     pub state: State,
+    pub marks: Marks,
     pub resume: bool,
     pub notice: Option<String>,
+}
+
+impl Restore {
+    /// The state's ids are moved into sets here, on the thread that read it, rather than
+    /// on the interface thread (about 7 ms for 100,000 ids).
+    pub fn new(mut state: State, resume: bool, notice: Option<String>) -> Restore {
+        let marks = state.take_marks();
+        Restore {
+            state,
+            marks,
+            resume,
+            notice,
+        }
+    }
 }
 
 /// The next step of whatever waits for search results.

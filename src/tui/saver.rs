@@ -38,16 +38,18 @@ impl Saver {
         let shared: Shared = Arc::new((Mutex::new(Slot::default()), Condvar::new()));
         let inner = Arc::clone(&shared);
         let thread = thread::spawn(move || {
-            let (state, notice) = store.load();
+            let started = std::time::Instant::now();
+            let (state, notice) = store.read();
             if let Some(n) = &notice {
                 tracing::warn!("{n}");
             }
-            let restore = Restore {
-                state,
-                resume,
-                notice,
-            };
+            let restore = Restore::new(state, resume, notice);
+            // Kept to be remembered once the reader has it: the ids' sets share their
+            // contents, the rest is small.
+            let (rest, marks) = (restore.state.clone(), restore.marks.clone());
+            tracing::debug!(elapsed = ?started.elapsed(), "reading state read");
             let _ = tx.send(Event::App(Action::Restore(Box::new(restore))));
+            store.remember(rest.with_marks(&marks));
             run(&inner, store, &tx)
         });
         Saver {

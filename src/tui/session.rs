@@ -25,9 +25,9 @@ fn panel_by_name(name: &str) -> Option<Panel> {
 }
 
 /// Takes in the saved state at start; with `resume`, goes back to the last session.
-pub fn restore(app: &mut App, mut r: Restore) -> Vec<Effect> {
+pub fn restore(app: &mut App, r: Restore) -> Vec<Effect> {
     app.reading.restored = true;
-    app.reading.marks = Arc::new(r.state.take_marks());
+    app.reading.marks = Arc::new(r.marks);
     app.reading.views = r.state.views;
     app.reading.recent = r.state.recent;
     app.reading.notice = r.notice;
