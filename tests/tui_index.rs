@@ -585,7 +585,7 @@ fn load(
         corpus: CorpusChoice::Paths(vec![corpus.to_path_buf()]),
     };
     let (tx, rx) = std::sync::mpsc::channel();
-    chanjiao::tui::loader::spawn(settings, tx, |_| {}, start)
+    chanjiao::tui::loader::spawn(settings, Default::default(), tx, |_| {}, start)
         .join()
         .unwrap();
     rx.try_iter()
@@ -697,6 +697,44 @@ fn a_refresh_after_another_process_updated_says_so() {
         a.reading.notice.as_deref(),
         Some(format!("index updated by another chanjiao process: {count} articles").as_str())
     );
+}
+
+/// At launch the last index is shown at once, then checked against the corpus: when the
+/// check finds it as it was, the reader keeps the answer it has (one search, not two); when
+/// the corpus changed, it searches the index brought up to date.
+#[test]
+fn an_index_found_as_it_was_is_not_searched_again() {
+    use chanjiao::tui::effect::Effect;
+    use chanjiao::tui::loader::Opening;
+    use chanjiao::tui::{Action, App, update};
+
+    let corpus = tempfile::tempdir().unwrap();
+    chanjiao::synth::generate(corpus.path(), 30, 5).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    load(data.path(), corpus.path(), Opening::Launch);
+    // What each `Ready` says, and how many searches the reader runs for a launch.
+    let launch = || {
+        let actions = load(data.path(), corpus.path(), Opening::Launch);
+        let unchanged: Vec<bool> = actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Ready { news, .. } => Some(news.unchanged),
+                _ => None,
+            })
+            .collect();
+        let mut app = App::default();
+        update::update(&mut app, Action::Restore(Box::default()));
+        let searches = actions
+            .into_iter()
+            .flat_map(|a| update::update(&mut app, a))
+            .filter(|e| matches!(e, Effect::Search { .. }))
+            .count();
+        (unchanged, searches)
+    };
+    assert_eq!(launch(), (vec![false, true], 1));
+    chanjiao::synth::generate(&corpus.path().join("extra"), 1, 78).unwrap();
+    assert_eq!(launch(), (vec![false, false], 2));
+    assert_eq!(launch(), (vec![false, true], 1));
 }
 
 fn articles_of(app: &chanjiao::tui::App) -> Option<usize> {

@@ -90,8 +90,11 @@ impl Changes {
 /// ones are skipped by the search anyway), so its sets stay right until the marks do. When
 /// they do, by a few ids (an article opened, `r`, `*`), each segment's sets are the last
 /// ones with those ids changed, rather than made again from every id.
+///
+/// Sets are kept by segment, and a segment's id is its own whatever index holds it, so
+/// one cache may serve several opens of an index ([`super::Index::share_mark_sets`]).
 #[derive(Default)]
-pub(crate) struct MarkCache {
+pub struct MarkCache {
     last: Mutex<Option<Last>>,
 }
 

@@ -157,6 +157,13 @@ impl UpdateReport {
     }
 }
 
+/// A commit of an index ([`Index::generation`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generation {
+    dir: PathBuf,
+    state: u64,
+}
+
 /// An open, searchable index.
 pub struct Index {
     dir: PathBuf,
@@ -220,6 +227,22 @@ impl Index {
                     .dir
                     .parent()
                     .is_some_and(|root| matches!(lock::UpdateLock::try_acquire(root), Ok(Some(_)))))
+    }
+
+    /// Which commit of which index this is: two opens of an index that did not change in
+    /// between give the same.
+    pub fn generation(&self) -> Generation {
+        Generation {
+            dir: self.dir.clone(),
+            state: self.state_no,
+        }
+    }
+
+    /// Keeps this index's sets of read and starred documents in `sets`, shared with the
+    /// other indexes given it: an index brought up to date then looks up the marks of its
+    /// new segments only, not of every article again (about 60 ms for 100,000 read).
+    pub fn share_mark_sets(&mut self, sets: &std::sync::Arc<marks::MarkCache>) {
+        self.mark_cache = std::sync::Arc::clone(sets);
     }
 
     /// Number of articles.

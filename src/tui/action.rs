@@ -39,6 +39,8 @@ pub struct News {
     pub changes: Option<Changes>,
     /// The user asked for the check (`R`): told even when nothing changed.
     pub asked: bool,
+    /// The index is the one already shown, at the same commit: nothing to search again.
+    pub unchanged: bool,
 }
 
 /// What an open changed in the index.

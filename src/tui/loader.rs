@@ -150,6 +150,7 @@ pub struct Opened {
 /// line.
 pub fn open_index(
     settings: &Settings,
+    sets: &MarkSets,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Opened, String> {
     let mut last: Option<index::Progress> = None;
@@ -166,13 +167,14 @@ pub fn open_index(
         last = Some(p);
         progress(gauge_progress(p));
     };
-    let (index, report) = Index::open(
+    let (mut index, report) = Index::open(
         &settings.data_dir,
         &settings.corpus_set(),
         OpenOptions::default(),
         &mut report_progress,
     )
     .map_err(|e| e.to_string())?;
+    index.share_mark_sets(sets);
     for s in &report.skipped {
         tracing::warn!("{s}");
     }
@@ -197,6 +199,7 @@ pub fn open_index(
             newly_skipped: report.newly_skipped.clone(),
         }),
         asked: false,
+        unchanged: false,
     };
     let (missing, skipped) = split_missing(&settings.corpus_set(), &report.skipped);
     Ok(Opened {
@@ -220,15 +223,22 @@ pub enum Opening {
     Check,
 }
 
+/// The sets of read and starred documents that every index a reader opens shares: they are
+/// kept by segment, so the index brought up to date, or opened again after the corpus
+/// changed, looks up the marks of its new segments only.
+pub type MarkSets = Arc<index::marks::MarkCache>;
+
 /// Opens the catalog on a new thread; progress and the outcome arrive on `tx` as actions,
 /// and the catalog goes to `give` (the worker).
 ///
 /// When a complete index already exists it is handed over at once, as it stands, so the
 /// first screen of articles does not wait for the corpus check; the full open (which brings
-/// the index up to date) then runs and replaces it, and the reader searches again. A
-/// refresh skips that first step (the index shown is that one) and says what changed.
+/// the index up to date) then runs and replaces it, and the reader searches again unless
+/// the open found it as it was. A refresh skips that first step (the index shown is that
+/// one) and says what changed.
 pub fn spawn(
     settings: Settings,
+    sets: MarkSets,
     tx: Sender<Event>,
     give: impl Fn(Arc<dyn Catalog>) + Send + 'static,
     start: Opening,
@@ -244,33 +254,39 @@ pub fn spawn(
                 Index::open_as_is(&settings.data_dir, &settings.corpus_set())
             }
         };
-        let shown = as_is.map(|index| {
+        let shown = as_is.map(|mut index| {
+            index.share_mark_sets(&sets);
+            let generation = index.generation();
             let catalog: Arc<dyn Catalog> = Arc::new(IndexCatalog::new(index));
             tracing::info!(articles = catalog.len(), elapsed = ?started.elapsed(), "last index shown");
             let ready = ready(catalog.as_ref(), Vec::new(), Vec::new(), News::default());
             give(catalog);
             send(ready);
+            generation
         });
         // Articles are on screen (just handed over, or shown before a reopen or refresh):
         // progress goes to the status line, not the full-screen gauge.
-        let shown = shown.or((start != Opening::Launch).then_some(()));
+        let on_screen = shown.is_some() || start != Opening::Launch;
         let mut progress = |p: Progress| {
-            send(match shown {
-                Some(()) => Action::Updating(p),
-                None => Action::Progress(p),
+            send(if on_screen {
+                Action::Updating(p)
+            } else {
+                Action::Progress(p)
             })
         };
-        let opened = match open_index(&settings, &mut progress) {
+        let opened = match open_index(&settings, &sets, &mut progress) {
             Ok(opened) => opened,
             Err(e) => {
                 tracing::error!("cannot open the index: {e}");
-                send(match shown {
-                    Some(()) => Action::UpdateFailed(format!("{}: {e}", strings::UPDATE_FAILED)),
-                    None => Action::LoadFailed(e),
+                send(if on_screen {
+                    Action::UpdateFailed(format!("{}: {e}", strings::UPDATE_FAILED))
+                } else {
+                    Action::LoadFailed(e)
                 });
                 return;
             }
         };
+        let unchanged = shown.is_some_and(|g| g == opened.catalog.index().generation());
         let catalog: Arc<dyn Catalog> = Arc::new(opened.catalog);
         tracing::info!(articles = catalog.len(), skipped = opened.skipped.len(), elapsed = ?started.elapsed(), "catalog open");
         // Handed over even when nothing changed (a second reader on the same index, cheap):
@@ -279,6 +295,7 @@ pub fn spawn(
         // already on screen).
         let news = News {
             asked: start == Opening::Check,
+            unchanged,
             ..opened.news
         };
         let ready = ready(catalog.as_ref(), opened.skipped, opened.missing, news);

@@ -113,7 +113,14 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
             to_worker(c);
         }
     };
-    loader::spawn(settings.clone(), tx.clone(), give(), Opening::Launch);
+    let mark_sets = loader::MarkSets::default();
+    loader::spawn(
+        settings.clone(),
+        mark_sets.clone(),
+        tx.clone(),
+        give(),
+        Opening::Launch,
+    );
     // The reading state is read on the saver's thread and arrives as `Action::Restore`.
     let store = Store::in_data_dir(&settings.data_dir);
     let saver = Saver::spawn(store, tx.clone(), start.resume);
@@ -126,7 +133,13 @@ pub fn run(settings: &Settings, config: &Config, start: Start) -> anyhow::Result
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let reopen_tx = tx.clone();
     let reopen = |start: Opening| {
-        loader::spawn(settings.clone(), reopen_tx.clone(), give(), start);
+        loader::spawn(
+            settings.clone(),
+            mark_sets.clone(),
+            reopen_tx.clone(),
+            give(),
+            start,
+        );
     };
     let _signals = signals::listen(tx.clone());
     let input = event::spawn_input(tx, Arc::clone(&stop), Arc::clone(&pause));

@@ -205,7 +205,7 @@ mod tests {
         let news = News {
             notices: vec!["the index was damaged; rebuilt it".into()],
             changes: Some(changes(3, &[], &[])),
-            asked: false,
+            ..News::default()
         };
         assert_eq!(
             line(&news, None, 3).as_deref(),

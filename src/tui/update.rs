@@ -209,11 +209,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     app.sort = sorts[0];
                 }
             }
-            // The first search waits for the saved state, which searches when it comes.
-            if app.reading.restored {
+            // The first search waits for the saved state, which searches when it comes. The
+            // index shown, found as it was, has answered already.
+            if app.reading.restored && !news.unchanged {
                 fx.extend(search(app, first));
             }
-            if !first {
+            if !first && !news.unchanged {
                 fx.extend(reopen_shown(app));
             }
         }
