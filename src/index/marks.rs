@@ -3,6 +3,7 @@
 //! other facets. They are kept for the marks last searched with, so typing a query does not
 //! look them up again, and changed by the ids that changed when the marks do.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -38,10 +39,15 @@ impl DocSets {
     }
 
     /// The sets of `marks`, looked up afresh.
-    fn of(reader: &SegmentReader, field: Field, marks: &Marks) -> tantivy::Result<DocSets> {
+    fn of(
+        reader: &SegmentReader,
+        field: Field,
+        marks: &Marks,
+        keys: &Keys,
+    ) -> tantivy::Result<DocSets> {
         Ok(DocSets {
-            read: id_docs::doc_set(reader, field, &marks.read)?,
-            starred: id_docs::doc_set(reader, field, &marks.starred)?,
+            read: id_docs::doc_set(reader, field, &marks.read, &keys.read)?,
+            starred: id_docs::doc_set(reader, field, &marks.starred, &keys.starred)?,
         })
     }
 
@@ -100,6 +106,13 @@ pub struct MarkCache {
 
 type BySegment = HashMap<SegmentId, Arc<DocSets>>;
 
+/// The keys of the read and starred ids, made once for all the segments.
+#[derive(Default)]
+struct Keys {
+    read: OnceCell<id_docs::KeySet>,
+    starred: OnceCell<id_docs::KeySet>,
+}
+
 struct Last {
     /// The marks the sets are for (held, so that new marks never take their address).
     marks: Arc<Marks>,
@@ -107,6 +120,7 @@ struct Last {
     /// The sets made for the marks before these, and what changed since.
     before: BySegment,
     changes: Changes,
+    keys: Keys,
 }
 
 /// Segments remembered at most (old ones pile up as the index is updated).
@@ -135,10 +149,16 @@ impl MarkCache {
                 segments: HashMap::new(),
                 before,
                 changes,
+                keys: Keys::default(),
             });
         }
         let Some(last) = guard.as_mut() else {
-            return Ok(Arc::new(DocSets::of(reader, f.field, &f.marks)?));
+            return Ok(Arc::new(DocSets::of(
+                reader,
+                f.field,
+                &f.marks,
+                &Keys::default(),
+            )?));
         };
         let id = reader.segment_id();
         if let Some(sets) = last.segments.get(&id) {
@@ -151,7 +171,7 @@ impl MarkCache {
             && last.changes.len() * id_docs::LOOKUPS_PER_WALK <= reader.max_doc() as usize;
         let sets = match last.before.get(&id) {
             Some(before) if few => before.changed(reader, f.field, &last.changes)?,
-            _ => DocSets::of(reader, f.field, &f.marks)?,
+            _ => DocSets::of(reader, f.field, &f.marks, &last.keys)?,
         };
         let sets = Arc::new(sets);
         last.segments.insert(id, sets.clone());
@@ -273,7 +293,7 @@ mod tests {
         ];
         for m in &steps {
             let got = cache.sets(reader, &filter(m)).unwrap();
-            let fresh = DocSets::of(reader, field, m).unwrap();
+            let fresh = DocSets::of(reader, field, m, &Keys::default()).unwrap();
             assert_eq!(docs(&got.read), docs(&fresh.read));
             assert_eq!(docs(&got.starred), docs(&fresh.starred));
             // Asked again with the same marks: the same sets.

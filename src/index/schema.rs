@@ -12,8 +12,8 @@ use crate::filter::{NATIONAL, fold};
 use super::analyzer;
 
 /// Bump when fields or their options change, or the files beside the index (state, link
-/// table): a stamp mismatch triggers a rebuild.
-pub const VERSION: u32 = 4;
+/// table): a stamp mismatch triggers a rebuild. (5: the id's key as a fast field.)
+pub const VERSION: u32 = 5;
 
 /// `published` value of an undated article: sorts last when newest comes first.
 pub const UNDATED: i64 = i64::MIN;
@@ -27,6 +27,7 @@ pub mod names {
     pub const TOPIC: &str = "topic";
     pub const MONTH: &str = "month";
     pub const PUBLISHED: &str = "published";
+    pub const ID_KEY: &str = "id_key";
 }
 
 /// Handles of every field.
@@ -44,6 +45,9 @@ pub struct Fields {
     pub topic: Field,
     pub month: Field,
     pub published: Field,
+    /// The id as a number ([`super::id_docs::key`]), a column to read the reading state
+    /// from without a walk through the id dictionary.
+    pub id_key: Field,
 }
 
 impl Fields {
@@ -73,6 +77,7 @@ pub fn build() -> (Schema, Fields) {
         topic: b.add_text_field(names::TOPIC, STRING | FAST),
         month: b.add_text_field(names::MONTH, STRING | FAST),
         published: b.add_i64_field(names::PUBLISHED, INDEXED | FAST),
+        id_key: b.add_u64_field(names::ID_KEY, FAST),
     };
     (b.build(), fields)
 }
@@ -93,6 +98,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         topic: f(names::TOPIC)?,
         month: f(names::MONTH)?,
         published: f(names::PUBLISHED)?,
+        id_key: f(names::ID_KEY)?,
     })
 }
 
@@ -106,6 +112,9 @@ pub fn source_label(a: &Article) -> Option<&str> {
 pub fn document(f: &Fields, a: &Article, file: &str) -> Result<TantivyDocument, serde_json::Error> {
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &a.id);
+    if let Some(key) = super::id_docs::key(&a.id) {
+        d.add_u64(f.id_key, key);
+    }
     d.add_text(f.file, file);
     d.add_text(f.title, &a.title);
     let extras: Vec<&String> = [&a.subtitle, &a.author]
