@@ -206,7 +206,12 @@ fn search_features() {
     // Phrases, exclusion, OR.
     assert_eq!(total(&index, "\"skilled workers\""), 1);
     assert_eq!(total(&index, "\"workers skilled\""), 0);
-    assert_eq!(total(&index, "职业院校 -德州"), 0);
+    assert_eq!(total(&index, "专业 -德州"), 0);
+    // Terms of the glossary in both languages: 职业院校 also finds `vocational colleges`
+    // (which `-德州` does not exclude), and the English name finds the Chinese.
+    assert_eq!(total(&index, "职业院校 -德州"), 1);
+    assert_eq!(total(&index, "vocational college"), 2);
+    assert_eq!(total(&index, "Modern Apprenticeship"), 1);
     assert_eq!(total(&index, "德州 OR Suzhou"), 2);
     // Dates.
     assert_eq!(total(&index, "after:2025"), 2);
@@ -214,7 +219,7 @@ fn search_features() {
     // A filter with a dash excludes what it would select; a date's bounds turn round.
     assert_eq!(total(&index, "province:Shandong"), 1);
     assert_eq!(total(&index, "-province:Shandong"), 2);
-    assert_eq!(total(&index, "职业院校 -province:山东"), 0);
+    assert_eq!(total(&index, "专业 -province:山东"), 0);
     assert_eq!(total(&index, "-province:national"), 2);
     assert_eq!(total(&index, "-after:2025"), 1);
     assert_eq!(total(&index, "-before:2025"), 2);
@@ -933,6 +938,35 @@ fn words_as_typed_outrank_the_same_words_apart() {
     let ranked = titles(&index, "学院职业");
     assert_eq!(ranked.len(), 4, "{ranked:?}");
     assert_eq!(ranked[0], "学院动态", "{ranked:?}");
+}
+
+/// A term of the glossary finds both languages, and of two articles that say it as plainly,
+/// the one in the language typed comes first.
+#[test]
+fn a_term_finds_both_languages_the_one_typed_first() {
+    let (_corpus, _data, index) = indexed_pages(&[
+        (
+            "冷链实训基地揭牌",
+            "2025-07-01",
+            "学院冷链实训基地今天揭牌，学生在这里练习冷库管理。",
+        ),
+        (
+            "Cold chain training base opens",
+            "2025-07-01",
+            "The college's cold chain training base opened today; students practise cold storage there.",
+        ),
+        ("无关的新闻", "2025-07-02", "这篇文章说的是别的事情。"),
+    ]);
+    let chinese = titles(&index, "冷链");
+    let english = titles(&index, "Cold-Chain");
+    assert_eq!(
+        chinese,
+        ["冷链实训基地揭牌", "Cold chain training base opens"]
+    );
+    assert_eq!(
+        english,
+        ["Cold chain training base opens", "冷链实训基地揭牌"]
+    );
 }
 
 /// A phrase, and text typed across words, are found side by side within a clause, not

@@ -97,8 +97,9 @@ fn misspelt_words_are_put_as_articles_write_them() {
 fn the_meaning_is_the_one_nearest_to_what_was_typed_that_finds_something() {
     let (_c, _d, index) = corpus();
     // `traning` is stemmed `tran`, one edit from `trade` (stem of `trades`, common here)
-    // but two from `train`: as typed it is one letter from `train`, written `train`.
-    assert_eq!(suggestion(&index, "traning"), offered("train", 1));
+    // but two from `train`; as typed it is one letter from `training`, a word of the
+    // glossary's names, which finds what `train` finds.
+    assert_eq!(suggestion(&index, "traning"), offered("training", 1));
     // `chian` is one swap from `china` (common) and from `chain`: with `cold`, only `chain`
     // finds an article.
     assert_eq!(suggestion(&index, "chian"), offered("china", 2));

@@ -17,6 +17,7 @@ use tantivy::IndexReader;
 
 use crate::corpus::Skipped;
 
+mod across_languages;
 pub mod analyzer;
 mod build;
 mod collector;
@@ -26,6 +27,7 @@ mod corpus_set;
 mod error;
 pub mod facets;
 mod field_stats;
+mod glossary;
 mod id_docs;
 mod links;
 pub(crate) mod lock;
@@ -34,7 +36,6 @@ pub mod marks;
 mod open;
 mod open_values;
 pub mod paths;
-mod places_across;
 pub mod query;
 mod read_only_dir;
 pub mod schema;

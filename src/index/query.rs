@@ -38,7 +38,8 @@ impl Atom {
         !pieces(self.text()).is_empty()
     }
 
-    fn text(&self) -> &str {
+    /// What was written in it.
+    pub fn text(&self) -> &str {
         match self {
             Atom::Words(t) | Atom::Phrase(t) => t,
         }

@@ -14,6 +14,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
+use super::across_languages;
 use super::analyzer::WordNormalizer;
 use super::collector::{Candidate, EVERY, FacetFilters, FacetedTop, Fruit};
 use super::contained::contained;
@@ -21,7 +22,6 @@ use super::facets::{self, Facets};
 use super::field_stats::SharedWordStats;
 use super::id_docs;
 use super::marks::MarkFilter;
-use super::places_across;
 use super::query::{self, Atom, Clause};
 use super::schema::Fields;
 use super::segment::{Holder, Lookup, QueryTerm, analyze};
@@ -158,6 +158,22 @@ struct Compiler<'a> {
     fields: Fields,
     norm: WordNormalizer,
     terms: HitTerms,
+    /// For each clause, how many of its atoms were typed; those after them are names in the
+    /// other language ([`across_languages::widen`]), weighed at [`ACROSS_WEIGHT`].
+    typed: Vec<usize>,
+}
+
+/// The weight of a match on a name the query did not type but its other language gives
+/// (`机器人` for `robots`): both are found, and of two equally good matches the one in the
+/// language typed ranks first.
+const ACROSS_WEIGHT: f32 = 0.7;
+
+/// The weight of `name`, given in the other language for the typed `typed`: a name of more
+/// words than the one typed scores a match on each (`cold chain`, two, for 冷链, one), so it
+/// is weighed down by the share of them the typed one has.
+fn across_weight(typed: &Atom, name: &Atom) -> f32 {
+    let words = |a: &Atom| super::analyzer::pieces(a.text()).len().max(1) as f32;
+    ACROSS_WEIGHT * (words(typed) / words(name)).min(1.0)
 }
 
 impl Compiler<'_> {
@@ -516,12 +532,23 @@ impl Compiler<'_> {
     fn compile(&mut self, clauses: &[Clause]) -> Box<dyn Query> {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut positive = false;
-        for c in clauses {
+        for (at, c) in clauses.iter().enumerate() {
             match c {
                 Clause::Any(atoms) if atoms.iter().all(Atom::is_blank) => {}
                 Clause::Any(atoms) => {
-                    let alts: Vec<Box<dyn Query>> =
-                        atoms.iter().filter_map(|a| self.atom(a, true)).collect();
+                    let typed = self.typed.get(at).copied().unwrap_or(atoms.len());
+                    let alts: Vec<Box<dyn Query>> = (atoms.iter().enumerate())
+                        .filter_map(|(k, a)| {
+                            let q = self.atom(a, true)?;
+                            Some(match atoms.first() {
+                                Some(first) if k >= typed => {
+                                    Box::new(BoostQuery::new(q, across_weight(first, a)))
+                                        as Box<dyn Query>
+                                }
+                                _ => q,
+                            })
+                        })
+                        .collect();
                     // Text with no word to search for (`🚀`, `、`) matches nothing, rather
                     // than being left out and the query matching everything.
                     let Some(q) = any_of(alts) else {
@@ -736,13 +763,14 @@ impl Index {
             }
         }
         let filter = query::merge(&req.filter, &parsed.filter);
-        places_across::widen(&mut parsed.clauses);
+        let typed = across_languages::widen(&mut parsed.clauses);
         let mut c = Compiler {
             searcher,
             words: &self.words,
             fields: self.fields,
             norm: WordNormalizer::default(),
             terms: HitTerms::default(),
+            typed,
         };
         let q = c.compile(&parsed.clauses);
         let terms = c.terms;
@@ -966,18 +994,20 @@ impl Index {
         let Ok(mut parsed) = query::parse(query) else {
             return 0;
         };
-        places_across::widen(&mut parsed.clauses);
+        across_languages::widen(&mut parsed.clauses);
         self.count_clauses(searcher, &parsed.clauses)
     }
 
     /// How many articles match `clauses` (widened already), whatever the filters.
     fn count_clauses(&self, searcher: &Searcher, clauses: &[query::Clause]) -> usize {
+        // A count has no scores to weigh.
         let mut c = Compiler {
             searcher,
             words: &self.words,
             fields: self.fields,
             norm: WordNormalizer::default(),
             terms: HitTerms::default(),
+            typed: Vec::new(),
         };
         let q = c.compile(clauses);
         searcher.search(q.as_ref(), &Count).unwrap_or(0)

@@ -13,6 +13,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
 use super::analyzer::WordNormalizer;
+use super::glossary::{is_term_word, term_words_near};
 use super::query::{Atom, Lex};
 use super::schema::Fields;
 use crate::tagging::regions::{is_place_word, place_names_near};
@@ -294,8 +295,9 @@ impl Speller<'_> {
         let lower = typed.to_ascii_lowercase();
         let stem = self.norm.normalize(&lower);
         // A place the corpus does not name is no misspelling of one it does (`Hainan` is
-        // not `Jinan`).
-        if stem.is_empty() || self.df(&stem) > 0 || is_place_word(&lower) {
+        // not `Jinan`), nor a word of a term searched in both languages (`cold` of `cold
+        // chain`, which finds 冷链).
+        if stem.is_empty() || self.df(&stem) > 0 || is_place_word(&lower) || is_term_word(&lower) {
             return Vec::new();
         }
         let edits = if lower.len() <= ONE_EDIT_UP_TO { 1 } else { 2 };
@@ -344,11 +346,16 @@ impl Speller<'_> {
                 written.push((strsim::osa_distance(&lower, &form), df, form));
             }
         }
-        // Places named in the other language only are in no English term dictionary
-        // (`Jinann` for 济南): their names are candidates too, after the corpus's words.
-        for place in place_names_near(&lower, usize::from(edits)) {
-            if !written.iter().any(|(_, _, w)| w == place) {
-                written.push((strsim::osa_distance(&lower, place), 0, place.to_string()));
+        // Places and terms named in the other language only are in no English term
+        // dictionary (`Jinann` for 济南, `colt chain` for 冷链): their names are candidates
+        // too, after the corpus's words.
+        let edits = usize::from(edits);
+        for name in place_names_near(&lower, edits)
+            .into_iter()
+            .chain(term_words_near(&lower, edits))
+        {
+            if !written.iter().any(|(_, _, w)| w == name) {
+                written.push((strsim::osa_distance(&lower, name), 0, name.to_string()));
             }
         }
         written.sort_by_key(|w| (w.0, std::cmp::Reverse(w.1)));
