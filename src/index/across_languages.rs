@@ -9,19 +9,16 @@ use crate::tagging::regions::names_across;
 /// Adds to each word or phrase of `clauses` that is the whole name of a province, a
 /// prefecture-level city or a term of the glossary its names in the other language, as
 /// alternatives (`Shandong` → `Shandong OR 山东`); an excluded name excludes them too.
-/// Returns, for each clause, how many of its atoms were typed: the names added come after
-/// them, for the search to weigh below what was typed.
+/// Returns, for each clause, how many of its alternatives were typed: the names added come
+/// after them, for the search to weigh below what was typed (0 for the other clauses).
 pub fn widen(clauses: &mut Vec<Clause>) -> Vec<usize> {
     join_names(clauses);
     let mut excluded = Vec::new();
-    let mut typed = Vec::with_capacity(clauses.len());
-    for clause in clauses.iter_mut() {
-        typed.push(match clause {
-            Clause::Any(atoms) => atoms.len(),
-            Clause::Not(_) | Clause::NotFilter(_) => 1,
-        });
+    let mut typed = vec![0; clauses.len()];
+    for (clause, typed) in clauses.iter_mut().zip(&mut typed) {
         match clause {
             Clause::Any(atoms) => {
+                *typed = atoms.len();
                 let more: Vec<Atom> = atoms.iter().flat_map(across).collect();
                 for atom in more {
                     if !atoms.contains(&atom) {
@@ -33,7 +30,7 @@ pub fn widen(clauses: &mut Vec<Clause>) -> Vec<usize> {
             Clause::NotFilter(_) => {}
         }
     }
-    typed.extend(excluded.iter().map(|_| 1));
+    typed.resize(typed.len() + excluded.len(), 0);
     clauses.extend(excluded);
     typed
 }

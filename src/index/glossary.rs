@@ -77,9 +77,8 @@ thread_local! {
 }
 
 /// How a name is looked up: simplified and half-width, dashes and other marks read as
-/// spaces, and each
-/// English word lower-cased and stemmed as the index stems it (`Cold-Chains` → `cold
-/// chain`, `order classes` → `order class`).
+/// spaces, and each English word lower-cased and stemmed as the index stems it
+/// (`Cold-Chains` → `cold chain`, `order classes` → `order class`).
 fn key(name: &str) -> String {
     let folded = fold_width(name);
     let folded = to_simplified(&folded);

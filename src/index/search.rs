@@ -168,9 +168,10 @@ struct Compiler<'a> {
 /// language typed ranks first.
 const ACROSS_WEIGHT: f32 = 0.7;
 
-/// The weight of `name`, given in the other language for the typed `typed`: a name of more
-/// words than the one typed scores a match on each (`cold chain`, two, for 冷链, one), so it
-/// is weighed down by the share of them the typed one has.
+/// The weight of `name`, given in the other language for `typed` (the clause's first
+/// alternative, as typed): a name of more words than the one typed scores a match on each
+/// (`cold chain`, two, for 冷链, one), so it is weighed down by the share of them the typed
+/// one has.
 fn across_weight(typed: &Atom, name: &Atom) -> f32 {
     let words = |a: &Atom| super::analyzer::pieces(a.text()).len().max(1) as f32;
     ACROSS_WEIGHT * (words(typed) / words(name)).min(1.0)
