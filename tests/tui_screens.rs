@@ -500,7 +500,8 @@ fn the_help_takes_the_width_it_needs_and_wraps_instead_of_cutting() {
         let descs = chanjiao::tui::keymap::BINDINGS
             .iter()
             .map(|b| b.desc)
-            .chain(chanjiao::tui::keymap::MOUSE.iter().map(|(_, d)| *d));
+            .chain(chanjiao::tui::keymap::MOUSE.iter().map(|(_, d)| *d))
+            .chain(chanjiao::tui::keymap::QUERY.iter().map(|(_, d)| *d));
         for d in descs {
             let last = d.split_whitespace().last().unwrap();
             assert!(

@@ -505,3 +505,14 @@ pub static MOUSE: &[(&str, &str)] = &[
     ("wheel", "scroll the panel under the pointer"),
     ("click", "focus; select (twice: open); toggle a filter"),
 ];
+
+/// What a query may hold, for the help overlay (README: Query syntax).
+pub static QUERY: &[(&str, &str)] = &[
+    ("冷链 robots", "every word (Chinese needs no spaces)"),
+    ("\"a phrase\"", "the words side by side"),
+    ("-word", "without it"),
+    ("a OR b", "either"),
+    ("province:", "a filter (province:山东); also sector: source: topic:"),
+    ("after:", "from a date on (after:2025-03); also before:"),
+    ("冷链 Jinan", "terms and places: found in both languages"),
+];

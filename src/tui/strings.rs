@@ -16,6 +16,7 @@ pub const CLOSES: &str = "closes";
 /// Between two keys that do the same.
 pub const OR: &str = "or";
 pub const MOUSE_TITLE: &str = "Mouse 鼠标";
+pub const QUERY_TITLE: &str = "Search 搜索 (/)";
 pub const HITS: &str = "hits";
 
 pub const NO_VALUES: &str = "  —";

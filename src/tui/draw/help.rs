@@ -1,4 +1,5 @@
-//! The `?` overlay, written from the key map: every binding with its description.
+//! The `?` overlay, written from the key map: every binding with its description, then the
+//! mouse and what a query may hold.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,7 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::tui::app::App;
 use crate::tui::hints;
-use crate::tui::keymap::{MOUSE, Scope};
+use crate::tui::keymap::{MOUSE, QUERY, Scope};
 use crate::tui::layout;
 use crate::tui::strings;
 use crate::tui::text::{self, fit, width};
@@ -16,42 +17,61 @@ use crate::tui::theme::Theme;
 
 use super::{fit_title, panel, popup};
 
-/// The widest key column of some entries (and the mouse, when `mouse`).
-fn keys_width(entries: &[(Scope, String, &'static str)], mouse: bool) -> usize {
+/// A section of the overlay that is not written from the key map: its title and rows of
+/// keys (or what to type) and what they do.
+type Extra = (&'static str, &'static [(&'static str, &'static str)]);
+
+/// The mouse.
+const MOUSE_SECTION: Extra = (strings::MOUSE_TITLE, MOUSE);
+/// What a query may hold.
+const QUERY_SECTION: Extra = (strings::QUERY_TITLE, QUERY);
+/// Where they go: after every binding in one column; in two, what a query may hold under
+/// the keys that work everywhere (the shorter side), the mouse on the right.
+const ONE_COLUMN: &[Extra] = &[MOUSE_SECTION, QUERY_SECTION];
+const LEFT: &[Extra] = &[QUERY_SECTION];
+const RIGHT: &[Extra] = &[MOUSE_SECTION];
+
+/// The rows of some extra sections.
+fn extra_rows(extras: &[Extra]) -> impl Iterator<Item = &(&'static str, &'static str)> {
+    extras.iter().flat_map(|(_, rows)| rows.iter())
+}
+
+/// The widest key column of some entries and extra sections.
+fn keys_width(entries: &[(Scope, String, &'static str)], extras: &[Extra]) -> usize {
     entries
         .iter()
         .map(|(_, k, _)| width(k))
-        .chain(MOUSE.iter().filter(|_| mouse).map(|(k, _)| width(k)))
+        .chain(extra_rows(extras).map(|(k, _)| width(k)))
         .max()
         .unwrap_or(0)
 }
 
-/// Columns a column of these entries needs to show every line whole.
-fn natural_width(entries: &[(Scope, String, &'static str)], mouse: bool) -> usize {
+/// Columns a column of these entries and extra sections needs to show every line whole.
+fn natural_width(entries: &[(Scope, String, &'static str)], extras: &[Extra]) -> usize {
     let descs = entries
         .iter()
         .map(|(_, _, d)| width(d))
-        .chain(MOUSE.iter().filter(|_| mouse).map(|(_, d)| width(d)))
+        .chain(extra_rows(extras).map(|(_, d)| width(d)))
         .max()
         .unwrap_or(0);
     let titles = entries
         .iter()
         .map(|(s, _, _)| width(s.title()))
-        .chain(mouse.then(|| width(strings::MOUSE_TITLE)))
+        .chain(extras.iter().map(|(title, _)| width(title)))
         .max()
         .unwrap_or(0);
-    (1 + keys_width(entries, mouse) + 2 + descs).max(titles)
+    (1 + keys_width(entries, extras) + 2 + descs).max(titles)
 }
 
-/// Lines for some of the key map's entries (and the mouse, when `mouse`), `w` columns wide.
+/// Lines for some of the key map's entries and extra sections after them, `w` columns wide.
 /// A description wider than its room goes on under itself, never cut.
 fn column(
     entries: &[(Scope, String, &'static str)],
-    mouse: bool,
+    extras: &[Extra],
     w: usize,
     t: &Theme,
 ) -> Vec<Line<'static>> {
-    let key_w = keys_width(entries, mouse).min(w / 3).max(1);
+    let key_w = keys_width(entries, extras).min(w / 3).max(1);
     let desc_w = w.saturating_sub(key_w + 3).max(1);
     let row = |out: &mut Vec<Line<'static>>, keys: &str, desc: &str| {
         for (i, part) in text::wrap(desc, desc_w).into_iter().enumerate() {
@@ -64,28 +84,27 @@ fn column(
             ]));
         }
     };
+    let heading = |out: &mut Vec<Line<'static>>, title: &str| {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::from(Span::styled(
+            text::truncate(title, w).into_owned(),
+            t.facet_heading(),
+        )));
+    };
     let mut out = Vec::new();
     let mut scope: Option<Scope> = None;
     for (s, keys, desc) in entries {
         if scope != Some(*s) {
-            if scope.is_some() {
-                out.push(Line::default());
-            }
-            out.push(Line::from(Span::styled(
-                text::truncate(s.title(), w).into_owned(),
-                t.facet_heading(),
-            )));
+            heading(&mut out, s.title());
             scope = Some(*s);
         }
         row(&mut out, keys, desc);
     }
-    if mouse {
-        out.push(Line::default());
-        out.push(Line::from(Span::styled(
-            text::truncate(strings::MOUSE_TITLE, w).into_owned(),
-            t.facet_heading(),
-        )));
-        for (k, d) in MOUSE {
+    for (title, rows) in extras {
+        heading(&mut out, title);
+        for (k, d) in *rows {
             row(&mut out, k, d);
         }
     }
@@ -111,12 +130,12 @@ pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let entries = app.keys.help_entries();
     let t = &app.theme;
     if w < TWO_COLUMNS {
-        return column(&entries, true, w, t);
+        return column(&entries, ONE_COLUMN, w, t);
     }
     let split = split(&entries);
     let half = (w - 1) / 2;
-    let left = column(&entries[..split], false, half, t);
-    let right = column(&entries[split..], true, w - half - 1, t);
+    let left = column(&entries[..split], LEFT, half, t);
+    let right = column(&entries[split..], RIGHT, w - half - 1, t);
     (0..left.len().max(right.len()))
         .map(|i| {
             let mut spans: Vec<Span<'static>> = Vec::new();
@@ -140,10 +159,10 @@ fn inner_width(app: &App, room: usize) -> usize {
     let title = width(strings::HELP_TITLE) + width(&hints::help_close(&app.keys)) + 2;
     let want = if room >= TWO_COLUMNS {
         let (left, right) = entries.split_at(split(&entries));
-        let half = natural_width(left, false).max(natural_width(right, true));
+        let half = natural_width(left, LEFT).max(natural_width(right, RIGHT));
         (2 * half + 2).max(TWO_COLUMNS)
     } else {
-        natural_width(&entries, true) + 1
+        natural_width(&entries, ONE_COLUMN) + 1
     };
     want.max(title).min(room)
 }
