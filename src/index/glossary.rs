@@ -135,7 +135,7 @@ mod tests {
         assert!(is_term_word("Cold") && is_term_word("apprenticeship"));
         assert!(!is_term_word("chian") && !is_term_word(""));
         assert_eq!(term_words_near("colt", 1), ["cold"]);
-        assert_eq!(term_words_near("chian", 1), ["chain"]);
+        assert!(term_words_near("chian", 1).contains(&"chain"));
         assert!(term_words_near("welder", 2).is_empty());
     }
 
