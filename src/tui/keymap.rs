@@ -512,7 +512,10 @@ pub static QUERY: &[(&str, &str)] = &[
     ("\"a phrase\"", "the words side by side"),
     ("-word", "without it"),
     ("a OR b", "either"),
-    ("province:", "a filter (province:山东); also sector: source: topic:"),
+    (
+        "province:",
+        "a filter (province:山东); also sector: source: topic:",
+    ),
     ("after:", "from a date on (after:2025-03); also before:"),
     ("冷链 Jinan", "terms and places: found in both languages"),
 ];
