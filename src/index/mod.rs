@@ -17,7 +17,7 @@ use tantivy::IndexReader;
 
 use crate::corpus::Skipped;
 
-mod across_languages;
+pub mod across_languages;
 pub mod analyzer;
 mod build;
 mod collector;

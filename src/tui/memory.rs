@@ -212,6 +212,8 @@ impl Compiled {
                 notes.extend(catalog.take_open_values(f)?);
             }
         }
+        // Places and terms in both languages, as the index searches them.
+        crate::index::across_languages::widen(&mut parsed.clauses);
         let mut any = Vec::new();
         let mut not = Vec::new();
         let mut not_filters = Vec::new();
