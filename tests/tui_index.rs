@@ -675,6 +675,42 @@ fn damage_found_at_launch_is_said_in_the_status_line() {
     assert!(!notice.contains("corpus updated"), "{notice}");
 }
 
+/// After an upgrade the first open rebuilds the index, which takes a while: the status line
+/// says why; an open that rebuilds nothing says nothing of it.
+#[test]
+fn a_rebuild_for_another_version_is_said_in_the_status_line() {
+    use chanjiao::tui::loader::Opening;
+    use chanjiao::tui::{App, strings, update};
+
+    let corpus = tempfile::tempdir().unwrap();
+    chanjiao::synth::generate(corpus.path(), 20, 6).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let notice = || {
+        let mut app = App::default();
+        for action in load(data.path(), corpus.path(), Opening::Launch) {
+            update::update(&mut app, action);
+        }
+        assert!(app.is_ready());
+        app.reading.notice.unwrap_or_default()
+    };
+    assert!(!notice().contains(strings::REBUILT_FOR_VERSION));
+    assert!(!notice().contains(strings::REBUILT_FOR_VERSION));
+    let mut stamped = 0;
+    for root in std::fs::read_dir(data.path().join("indexes")).unwrap() {
+        let root = root.unwrap().path();
+        for generation in std::fs::read_dir(&root).into_iter().flatten() {
+            let meta = generation.unwrap().path().join("meta.json");
+            if let Ok(text) = std::fs::read_to_string(&meta) {
+                std::fs::write(&meta, text.replace("schema=", "schema=old")).unwrap();
+                stamped += 1;
+            }
+        }
+    }
+    assert!(stamped > 0);
+    assert!(notice().contains(strings::REBUILT_FOR_VERSION));
+    assert!(!notice().contains(strings::REBUILT_FOR_VERSION));
+}
+
 /// Two readers on one index: the one that brings the index up to date says what changed;
 /// the other, refreshing after it, finds nothing left to do and must not keep saying what
 /// its own last update changed.

@@ -189,8 +189,11 @@ pub fn open_index(
         elapsed = ?report.elapsed,
         "index open"
     );
+    // An upgrade's rebuild takes a while with no other word of why; damage has its notice.
+    let version = (report.rebuilt == Some(index::RebuildReason::VersionChanged))
+        .then(|| strings::REBUILT_FOR_VERSION.to_string());
     let news = News {
-        notices: report.notices.clone(),
+        notices: report.notices.iter().cloned().chain(version).collect(),
         changes: report.changed_anything().then(|| Changes {
             rebuilt: report.rebuilt.is_some(),
             added: report.added.len(),

@@ -69,6 +69,8 @@ pub const CORPUS_UPDATED: &str = "corpus updated";
 pub const CORPUS_UNCHANGED: &str = "corpus checked: nothing changed";
 /// A refresh found the index already brought up to date, with another article count.
 pub const UPDATED_ELSEWHERE: &str = "index updated by another chanjiao process";
+/// Why the first open took a while after an upgrade.
+pub const REBUILT_FOR_VERSION: &str = "index made by another version of chanjiao: rebuilt it";
 pub const NO_OTHER_REPORTS: &str = "没有其他报道 No other outlet reported this story";
 pub const OTHER_REPORTS_NOT_LISTED: &str = "其他报道不在列表中 The other reports are not in this list: the search or filters leave them out";
 pub const FILTERED: &str = "filters:";
