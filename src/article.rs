@@ -138,7 +138,11 @@ pub fn china_offset() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).unwrap()
 }
 
-/// A stable id from the parts that make an article what it is.
+/// Hexadecimal digits in an article id.
+pub const ID_DIGITS: usize = 12;
+
+/// A stable id from the parts that make an article what it is: the first [`ID_DIGITS`]
+/// hexadecimal digits of their hash.
 pub fn article_id(
     title: &str,
     source: Option<&str>,
@@ -151,7 +155,7 @@ pub fn article_id(
         h.update(&[0u8]);
     }
     let hex = h.finalize().to_hex();
-    hex[..12].to_string()
+    hex[..ID_DIGITS].to_string()
 }
 
 #[cfg(test)]

@@ -624,6 +624,20 @@ fn load(
         .collect()
 }
 
+/// The folders of every index generation in the data directory `data`.
+fn index_generations(data: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let folders = |dir: &std::path::Path| -> Vec<std::path::PathBuf> {
+        (std::fs::read_dir(dir).into_iter().flatten().flatten())
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect()
+    };
+    folders(&data.join("indexes"))
+        .iter()
+        .flat_map(|root| folders(root))
+        .collect()
+}
+
 /// An index found damaged when the reader opens it is set aside and rebuilt, and the status
 /// line says so, as `chanjiao list` does on stderr.
 #[test]
@@ -638,25 +652,15 @@ fn damage_found_at_launch_is_said_in_the_status_line() {
 
     // A byte changed near the end of each document store, where every open looks.
     let mut damaged = 0;
-    for root in std::fs::read_dir(data.path().join("indexes")).unwrap() {
-        let root = root.unwrap().path();
-        if !root.is_dir() {
-            continue;
-        }
-        for generation in std::fs::read_dir(root).unwrap() {
-            let generation = generation.unwrap().path();
-            if !generation.is_dir() {
-                continue;
-            }
-            for file in std::fs::read_dir(&generation).unwrap() {
-                let file = file.unwrap().path();
-                if file.extension().is_some_and(|e| e == "store") {
-                    let mut bytes = std::fs::read(&file).unwrap();
-                    let at = bytes.len() - 100;
-                    bytes[at] = !bytes[at];
-                    std::fs::write(&file, bytes).unwrap();
-                    damaged += 1;
-                }
+    for generation in index_generations(data.path()) {
+        for file in std::fs::read_dir(&generation).unwrap() {
+            let file = file.unwrap().path();
+            if file.extension().is_some_and(|e| e == "store") {
+                let mut bytes = std::fs::read(&file).unwrap();
+                let at = bytes.len() - 100;
+                bytes[at] = !bytes[at];
+                std::fs::write(&file, bytes).unwrap();
+                damaged += 1;
             }
         }
     }
@@ -696,14 +700,11 @@ fn a_rebuild_for_another_version_is_said_in_the_status_line() {
     assert!(!notice().contains(strings::REBUILT_FOR_VERSION));
     assert!(!notice().contains(strings::REBUILT_FOR_VERSION));
     let mut stamped = 0;
-    for root in std::fs::read_dir(data.path().join("indexes")).unwrap() {
-        let root = root.unwrap().path();
-        for generation in std::fs::read_dir(&root).into_iter().flatten() {
-            let meta = generation.unwrap().path().join("meta.json");
-            if let Ok(text) = std::fs::read_to_string(&meta) {
-                std::fs::write(&meta, text.replace("schema=", "schema=old")).unwrap();
-                stamped += 1;
-            }
+    for generation in index_generations(data.path()) {
+        let meta = generation.join("meta.json");
+        if let Ok(text) = std::fs::read_to_string(&meta) {
+            std::fs::write(&meta, text.replace("schema=", "schema=old")).unwrap();
+            stamped += 1;
         }
     }
     assert!(stamped > 0);

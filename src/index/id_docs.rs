@@ -14,10 +14,8 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term};
 
 use super::schema::names;
+use crate::article::ID_DIGITS;
 use crate::state::IdSet;
-
-/// Hexadecimal digits in an article id ([`crate::article::article_id`]).
-const ID_DIGITS: usize = 12;
 
 /// The id as a number: its twelve lowercase hexadecimal digits, which every id the corpus
 /// gives has. `None` for any other string, so that [`id`] gives back exactly the id.
