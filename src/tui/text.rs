@@ -207,18 +207,34 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             line_w = w;
             continue;
         }
-        // A word wider than the line: cut it by characters.
+        // A word wider than the line: cut it after the last slash, hyphen or other joint
+        // that fits (a path, an address, relevance/newest/oldest), else by characters.
         let mut start = r.start;
         let mut cw_sum = 0;
+        // Just after the last joint on this line, and the line's width up to it.
+        let mut joint: Option<(usize, usize)> = None;
         for (i, c) in text[r.clone()].char_indices() {
             let at = r.start + i;
             let cw = char_width(c);
             if cw_sum + cw > width && at > start {
-                lines.push(start..at);
-                start = at;
-                cw_sum = 0;
+                match joint.take() {
+                    // Not when that would leave most of the line empty.
+                    Some((j, jw)) if j > start && j <= at && jw * 3 >= width => {
+                        lines.push(start..j);
+                        start = j;
+                        cw_sum -= jw;
+                    }
+                    _ => {
+                        lines.push(start..at);
+                        start = at;
+                        cw_sum = 0;
+                    }
+                }
             }
             cw_sum += cw;
+            if is_joint(c) {
+                joint = Some((at + c.len_utf8(), cw_sum));
+            }
         }
         line = Some(start..r.end);
         line_w = cw_sum;
@@ -230,6 +246,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         lines.push(0..0);
     }
     lines
+}
+
+/// Characters after which a word too wide for a line may be cut.
+fn is_joint(c: char) -> bool {
+    matches!(c, '/' | '-' | '_' | '.' | '?' | '&' | '=' | '|' | '\\')
 }
 
 #[cfg(test)]
@@ -266,5 +287,25 @@ mod tests {
             vec!["vocational", "education", "reform"]
         );
         assert_eq!(wrapped("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn cuts_a_wide_word_after_a_joint() {
+        assert_eq!(
+            wrapped("cycle (relevance/newest/oldest)", 16),
+            vec!["cycle", "(relevance/", "newest/oldest)"]
+        );
+        assert_eq!(
+            wrapped("https://example.org/news/2025/vocational-colleges.html", 20),
+            vec![
+                "https://example.org/",
+                "news/2025/",
+                "vocational-colleges.",
+                "html"
+            ]
+        );
+        // No joint on the line, or one that would leave most of it empty: by characters.
+        assert_eq!(wrapped("abcdefgh/ij", 4), vec!["abcd", "efgh", "/ij"]);
+        assert_eq!(wrapped("/abcdefg", 4), vec!["/abc", "defg"]);
     }
 }
