@@ -2,7 +2,8 @@
 //! opening a built index, and Chinese / English / filtered queries. The jieba floor (cutting
 //! all the corpus text with `cut_for_search` on every core) is measured alongside so the
 //! build can be compared with it on the same machine, and so is tantivy with jieba and
-//! nothing else, the least any positional jieba index of the corpus costs.
+//! nothing else, the least any positional jieba index of the corpus costs, and tantivy alone
+//! on tokens jieba cut beforehand.
 //!
 //! `cargo bench --bench index` runs at 10k articles; `CHANJIAO_BENCH_100K=1` adds 100k.
 //! Corpora are generated once into the system temp dir and reused.
@@ -17,6 +18,7 @@ use std::time::{Duration, Instant};
 use chanjiao::index::{CorpusSet, Index, OpenOptions, SearchRequest, Sort};
 use chanjiao::state::Marks;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use tantivy::schema::IndexRecordOption;
 
 const SEED: u64 = 2025;
 
@@ -90,24 +92,68 @@ fn jieba_floor(files: &Path) -> Duration {
 /// full build and committed. No parsing, tagging, stored text or facets: a lower bound for
 /// any build of a positional tantivy index over jieba tokens.
 fn tantivy_jieba_only(files: &Path, dir: &Path) -> Duration {
-    use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
     let texts = corpus_texts(files);
+    let (index, body) = bare_index(dir, IndexRecordOption::WithFreqsAndPositions);
+    index
+        .tokenizers()
+        .register(BARE_TOKENIZER, tantivy_jieba::JiebaTokenizer::new());
+    let start = Instant::now();
+    write_all(&index, body, &texts);
+    start.elapsed()
+}
+
+/// tantivy's own share of `tantivy_jieba_only`: the same documents, cut by jieba (search
+/// mode, as tantivy-jieba cuts them) before the clock starts and handed to tantivy as their
+/// words joined by a separator, which a tokenizer as cheap as one can be splits again. What
+/// is timed is tantivy indexing those words, and the commit. The jieba floor plus this is
+/// about the least any build can take that cuts with jieba and indexes with tantivy,
+/// however its tokenizer is written and however well the two share the cores. `record` says
+/// what the postings keep: positions (which phrases need), or frequencies only.
+fn tantivy_pre_cut(files: &Path, dir: &Path, record: IndexRecordOption) -> Duration {
+    let jieba = jieba_rs::Jieba::new();
+    let cut: Vec<String> = corpus_texts(files)
+        .iter()
+        .map(|t| {
+            let words: Vec<&str> = jieba
+                .cut_for_search(t, true)
+                .iter()
+                .map(|w| w.word)
+                .collect();
+            words.join(PreCut::SEPARATOR)
+        })
+        .collect();
+    let (index, body) = bare_index(dir, record);
+    index.tokenizers().register(BARE_TOKENIZER, PreCut);
+    let start = Instant::now();
+    write_all(&index, body, &cut);
+    start.elapsed()
+}
+
+/// The tokenizer name of [`bare_index`]'s one field.
+const BARE_TOKENIZER: &str = "bare";
+
+/// A new index in `dir` (emptied first) with one text field, cut by the tokenizer that the
+/// caller registers as [`BARE_TOKENIZER`].
+fn bare_index(dir: &Path, record: IndexRecordOption) -> (tantivy::Index, tantivy::schema::Field) {
+    use tantivy::schema::{Schema, TextFieldIndexing, TextOptions};
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).expect("index dir");
-    let start = Instant::now();
     let mut schema = Schema::builder();
     let body = schema.add_text_field(
         "body",
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer("jieba")
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_tokenizer(BARE_TOKENIZER)
+                .set_index_option(record),
         ),
     );
     let index = tantivy::Index::create_in_dir(dir, schema.build()).expect("create");
-    index
-        .tokenizers()
-        .register("jieba", tantivy_jieba::JiebaTokenizer::new());
+    (index, body)
+}
+
+/// Every text as one document of `field`, written with the threads, memory and merge policy
+/// of a full build, and committed.
+fn write_all(index: &tantivy::Index, field: tantivy::schema::Field, texts: &[String]) {
     let mut writer: tantivy::IndexWriter = index
         .writer_with_num_threads(threads(), 384 << 20)
         .expect("writer");
@@ -115,12 +161,64 @@ fn tantivy_jieba_only(files: &Path, dir: &Path) -> Duration {
     for chunk in texts.chunks(16) {
         let docs: Vec<_> = chunk
             .iter()
-            .map(|t| tantivy::indexer::UserOperation::Add(tantivy::doc!(body => t.as_str())))
+            .map(|t| tantivy::indexer::UserOperation::Add(tantivy::doc!(field => t.as_str())))
             .collect();
         writer.run(docs).expect("add");
     }
     writer.commit().expect("commit");
-    start.elapsed()
+}
+
+/// Splits text at [`PreCut::SEPARATOR`]: each piece is one token, positions count pieces.
+#[derive(Clone)]
+struct PreCut;
+
+impl PreCut {
+    const SEPARATOR: &str = "\u{1}";
+}
+
+struct PreCutStream<'a> {
+    text: &'a str,
+    at: usize,
+    token: tantivy::tokenizer::Token,
+}
+
+impl tantivy::tokenizer::Tokenizer for PreCut {
+    type TokenStream<'a> = PreCutStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PreCutStream<'a> {
+        let token = tantivy::tokenizer::Token {
+            position: usize::MAX,
+            ..Default::default()
+        };
+        PreCutStream { text, at: 0, token }
+    }
+}
+
+impl tantivy::tokenizer::TokenStream for PreCutStream<'_> {
+    fn advance(&mut self) -> bool {
+        while self.at < self.text.len() {
+            let from = self.at;
+            let to = self.text[from..]
+                .find(PreCut::SEPARATOR)
+                .map_or(self.text.len(), |i| from + i);
+            self.at = to + PreCut::SEPARATOR.len();
+            if to > from {
+                let t = &mut self.token;
+                t.offset_from = from;
+                t.offset_to = to;
+                t.position = t.position.wrapping_add(1);
+                t.text.clear();
+                t.text.push_str(&self.text[from..to]);
+                return true;
+            }
+        }
+        false
+    }
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        &self.token
+    }
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        &mut self.token
+    }
 }
 
 /// Every corpus file's text, read before the timed part of a bench.
@@ -175,6 +273,21 @@ fn bench(c: &mut Criterion) {
             })
         });
         drop(bare);
+
+        let pre_cut = tempfile::tempdir().expect("tempdir");
+        for (name, record) in [
+            ("tantivy_pre_cut", IndexRecordOption::WithFreqsAndPositions),
+            ("tantivy_pre_cut_no_positions", IndexRecordOption::WithFreqs),
+        ] {
+            g.bench_function(name, |b| {
+                b.iter_custom(|iters| {
+                    (0..iters)
+                        .map(|_| tantivy_pre_cut(&files, &pre_cut.path().join("index"), record))
+                        .sum()
+                })
+            });
+        }
+        drop(pre_cut);
 
         let data = tempfile::tempdir().expect("tempdir");
         g.bench_function("full_build", |b| {
