@@ -22,13 +22,14 @@ use tantivy::tokenizer::{
     Language, LowerCaser, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 
+use super::english_forms::{self, Form};
 use crate::text::{fold_for_index, is_han};
 
 /// Name under which the analyzer is registered with tantivy.
 pub const NAME: &str = "chanjiao";
 
 /// Bump when the analyzer's output changes: a stamp mismatch triggers a rebuild.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// Words of the field that jieba's general dictionary would split.
 pub const DOMAIN_WORDS: &[&str] = &[
@@ -138,28 +139,38 @@ pub fn text_analyzer() -> TextAnalyzer {
     TextAnalyzer::from(SegmentingTokenizer::default())
 }
 
-fn word_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(RawTokenizer::default())
-        .filter(LowerCaser)
-        .filter(Stemmer::new(Language::English))
-        .build()
-}
-
-/// Lower-cases and stems one non-Han word exactly as the index does, remembering the
-/// words it has seen (stemming is the costly part; a corpus has few distinct words).
+/// Lower-cases and stems one non-Han word exactly as the index does (British spellings and
+/// a few words the stemmer would join to others are first brought to one form: see
+/// [`english_forms`]), remembering the words it has seen (stemming is the costly part; a
+/// corpus has few distinct words).
 #[derive(Clone)]
 pub struct WordNormalizer {
-    analyzer: TextAnalyzer,
+    lower: TextAnalyzer,
+    stemmer: TextAnalyzer,
     cache: FxHashMap<String, String>,
 }
 
 impl Default for WordNormalizer {
     fn default() -> Self {
         Self {
-            analyzer: word_analyzer(),
+            lower: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(LowerCaser)
+                .build(),
+            stemmer: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(Language::English))
+                .build(),
             cache: FxHashMap::default(),
         }
     }
+}
+
+/// The tokens `analyzer` makes of `text`, one after the other.
+fn run(analyzer: &mut TextAnalyzer, text: &str) -> String {
+    let mut out = String::new();
+    analyzer
+        .token_stream(text)
+        .process(&mut |t: &Token| out.push_str(&t.text));
+    out
 }
 
 impl WordNormalizer {
@@ -179,12 +190,18 @@ impl WordNormalizer {
         if self.cache.len() > 200_000 {
             self.cache.clear();
         }
-        let mut stream = self.analyzer.token_stream(word);
-        let mut out = String::new();
-        stream.process(&mut |t: &Token| out.push_str(&t.text));
+        let out = self.uncached(word);
         let result = f(&out);
         self.cache.insert(word.to_string(), out);
         result
+    }
+
+    fn uncached(&mut self, word: &str) -> String {
+        let lower = run(&mut self.lower, word);
+        match english_forms::unify(&lower) {
+            Form::Whole(whole) => whole.to_string(),
+            Form::Stem(form) => run(&mut self.stemmer, &form),
+        }
     }
 }
 
@@ -501,16 +518,29 @@ mod tests {
     }
 
     #[test]
+    fn spellings_meet_and_unlike_words_part() {
+        let mut n = WordNormalizer::default();
+        let mut same = |a: &str, b: &str| n.normalize(a) == n.normalize(b);
+        assert!(same("Centres", "centers"));
+        assert!(same("Labour", "labor"));
+        assert!(same("programmes", "Program"));
+        assert!(same("Organisations", "organization"));
+        assert!(same("modernised", "modernized"));
+        assert!(same("Engineers", "engineering"));
+        assert!(same("engine", "Engines"));
+        assert!(!same("engines", "engineers"));
+        assert!(!same("experiments", "experience"));
+        assert!(!same("authorities", "authors"));
+    }
+
+    #[test]
     fn the_cache_and_the_number_shortcut_change_nothing() {
         let mut cached = WordNormalizer::default();
         for word in [
-            "2025", "0", "5G", "COVID19", "Robotics", "robotics", "2025", "Robotics",
+            "2025", "0", "5G", "COVID19", "Robotics", "robotics", "2025", "Robotics", "Centre",
+            "centre",
         ] {
-            let mut fresh = word_analyzer();
-            let mut plain = String::new();
-            fresh
-                .token_stream(word)
-                .process(&mut |t: &Token| plain.push_str(&t.text));
+            let plain = WordNormalizer::default().uncached(word);
             assert_eq!(cached.normalize(word), plain, "{word}");
         }
     }

@@ -24,6 +24,7 @@ mod collector;
 mod contained;
 mod copies;
 mod corpus_set;
+mod english_forms;
 mod error;
 pub mod facets;
 mod field_stats;
