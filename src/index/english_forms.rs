@@ -5,17 +5,20 @@
 //!   write both, and the stemmer keeps them apart (`centr` and `center`);
 //! - a few words that the English stemmer cuts down to the stem of a word of another meaning
 //!   are kept whole: engine (engineer's stem is `engin`), experiment (experience's is
-//!   `experi`), authority (author's is `author`).
+//!   `experi`), authority (author's is `author`), and the pinyin words of place names
+//!   (Nanning's stem was `nan`, Xianning's `xian`, as Xi'an is often written, Daye's `day`).
 //!
 //! Words come in lower-cased. Anything not named here is left as it is.
 
 use std::borrow::Cow;
 
+use crate::tagging::regions::is_pinyin_name_word;
+
 /// A word ready for the stemmer, or one to index as it stands.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Form<'a> {
     Stem(Cow<'a, str>),
-    Whole(&'static str),
+    Whole(Cow<'a, str>),
 }
 
 /// Words indexed whole, and the prefixes that name them (a prefix of `*` matches longer
@@ -151,7 +154,10 @@ const YSE: &[&str] = &["anal", "paral", "catal", "electrol", "hydrol", "dial"];
 /// The form of a lower-cased word to stem, or to index whole.
 pub fn unify(word: &str) -> Form<'_> {
     if let Some(whole) = whole(word) {
-        return Form::Whole(whole);
+        return Form::Whole(Cow::Borrowed(whole));
+    }
+    if is_pinyin_name_word(word) {
+        return Form::Whole(Cow::Borrowed(word));
     }
     if let Some(&(_, us)) = WORDS.iter().find(|(gb, _)| *gb == word) {
         return Form::Stem(Cow::Borrowed(us));
@@ -267,9 +273,12 @@ mod tests {
 
     #[test]
     fn words_the_stemmer_would_join_to_others_are_whole() {
-        assert_eq!(unify("engines"), Form::Whole("engine"));
-        assert_eq!(unify("experimental"), Form::Whole("experiment"));
-        assert_eq!(unify("authorities"), Form::Whole("authority"));
+        let whole = |w: &'static str| Form::Whole(Cow::Borrowed(w));
+        assert_eq!(unify("engines"), whole("engine"));
+        assert_eq!(unify("experimental"), whole("experiment"));
+        assert_eq!(unify("authorities"), whole("authority"));
+        assert_eq!(unify("nanning"), whole("nanning"));
+        assert_eq!(unify("xianning"), whole("xianning"));
         assert_eq!(stem_form("engineers"), "engineers");
         assert_eq!(stem_form("experience"), "experience");
         assert_eq!(stem_form("authors"), "authors");

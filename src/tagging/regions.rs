@@ -16,7 +16,7 @@ mod salience;
 
 pub(crate) use cues::has_national_marker;
 pub use gazetteer::{Level, Place, gazetteer, gazetteer_problems};
-pub use place_names::{is_place_word, names_across, place_names_near};
+pub use place_names::{is_pinyin_name_word, is_place_word, names_across, place_names_near};
 pub use provinces::{Province, province_by_name, provinces, provinces_starting, suggest_province};
 
 /// What the region tagger reads of an article.

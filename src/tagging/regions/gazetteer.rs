@@ -186,6 +186,25 @@ pub(super) fn places_of(levels: &[Level]) -> Vec<Place> {
     out
 }
 
+/// The English names and English aliases of the gazetteer's places (not of its phrases),
+/// read straight from the data without building the rows: cheap enough for the first word
+/// a search looks at.
+pub(super) fn english_place_names() -> impl Iterator<Item = &'static str> {
+    FILES
+        .iter()
+        .filter(|(file, _)| *file != "phrases.tsv")
+        .flat_map(|(_, text)| text.lines())
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(|line| {
+            let mut cols = line.trim_end_matches('\r').split('\t');
+            let en = cols.nth(2);
+            let aliases = cols.nth(2).unwrap_or_default().split(',');
+            (en.into_iter().chain(aliases))
+                .map(|name| name.trim().trim_start_matches('~'))
+                .filter(|name| !name.is_empty() && name.is_ascii())
+        })
+}
+
 /// Rows that could not be read (they are skipped); empty in a healthy build.
 pub fn gazetteer_problems() -> &'static [String] {
     &GAZETTEER.problems

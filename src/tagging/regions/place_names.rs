@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::gazetteer::{Level, Place, gazetteer, places_of};
+use super::gazetteer::{Level, Place, english_place_names, gazetteer, places_of};
 use super::provinces::provinces;
 
 static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -25,6 +25,77 @@ static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Whether `word` (any case) is a word of a province's or another place's English name.
 pub fn is_place_word(word: &str) -> bool {
     WORDS.contains(&word.to_ascii_lowercase())
+}
+
+/// English words that places' names use (Gui'an New Area, Yanbian Korean Autonomous
+/// Prefecture): stemmed as English, as every other word.
+const ENGLISH_IN_NAMES: &[&str] = &[
+    "autonomous",
+    "city",
+    "county",
+    "district",
+    "prefecture",
+    "province",
+    "region",
+    "league",
+    "banner",
+    "area",
+    "zone",
+    "development",
+    "economic",
+    "economy",
+    "industrial",
+    "international",
+    "technological",
+    "technology",
+    "science",
+    "optics",
+    "territories",
+    "special",
+    "administrative",
+    "greater",
+    "inner",
+    "lake",
+    "port",
+    "island",
+    "islands",
+    "town",
+    "village",
+    "park",
+    "river",
+    "mountain",
+    "mountains",
+    "west",
+    "east",
+    "north",
+    "south",
+    "central",
+    "free",
+    "trade",
+    "pilot",
+    "high",
+    "tech",
+    "korean",
+    "tibetan",
+    "mongol",
+    "mongolian",
+];
+
+/// The pinyin words of places' names, lower-cased: see [`is_pinyin_name_word`].
+static PINYIN_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    english_place_names()
+        .flat_map(|name| name.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| w.len() >= 4)
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !ENGLISH_IN_NAMES.contains(&w.as_str()))
+        .collect()
+});
+
+/// Whether `word` (lower-case) is a word of a place's name that is no English word
+/// (`nanning`, `xianning`, `daye`): the English stemmer should leave it as it is, since it
+/// would cut some to another place's name or to an English word (`nan`, `xian`, `day`).
+pub fn is_pinyin_name_word(word: &str) -> bool {
+    PINYIN_WORDS.contains(word)
 }
 
 /// Names, lower-cased when English, and the other language's names of the same places.
@@ -98,6 +169,24 @@ mod tests {
         }
         assert!(!is_place_word("robots"));
         assert!(!is_place_word("Hainann"));
+    }
+
+    #[test]
+    fn pinyin_words_of_names_are_told_from_english_words() {
+        for w in ["nanning", "xianning", "daye", "beijing", "kunming", "jinan"] {
+            assert!(is_pinyin_name_word(w), "{w}");
+        }
+        for w in [
+            "city",
+            "county",
+            "autonomous",
+            "prefecture",
+            "new",
+            "area",
+            "robots",
+        ] {
+            assert!(!is_pinyin_name_word(w), "{w}");
+        }
     }
 
     #[test]
