@@ -1,6 +1,7 @@
 //! Words searched in both languages, since the corpus writes in either: place names
 //! (`Shandong` also finds 山东, and 济南 also Jinan) and the field's terms of the glossary
-//! (`cold chain` also finds 冷链, and 产教融合 also `industry-education integration`).
+//! (`cold chain` also finds 冷链, and 产教融合 also `industry-education integration`; a
+//! term's other Chinese names too, 职教 and 职业教育).
 
 use super::glossary::terms_across;
 use super::query::{Atom, Clause};

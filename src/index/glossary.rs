@@ -1,6 +1,7 @@
 //! The field's terms in both languages (`assets/terms.tsv`): 冷链 and `cold chain`, 产教融合
-//! and `industry-education integration`. A query that is one of them, as a whole, also
-//! finds the other language's names ([`super::across_languages`]).
+//! and `industry-education integration`, and a term's other Chinese names (职教 for
+//! 职业教育). A query that is one of them, as a whole, also finds the term's other names
+//! ([`super::across_languages`]).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -21,10 +22,15 @@ static ACROSS: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
             names.push(to);
         }
     };
-    for (zh, english) in entries() {
-        for en in english {
-            add(zh, en);
-            add(en, zh);
+    for (chinese, english) in entries() {
+        for zh in chinese.split('/') {
+            for &en in &english {
+                add(zh, en);
+                add(en, zh);
+            }
+            for other in chinese.split('/').filter(|other| *other != zh) {
+                add(zh, other);
+            }
         }
     }
     map
@@ -60,7 +66,7 @@ pub fn term_words_near(word: &str, edits: usize) -> Vec<&'static str> {
     near
 }
 
-/// The file's terms: the Chinese name and its English ones.
+/// The file's terms: the Chinese names (one, or several split by `/`) and the English ones.
 fn entries() -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
     RAW.lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
@@ -98,7 +104,8 @@ fn key(name: &str) -> String {
     })
 }
 
-/// The other language's names of the term `name` names as a whole; empty for anything else.
+/// The other names (in the other language, or other Chinese names) of the term `name` names
+/// as a whole; empty for anything else.
 pub fn terms_across(name: &str) -> &'static [&'static str] {
     ACROSS.get(&key(name)).map_or(&[], Vec::as_slice)
 }
@@ -123,6 +130,10 @@ mod tests {
             ]
         );
         assert_eq!(terms_across("ＵＡＶ"), ["无人机"]);
+        // A term's other Chinese names, both ways.
+        assert_eq!(terms_across("职教"), ["vocational education", "职业教育"]);
+        assert_eq!(terms_across("职业教育"), ["vocational education", "职教"]);
+        assert_eq!(terms_across("vocational education"), ["职业教育", "职教"]);
         assert_eq!(terms_across("robots"), ["机器人"]);
         // Only the whole term.
         assert!(terms_across("冷链物流园").is_empty());
@@ -161,13 +172,19 @@ mod tests {
             }
             let fields: Vec<&str> = line.split('\t').collect();
             assert!(fields.len() >= 2, "no English name: {line}");
-            assert!(
-                fields[0].chars().all(crate::text::is_han),
-                "not a Chinese name: {line}"
-            );
+            let chinese: Vec<&str> = fields[0].split('/').collect();
+            for zh in &chinese {
+                assert!(
+                    !zh.is_empty() && zh.chars().all(crate::text::is_han),
+                    "not a Chinese name: {line}"
+                );
+                for other in chinese.iter().filter(|other| *other != zh) {
+                    assert!(terms_across(zh).contains(other), "{zh} → {other}");
+                }
+            }
             for en in &fields[1..] {
                 assert!(en.is_ascii() && !en.trim().is_empty(), "{line}");
-                assert_eq!(terms_across(en).first(), Some(&fields[0]), "{line}");
+                assert_eq!(terms_across(en).first(), Some(&chinese[0]), "{line}");
             }
         }
     }
