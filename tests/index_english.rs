@@ -68,3 +68,54 @@ fn words_of_other_meanings_and_place_names_stay_apart() {
     assert!(titles(&index, "Daye").is_empty());
     assert_eq!(titles(&index, "day"), engines);
 }
+
+#[test]
+fn pinyin_names_are_found_with_or_without_their_syllable_mark() {
+    let (_corpus, _data, index) = indexed_pages(&[
+        (
+            "Data centre technicians trained in Gui'an",
+            "2025-10-11",
+            "Colleges in the Gui'an New Area train server technicians.",
+        ),
+        (
+            "Guian data park hires graduates",
+            "2025-10-12",
+            "The Guian New Area data park hired 300 graduates.",
+        ),
+    ]);
+    let both = [
+        "Data centre technicians trained in Gui'an",
+        "Guian data park hires graduates",
+    ];
+    for q in [
+        "Gui'an",
+        "Guian",
+        "gui\u{2019}an",
+        "\"Gui'an New Area\"",
+        "\"guian new area\"",
+    ] {
+        assert_eq!(sorted(titles(&index, q)), both, "{q}");
+    }
+}
+
+#[test]
+fn a_pinyin_name_is_held_as_written_not_stemmed() {
+    // Chang'e, the moon probe, is no change.
+    let (_corpus, _data, index) = indexed_pages(&[
+        (
+            "Students build parts for Chang'e probes",
+            "2025-10-11",
+            "An aerospace college joined the Chang'e programme.",
+        ),
+        (
+            "Colleges change their courses",
+            "2025-10-12",
+            "Courses changed with the times.",
+        ),
+    ]);
+    assert_eq!(
+        titles(&index, "Chang'e"),
+        ["Students build parts for Chang'e probes"]
+    );
+    assert_eq!(titles(&index, "change"), ["Colleges change their courses"]);
+}

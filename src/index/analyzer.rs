@@ -29,7 +29,7 @@ use crate::text::{fold_for_index, is_han};
 pub const NAME: &str = "chanjiao";
 
 /// Bump when the analyzer's output changes: a stamp mismatch triggers a rebuild.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 /// Words of the field that jieba's general dictionary would split.
 pub const DOMAIN_WORDS: &[&str] = &[
@@ -284,11 +284,16 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     out
 }
 
-/// Numbers written with thousands separators (`3,000`, `15,000,000`): for each, the index
-/// of its first and last piece in `pieces` and its digits alone (`3000`). The index holds
-/// that form too, at the number's position, so that `3000` and `3,000` find each other.
-pub fn digit_groups(text: &str, pieces: &[Piece<'_>]) -> Vec<(usize, usize, String)> {
+/// Words the text writes in two or more pieces that the index also holds as one, at the
+/// first piece's position, so that either way of writing finds the other: numbers with
+/// thousands separators (`3,000`, `15,000,000` hold `3000`, `15000000`) and pinyin names
+/// with a syllable mark (`Gui'an`, `Xi’an` hold `guian`, `xian`). For each, the index of its
+/// first and last piece in `pieces` and the pieces joined, as written; the index and the
+/// query lower-case them and stem them not (`Chang'e` is no `change`), and hold a name's
+/// pieces no more.
+pub fn joined_groups(text: &str, pieces: &[Piece<'_>]) -> Vec<(usize, usize, String)> {
     let digits = |p: &Piece<'_>| !p.han && p.text.bytes().all(|b| b.is_ascii_digit());
+    let between = |a: &Piece<'_>, b: &Piece<'_>| text.get(a.start + a.text.len()..b.start);
     let mut out = Vec::new();
     let mut k = 0;
     while k < pieces.len() {
@@ -299,12 +304,15 @@ pub fn digit_groups(text: &str, pieces: &[Piece<'_>]) -> Vec<(usize, usize, Stri
             && let Some(next) = pieces.get(last + 1)
             && digits(next)
             && next.text.len() == 3
-            && matches!(
-                text.get(pieces[last].start + pieces[last].text.len()..next.start),
-                Some("," | "\u{FF0C}")
-            )
+            && matches!(between(&pieces[last], next), Some("," | "\u{FF0C}"))
         {
             last += 1;
+        }
+        if last == k
+            && let Some(next) = pieces.get(k + 1)
+            && syllable_mark(first, next, between(first, next))
+        {
+            last = k + 1;
         }
         if last > k {
             let joined: String = pieces[k..=last].iter().map(|p| p.text).collect();
@@ -313,6 +321,20 @@ pub fn digit_groups(text: &str, pieces: &[Piece<'_>]) -> Vec<(usize, usize, Stri
         k = last + 1;
     }
     out
+}
+
+/// Whether `a`, a mark and `b` are a pinyin word whose mark parts two syllables: Latin
+/// letters on both sides and a syllable after it that starts with a, e or o, as pinyin
+/// writes the mark only there (`Xi'an`, `Chang'e`, not `don't` or `Guizhou's`).
+fn syllable_mark(a: &Piece<'_>, b: &Piece<'_>, mark: Option<&str>) -> bool {
+    let letters = |p: &Piece<'_>| !p.han && p.text.bytes().all(|c| c.is_ascii_alphabetic());
+    matches!(mark, Some("'" | "\u{2019}"))
+        && letters(a)
+        && letters(b)
+        && matches!(
+            b.text.as_bytes().first(),
+            Some(b'a' | b'e' | b'o' | b'A' | b'E' | b'O')
+        )
 }
 
 /// Tokenizer: folds full-width forms to ASCII and traditional characters to simplified, cuts Han runs with jieba search mode, lower-cases and
@@ -382,7 +404,10 @@ impl Tokenizer for SegmentingTokenizer {
         let folded = fold_for_index(text);
         let mut len = 0usize;
         let all = pieces(&folded);
-        let mut groups = digit_groups(&folded, &all).into_iter().peekable();
+        let mut groups = joined_groups(&folded, &all).into_iter().peekable();
+        // The pieces of a pinyin name with a syllable mark are the name alone: `Chang` of
+        // Chang'e is no `change`, nor `an` of Xi'an a word of its own.
+        let mut name_until = None;
         for (k, piece) in all.iter().enumerate() {
             if let Some((_, last, joined)) = groups.next_if(|g| g.0 == k)
                 && let Some(end) = all.get(last).map(|p| p.start + p.text.len())
@@ -390,11 +415,17 @@ impl Tokenizer for SegmentingTokenizer {
                 Self::push(
                     &mut self.tokens,
                     &mut len,
-                    &joined,
+                    &joined.to_ascii_lowercase(),
                     piece.start,
                     end,
                     piece.position,
                 );
+                if !joined.bytes().all(|b| b.is_ascii_digit()) {
+                    name_until = Some(last);
+                }
+            }
+            if name_until.is_some_and(|last| k <= last) {
+                continue;
             }
             if piece.han {
                 for t in jieba().cut_for_search(piece.text, true) {
@@ -459,6 +490,33 @@ mod tests {
         let mut out = Vec::new();
         s.process(&mut |t: &Token| out.push((t.text.clone(), t.position)));
         out
+    }
+
+    #[test]
+    fn pinyin_names_with_a_syllable_mark_are_also_held_whole() {
+        let t = analyze("Gui'an New Area, Xi\u{2019}an");
+        assert_eq!(
+            t,
+            [
+                ("guian".to_string(), 0),
+                ("new".to_string(), 5),
+                ("area".to_string(), 8),
+                ("xian".to_string(), 13),
+            ]
+        );
+        let joined = |text: &str| -> Vec<String> {
+            joined_groups(text, &pieces(text))
+                .into_iter()
+                .map(|g| g.2)
+                .collect()
+        };
+        assert_eq!(joined("Chang'e and Yan'an"), ["Change", "Yanan"]);
+        // Held as written, lower-cased, not stemmed: Chang'e is no change.
+        assert!(analyze("Chang'e").contains(&("change".to_string(), 0)));
+        assert!(!analyze("Chang'e").iter().any(|(w, _)| w == "chang"));
+        assert_eq!(joined("3,000 workers"), ["3000"]);
+        // English marks: none is a pinyin syllable.
+        assert!(joined("don't, Guizhou's, O'Neill, I'm, we're, a' b").is_empty());
     }
 
     #[test]

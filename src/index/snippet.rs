@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::analyzer::{WordNormalizer, digit_groups, pieces};
+use super::analyzer::{WordNormalizer, joined_groups, pieces};
 use super::segment::QueryTerm;
 use crate::text::{fold_for_search, offsets_back};
 
@@ -166,29 +166,46 @@ pub fn hit_ranges(text: &str, terms: &HitTerms) -> Vec<Range<usize>> {
     }
     if !terms.stems.is_empty() || !terms.phrases.is_empty() {
         // The text's other words with their stems; a Han run between two breaks a phrase.
+        // A number written with thousands separators is also its digits alone (`3,000`
+        // for `3000`), and a pinyin name with a syllable mark is the name without it and
+        // not its pieces (`Xi'an` is `xian`), as the index holds them.
         let mut norm = WordNormalizer::default();
-        let words: Vec<Option<(Range<usize>, String)>> = pieces(&folded)
-            .into_iter()
-            .filter_map(|p| {
-                if p.han {
-                    return Some(None);
+        let all = pieces(&folded);
+        let groups = joined_groups(&folded, &all);
+        let mut words: Vec<Option<(Range<usize>, String)>> = Vec::with_capacity(all.len());
+        let mut k = 0;
+        while let Some(p) = all.get(k) {
+            let group = groups.iter().find(|g| g.0 == k);
+            let joined = group.map(|(_, last, joined)| {
+                let end = all[*last].start + all[*last].text.len();
+                (p.start..end, joined.to_ascii_lowercase(), *last)
+            });
+            if let Some((r, joined, _)) = &joined
+                && terms.stems.contains(joined)
+            {
+                out.push(to_orig(r.start)..to_orig(r.end));
+            }
+            match joined {
+                Some((r, name, last)) if !name.bytes().all(|b| b.is_ascii_digit()) => {
+                    words.push(Some((r, name)));
+                    k = last + 1;
+                    continue;
                 }
+                _ => {}
+            }
+            if p.han {
+                words.push(None);
+            } else {
                 let stem = norm.normalize(p.text);
-                (!stem.is_empty()).then(|| Some((p.start..p.start + p.text.len(), stem)))
-            })
-            .collect();
+                if !stem.is_empty() {
+                    words.push(Some((p.start..p.start + p.text.len(), stem)));
+                }
+            }
+            k += 1;
+        }
         for (r, stem) in words.iter().flatten() {
             if terms.stems.contains(stem) {
                 out.push(to_orig(r.start)..to_orig(r.end));
-            }
-        }
-        // A number written with thousands separators is also its digits alone (`3,000`
-        // for `3000`), as the index holds it.
-        let all = pieces(&folded);
-        for (first, last, digits) in digit_groups(&folded, &all) {
-            if terms.stems.contains(&digits) {
-                let end = all[last].start + all[last].text.len();
-                out.push(to_orig(all[first].start)..to_orig(end));
             }
         }
         for phrase in &terms.phrases {
@@ -320,6 +337,25 @@ mod tests {
         let r = hit_ranges(text, &terms(&["产教融合"], &["worker", "train"]));
         let got: Vec<&str> = r.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(got, ["產教融合", "WORKERS", "trained"]);
+    }
+
+    #[test]
+    fn a_pinyin_name_is_marked_whole_alone_and_in_a_phrase() {
+        let text = "Students in the Gui'an New Area met Xi\u{2019}an firms, 3,000 of them.";
+        let got = |t: &HitTerms| -> Vec<&str> {
+            hit_ranges(text, t).into_iter().map(|r| &text[r]).collect()
+        };
+        assert_eq!(
+            got(&terms(&[], &["guian", "xian", "3000"])),
+            ["Gui'an", "Xi\u{2019}an", "3,000"]
+        );
+        // Its pieces are no words of their own.
+        assert!(got(&terms(&[], &["an", "gui"])).is_empty());
+        let mut phrase = HitTerms::default();
+        phrase
+            .phrases
+            .push(vec!["guian".into(), "new".into(), "area".into()]);
+        assert_eq!(got(&phrase), ["Gui'an New Area"]);
     }
 
     #[test]

@@ -20,7 +20,7 @@
 //! cuts across words are all weighed and the likeliest few searched; a long run's are made
 //! a few set ways.
 
-use super::analyzer::{Piece, WordNormalizer, digit_groups, pieces};
+use super::analyzer::{Piece, WordNormalizer, joined_groups, pieces};
 use crate::text::fold_for_search;
 
 mod across;
@@ -259,8 +259,9 @@ pub fn analyze(
     let mut before: Option<Piece> = None;
     let all = pieces(&folded);
     // A number with thousands separators is one word, its digits alone (`3,000` = `3000`),
-    // as the index also holds it.
-    let groups = digit_groups(&folded, &all);
+    // and a pinyin name with a syllable mark one word without it (`Xi'an` = `Xian`), as
+    // the index also holds them.
+    let groups = joined_groups(&folded, &all);
     let mut k = 0;
     while k < all.len() {
         let group = groups.iter().find(|g| g.0 == k);
@@ -269,9 +270,9 @@ pub fn analyze(
         let joined = before
             .replace(group.map_or(p.clone(), |g| all[g.1].clone()))
             .is_some_and(|b| joined_words(&folded, &b, &p));
-        if let Some((_, _, digits)) = group {
+        if let Some((_, _, whole)) = group {
             let term = QueryTerm {
-                text: digits.clone(),
+                text: whole.to_ascii_lowercase(),
                 position: p.position,
                 han: false,
                 lookup: Lookup::Word,
