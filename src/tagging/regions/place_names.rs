@@ -79,6 +79,11 @@ const ENGLISH_IN_NAMES: &[&str] = &[
     "tibetan",
     "mongol",
     "mongolian",
+    "airport",
+    "archipelago",
+    "coast",
+    "mount",
+    "valley",
 ];
 
 /// The pinyin words of places' names, lower-cased: see [`is_pinyin_name_word`].
@@ -183,6 +188,8 @@ mod tests {
             "prefecture",
             "new",
             "area",
+            "airport",
+            "valley",
             "robots",
         ] {
             assert!(!is_pinyin_name_word(w), "{w}");
