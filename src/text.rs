@@ -53,6 +53,14 @@ pub fn to_simplified(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The runs of ASCII letters in `name`, lower-cased: the words of an English or pinyin name
+/// (`Gui'an New Area` → `gui`, `an`, `new`, `area`).
+pub fn ascii_words(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+}
+
 /// The ASCII form of a full-width letter, digit or sign (U+FF01–U+FF5E, `Ａ` `５` `＋`)
 /// and of the ideographic space; any other character as it is.
 pub fn narrow(c: char) -> char {

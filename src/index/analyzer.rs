@@ -287,11 +287,24 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
 /// Words the text writes in two or more pieces that the index also holds as one, at the
 /// first piece's position, so that either way of writing finds the other: numbers with
 /// thousands separators (`3,000`, `15,000,000` hold `3000`, `15000000`) and pinyin names
-/// with a syllable mark (`Gui'an`, `Xi’an` hold `guian`, `xian`). For each, the index of its
-/// first and last piece in `pieces` and the pieces joined, as written; the index and the
-/// query lower-case them and stem them not (`Chang'e` is no `change`), and hold a name's
-/// pieces no more.
-pub fn joined_groups(text: &str, pieces: &[Piece<'_>]) -> Vec<(usize, usize, String)> {
+/// with a syllable mark (`Gui'an`, `Xi’an` hold `guian`, `xian`). The index and the query
+/// take the word as it is here, lower-cased and not stemmed (`Chang'e` is no `change`); a
+/// name's pieces are no words of their own, a number's still are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joined {
+    /// The first and last of its pieces, indexes into the pieces it was found in.
+    pub first: usize,
+    pub last: usize,
+    /// Where its last piece ends in the text.
+    pub end: usize,
+    /// The pieces joined, lower-cased.
+    pub word: String,
+    /// A pinyin name, not a number: its pieces stand for it alone.
+    pub name: bool,
+}
+
+/// The [`Joined`] words of `text`, cut into `pieces`, in order.
+pub fn joined_groups(text: &str, pieces: &[Piece<'_>]) -> Vec<Joined> {
     let digits = |p: &Piece<'_>| !p.han && p.text.bytes().all(|b| b.is_ascii_digit());
     let between = |a: &Piece<'_>, b: &Piece<'_>| text.get(a.start + a.text.len()..b.start);
     let mut out = Vec::new();
@@ -308,15 +321,22 @@ pub fn joined_groups(text: &str, pieces: &[Piece<'_>]) -> Vec<(usize, usize, Str
         {
             last += 1;
         }
-        if last == k
-            && let Some(next) = pieces.get(k + 1)
-            && syllable_mark(first, next, between(first, next))
-        {
+        let name = last == k
+            && pieces
+                .get(k + 1)
+                .is_some_and(|next| syllable_mark(first, next, between(first, next)));
+        if name {
             last = k + 1;
         }
         if last > k {
-            let joined: String = pieces[k..=last].iter().map(|p| p.text).collect();
-            out.push((k, last, joined));
+            let word: String = pieces[k..=last].iter().map(|p| p.text).collect();
+            out.push(Joined {
+                first: k,
+                last,
+                end: pieces[last].start + pieces[last].text.len(),
+                word: word.to_ascii_lowercase(),
+                name,
+            });
         }
         k = last + 1;
     }
@@ -409,19 +429,11 @@ impl Tokenizer for SegmentingTokenizer {
         // Chang'e is no `change`, nor `an` of Xi'an a word of its own.
         let mut name_until = None;
         for (k, piece) in all.iter().enumerate() {
-            if let Some((_, last, joined)) = groups.next_if(|g| g.0 == k)
-                && let Some(end) = all.get(last).map(|p| p.start + p.text.len())
-            {
-                Self::push(
-                    &mut self.tokens,
-                    &mut len,
-                    &joined.to_ascii_lowercase(),
-                    piece.start,
-                    end,
-                    piece.position,
-                );
-                if !joined.bytes().all(|b| b.is_ascii_digit()) {
-                    name_until = Some(last);
+            if let Some(j) = groups.next_if(|g| g.first == k) {
+                let (start, position) = (piece.start, piece.position);
+                Self::push(&mut self.tokens, &mut len, &j.word, start, j.end, position);
+                if j.name {
+                    name_until = Some(j.last);
                 }
             }
             if name_until.is_some_and(|last| k <= last) {
@@ -507,10 +519,10 @@ mod tests {
         let joined = |text: &str| -> Vec<String> {
             joined_groups(text, &pieces(text))
                 .into_iter()
-                .map(|g| g.2)
+                .map(|g| g.word)
                 .collect()
         };
-        assert_eq!(joined("Chang'e and Yan'an"), ["Change", "Yanan"]);
+        assert_eq!(joined("Chang'e and Yan'an"), ["change", "yanan"]);
         // Held as written, lower-cased, not stemmed: Chang'e is no change.
         assert!(analyze("Chang'e").contains(&("change".to_string(), 0)));
         assert!(!analyze("Chang'e").iter().any(|(w, _)| w == "chang"));

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::analyzer::WordNormalizer;
-use crate::text::{fold_width, to_simplified};
+use crate::text::{ascii_words, fold_width, to_simplified};
 
 /// The embedded glossary.
 const RAW: &str = include_str!("../../assets/terms.tsv");
@@ -40,9 +40,7 @@ static ACROSS: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
 static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     entries()
         .flat_map(|(_, english)| english)
-        .flat_map(|name| name.split(|c: char| !c.is_ascii_alphabetic()))
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
+        .flat_map(ascii_words)
         .collect()
 });
 

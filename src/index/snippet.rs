@@ -175,23 +175,15 @@ pub fn hit_ranges(text: &str, terms: &HitTerms) -> Vec<Range<usize>> {
         let mut words: Vec<Option<(Range<usize>, String)>> = Vec::with_capacity(all.len());
         let mut k = 0;
         while let Some(p) = all.get(k) {
-            let group = groups.iter().find(|g| g.0 == k);
-            let joined = group.map(|(_, last, joined)| {
-                let end = all[*last].start + all[*last].text.len();
-                (p.start..end, joined.to_ascii_lowercase(), *last)
-            });
-            if let Some((r, joined, _)) = &joined
-                && terms.stems.contains(joined)
-            {
-                out.push(to_orig(r.start)..to_orig(r.end));
-            }
-            match joined {
-                Some((r, name, last)) if !name.bytes().all(|b| b.is_ascii_digit()) => {
-                    words.push(Some((r, name)));
-                    k = last + 1;
+            if let Some(j) = groups.iter().find(|g| g.first == k) {
+                if terms.stems.contains(&j.word) {
+                    out.push(to_orig(p.start)..to_orig(j.end));
+                }
+                if j.name {
+                    words.push(Some((p.start..j.end, j.word.clone())));
+                    k = j.last + 1;
                     continue;
                 }
-                _ => {}
             }
             if p.han {
                 words.push(None);

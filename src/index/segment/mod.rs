@@ -264,15 +264,15 @@ pub fn analyze(
     let groups = joined_groups(&folded, &all);
     let mut k = 0;
     while k < all.len() {
-        let group = groups.iter().find(|g| g.0 == k);
+        let group = groups.iter().find(|g| g.first == k);
         let p = all[k].clone();
-        k = group.map_or(k, |g| g.1) + 1;
+        k = group.map_or(k, |g| g.last) + 1;
         let joined = before
-            .replace(group.map_or(p.clone(), |g| all[g.1].clone()))
+            .replace(group.map_or(p.clone(), |g| all[g.last].clone()))
             .is_some_and(|b| joined_words(&folded, &b, &p));
-        if let Some((_, _, whole)) = group {
+        if let Some(group) = group {
             let term = QueryTerm {
-                text: whole.to_ascii_lowercase(),
+                text: group.word.clone(),
                 position: p.position,
                 han: false,
                 lookup: Lookup::Word,

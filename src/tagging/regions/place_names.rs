@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use super::gazetteer::{Level, Place, english_place_names, gazetteer, places_of};
 use super::provinces::provinces;
+use crate::text::ascii_words;
 
 static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let names = (provinces().iter().map(|p| p.en)).chain(
@@ -15,11 +16,7 @@ static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
             .iter()
             .flat_map(|place| std::iter::once(place.en).chain(place.aliases.iter().copied())),
     );
-    names
-        .flat_map(|name| name.split(|c: char| !c.is_ascii_alphabetic()))
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect()
+    names.flat_map(ascii_words).collect()
 });
 
 /// Whether `word` (any case) is a word of a province's or another place's English name.
@@ -89,10 +86,8 @@ const ENGLISH_IN_NAMES: &[&str] = &[
 /// The pinyin words of places' names, lower-cased: see [`is_pinyin_name_word`].
 static PINYIN_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     english_place_names()
-        .flat_map(|name| name.split(|c: char| !c.is_ascii_alphabetic()))
-        .filter(|w| w.len() >= 4)
-        .map(str::to_ascii_lowercase)
-        .filter(|w| !ENGLISH_IN_NAMES.contains(&w.as_str()))
+        .flat_map(ascii_words)
+        .filter(|w| w.len() >= 4 && !ENGLISH_IN_NAMES.contains(&w.as_str()))
         .collect()
 });
 
